@@ -1,0 +1,67 @@
+"""The ``mtkit`` command: a thin shell over the library. Each subcommand lives in its own module;
+bad input (``InputError``) becomes one stderr line and exit code 2 here, at the edge."""
+from __future__ import annotations
+
+import functools
+import sys
+
+import click
+
+from mtkit import __version__
+from mtkit.errors import InputError
+from mtkit.io import atomic_output
+from mtkit.report import stream_options, write
+
+
+class MtkitGroup(click.Group):
+    def invoke(self, ctx):
+        try:
+            return super().invoke(ctx)
+        except InputError as exc:
+            click.echo(f"mtkit: error: {exc}", err=True)
+            ctx.exit(2)
+
+
+def output_options(formats: tuple[str, ...], default: str = "text"):
+    """``--format``, ``-o/--output`` and ``--quiet``, shared by every command."""
+    def decorate(func):
+        func = click.option("-q", "--quiet", is_flag=True, help="No progress bar.")(func)
+        func = click.option("-o", "--output", type=click.Path(dir_okay=False, writable=True),
+                            default=None, help="Write here (atomically) instead of standard output.")(func)
+        func = click.option("-f", "--format", "fmt", type=click.Choice(formats), default=default,
+                            show_default=True, help="Output format.")(func)
+        return func
+    return decorate
+
+
+def emit(result, fmt: str, output, **options) -> None:
+    """Write a result in a format, atomically when to a file."""
+    with atomic_output(output, **stream_options(fmt)) as stream:
+        write(result, fmt, stream, **options)
+
+
+def input_file(*names, **kwargs):
+    """A path argument whose existence is checked by mtkit (so the message names the file, exit 2)."""
+    return click.argument(*names, type=click.Path(dir_okay=True), **kwargs)
+
+
+@click.group(cls=MtkitGroup, context_settings={"help_option_names": ["-h", "--help"]})
+@click.version_option(__version__, prog_name="mtkit")
+def main() -> None:
+    """English→Arabic translation quality: align, audit, score, translate, gate."""
+
+
+COMMANDS = ("align", "audit", "score", "translate", "gate")
+
+
+def _register() -> None:
+    """Import each command module; a module registers its command on ``main`` when imported."""
+    import importlib
+    for name in COMMANDS:
+        importlib.import_module(f"mtkit.cli.{name}")
+
+
+_register()
+
+if __name__ == "__main__":  # pragma: no cover
+    sys.exit(main())

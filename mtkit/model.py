@@ -1,0 +1,155 @@
+"""mtkit's one data model. Every stage and every writer uses these classes unchanged;
+the contract's JSON is these objects serialized (``to_dict``)."""
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from typing import Optional
+
+SEVERITIES = ("critical", "major", "minor")
+CATEGORIES = (
+    "idiom", "entity", "number", "negation", "omission", "addition",
+    "untranslated", "terminology", "spacing", "punctuation", "grammar",
+)
+
+
+def severity_rank(severity: str) -> int:
+    """0 for critical, 1 for major, 2 for minor: lower is worse."""
+    return SEVERITIES.index(severity)
+
+
+@dataclass(frozen=True)
+class Span:
+    """A ``[start, end)`` character range into the original (unnormalized) text."""
+    start: int
+    end: int
+
+    def slice(self, text: str) -> str:
+        return text[self.start:self.end]
+
+    def to_list(self) -> list[int]:
+        return [self.start, self.end]
+
+
+@dataclass(frozen=True)
+class Bead:
+    """One alignment unit: source unit indices and target unit indices (either may be empty)."""
+    src: tuple[int, ...]
+    tgt: tuple[int, ...]
+    score: float = 0.0
+
+    @property
+    def kind(self) -> str:
+        return f"{len(self.src)}-{len(self.tgt)}"
+
+    def to_dict(self) -> dict:
+        return {"src": list(self.src), "tgt": list(self.tgt), "score": round(self.score, 4)}
+
+
+@dataclass
+class Alignment:
+    src_units: list[str]
+    tgt_units: list[str]
+    beads: list[Bead]
+
+    def to_dict(self) -> dict:
+        return {"src_units": self.src_units, "tgt_units": self.tgt_units,
+                "beads": [b.to_dict() for b in self.beads]}
+
+
+@dataclass(frozen=True)
+class Segment:
+    """A source/target pair that checks look at: one pairs-file line, or one aligned bead."""
+    id: str
+    src: str
+    tgt: str
+    src_units: tuple[int, ...] = ()
+    tgt_units: tuple[int, ...] = ()
+    score: Optional[float] = None   # alignment score, when the segment comes from an alignment
+    line: Optional[int] = None      # 1-based line in the Arabic input, when known (for annotations)
+
+
+@dataclass(frozen=True)
+class Flag:
+    category: str
+    severity: str
+    check: str
+    message: str
+    src_span: Optional[Span] = None
+    tgt_span: Optional[Span] = None
+    src_text: str = ""
+    tgt_text: str = ""
+    suggestion: str = ""
+    confidence: float = 0.8
+
+    def to_dict(self) -> dict:
+        return {
+            "category": self.category, "severity": self.severity, "check": self.check,
+            "src_span": self.src_span.to_list() if self.src_span else None,
+            "tgt_span": self.tgt_span.to_list() if self.tgt_span else None,
+            "src_text": self.src_text, "tgt_text": self.tgt_text,
+            "message": self.message, "suggestion": self.suggestion,
+            "confidence": round(self.confidence, 2),
+        }
+
+
+@dataclass
+class SegmentResult:
+    segment: Segment
+    flags: list[Flag] = field(default_factory=list)
+
+    def to_dict(self) -> dict:
+        seg = self.segment
+        return {"id": seg.id, "src": seg.src, "tgt": seg.tgt,
+                "src_units": list(seg.src_units), "tgt_units": list(seg.tgt_units),
+                "flags": [f.to_dict() for f in self.flags]}
+
+
+@dataclass
+class AuditResult:
+    segments: list[SegmentResult]
+    src_path: Optional[str] = None
+    tgt_path: Optional[str] = None
+    skipped: list[str] = field(default_factory=list)   # "file:line: reason" for --skip-bad
+
+    @property
+    def flags(self) -> list[Flag]:
+        return [f for s in self.segments for f in s.flags]
+
+    def summary(self) -> dict:
+        by_severity = {s: 0 for s in SEVERITIES}
+        by_category: dict[str, int] = {}
+        for flag in self.flags:
+            by_severity[flag.severity] += 1
+            by_category[flag.category] = by_category.get(flag.category, 0) + 1
+        return {
+            "segments": len(self.segments),
+            "flagged_segments": sum(1 for s in self.segments if s.flags),
+            "src_words": sum(len(s.segment.src.split()) for s in self.segments),
+            "by_severity": by_severity,
+            "by_category": dict(sorted(by_category.items())),
+        }
+
+    def to_dict(self) -> dict:
+        from mtkit import __version__
+        out = {"tool": "mtkit", "version": __version__, "summary": self.summary(),
+               "segments": [s.to_dict() for s in self.segments]}
+        if self.skipped:
+            out["skipped"] = self.skipped
+        return out
+
+    @classmethod
+    def from_dict(cls, data: dict) -> "AuditResult":
+        """Read back an audit JSON written earlier (for ``gate --audit-json``)."""
+        segments = []
+        for s in data["segments"]:
+            seg = Segment(id=str(s["id"]), src=s["src"], tgt=s["tgt"],
+                          src_units=tuple(s.get("src_units", ())), tgt_units=tuple(s.get("tgt_units", ())))
+            flags = [Flag(category=f["category"], severity=f["severity"], check=f["check"],
+                          message=f.get("message", ""),
+                          src_span=Span(*f["src_span"]) if f.get("src_span") else None,
+                          tgt_span=Span(*f["tgt_span"]) if f.get("tgt_span") else None,
+                          src_text=f.get("src_text", ""), tgt_text=f.get("tgt_text", ""),
+                          suggestion=f.get("suggestion", ""), confidence=f.get("confidence", 0.8))
+                     for f in s.get("flags", [])]
+            segments.append(SegmentResult(seg, flags))
+        return cls(segments=segments, skipped=list(data.get("skipped", [])))

@@ -1,0 +1,64 @@
+"""Plain text for a person at a terminal."""
+from __future__ import annotations
+
+import shutil
+import textwrap
+from functools import singledispatch
+from typing import TextIO
+
+from mtkit.model import Alignment, AuditResult, SEVERITIES
+from mtkit.report import writer
+
+
+def _width() -> int:
+    return max(60, min(shutil.get_terminal_size((120, 24)).columns, 160))
+
+
+@singledispatch
+def _text(result, stream: TextIO, **options) -> None:
+    raise TypeError(f"no text output for {type(result).__name__}")
+
+
+@_text.register
+def _(result: Alignment, stream: TextIO, **_options) -> None:
+    column = (_width() - 12) // 2
+    for bead in result.beads:
+        left = textwrap.wrap(" ".join(result.src_units[i] for i in bead.src), column) or ["—"]
+        right = textwrap.wrap(" ".join(result.tgt_units[j] for j in bead.tgt), column) or ["—"]
+        stream.write(f"[{bead.kind} {bead.score:.2f}]\n")
+        for k in range(max(len(left), len(right))):
+            l_part = left[k] if k < len(left) else ""
+            r_part = right[k] if k < len(right) else ""
+            stream.write(f"  {l_part:<{column}} | {r_part}\n")
+    kinds: dict[str, int] = {}
+    for bead in result.beads:
+        kinds[bead.kind] = kinds.get(bead.kind, 0) + 1
+    stream.write(f"\n{len(result.src_units)} English and {len(result.tgt_units)} Arabic units in "
+                 f"{len(result.beads)} beads: " + ", ".join(f"{k} ×{v}" for k, v in sorted(kinds.items())) + "\n")
+
+
+@_text.register
+def _(result: AuditResult, stream: TextIO, **_options) -> None:
+    summary = result.summary()
+    for seg in result.segments:
+        if not seg.flags:
+            continue
+        stream.write(f"segment {seg.segment.id}\n  EN: {seg.segment.src}\n  AR: {seg.segment.tgt}\n")
+        for flag in seg.flags:
+            stream.write(f"  - {flag.severity.upper():8} {flag.category}/{flag.check}: {flag.message}\n")
+            if flag.src_text or flag.tgt_text:
+                stream.write(f"      EN «{flag.src_text}»  →  AR «{flag.tgt_text}»\n")
+            if flag.suggestion:
+                stream.write(f"      suggestion: {flag.suggestion}\n")
+        stream.write("\n")
+    sev = ", ".join(f"{summary['by_severity'][s]} {s}" for s in SEVERITIES)
+    cats = ", ".join(f"{k} {v}" for k, v in summary["by_category"].items()) or "none"
+    stream.write(f"{summary['flagged_segments']} of {summary['segments']} segments flagged: {sev}\n"
+                 f"by category: {cats}\n")
+    for skipped in result.skipped:
+        stream.write(f"skipped: {skipped}\n")
+
+
+@writer("text")
+def write_text(result, stream: TextIO, **options) -> None:
+    _text(result, stream, **options)

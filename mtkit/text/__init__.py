@@ -1,0 +1,6 @@
+"""Text handling: normalization with offset maps, tokens, Arabic stems, sentence splitting."""
+from mtkit.text.normalize import NormText, norm, normalize
+from mtkit.text.sentences import split_sentences
+from mtkit.text.tokens import Token, ar_stem, tokenize
+
+__all__ = ["NormText", "Token", "ar_stem", "norm", "normalize", "split_sentences", "tokenize"]

@@ -1,0 +1,89 @@
+"""Normalization for matching, with a map back to the original text.
+
+Normalized text is only ever compared, never shown: every normalized character remembers the
+index of the original character it came from, so a match found in normalized text becomes a
+span into the original with :meth:`NormText.span`.
+"""
+from __future__ import annotations
+
+import unicodedata
+from dataclasses import dataclass
+from functools import lru_cache
+
+from mtkit.model import Span
+
+# Characters dropped entirely: Arabic diacritics (harakat, tanwin, shadda, sukun, dagger alef),
+# Quranic marks, tatweel, and invisible bidi/format controls.
+_DROP = set(range(0x0610, 0x061B)) | set(range(0x064B, 0x0660)) | {0x0670, 0x0640} | \
+    set(range(0x06D6, 0x06EE)) | {0x061C, 0x200B, 0x200C, 0x200D, 0x200E, 0x200F, 0xFEFF, 0x00AD} | \
+    set(range(0x202A, 0x202F)) | set(range(0x2066, 0x206A))
+
+_MAP = {
+    # alef and hamza carriers
+    "أ": "ا", "إ": "ا", "آ": "ا", "ٱ": "ا", "ٲ": "ا", "ٳ": "ا",
+    "ى": "ي", "ی": "ي", "ئ": "ي", "ؤ": "و", "ة": "ه", "ک": "ك",
+    # digits and separators
+    **{chr(0x0660 + d): str(d) for d in range(10)},
+    **{chr(0x06F0 + d): str(d) for d in range(10)},
+    "٫": ".", "٬": ",", "،": ",", "؛": ";", "؟": "?", "٪": "%",
+    # quotes, apostrophes, dashes
+    "“": '"', "”": '"', "„": '"', "‟": '"', "«": '"', "»": '"', "″": '"',
+    "‘": "'", "’": "'", "‚": "'", "‛": "'", "‹": "'", "›": "'", "′": "'", "`": "'",
+    "‐": "-", "‑": "-", "‒": "-", "–": "-", "—": "-", "―": "-", "−": "-",
+    "\u00a0": " ", "\u2009": " ", "\u202f": " ", "\u2007": " ",
+}
+
+
+@lru_cache(maxsize=4096)
+def _norm_char(ch: str) -> str:
+    code = ord(ch)
+    if code in _DROP:
+        return ""
+    if ch in _MAP:
+        return _MAP[ch]
+    if 0xFB50 <= code <= 0xFEFC:          # Arabic presentation forms
+        return "".join(_norm_char(c) for c in unicodedata.normalize("NFKC", ch))
+    if ch.isupper():
+        return ch.lower()
+    if unicodedata.category(ch) == "Mn":  # other combining marks (Latin accents are kept as base letter)
+        return ""
+    return ch
+
+
+@dataclass(frozen=True)
+class NormText:
+    original: str
+    text: str
+    index: tuple[int, ...]   # index[i] = original index of normalized char i; index[len] = len(original)
+
+    def span(self, start: int, end: int) -> Span:
+        """Map a normalized ``[start, end)`` range to the original text."""
+        if end <= start:
+            pos = self.index[start]
+            return Span(pos, pos)
+        return Span(self.index[start], self.index[end - 1] + 1)
+
+
+def normalize(text: str) -> NormText:
+    """Normalize Arabic and English for matching (see module doc)."""
+    out: list[str] = []
+    index: list[int] = []
+    for i, ch in enumerate(text):
+        mapped = _norm_char(ch)
+        out.append(mapped)
+        index.extend([i] * len(mapped))
+    index.append(len(text))
+    return NormText(text, "".join(out), tuple(index))
+
+
+def norm(text: str) -> str:
+    """Normalized string only, for lexicon entries and keys."""
+    return "".join(_norm_char(ch) for ch in text)
+
+
+def is_arabic_letter(ch: str) -> bool:
+    return "\u0621" <= ch <= "\u064A" or "\u0671" <= ch <= "\u06D3" or "\u06FA" <= ch <= "\u06FC"
+
+
+def is_latin_letter(ch: str) -> bool:
+    return ch.isalpha() and ord(ch) < 0x0250

@@ -1,0 +1,79 @@
+"""Tokens with spans into the original text, and a light Arabic stemmer for lemma-level matching."""
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from functools import lru_cache
+
+from mtkit.text.normalize import NormText
+
+# Words (letters, digits, inner apostrophes/dots of numbers), or single punctuation marks.
+_TOKEN = re.compile(r"\d+(?:[.,:]\d+)*|[^\W\d_]+(?:'[^\W\d_]+)*|[^\w\s]", re.UNICODE)
+
+
+@dataclass(frozen=True)
+class Token:
+    norm: str          # normalized form
+    start: int         # span in the original text
+    end: int
+    nstart: int        # span in the normalized text
+    nend: int
+
+    @property
+    def is_word(self) -> bool:
+        return self.norm[0].isalnum()
+
+
+def tokenize(nt: NormText) -> list[Token]:
+    tokens = []
+    for match in _TOKEN.finditer(nt.text):
+        span = nt.span(match.start(), match.end())
+        tokens.append(Token(match.group(), span.start, span.end, match.start(), match.end()))
+    return tokens
+
+
+# Light stemming in the spirit of Larkey et al.'s Light10, on normalized text (ة→ه, ى→ي).
+_ARTICLES = ("وال", "بال", "كال", "فال", "لل", "ال")
+_PREFIXES = ("و", "ف", "ب", "ل", "ك", "س")
+_SUFFIXES = ("هما", "كما", "تين", "تان", "ها", "ان", "ات", "ون", "ين", "يه", "هم", "هن", "كم", "نا", "تم", "ه", "ي", "ك")
+
+
+@lru_cache(maxsize=200_000)
+def ar_stem(word: str) -> str:
+    """A light stem: conjunction, article and one suffix stripped, keeping at least 2-3 letters."""
+    if len(word) > 3 and word[0] == "و":
+        word = word[1:]
+    for article in _ARTICLES:
+        if word.startswith(article) and len(word) - len(article) >= 2:
+            word = word[len(article):]
+            break
+    else:
+        if len(word) > 4 and word[0] in "فبلك":
+            word = word[1:]
+    for _ in range(2):
+        for suffix in _SUFFIXES:
+            if word.endswith(suffix) and len(word) - len(suffix) >= 3:
+                word = word[: -len(suffix)]
+                break
+        else:
+            break
+    return word
+
+
+@lru_cache(maxsize=200_000)
+def ar_bare(word: str) -> tuple[str, ...]:
+    """Forms of a word with its proclitics (و ف ب ل ك and the article) removed, longest first;
+    used for names, whose endings must not be stemmed away."""
+    forms = [word]
+    rest = word
+    if len(rest) > 3 and rest[0] in "وف":
+        rest = rest[1:]
+        forms.append(rest)
+    if len(rest) > 3 and rest[0] in "بلك" and not rest.startswith("ال"):
+        rest = rest[1:]
+        forms.append(rest)
+    for article in ("ال", "ل"):
+        if rest.startswith(article) and len(rest) - len(article) >= 2:
+            forms.append(rest[len(article):])
+            break
+    return tuple(dict.fromkeys(forms))

@@ -1,0 +1,90 @@
+"""Cross-script name matching: English and Arabic words reduced to a consonant-class skeleton.
+
+``Musk`` → ``MSK`` and ``ماسك`` → ``MSK`` match; spelling variants (``بيلتز``/``بلتز``) match too,
+since vowels and long-vowel letters are dropped. The class table is ``data/translit.tsv``.
+"""
+from __future__ import annotations
+
+from functools import lru_cache
+
+from mtkit.data import tsv_rows
+from mtkit.text.normalize import norm
+
+
+@lru_cache(maxsize=1)
+def _tables() -> tuple[dict[str, str], dict[str, str]]:
+    latin: dict[str, str] = {}
+    arabic: dict[str, str] = {}
+    for cls, letters, ar_letters in tsv_rows("translit.tsv"):
+        value = "" if cls == "-" else cls
+        for item in letters.split():
+            latin[item.rstrip("*")] = value
+        for ch in ar_letters.split():
+            arabic[ch] = value
+            arabic.setdefault(norm(ch) or ch, value)   # ة normalizes to ه, which keeps its class
+    return latin, arabic
+
+
+def _collapse(classes: list[str]) -> str:
+    out = []
+    for c in classes:
+        if c and (not out or out[-1] != c):
+            out.append(c)
+    return "".join(out)
+
+
+@lru_cache(maxsize=100_000)
+def en_skeleton(word: str) -> str:
+    latin, _ = _tables()
+    word = word.lower()
+    if word.endswith("'s"):
+        word = word[:-2]
+    out, i = [], 0
+    while i < len(word):
+        for size in (3, 2, 1):
+            piece = word[i:i + size]
+            if len(piece) == size and piece in latin:
+                if piece == "c" and word[i + 1:i + 2] in ("e", "i", "y"):
+                    out.append("S")       # soft c
+                elif piece == "x":
+                    out.extend(["K", "S"])
+                else:
+                    out.append(latin[piece])
+                i += size
+                break
+        else:
+            i += 1                        # digits, apostrophes, accents: ignored
+    return _collapse(out)
+
+
+@lru_cache(maxsize=200_000)
+def ar_skeleton(word: str) -> str:
+    _, arabic = _tables()
+    return _collapse([arabic.get(ch, "") for ch in norm(word)])
+
+
+def _distance(a: str, b: str) -> int:
+    if abs(len(a) - len(b)) > 1:
+        return 2
+    prev = list(range(len(b) + 1))
+    for i, ca in enumerate(a, 1):
+        cur = [i]
+        for j, cb in enumerate(b, 1):
+            cur.append(min(prev[j] + 1, cur[j - 1] + 1, prev[j - 1] + (ca != cb)))
+        prev = cur
+    return prev[-1]
+
+
+def skeletons_match(en: str, ar: str) -> bool:
+    """Equal skeletons, or one edit apart when both have four classes or more."""
+    if not en or not ar:
+        return False
+    if en[0] == "H" and len(en) > 2 and en[1:] == ar:
+        return True                       # a silent initial h: Hughes هيوز
+    if en == ar:
+        return len(en) >= 2
+    return min(len(en), len(ar)) >= 4 and _distance(en, ar) <= 1
+
+
+def transliterates(en_word: str, ar_word: str) -> bool:
+    return skeletons_match(en_skeleton(en_word), ar_skeleton(ar_word))
