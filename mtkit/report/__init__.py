@@ -1,43 +1,51 @@
-"""Output writers, one module per format. A writer takes a result object (``Alignment``,
-``AuditResult``, ``ScoreResult``, ``GateResult``) and a text stream; formats register themselves
-with :func:`writer`, and each writer dispatches on the result type it knows."""
+"""Output writers. A writer renders one kind of result (``Alignment``, ``AuditResult``,
+``ScoreResult``, ``GateResult``…) in one format to a text stream. Modules in this package register
+their writers with :func:`writer` on import; every module here is imported on first use, so a new
+format or result type is one new module."""
 from __future__ import annotations
 
 import importlib
+import pkgutil
 from typing import Callable, TextIO
 
-_WRITERS: dict[str, Callable] = {}
-_MODULES = ("json_writer", "text", "tsv", "html", "markdown", "csv_writer", "junit", "github")
+_WRITERS: dict[tuple[str, type], Callable] = {}
+_loaded = False
 
 
-def writer(name: str):
+def writer(fmt: str, *result_types: type):
+    """Register ``func(result, stream, **options)`` for a format and result types
+    (none: any result, e.g. JSON through ``to_dict()``)."""
     def register(func: Callable) -> Callable:
-        _WRITERS[name] = func
+        for result_type in result_types or (object,):
+            _WRITERS[(fmt, result_type)] = func
         return func
     return register
 
 
 def _load() -> None:
-    for module in _MODULES:
-        try:
-            importlib.import_module(f"{__name__}.{module}")
-        except ModuleNotFoundError as exc:
-            if exc.name != f"{__name__}.{module}":
-                raise
+    global _loaded
+    if not _loaded:
+        for info in pkgutil.iter_modules(__path__):
+            importlib.import_module(f"{__name__}.{info.name}")
+        _loaded = True
 
 
-def formats() -> list[str]:
+def formats(result_type: type) -> list[str]:
     _load()
-    return sorted(_WRITERS)
+    return sorted({fmt for fmt, kind in _WRITERS if kind is object or issubclass(result_type, kind)})
 
 
 def write(result, fmt: str, stream: TextIO, **options) -> None:
     _load()
-    _WRITERS[fmt](result, stream, **options)
+    for kind in type(result).__mro__:
+        if (fmt, kind) in _WRITERS:
+            _WRITERS[(fmt, kind)](result, stream, **options)
+            return
+    raise ValueError(f"no {fmt} output for {type(result).__name__}")
 
 
 def stream_options(fmt: str) -> dict:
-    """How the output file must be opened for a format (CSV wants a BOM for Excel and raw newlines)."""
+    """How the output file must be opened: CSV wants a BOM (Excel shows Arabic) and raw newlines."""
     if fmt == "csv":
         return {"encoding": "utf-8-sig", "newline": ""}
     return {}

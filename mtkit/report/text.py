@@ -3,7 +3,6 @@ from __future__ import annotations
 
 import shutil
 import textwrap
-from functools import singledispatch
 from typing import TextIO
 
 from mtkit.model import Alignment, AuditResult, SEVERITIES
@@ -14,13 +13,8 @@ def _width() -> int:
     return max(60, min(shutil.get_terminal_size((120, 24)).columns, 160))
 
 
-@singledispatch
-def _text(result, stream: TextIO, **options) -> None:
-    raise TypeError(f"no text output for {type(result).__name__}")
-
-
-@_text.register
-def _(result: Alignment, stream: TextIO, **_options) -> None:
+@writer("text", Alignment)
+def alignment_text(result: Alignment, stream: TextIO, **_options) -> None:
     column = (_width() - 12) // 2
     for bead in result.beads:
         left = textwrap.wrap(" ".join(result.src_units[i] for i in bead.src), column) or ["—"]
@@ -37,8 +31,8 @@ def _(result: Alignment, stream: TextIO, **_options) -> None:
                  f"{len(result.beads)} beads: " + ", ".join(f"{k} ×{v}" for k, v in sorted(kinds.items())) + "\n")
 
 
-@_text.register
-def _(result: AuditResult, stream: TextIO, **_options) -> None:
+@writer("text", AuditResult)
+def audit_text(result: AuditResult, stream: TextIO, **_options) -> None:
     summary = result.summary()
     for seg in result.segments:
         if not seg.flags:
@@ -57,8 +51,3 @@ def _(result: AuditResult, stream: TextIO, **_options) -> None:
                  f"by category: {cats}\n")
     for skipped in result.skipped:
         stream.write(f"skipped: {skipped}\n")
-
-
-@writer("text")
-def write_text(result, stream: TextIO, **options) -> None:
-    _text(result, stream, **options)
