@@ -28,3 +28,48 @@ def align(en: str | Sequence[str], ar: str | Sequence[str], *, presegmented: boo
     sentences, paragraphs = align_documents(src, tgt, max_bead=max_bead, presegmented=presegmented,
                                             embedder=_embedder(model))
     return paragraphs if level == "paragraph" else sentences
+
+
+def audit(en: Optional[str] = None, ar: Optional[str] = None, *, pairs: Optional[str] = None,
+          presegmented: bool = False, checks: Optional[Sequence[str]] = None, disable: Sequence[str] = (),
+          glossary: Optional[str] = None, jobs: int = 1, quiet: bool = True, skip_bad: bool = False,
+          max_bead: int = 2) -> "AuditResult":
+    """Flag likely mistranslations in an English/Arabic document pair (``en``, ``ar``: paths) or
+    in a pairs file (``pairs``: JSONL, TSV, parquet or a ``datasets`` directory)."""
+    from mtkit.audit import audit_segments, segments_from_alignment
+    from mtkit.io import read_lines, read_pairs
+    from mtkit.io.glossary import read_glossary
+    from mtkit.model import AuditResult
+    from mtkit.progress import progress
+
+    options = {"glossary": read_glossary(glossary) if glossary else ()}
+    skipped: list[str] = []
+    if pairs is not None:
+        segments = read_pairs(pairs, skipped if skip_bad else None)
+        total = None
+    else:
+        if en is None or ar is None:
+            raise ValueError("audit needs en and ar paths, or pairs")
+        alignment, lines = _aligned_for_audit(en, ar, presegmented, max_bead)
+        segments = segments_from_alignment(alignment, lines)
+        total = len(segments)
+    results = list(progress(audit_segments(segments, only=checks, disable=disable, options=options, jobs=jobs),
+                            total=total, desc="audit", unit="seg", quiet=quiet))
+    return AuditResult(results, src_path=en or pairs, tgt_path=ar or pairs, skipped=skipped)
+
+
+def _aligned_for_audit(en: str, ar: str, presegmented: bool, max_bead: int):
+    """Sentence alignment of two documents, and each Arabic unit's 1-based line in the file."""
+    from mtkit.align import align_documents
+    from mtkit.io import read_lines
+    src_lines, tgt_lines = read_lines(en), read_lines(ar)
+    if presegmented:
+        src, tgt = src_lines, tgt_lines
+        tgt_line_numbers = list(range(1, len(tgt) + 1))
+    else:
+        src = [line.strip() for line in src_lines if line.strip()]
+        tgt_line_numbers = [n for n, line in enumerate(tgt_lines, 1) if line.strip()]
+        tgt = [line.strip() for line in tgt_lines if line.strip()]
+    sentences, _ = align_documents(src, tgt, max_bead=max_bead, presegmented=presegmented)
+    unit_lines = [tgt_line_numbers[p] for p in sentences.tgt_parent] if sentences.tgt_parent else tgt_line_numbers
+    return sentences, unit_lines

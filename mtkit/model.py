@@ -50,6 +50,9 @@ class Alignment:
     src_units: list[str]
     tgt_units: list[str]
     beads: list[Bead]
+    # for sentence units: the index of the paragraph each unit comes from (empty when units are lines)
+    src_parent: list[int] = field(default_factory=list)
+    tgt_parent: list[int] = field(default_factory=list)
 
     def to_dict(self) -> dict:
         return {"src_units": self.src_units, "tgt_units": self.tgt_units,

@@ -34,21 +34,23 @@ def align_documents(src_paragraphs: Sequence[str], tgt_paragraphs: Sequence[str]
         return paragraphs, paragraphs
     src_units: list[str] = []
     tgt_units: list[str] = []
+    src_parent: list[int] = []
+    tgt_parent: list[int] = []
     beads: list[Bead] = []
     for bead in para_beads:
-        s_sents = [s for i in bead.src for s in split_sentences(src_paragraphs[i])]
-        t_sents = [s for j in bead.tgt for s in split_sentences(tgt_paragraphs[j])]
+        s_split = [(i, s) for i in bead.src for s in split_sentences(src_paragraphs[i])]
+        t_split = [(j, t) for j in bead.tgt for t in split_sentences(tgt_paragraphs[j])]
+        s_sents, t_sents = [s for _, s in s_split], [t for _, t in t_split]
+        src_parent.extend(i for i, _ in s_split)
+        tgt_parent.extend(j for j, _ in t_split)
         s0, t0 = len(src_units), len(tgt_units)
         src_units.extend(s_sents)
         tgt_units.extend(t_sents)
-        if not s_sents or not t_sents or len(s_sents) * len(t_sents) == 1:
-            inner = align_features([], [], ) if False else None
-            inner = [Bead(tuple(range(len(s_sents))), tuple(range(len(t_sents))), bead.score)] \
-                if s_sents and t_sents else align_features([en_features(s) for s in s_sents],
-                                                           [ar_features(t) for t in t_sents])
+        if len(s_sents) == 1 and len(t_sents) == 1:
+            inner = [Bead((0,), (0,), bead.score)]
         else:
             inner = align_units(s_sents, t_sents, max_bead=max_bead, embedder=embedder)
         beads.extend(Bead(tuple(s0 + i for i in b.src), tuple(t0 + j for j in b.tgt), b.score) for b in inner)
         if progress:
             progress(1)
-    return Alignment(src_units, tgt_units, beads), paragraphs
+    return Alignment(src_units, tgt_units, beads, src_parent, tgt_parent), paragraphs

@@ -1,26 +1,35 @@
-"""Bead dynamic programming, vectorized along each row and restricted to a band.
+"""Bead dynamic programming over a band, vectorized in blocks of rows.
 
 Cost of a bead = Gale-Church length cost + bead-type prior − anchor bonus (Dice overlap of the
-bead's anchors). Documents longer than ``FULL_LIMIT`` units are aligned coarse-to-fine: blocks
-of units are aligned first, and the full-resolution search stays near that path, so time and
-memory grow linearly with the input.
+bead's anchors) − optional similarity bonus. Bead costs for a block of rows are computed at once
+with numpy (2-D arrays over rows × band columns); the row loop only takes minima. Documents longer
+than ``FULL_LIMIT`` units are aligned coarse-to-fine: blocks of units are aligned first, and the
+full-resolution search stays near that path, so time and memory grow linearly with the input.
 """
 from __future__ import annotations
 
 import math
-from typing import Optional, Sequence
+from typing import Callable, Optional, Sequence
 
 import numpy as np
 
-from mtkit.align.features import LENGTH_RATIO, LENGTH_VARIANCE, UnitFeatures
+from mtkit.align import features
+from mtkit.align.features import UnitFeatures
 from mtkit.model import Bead
 
 # Bead types and their prior costs (−log of Gale-Church-like priors, relative to 1-1).
+# Tuned on the dev split of eval/data (see eval/align_quality.py --tune).
 DEFAULT_BEADS = ((1, 1), (1, 0), (0, 1), (1, 2), (2, 1), (2, 2))
 PRIOR = {(1, 1): 0.0, (1, 0): 4.5, (0, 1): 4.5, (1, 2): 2.3, (2, 1): 2.3, (2, 2): 4.6}
-ANCHOR_WEIGHT = 6.0
+ANCHOR_WEIGHT = 6.0        # cost bonus for a bead whose anchors all match (Dice = 1)
+EXTRA_WEIGHT = 6.0         # cost bonus for a bead with similarity 1 (embedding path)
+RATIO_SHRINK = 2000.0      # characters of prior evidence for the length ratio (see _ratio)
 FULL_LIMIT = 3000          # above this many units per side, go coarse-to-fine
+COARSE_BLOCKS = 1000       # blocks per side at the coarse level
+CELL_BUDGET = 400_000      # band cells whose bead costs are computed at once
 INF = 1e18
+
+Extra = Callable[[int, int, int, int], float]
 
 
 def bead_types(max_bead: int) -> tuple[tuple[int, int], ...]:
@@ -36,37 +45,156 @@ def prior(a: int, b: int) -> float:
     return PRIOR.get((a, b), 2.3 * (a + b - 2) + (2.2 if 0 in (a, b) else 0.0))
 
 
-def length_cost(ls: np.ndarray, lt: np.ndarray) -> np.ndarray:
+def length_cost(ls: np.ndarray, lt: np.ndarray, ratio: Optional[float] = None) -> np.ndarray:
     """Gaussian negative log-likelihood of Gale-Church's delta."""
-    mean = ls * LENGTH_RATIO
-    delta = (lt - mean) / np.sqrt(LENGTH_VARIANCE * np.maximum(ls + lt / LENGTH_RATIO, 2.0) / 2)
+    ratio = features.LENGTH_RATIO if ratio is None else ratio
+    delta = (lt - ls * ratio) / np.sqrt(features.LENGTH_VARIANCE * np.maximum(ls + lt / ratio, 2.0) / 2)
     return 0.5 * delta * delta
 
 
-class _Anchors:
-    """Pairwise anchor overlaps inside the band, stored sparsely by (i, j)."""
+def _ratio(total_src: float, total_tgt: float) -> float:
+    """The document's own length ratio, shrunk towards LENGTH_RATIO for short documents (in log
+    space), so a translator's or a domain's habit is learned without fitting a 3-line paragraph."""
+    if total_src <= 0 or total_tgt <= 0:
+        return features.LENGTH_RATIO
+    w = min(total_src, total_tgt) / (min(total_src, total_tgt) + RATIO_SHRINK)
+    return math.exp(w * math.log(total_tgt / total_src) + (1 - w) * math.log(features.LENGTH_RATIO))
 
-    def __init__(self, src: Sequence[UnitFeatures], tgt: Sequence[UnitFeatures],
-                 lo: np.ndarray, hi: np.ndarray):
-        self.size_src = np.array([len(f.anchors) for f in src], dtype=np.float64)
-        self.size_tgt = np.array([len(f.anchors) for f in tgt], dtype=np.float64)
-        self.overlap: dict[tuple[int, int], int] = {}
-        # invert the target anchors inside the band to avoid testing every pair
-        for i, feat in enumerate(src):
-            if not feat.anchors:
+
+def _anchor_ids(src: Sequence[UnitFeatures], tgt: Sequence[UnitFeatures]):
+    """Anchor occurrences as integer arrays (unit, anchor id), keeping only anchors that occur on
+    both sides and are not too frequent to tell units apart; plus each unit's anchor count."""
+    n, m = len(src), len(tgt)
+    s_count: dict[str, int] = {}
+    t_count: dict[str, int] = {}
+    for f in src:
+        for a in f.anchors:
+            s_count[a] = s_count.get(a, 0) + 1
+    for f in tgt:
+        for a in f.anchors:
+            t_count[a] = t_count.get(a, 0) + 1
+    cap_s = max(features.ANCHOR_MIN_CAP, features.ANCHOR_MAX_SHARE * n)
+    cap_t = max(features.ANCHOR_MIN_CAP, features.ANCHOR_MAX_SHARE * m)
+    common = {a for a, c in s_count.items() if c <= cap_s and 0 < t_count.get(a, 0) <= cap_t}
+    frequent = {a for a, c in s_count.items() if c > cap_s} | {a for a, c in t_count.items() if c > cap_t}
+    ids = {a: k for k, a in enumerate(sorted(common))}
+
+    def occurrences(feats):
+        units, anchors, sizes = [], [], np.zeros(len(feats), dtype=np.float64)
+        for u, f in enumerate(feats):
+            kept = [a for a in f.anchors if a not in frequent]
+            sizes[u] = len(kept)
+            for a in kept:
+                if a in ids:
+                    units.append(u)
+                    anchors.append(ids[a])
+        return np.array(units, dtype=np.int64), np.array(anchors, dtype=np.int64), sizes
+
+    return occurrences(src), occurrences(tgt)
+
+
+def _overlaps(src_occ, tgt_occ, m: int, cmin: np.ndarray, cmax: np.ndarray):
+    """Sparse (r, c, count) of shared anchors between source unit r and target unit c, only for
+    c in [cmin[r], cmax[r]) (the band), found with sorted keys instead of testing every pair."""
+    s_unit, s_anchor, _ = src_occ
+    t_unit, t_anchor, _ = tgt_occ
+    empty = np.zeros(0, dtype=np.int64)
+    if len(s_unit) == 0 or len(t_unit) == 0:
+        return empty, empty, np.zeros(0)
+    keys = np.sort(t_anchor * (m + 1) + t_unit)
+    start = np.searchsorted(keys, s_anchor * (m + 1) + cmin[s_unit])
+    stop = np.searchsorted(keys, s_anchor * (m + 1) + np.maximum(cmax[s_unit], cmin[s_unit]))
+    sizes = stop - start
+    total = int(sizes.sum())
+    if total == 0:
+        return empty, empty, np.zeros(0)
+    rows = np.repeat(s_unit, sizes)
+    # positions start[k], start[k]+1, ..., stop[k]-1 for every occurrence k, flattened
+    offsets = np.arange(total) - np.repeat(np.cumsum(sizes) - sizes, sizes)
+    cols = keys[np.repeat(start, sizes) + offsets] % (m + 1)
+    pair, count = np.unique(rows * (m + 1) + cols, return_counts=True)
+    return pair // (m + 1), pair % (m + 1), count.astype(np.float64)
+
+
+class _Costs:
+    """Everything needed to price any bead inside the band."""
+
+    def __init__(self, src, tgt, lo, hi, types, extra_score: Optional[Extra]):
+        n, m = len(src), len(tgt)
+        self.m, self.lo, self.hi, self.types, self.extra = m, lo, hi, types, extra_score
+        self.ls = np.concatenate([[0.0], np.cumsum([f.length for f in src], dtype=np.float64)])
+        self.lt = np.concatenate([[0.0], np.cumsum([f.length for f in tgt], dtype=np.float64)])
+        self.ratio = _ratio(self.ls[-1], self.lt[-1])
+        src_occ, tgt_occ = _anchor_ids(src, tgt)
+        self.a_src = np.concatenate([[0.0], np.cumsum(src_occ[2])])
+        self.a_tgt = np.concatenate([[0.0], np.cumsum(tgt_occ[2])])
+        self.max_a = max(a for a, _ in types)
+        self.max_b = max(b for _, b in types)
+        # target units that a bead touching source unit r can cover (lo/hi are monotone)
+        ahead = np.minimum(np.arange(n) + self.max_a, n)
+        cmin = np.maximum(lo[np.arange(n)] - self.max_b, 0)
+        cmax = np.minimum(hi[ahead], m)
+        self.ov_r, self.ov_c, self.ov_n = _overlaps(src_occ, tgt_occ, m, cmin, cmax)
+
+    def block(self, i0: int, i1: int, width: int) -> np.ndarray:
+        """Bead costs for rows i0..i1-1 (prefix lengths) and band columns 0..width-1: an array
+        (types, rows, width), INF where the bead does not fit."""
+        rows = np.arange(i0, i1)
+        lo_r = self.lo[rows][:, None]
+        cols = lo_r + np.arange(width)[None, :]                      # target prefix length j
+        inside = cols < np.minimum(self.hi[rows], self.m + 1)[:, None]
+        jc = np.minimum(cols, self.m)
+        out = np.full((len(self.types), len(rows), width), INF)
+        q = self._prefix_window(i0, i1, int(self.lo[i0:i1].min()), int(min(self.hi[i0:i1].max(), self.m + 1)))
+        for t, (a, b) in enumerate(self.types):
+            if a == 0:
+                continue                                              # insertions: a scan per row
+            ok = inside & (rows[:, None] >= a) & (cols >= b)
+            if b == 0:
+                out[t][ok] = prior(a, 0)
                 continue
-            for j in range(max(lo[i] - 2, 0), min(hi[i] + 2, len(tgt))):
-                if tgt[j].anchors:
-                    common = len(feat.anchors & tgt[j].anchors)
-                    if common:
-                        self.overlap[(i, j)] = common
+            ia = np.maximum(rows - a, 0)[:, None]
+            jb = np.maximum(jc - b, 0)
+            c = length_cost(self.ls[rows][:, None] - self.ls[ia], self.lt[jc] - self.lt[jb], self.ratio)
+            total = self.a_src[rows][:, None] - self.a_src[ia] + self.a_tgt[jc] - self.a_tgt[jb]
+            common = q(rows[:, None], jc) - q(ia, jc) - q(rows[:, None], jb) + q(ia, jb)
+            with np.errstate(divide="ignore", invalid="ignore"):
+                dice = np.where(total > 0, 2 * common / np.maximum(total, 1), 0.0)
+            c += prior(a, b) - ANCHOR_WEIGHT * np.minimum(dice, 1.0)
+            if self.extra is not None:
+                c -= EXTRA_WEIGHT * self._extra_block(rows, cols, ok, a, b)
+            out[t] = np.where(ok, c, INF)
+        return out
+
+    def _prefix_window(self, i0: int, i1: int, c_lo: int, c_hi: int):
+        """A function (i, j) -> number of shared anchors between source units < i and target
+        units < j, restricted to sources [i0 - max_a, i1) and targets [c_lo - max_b, c_hi)."""
+        r0 = max(i0 - self.max_a, 0)
+        c0 = max(c_lo - self.max_b, 0)
+        height, width = i1 - r0, max(c_hi - c0, 1)
+        sel = (self.ov_r >= r0) & (self.ov_r < i1) & (self.ov_c >= c0) & (self.ov_c < c0 + width)
+        grid = np.zeros((height + 1, width + 1))
+        np.add.at(grid, (self.ov_r[sel] - r0 + 1, self.ov_c[sel] - c0 + 1), self.ov_n[sel])
+        grid = grid.cumsum(0).cumsum(1)
+
+        def q(i, j):
+            return grid[np.clip(i - r0, 0, height), np.clip(j - c0, 0, width)]
+        return q
+
+    def _extra_block(self, rows, cols, ok, a, b) -> np.ndarray:
+        out = np.zeros(ok.shape)
+        for r, k in zip(*np.nonzero(ok)):
+            i, j = int(rows[r]), int(cols[r, k])
+            out[r, k] = self.extra(i - a, i, j - b, j)
+        return out
 
 
 def align_features(src: Sequence[UnitFeatures], tgt: Sequence[UnitFeatures], *,
                    max_bead: int = 2, band: Optional[tuple[np.ndarray, np.ndarray]] = None,
-                   extra_score=None) -> list[Bead]:
+                   extra_score: Optional[Extra] = None) -> list[Bead]:
     """Align two unit sequences. ``band`` gives, per source prefix length i (0..n), the target
-    prefix range [lo, hi) to search; ``extra_score(i0, i1, j0, j1)`` may add a similarity in [0, 1]."""
+    prefix range [lo, hi) to search (both monotone, lo[0] = 0, hi[n] = m + 1);
+    ``extra_score(i0, i1, j0, j1)`` may add a similarity in [0, 1] for src[i0:i1] ~ tgt[j0:j1]."""
     n, m = len(src), len(tgt)
     if n == 0 or m == 0:
         return [Bead((i,), ()) for i in range(n)] + [Bead((), (j,)) for j in range(m)]
@@ -75,81 +203,64 @@ def align_features(src: Sequence[UnitFeatures], tgt: Sequence[UnitFeatures], *,
             band = _coarse_band(src, tgt, max_bead)
         else:
             band = (np.zeros(n + 1, dtype=np.int64), np.full(n + 1, m + 1, dtype=np.int64))
-    lo, hi = band
+    lo = np.clip(np.asarray(band[0], dtype=np.int64), 0, m)
+    hi = np.clip(np.asarray(band[1], dtype=np.int64), lo + 1, m + 1)
     types = bead_types(max_bead)
-    ls = np.concatenate([[0.0], np.cumsum([f.length for f in src], dtype=np.float64)])
-    lt = np.concatenate([[0.0], np.cumsum([f.length for f in tgt], dtype=np.float64)])
-    anchors = _Anchors(src, tgt, lo, hi)
-    a_src = np.concatenate([[0.0], np.cumsum(anchors.size_src)])
-    a_tgt = np.concatenate([[0.0], np.cumsum(anchors.size_tgt)])
-    overlap_rows: dict[int, list[tuple[int, int]]] = {}
-    for (i, j), c in anchors.overlap.items():
-        overlap_rows.setdefault(i, []).append((j, c))
+    costs = _Costs(src, tgt, lo, hi, types, extra_score)
+    cost, back = _fill(costs, n, lo, hi, types)
+    return _trace(cost, back, lo, types, n, m)
 
-    cost = [None] * (n + 1)        # per row: array over [lo[i], hi[i])
-    back = [None] * (n + 1)        # per row: index into `types`
-    cost[0] = np.full(hi[0] - lo[0], INF)
-    back[0] = np.full(hi[0] - lo[0], -1, dtype=np.int8)
-    if lo[0] == 0:
-        cost[0][0] = 0.0
-    for i in range(n + 1):
-        js = np.arange(lo[i], hi[i])
-        if i == 0:
-            best, arg = cost[0], back[0]
-        else:
-            best = np.full(len(js), INF)
-            arg = np.full(len(js), -1, dtype=np.int8)
-        for t, (a, b) in enumerate(types):
-            if a > i or a == 0:
-                continue
-            prev_row = i - a
-            pj = js - b
-            ok = (pj >= lo[prev_row]) & (pj < hi[prev_row]) & (pj >= 0)
-            if not ok.any():
-                continue
-            prev = np.full(len(js), INF)
-            prev[ok] = cost[prev_row][pj[ok] - lo[prev_row]]
-            if a and b:
-                bead_ls = ls[i] - ls[i - a]
-                bead_lt = lt[np.clip(js, 0, m)] - lt[np.clip(js - b, 0, m)]
-                c = length_cost(np.full(len(js), bead_ls), bead_lt) + prior(a, b)
-                total = (a_src[i] - a_src[i - a]) + a_tgt[np.clip(js, 0, m)] - a_tgt[np.clip(js - b, 0, m)]
-                common = np.zeros(len(js))
-                for r in range(i - a, i):
-                    for j, cnt in overlap_rows.get(r, ()):
-                        # pair (r, j) lies in beads ending at column j+1 .. j+b
-                        for end in range(j + 1, j + b + 1):
-                            k = end - lo[i]
-                            if 0 <= k < len(js):
-                                common[k] += cnt
-                with np.errstate(divide="ignore", invalid="ignore"):
-                    dice = np.where(total > 0, 2 * common / np.maximum(total, 1), 0.0)
-                c = c - ANCHOR_WEIGHT * np.minimum(dice, 1.0)
-                if extra_score is not None:
-                    c = c - np.array([ANCHOR_WEIGHT * extra_score(i - a, i, j - b, j) if ok[k] else 0.0
-                                      for k, j in enumerate(js)])
-            else:
-                c = np.full(len(js), prior(a, b))
-            cand = prev + c
-            better = cand < best
-            best = np.where(better, cand, best)
-            arg = np.where(better, t, arg)
-        # insertions (0-1) chain along the row: best[j] = min(best[j], best[j-1] + p), as a scan
-        p = prior(0, 1)
-        offset = p * np.arange(len(js))
-        scanned = np.minimum.accumulate(best - offset) + offset
-        inserted = scanned < best - 1e-9   # strict: the scan reproduces best[j] itself up to rounding
-        arg = np.where(inserted, types.index((0, 1)), arg)
-        cost[i], back[i] = np.where(inserted, scanned, best), arg
-    # trace back from (n, m)
+
+def _fill(costs: _Costs, n: int, lo: np.ndarray, hi: np.ndarray, types):
+    """The DP table: cost[i, k] is the cheapest alignment of src[:i] with tgt[:lo[i] + k]."""
+    width = int((hi - lo).max())
+    cost = np.full((n + 1, width), INF)
+    back = np.full((n + 1, width), -1, dtype=np.int8)
+    t_ins = types.index((0, 1))
+    p_ins = prior(0, 1)
+    offset = p_ins * np.arange(width)
+    cost[0, 0] = 0.0
+    _insertions(cost[0], back[0], int(hi[0] - lo[0]), offset, t_ins)
+    steps = [(t, a, b) for t, (a, b) in enumerate(types) if a > 0]
+    chunk = max(8, CELL_BUDGET // width)
+    for i0 in range(1, n + 1, chunk):
+        i1 = min(i0 + chunk, n + 1)
+        block = costs.block(i0, i1, width)
+        for i in range(i0, i1):
+            best, arg = cost[i], back[i]
+            for t, a, b in steps:
+                if a > i:
+                    continue
+                d = int(lo[i] - b - lo[i - a])     # column k of row i comes from k + d of row i - a
+                k0, k1 = max(0, -d), min(width, width - d)
+                if k0 >= k1:
+                    continue
+                cand = block[t, i - i0, k0:k1] + cost[i - a, k0 + d:k1 + d]
+                seg = best[k0:k1]
+                better = cand < seg
+                np.copyto(seg, cand, where=better)
+                arg[k0:k1][better] = t
+            _insertions(best, arg, int(hi[i] - lo[i]), offset, t_ins)
+    return cost, back
+
+
+def _insertions(best: np.ndarray, arg: np.ndarray, valid: int, offset: np.ndarray, t_ins: int) -> None:
+    """Insertions (0-1) chain along a row: best[k] = min(best[k], best[k-1] + p), as a scan."""
+    row = best[:valid]
+    scanned = np.minimum.accumulate(row - offset[:valid]) + offset[:valid]
+    inserted = scanned < row - 1e-9      # strict: the scan reproduces best[k] itself up to rounding
+    np.copyto(row, scanned, where=inserted)
+    arg[:valid][inserted] = t_ins
+
+
+def _trace(cost, back, lo, types, n: int, m: int) -> list[Bead]:
     beads: list[Bead] = []
     i, j = n, m
-    if not (lo[n] <= m < hi[n]):
+    if not 0 <= m - lo[n] < cost.shape[1] or cost[n, m - lo[n]] >= INF:
         raise RuntimeError("alignment band does not reach the end")  # cannot happen: band ends at m
     while i > 0 or j > 0:
-        t = back[i][j - lo[i]]
-        a, b = types[t]
-        step = cost[i][j - lo[i]] - cost[i - a][j - b - lo[i - a]]
+        a, b = types[back[i, j - lo[i]]]
+        step = cost[i, j - lo[i]] - cost[i - a, j - b - lo[i - a]]
         beads.append(Bead(tuple(range(i - a, i)), tuple(range(j - b, j)), _score(step)))
         i, j = i - a, j - b
     beads.reverse()
@@ -164,7 +275,7 @@ def _score(step_cost: float) -> float:
 def _coarse_band(src, tgt, max_bead):
     """Align blocks of ``k`` units, then widen that path into a band at full resolution."""
     n, m = len(src), len(tgt)
-    k = max(1, math.ceil(max(n, m) / 1000))
+    k = max(1, math.ceil(max(n, m) / COARSE_BLOCKS))
 
     def blocks(feats):
         return [UnitFeatures(sum(f.length for f in feats[s:s + k]),

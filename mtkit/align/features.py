@@ -15,6 +15,10 @@ from mtkit.text.translit import ar_skeleton, en_skeleton
 # Arabic length ≈ 0.84 × English length; variance per English character for Gale-Church's delta.
 LENGTH_RATIO = 0.84
 LENGTH_VARIANCE = 4.0
+# An anchor found in more than this share of a side's units (and more than ANCHOR_MIN_CAP units)
+# tells units apart poorly (a name repeated in every line) and is ignored for that document.
+ANCHOR_MAX_SHARE = 0.05
+ANCHOR_MIN_CAP = 8
 
 _NUMBER = re.compile(r"\d+(?:[.,:]\d+)*")
 _LATIN = re.compile(r"[a-z][a-z0-9&'-]*")

@@ -77,3 +77,18 @@ def ar_bare(word: str) -> tuple[str, ...]:
             forms.append(rest[len(article):])
             break
     return tuple(dict.fromkeys(forms))
+
+
+@lru_cache(maxsize=200_000)
+def ar_core(word: str) -> str:
+    """The light stem with verb inflection also stripped (ي/ت/ن/ا prefixes, ت/وا/ن/نا endings),
+    so that ``ضربت``, ``يضرب`` and ``ضرب`` meet. Coarser than :func:`ar_stem`: use it only to
+    match lexicon words, never to decide alone."""
+    core = ar_stem(word)
+    if len(core) > 3 and core[0] in "يتنا":
+        core = core[1:]
+    for suffix in ("وا", "نا", "ت", "ن"):
+        if len(core) > 3 and core.endswith(suffix):
+            core = core[: -len(suffix)]
+            break
+    return core

@@ -1,0 +1,77 @@
+"""Checks: small functions that look at one analyzed segment and yield flags.
+
+A check registers itself with :func:`check`::
+
+    @check("idiom.literal", category="idiom")
+    def literal_idiom(seg: AnalyzedSegment) -> Iterator[Flag]: ...
+
+Every module in this package is imported on first use, so a new check is one new file.
+"""
+from __future__ import annotations
+
+import importlib
+import pkgutil
+from dataclasses import dataclass
+from typing import Callable, Iterable, Iterator, Optional
+
+from mtkit.errors import InputError
+from mtkit.model import CATEGORIES, Flag
+
+CheckFunc = Callable[["AnalyzedSegment"], Iterable[Flag]]  # noqa: F821
+
+
+@dataclass(frozen=True)
+class Check:
+    name: str
+    category: str
+    func: CheckFunc
+    description: str
+
+
+_REGISTRY: dict[str, Check] = {}
+_loaded = False
+
+
+def check(name: str, *, category: str):
+    if category not in CATEGORIES:
+        raise ValueError(f"unknown category {category!r} for check {name!r}")
+
+    def register(func: CheckFunc) -> CheckFunc:
+        _REGISTRY[name] = Check(name, category, func, (func.__doc__ or "").strip().splitlines()[0])
+        return func
+    return register
+
+
+def all_checks() -> dict[str, Check]:
+    global _loaded
+    if not _loaded:
+        for info in pkgutil.iter_modules(__path__):
+            if info.name != "analysis":
+                importlib.import_module(f"{__name__}.{info.name}")
+        _loaded = True
+    return dict(sorted(_REGISTRY.items()))
+
+
+def select(only: Optional[Iterable[str]] = None, disable: Iterable[str] = ()) -> list[Check]:
+    """Checks by name or category (``idiom`` selects ``idiom.*``); unknown names are bad input."""
+    checks = all_checks()
+
+    def expand(names: Iterable[str], option: str) -> set[str]:
+        out: set[str] = set()
+        for name in names:
+            hits = {n for n, c in checks.items() if n == name or c.category == name or n.startswith(name + ".")}
+            if not hits:
+                raise InputError(f"{option}: unknown check or category '{name}' (see `mtkit audit --list-checks`)")
+            out |= hits
+        return out
+
+    chosen = expand(only, "--checks") if only else set(checks)
+    chosen -= expand(disable, "--disable")
+    return [checks[n] for n in sorted(chosen)]
+
+
+def run_checks(seg, checks: list[Check]) -> list[Flag]:
+    flags: list[Flag] = []
+    for chk in checks:
+        flags.extend(chk.func(seg))
+    return sorted(flags, key=lambda f: (f.src_span.start if f.src_span else 1 << 30, f.check))

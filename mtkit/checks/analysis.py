@@ -1,0 +1,131 @@
+"""What several checks need about a segment, computed lazily, once per segment."""
+from __future__ import annotations
+
+import re
+from functools import cached_property, lru_cache
+
+from lemminflect import getAllLemmas
+
+from mtkit.model import Segment, Span
+from mtkit.text.normalize import NormText, normalize
+from mtkit.text.sentences import sentence_spans
+from mtkit.text.tokens import Token, ar_bare, ar_core, ar_stem, tokenize
+
+_LATIN_WORD = re.compile(r"[A-Za-z]")
+
+
+@lru_cache(maxsize=100_000)
+def en_lemmas(word: str) -> frozenset[str]:
+    """The word and every lemma lemminflect knows for it (lower case)."""
+    word = word.lower()
+    forms = {word}
+    if word.endswith("'s"):
+        forms.add(word[:-2])
+    for lemmas in getAllLemmas(word).values():
+        forms.update(lemmas)
+    return frozenset(forms)
+
+
+class AnalyzedSegment:
+    """A segment plus its tokens, normalized forms and stems on both sides."""
+
+    def __init__(self, segment: Segment, options: dict | None = None):
+        self.segment = segment
+        self.options = options or {}
+
+    @property
+    def src(self) -> str:
+        return self.segment.src
+
+    @property
+    def tgt(self) -> str:
+        return self.segment.tgt
+
+    @cached_property
+    def src_norm(self) -> NormText:
+        return normalize(self.src)
+
+    @cached_property
+    def tgt_norm(self) -> NormText:
+        return normalize(self.tgt)
+
+    @cached_property
+    def src_tokens(self) -> list[Token]:
+        return tokenize(self.src_norm)
+
+    @cached_property
+    def tgt_tokens(self) -> list[Token]:
+        return tokenize(self.tgt_norm)
+
+    @cached_property
+    def src_words(self) -> list[Token]:
+        return [t for t in self.src_tokens if t.is_word]
+
+    @cached_property
+    def tgt_words(self) -> list[Token]:
+        return [t for t in self.tgt_tokens if t.is_word]
+
+    @cached_property
+    def src_lemmas(self) -> list[frozenset[str]]:
+        return [en_lemmas(t.norm) for t in self.src_words]
+
+    @cached_property
+    def tgt_stems(self) -> list[str]:
+        return [ar_stem(t.norm) for t in self.tgt_words]
+
+    @cached_property
+    def tgt_cores(self) -> list[str]:
+        return [ar_core(t.norm) for t in self.tgt_words]
+
+    @cached_property
+    def tgt_bare(self) -> list[tuple[str, ...]]:
+        """Each Arabic word without its proclitics (for names)."""
+        return [ar_bare(t.norm) for t in self.tgt_words]
+
+    @cached_property
+    def src_sentence_starts(self) -> frozenset[int]:
+        """Original offsets where an English sentence (or a quote inside one) starts."""
+        starts = {s for s, _ in sentence_spans(self.src)}
+        starts.update(m.end() for m in re.finditer(r"[“\"‘(:]\s*", self.src))
+        return frozenset(starts)
+
+    def src_capitalized(self) -> list[tuple[int, Token]]:
+        """English words written with a capital (index into src_words, token)."""
+        out = []
+        for i, tok in enumerate(self.src_words):
+            first = self.src[tok.start]
+            if first.isupper():
+                out.append((i, tok))
+        return out
+
+    def is_sentence_initial(self, tok: Token) -> bool:
+        return tok.start in self.src_sentence_starts
+
+    def latin_in_tgt(self) -> list[Token]:
+        return [t for t in self.tgt_words if _LATIN_WORD.match(t.norm)]
+
+    def src_span(self, first: Token, last: Token | None = None) -> Span:
+        return Span(first.start, (last or first).end)
+
+    def tgt_span(self, first: Token, last: Token | None = None) -> Span:
+        return Span(first.start, (last or first).end)
+
+    def find_tgt_phrase(self, words: list[str], *, stem: bool = True) -> tuple[int, int] | None:
+        """Find a phrase (normalized words) in the Arabic words, at stem level; returns the
+        (first, last) word indices, or None."""
+        if not words:
+            return None
+        n = len(words)
+        if not stem:
+            have = [t.norm for t in self.tgt_words]
+            return next(((i, i + n - 1) for i in range(len(have) - n + 1) if have[i:i + n] == words), None)
+        keys = [(w, ar_stem(w), ar_core(w)) for w in words]
+        for i in range(len(self.tgt_words) - n + 1):
+            if all(self._word_matches(i + k, *keys[k]) for k in range(n)):
+                return i, i + n - 1
+        return None
+
+    def _word_matches(self, i: int, word: str, stem: str, core: str) -> bool:
+        if self.tgt_stems[i] == stem or word in self.tgt_bare[i]:
+            return True
+        return len(core) >= 3 and self.tgt_cores[i] == core

@@ -1,0 +1,138 @@
+"""English idioms rendered word for word (data: ``data/idioms.jsonl``).
+
+The English is matched on lemmas (``hits/hit/hitting the ground running``) with slots for
+``one's``/``someone``/``something``; the Arabic on light stems, so clitics, plurals and the article
+do not hide an image word. A flag needs enough of the idiom's image words in the Arabic and none
+of its accepted renderings; established Arabic calques (``calque_ok``) are never flagged.
+"""
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from functools import lru_cache
+from typing import Iterator, Optional
+
+from mtkit.checks import check
+from mtkit.checks.analysis import AnalyzedSegment, en_lemmas
+from mtkit.data import jsonl
+from mtkit.model import Flag, Span
+from mtkit.text.normalize import norm
+
+POSSESSIVES = frozenset({"my", "your", "his", "her", "its", "our", "their", "one's"})
+SLOTS = ("one's", "someone", "something", "someone's")
+
+
+@dataclass(frozen=True)
+class Idiom:
+    en: str
+    pattern: tuple[str, ...]
+    meaning: str
+    literal: tuple[tuple[tuple[str, ...], ...], ...]   # groups of alternatives, each a phrase of normalized words
+    min_literal: int
+    accepted: tuple[tuple[str, ...], ...]
+    calque_ok: bool
+    suggestion: str
+    severity: str
+
+
+def _phrase(text: str) -> tuple[str, ...]:
+    return tuple(norm(text).split())
+
+
+@lru_cache(maxsize=1)
+def lexicon() -> dict[str, list[Idiom]]:
+    """Idioms indexed by the lemmas of their first fixed word."""
+    index: dict[str, list[Idiom]] = {}
+    for entry in jsonl("idioms.jsonl"):
+        literal = tuple(tuple(_phrase(alt) for alt in group) for group in entry["literal_ar"])
+        for form in [entry["en"], *entry.get("variants", [])]:
+            pattern = tuple(w for w in re.split(r"[\s\-]+", form.lower().replace("’", "'")) if w)
+            idiom = Idiom(entry["en"], pattern, entry["meaning"], literal,
+                          int(entry.get("min_literal", len(literal))),
+                          tuple(_phrase(a) for a in entry.get("accepted_ar", [])),
+                          bool(entry.get("calque_ok")), entry.get("suggestion", ""), entry.get("severity", "major"))
+            first = next((w for w in pattern if w not in SLOTS), None)
+            if first is None:
+                continue
+            for lemma in en_lemmas(first):
+                index.setdefault(lemma, []).append(idiom)
+    return index
+
+
+def _match_at(words: list[str], lemmas: list[frozenset[str]], start: int, pattern: tuple[str, ...]) -> Optional[int]:
+    """Match ``pattern`` against the words from ``start``; returns the end index or None."""
+    def go(i: int, k: int) -> Optional[int]:
+        if k == len(pattern):
+            return i
+        token = pattern[k]
+        if token in ("someone", "something"):
+            for size in range(1, 5):
+                if i + size <= len(words):
+                    end = go(i + size, k + 1)
+                    if end is not None:
+                        return end
+            return None
+        if i >= len(words):
+            return None
+        if token in ("one's", "someone's"):
+            return go(i + 1, k + 1) if words[i] in POSSESSIVES or words[i].endswith("'s") else None
+        if lemmas[i] & en_lemmas(token):
+            return go(i + 1, k + 1)
+        return None
+    return go(start, 0)
+
+
+def find_idioms(seg: AnalyzedSegment) -> Iterator[tuple[Idiom, int, int]]:
+    """(idiom, first word index, end word index) for each idiom in the English."""
+    index = lexicon()
+    words = [t.norm for t in seg.src_words]
+    lemmas = seg.src_lemmas
+    seen: set[tuple[str, int]] = set()
+    for i, word_lemmas in enumerate(lemmas):
+        candidates = {id(x): x for lemma in word_lemmas for x in index.get(lemma, ())}
+        for idiom in sorted(candidates.values(), key=lambda x: -len(x.pattern)):
+            first_fixed = next(k for k, w in enumerate(idiom.pattern) if w not in SLOTS)
+            start = i - first_fixed
+            if start < 0 or (idiom.en, start) in seen:
+                continue
+            end = _match_at(words, lemmas, start, idiom.pattern)
+            if end is not None:
+                seen.add((idiom.en, start))
+                yield idiom, start, end
+
+
+def _literal_hits(seg: AnalyzedSegment, idiom: Idiom) -> Optional[list[tuple[int, int]]]:
+    """Arabic word ranges of the idiom's image words, when the Arabic renders it literally."""
+    if idiom.calque_ok or any(seg.find_tgt_phrase(list(accepted)) for accepted in idiom.accepted):
+        return None
+    found = []
+    for group in idiom.literal:
+        hit = next((h for alt in group if (h := seg.find_tgt_phrase(list(alt)))), None)
+        if hit:
+            found.append(hit)
+    return found if len(found) >= max(1, min(idiom.min_literal, len(idiom.literal))) else None
+
+
+@check("idiom.literal", category="idiom")
+def literal_idiom(seg: AnalyzedSegment) -> Iterator[Flag]:
+    """An English idiom whose Arabic keeps the literal image instead of the meaning."""
+    candidates = []
+    for idiom, start, end in find_idioms(seg):
+        found = _literal_hits(seg, idiom)
+        if found:
+            candidates.append((len(found), end - start, idiom, start, end, found))
+    taken: list[tuple[int, int]] = []       # overlapping matches: keep the best-attested one
+    for _count, _length, idiom, start, end, found in sorted(candidates, key=lambda c: (-c[0], -c[1], c[3])):
+        if any(start < e and s < end for s, e in taken):
+            continue
+        taken.append((start, end))
+        first, last = seg.src_words[start], seg.src_words[end - 1]
+        t_first = seg.tgt_words[min(h[0] for h in found)]
+        t_last = seg.tgt_words[max(h[1] for h in found)]
+        src_span, tgt_span = Span(first.start, last.end), Span(t_first.start, t_last.end)
+        src_text = seg.src[src_span.start:src_span.end]
+        yield Flag(category="idiom", severity=idiom.severity, check="idiom.literal",
+                   message=f"The idiom '{src_text}' ({idiom.meaning}) was translated word for word.",
+                   src_span=src_span, tgt_span=tgt_span, src_text=src_text,
+                   tgt_text=seg.tgt[tgt_span.start:tgt_span.end], suggestion=idiom.suggestion,
+                   confidence=min(0.95, 0.6 + 0.15 * len(found)))

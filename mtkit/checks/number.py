@@ -1,0 +1,186 @@
+"""Numbers, amounts and dates must keep their values.
+
+Values are compared, not spellings: ``$300 million`` = ``300 مليون دولار`` = ``٣٠٠ مليون``,
+``1.5 million`` = ``مليون ونصف`` = ``1,5 مليون``. A value in the English that no Arabic value
+equals is flagged; so is a month that changed.
+"""
+from __future__ import annotations
+
+import re
+from functools import lru_cache
+from typing import Iterator
+
+from mtkit.checks import check
+from mtkit.checks.analysis import AnalyzedSegment
+from mtkit.data import alternatives, tsv_rows
+from mtkit.model import Flag, Span
+from mtkit.text.normalize import norm
+from mtkit.text.tokens import Token
+
+
+@lru_cache(maxsize=1)
+def _words() -> dict[str, dict[str, dict[str, float]]]:
+    table: dict[str, dict[str, dict[str, float]]] = {"en": {"value": {}, "scale": {}}, "ar": {"value": {}, "scale": {}}}
+    for lang, kind, word, value in tsv_rows("numbers.tsv"):
+        table[lang][kind][norm(word)] = float(value)
+    return table
+
+
+@lru_cache(maxsize=1)
+def _months() -> dict[str, dict[str, int]]:
+    out: dict[str, dict[str, int]] = {"en": {}, "ar": {}}
+    for number, en, ar in tsv_rows("months.tsv"):
+        for name in alternatives(en):
+            out["en"][name] = int(number)
+        for name in alternatives(ar):
+            out["ar"][norm(name)] = int(number)
+    return out
+
+
+def _digits_value(text: str, lang: str) -> float | None:
+    """``1,500`` → 1500; ``3.5`` → 3.5; Arabic ``1,5`` (decimal comma) → 1.5; ``7:38`` → None."""
+    if ":" in text:
+        return None
+    if "," in text:
+        groups = text.split(",")
+        if all(len(g) == 3 for g in groups[1:]):
+            text = text.replace(",", "")
+        elif lang == "ar" and len(groups) == 2:
+            text = text.replace(",", ".")
+        else:
+            return None
+    try:
+        return float(text)
+    except ValueError:
+        return None
+
+
+def _strip_ar(word: str) -> list[str]:
+    forms = [word]
+    for prefix in ("و", "ب", "ل", "ال", "وال", "بال"):
+        if word.startswith(prefix) and len(word) > len(prefix) + 1:
+            forms.append(word[len(prefix):])
+    return forms
+
+
+def _percent_word(tokens: list[Token], i: int) -> bool:
+    """``في المئة`` / ``بالمئة`` spell the percent sign, not the number 100."""
+    word = tokens[i].norm
+    if word in _PERCENT_JOINED:
+        return True
+    return word in _PERCENT_AFTER_FI and i > 0 and tokens[i - 1].norm == "في"
+
+
+_PERCENT_JOINED = {norm(w) for w in ("بالمئة", "بالمائة", "بالمية")}
+_PERCENT_AFTER_FI = {norm(w) for w in ("المئة", "المائة", "المية")}
+
+
+def values(tokens: list[Token], lang: str) -> list[tuple[float | str, Token, Token]]:
+    """(value, first token, last token) for each number in a token list, scales applied:
+    ``300 million`` → 3e8, ``مليون ونصف`` → 1.5e6, a lone ``مليون`` → 1e6, ``7:38`` stays text."""
+    table = _words()[lang]
+    forms_of = (lambda w: _strip_ar(w)) if lang == "ar" else (lambda w: [w])
+    out: list[tuple[float | str, Token, Token]] = []
+    i = 0
+    while i < len(tokens):
+        tok = tokens[i]
+        forms = forms_of(tok.norm)
+        value: float | str | None = None
+        j = i + 1
+        if tok.norm[0].isdigit():
+            value = tok.norm if ":" in tok.norm else _digits_value(tok.norm, lang)
+        elif _percent_word(tokens, i):
+            pass
+        elif any(f in table["value"] for f in forms):
+            value = next(table["value"][f] for f in forms if f in table["value"])
+        elif lang == "ar" and any(f in table["scale"] for f in forms):
+            value, j = 1.0, i                      # a bare scale word: "مليون دولار"
+        if value is None:
+            i += 1
+            continue
+        last = tok
+        if isinstance(value, float):
+            scale_used = 0.0
+            while j < len(tokens):
+                nxt = forms_of(tokens[j].norm)
+                scale = next((table["scale"][f] for f in nxt if f in table["scale"]), None)
+                if scale is not None and value < scale:
+                    value, scale_used, last = value * scale, scale, tokens[j]
+                elif scale_used and any(table["value"].get(f) == 0.5 for f in nxt):
+                    value, last = value + scale_used / 2, tokens[j]      # "مليون ونصف"
+                else:
+                    break
+                j += 1
+        out.append((value, tok, last))
+        i = max(j, i + 1)
+    return out
+
+
+def _same(a: float | str, b: float | str) -> bool:
+    if isinstance(a, str) or isinstance(b, str):
+        return a == b
+    return abs(a - b) <= 1e-6 * max(abs(a), abs(b), 1.0)
+
+
+@check("number.mismatch", category="number")
+def number_mismatch(seg: AnalyzedSegment) -> Iterator[Flag]:
+    """A number, amount or time in the English has no equal value in the Arabic."""
+    src_values = values(seg.src_tokens, "en")
+    tgt_values = values(seg.tgt_tokens, "ar")
+    unmatched_tgt = list(tgt_values)
+    missing = []
+    for value, first, last in src_values:
+        match = next((t for t in unmatched_tgt if _same(value, t[0])), None)
+        if match:
+            unmatched_tgt.remove(match)
+        elif not (isinstance(value, float) and value <= 2 and not first.norm[0].isdigit()):
+            missing.append((value, first, last))   # "one", "two", "half": often a dual or an article
+    for value, first, last in missing:
+        # pair with an unexplained Arabic number when there is one: that is a changed value
+        changed = next((t for t in unmatched_tgt if t[1].norm[0].isdigit() == first.norm[0].isdigit()), None) \
+            or (unmatched_tgt[0] if unmatched_tgt else None)
+        if changed:
+            unmatched_tgt.remove(changed)
+        src_text = seg.src[first.start:last.end]
+        tgt_span = Span(changed[1].start, changed[2].end) if changed else None
+        tgt_text = seg.tgt[tgt_span.start:tgt_span.end] if tgt_span else ""
+        message = (f"The number '{src_text}' became '{tgt_text}' in the Arabic." if changed
+                   else f"The number '{src_text}' is missing from the Arabic.")
+        yield Flag(category="number", severity="critical", check="number.mismatch", message=message,
+                   src_span=Span(first.start, last.end), tgt_span=tgt_span, src_text=src_text,
+                   tgt_text=tgt_text, suggestion=src_text if changed else "",
+                   confidence=0.85 if changed else 0.7)
+
+
+@check("number.month", category="number")
+def month_changed(seg: AnalyzedSegment) -> Iterator[Flag]:
+    """A month name in the English and a different month in the Arabic."""
+    months = _months()
+    src = [(months["en"][t.norm], t) for t in seg.src_words
+           if t.norm in months["en"] and seg.src[t.start].isupper() and (t.norm != "may" or seg.src[t.start:t.end] == "May" and not seg.is_sentence_initial(t))]
+    if not src:
+        return
+    tgt = []
+    words = seg.tgt_words
+    for k, tok in enumerate(words):
+        for form in _strip_ar(tok.norm):
+            pair = form + " " + words[k + 1].norm if k + 1 < len(words) else None
+            if pair and pair in months["ar"]:
+                tgt.append((months["ar"][pair], tok))
+                break
+            if form in months["ar"]:
+                tgt.append((months["ar"][form], tok))
+                break
+    if not tgt:
+        return
+    tgt_numbers = {m for m, _ in tgt}
+    for month, tok in src:
+        if month not in tgt_numbers:
+            other = next(t for m, t in tgt if m not in {s for s, _ in src})  if any(m not in {s for s, _ in src} for m, _ in tgt) else None
+            if other is None:
+                continue
+            yield Flag(category="number", severity="critical", check="number.month",
+                       message=f"The month '{seg.src[tok.start:tok.end]}' became '{seg.tgt[other.start:other.end]}'.",
+                       src_span=Span(tok.start, tok.end), tgt_span=Span(other.start, other.end),
+                       src_text=seg.src[tok.start:tok.end], tgt_text=seg.tgt[other.start:other.end],
+                       confidence=0.85)

@@ -1,0 +1,106 @@
+"""What a gate run looks at: one ``Item`` per translated file, from a document pair, two
+directories matched by file name, a pairs file, or an audit JSON written earlier."""
+from __future__ import annotations
+
+import os
+import re
+from dataclasses import dataclass
+from typing import Optional
+
+from mtkit.errors import InputError
+
+_LANG_TAG = re.compile(r"\.(en|ar)(?=\.|$)", re.I)
+
+
+@dataclass(frozen=True)
+class Item:
+    ar: str                            # the translated file: the scope of per-file rules
+    en: Optional[str] = None           # the English original (document input)
+    pairs: Optional[str] = None        # a pairs file (en and ar in one file)
+    audit_json: Optional[str] = None   # an audit written earlier
+    system: Optional[str] = None       # lines to score (default: the Arabic document / pairs' ar side)
+    ref: Optional[str] = None
+    baseline: Optional[str] = None
+
+
+def _exists(path: str, what: str) -> str:
+    if not os.path.exists(path):
+        raise InputError(f"no such {what}", path)
+    return path
+
+
+def _file(path: Optional[str]) -> Optional[str]:
+    if path is not None and os.path.isdir(path):
+        raise InputError("is a directory; a directory goes with --src-dir/--tgt-dir input", path)
+    return path
+
+
+def match_key(relpath: str) -> str:
+    """Files pair up by their path inside the directory, ignoring a language tag in the name:
+    ``en/guide/intro.md`` ↔ ``ar/guide/intro.md``, ``en/report.en.txt`` ↔ ``ar/report.ar.txt``."""
+    head, name = os.path.split(relpath)
+    return os.path.join(head, _LANG_TAG.sub("", name))
+
+
+def _listing(directory: str) -> dict[str, str]:
+    """key -> path for the visible regular files under a directory (recursively, sorted)."""
+    if not os.path.isdir(directory):
+        raise InputError("no such directory" if not os.path.exists(directory) else "not a directory", directory)
+    found: dict[str, str] = {}
+    for root, dirs, files in os.walk(directory):
+        dirs[:] = sorted(d for d in dirs if not d.startswith("."))
+        for name in sorted(files):
+            if name.startswith("."):
+                continue
+            path = os.path.join(root, name)
+            key = match_key(os.path.relpath(path, directory))
+            if key in found:
+                raise InputError(f"two files match the same name: {found[key]} and {path}", path)
+            found[key] = path
+    return found
+
+
+def _matching(directory: Optional[str], key: str, ar: str, option: str) -> Optional[str]:
+    """The file in a --ref/--baseline/--system directory that matches one Arabic file."""
+    if directory is None:
+        return None
+    if not os.path.isdir(directory):
+        raise InputError(f"with --src-dir/--tgt-dir, {option} must be a directory", directory)
+    match = _listing(directory).get(key)
+    if match is None:
+        raise InputError(f"no file in {directory} matches {ar} (for {option})", ar)
+    return match
+
+
+def from_documents(en: str, ar: str, *, system=None, ref=None, baseline=None) -> list[Item]:
+    _exists(en, "file"), _exists(ar, "file")
+    return [Item(ar=ar, en=en, system=_file(system), ref=_file(ref), baseline=_file(baseline))]
+
+
+def from_dirs(src_dir: str, tgt_dir: str, *, system=None, ref=None, baseline=None) -> list[Item]:
+    """One item per file name found in both directories; a file with no partner is bad input
+    (a missing translation must not pass a gate unnoticed)."""
+    src, tgt = _listing(src_dir), _listing(tgt_dir)
+    for key, path in src.items():
+        if key not in tgt:
+            raise InputError(f"no Arabic file in {tgt_dir} matches it", path)
+    for key, path in tgt.items():
+        if key not in src:
+            raise InputError(f"no English file in {src_dir} matches it", path)
+    if not src:
+        raise InputError("no files", src_dir)
+    return [Item(ar=tgt[key], en=src[key],
+                 system=_matching(system, key, tgt[key], "--system"),
+                 ref=_matching(ref, key, tgt[key], "--ref"),
+                 baseline=_matching(baseline, key, tgt[key], "--baseline"))
+            for key in sorted(src)]
+
+
+def from_pairs(pairs: str, *, system=None, ref=None, baseline=None) -> list[Item]:
+    _exists(pairs, "file")
+    return [Item(ar=pairs, pairs=pairs, system=_file(system), ref=_file(ref), baseline=_file(baseline))]
+
+
+def from_audit_json(path: str, *, system=None, ref=None, baseline=None) -> list[Item]:
+    _exists(path, "file")
+    return [Item(ar=path, audit_json=path, system=_file(system), ref=_file(ref), baseline=_file(baseline))]

@@ -1,0 +1,247 @@
+"""Measuring inputs for the rules: flag counts from the audit (run only when a flag rule is
+configured) and sacrebleu scores from mtkit.score (only when a score rule is)."""
+from __future__ import annotations
+
+import json
+import os
+from dataclasses import dataclass, field, replace
+from typing import Optional
+
+from mtkit.errors import InputError
+from mtkit.gate.config import FLAG_SECTIONS, GateConfig
+from mtkit.gate.inputs import Item
+from mtkit.gate.result import RUN, LocatedFlag
+from mtkit.gate.rules import Measures, total
+from mtkit.io import read_lines, read_pairs
+from mtkit.model import AuditResult
+from mtkit.progress import progress
+
+
+@dataclass
+class AuditOptions:
+    presegmented: bool = False
+    disable: Optional[list[str]] = None
+    glossary: Optional[str] = None
+    jobs: int = 1
+    quiet: bool = True
+
+
+@dataclass
+class Measured:
+    files: list[Measures]
+    run: Measures
+    flags: list[LocatedFlag] = field(default_factory=list)
+    items: list[Item] = field(default_factory=list)
+
+
+# ---- what the rules need -------------------------------------------------------------------
+
+def score_needs(config: GateConfig) -> tuple[list[str], bool]:
+    """(metrics to compute, whether a baseline comparison is needed)."""
+    metrics: set[str] = set()
+    for rules in (config.run, config.per_file):
+        for section, name, _limit in rules.items():
+            if section in ("min_score", "max_score", "max_drop"):
+                metrics.add(name)
+    drop = config.run.needs(("max_drop",)) or config.per_file.needs(("max_drop",))
+    return sorted(metrics), drop
+
+
+def check_inputs(config: GateConfig, items: list[Item]) -> None:
+    """A rule whose inputs are missing is a usage error, found before any slow work."""
+    metrics, drop = score_needs(config)
+    if not metrics:
+        return
+    rule = next(f"{s}.{n}" for rules in (config.run, config.per_file)
+                for s, n, _ in rules.items() if s in ("min_score", "max_score", "max_drop"))
+    for item in items:
+        if item.ref is None:
+            raise InputError(f"rule {rule} needs --ref REF (a reference translation to score against)")
+        if item.audit_json and item.system is None:
+            raise InputError(f"rule {rule} with --audit-json needs --system SYS (the translation to score)")
+        if drop and item.baseline is None:
+            rule = next(f"max_drop.{n}" for rules in (config.run, config.per_file)
+                        for n in rules.limits.get("max_drop", {}))
+            raise InputError(f"rule {rule} needs --baseline SYS (the system output to compare with)")
+
+
+# ---- flags ---------------------------------------------------------------------------------
+
+def _read_audit_json(path: str) -> AuditResult:
+    try:
+        with open(path, encoding="utf-8-sig") as stream:
+            data = json.load(stream)
+    except UnicodeDecodeError:
+        raise InputError("invalid UTF-8, expected an audit JSON", path) from None
+    except json.JSONDecodeError as exc:
+        raise InputError(f"not valid JSON ({exc.msg})", path, exc.lineno) from None
+    if not isinstance(data, dict) or not isinstance(data.get("segments"), list):
+        raise InputError("not an mtkit audit JSON (no 'segments' list)", path)
+    try:
+        result = AuditResult.from_dict(data)
+    except (KeyError, TypeError, ValueError) as exc:
+        raise InputError(f"not an mtkit audit JSON ({type(exc).__name__}: {exc})", path) from None
+    _check_labels(result, path)
+    result.src_path = result.src_path or data.get("src_path") or data.get("src")
+    result.tgt_path = result.tgt_path or data.get("tgt_path") or data.get("tgt")
+    return result
+
+
+def _check_labels(result: AuditResult, path: str) -> None:
+    """A hand-edited audit JSON with an unknown severity must not be counted as nothing."""
+    from mtkit.model import CATEGORIES, SEVERITIES
+    for seg in result.segments:
+        for flag in seg.flags:
+            if flag.severity not in SEVERITIES:
+                raise InputError(f"segment {seg.segment.id}: unknown severity '{flag.severity}'", path)
+            if flag.category not in CATEGORIES:
+                raise InputError(f"segment {seg.segment.id}: unknown category '{flag.category}'", path)
+
+
+def audit_item(item: Item, options: AuditOptions) -> AuditResult:
+    if item.audit_json:
+        return _read_audit_json(item.audit_json)
+    from mtkit import api
+    kwargs = dict(presegmented=options.presegmented, disable=options.disable, glossary=options.glossary,
+                  jobs=options.jobs, quiet=options.quiet)
+    if item.pairs:
+        return api.audit(pairs=item.pairs, **kwargs)
+    return api.audit(item.en, item.ar, **kwargs)
+
+
+class LineFinder:
+    """The 1-based line of the Arabic file where a segment's text is, searching forward from the
+    previous hit so that a repeated sentence maps to its own line."""
+
+    def __init__(self, path: Optional[str]):
+        self.lines: list[str] = []
+        if path and os.path.isfile(path) and not path.lower().endswith((".json", ".jsonl", ".parquet")):
+            try:
+                self.lines = read_lines(path)
+            except InputError:
+                self.lines = []
+        self.cursor = 0
+
+    def find(self, *texts: str) -> Optional[int]:
+        for text in texts:
+            probe = " ".join(text.split())[:60]
+            if not probe:
+                continue
+            order = list(range(self.cursor, len(self.lines))) + list(range(0, self.cursor))
+            for index in order:
+                if probe in " ".join(self.lines[index].split()):
+                    self.cursor = index
+                    return index + 1
+        return None
+
+
+def locate_flags(result: AuditResult, path: str) -> list[LocatedFlag]:
+    finder = LineFinder(path)
+    located = []
+    for seg in result.segments:
+        if not seg.flags:
+            continue
+        line = seg.segment.line or finder.find(seg.segment.tgt)
+        for flag in seg.flags:
+            located.append(LocatedFlag(path, line or finder.find(flag.tgt_text), seg.segment.id, flag))
+    return located
+
+
+def flag_measures(scope: str, result: AuditResult) -> Measures:
+    summary = result.summary()
+    return Measures(scope=scope, by_severity=dict(summary["by_severity"]),
+                    by_category=dict(summary["by_category"]), src_words=summary["src_words"])
+
+
+# ---- scores --------------------------------------------------------------------------------
+
+@dataclass
+class Texts:
+    """Line-aligned texts of one item: the system, its reference and (maybe) the baseline."""
+    system: list[str]
+    ref: list[str]
+    baseline: Optional[list[str]] = None
+
+
+def _system_lines(item: Item) -> tuple[list[str], str]:
+    if item.system:
+        return read_lines(item.system), item.system
+    if item.pairs:
+        return [seg.tgt for seg in read_pairs(item.pairs)], item.pairs
+    return read_lines(item.ar), item.ar
+
+
+def item_texts(item: Item) -> Texts:
+    system, system_path = _system_lines(item)
+    ref = read_lines(item.ref)
+    if len(ref) != len(system):
+        raise InputError(f"{len(ref)} reference lines but {len(system)} lines in {system_path} "
+                         "(a reference needs one line per translated line)", item.ref)
+    baseline = None
+    if item.baseline:
+        baseline = read_lines(item.baseline)
+        if len(baseline) != len(system):
+            raise InputError(f"{len(baseline)} baseline lines but {len(system)} lines in {system_path}",
+                             item.baseline)
+    return Texts(system, ref, baseline)
+
+
+def score_texts(texts: Texts, metrics: list[str], item: Optional[Item] = None
+                ) -> tuple[dict[str, float], dict[str, tuple[float, float]]]:
+    """(system scores, baseline score and p-value) by metric, through mtkit.score."""
+    from mtkit.score import score_systems
+    systems = {"system": texts.system}
+    if texts.baseline is not None:
+        systems["baseline"] = texts.baseline
+    paths = None
+    if item is not None:
+        paths = {"system": item.system or item.ar}
+        if texts.baseline is not None:
+            paths["baseline"] = item.baseline
+    result = score_systems([texts.ref], systems, metrics=tuple(metrics),
+                           baseline="baseline" if texts.baseline is not None else None,
+                           paths=paths, ref_paths=[item.ref] if item is not None else None)
+    scores = {m: float(result.system("system").scores[m].score) for m in metrics}
+    base: dict[str, tuple[float, float]] = {}
+    if texts.baseline is not None:
+        for metric in metrics:
+            comparison = result.comparison("system", metric)
+            base[metric] = (float(result.system("baseline").scores[metric].score), float(comparison.p_value))
+    return scores, base
+
+
+# ---- all together --------------------------------------------------------------------------
+
+def measure(config: GateConfig, items: list[Item], options: AuditOptions) -> Measured:
+    check_inputs(config, items)
+    need_flags = config.needs(FLAG_SECTIONS)
+    metrics, _drop = score_needs(config)
+    files: list[Measures] = []
+    flags: list[LocatedFlag] = []
+    all_texts: list[Texts] = []
+    resolved: list[Item] = []
+    for item in progress(items, total=len(items), desc="gate", quiet=options.quiet, unit="file"):
+        scope = item.ar
+        measures = Measures(scope=scope)
+        if need_flags:
+            result = audit_item(item, options)
+            if item.audit_json and result.tgt_path:
+                scope = result.tgt_path          # annotate the Arabic file the audit was run on
+                item = replace(item, ar=scope)
+            measures = flag_measures(scope, result)
+            flags.extend(locate_flags(result, scope))
+        if metrics:
+            texts = item_texts(item)
+            measures.scores, measures.baseline = score_texts(texts, metrics, item)
+            all_texts.append(texts)
+        files.append(measures)
+        resolved.append(item)
+    run = total(RUN, files)
+    if metrics:
+        if len(files) == 1:
+            run.scores, run.baseline = files[0].scores, files[0].baseline
+        else:  # corpus-level scores over all files, not an average of file scores
+            joined = Texts([l for t in all_texts for l in t.system], [l for t in all_texts for l in t.ref],
+                           [l for t in all_texts for l in t.baseline] if all_texts[0].baseline is not None else None)
+            run.scores, run.baseline = score_texts(joined, metrics)
+    return Measured(files, run, flags, resolved)

@@ -1,0 +1,90 @@
+"""Rules over measurements: a pure function from limits and numbers to pass/fail, so the
+engine is tested without running an audit or a metric."""
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from typing import Iterable, Optional
+
+from mtkit.gate.config import GateConfig, Rules
+from mtkit.gate.result import RUN, GateResult, LocatedFlag, RuleResult
+
+ALPHA = 0.05             # max_drop fails only when the paired test says p < ALPHA
+HIGHER_IS_BETTER = {"bleu": True, "chrf": True, "ter": False}
+
+
+@dataclass
+class Measures:
+    """What the rules look at, for one file or for the whole run."""
+    scope: str
+    by_severity: dict[str, int] = field(default_factory=dict)
+    by_category: dict[str, int] = field(default_factory=dict)
+    src_words: int = 0
+    scores: dict[str, float] = field(default_factory=dict)             # metric -> system score
+    baseline: dict[str, tuple[float, float]] = field(default_factory=dict)  # metric -> (baseline score, p)
+
+
+def drop(metric: str, score: float, baseline: float) -> float:
+    """How much worse the system is than the baseline (positive = worse; TER is lower-better)."""
+    return baseline - score if HIGHER_IS_BETTER[metric] else score - baseline
+
+
+def _per_1k(count: int, words: int) -> float:
+    return 1000.0 * count / words if words else 0.0
+
+
+def _rule(section: str, name: str, limit: float, m: Measures) -> RuleResult:
+    key = f"{section}.{name}"
+    if section == "max_flags":
+        value = m.by_severity.get(name, 0)
+        return RuleResult(key, m.scope, value, limit, value <= limit, "≤", detail=f"{value} {name} flags")
+    if section == "max_category":
+        value = m.by_category.get(name, 0)
+        return RuleResult(key, m.scope, value, limit, value <= limit, "≤", detail=f"{value} {name} flags")
+    if section in ("max_flags_per_1k_words", "max_category_per_1k_words"):
+        counts = m.by_severity if section == "max_flags_per_1k_words" else m.by_category
+        count = counts.get(name, 0)
+        value = round(_per_1k(count, m.src_words), 4)
+        return RuleResult(key, m.scope, value, limit, value <= limit, "≤",
+                          detail=f"{count} {name} flags in {m.src_words} source words")
+    if section in ("min_score", "max_score"):
+        value = m.scores[name]
+        passed = value >= limit if section == "min_score" else value <= limit
+        return RuleResult(key, m.scope, value, limit, passed, "≥" if section == "min_score" else "≤")
+    if section == "max_drop":
+        base, p_value = m.baseline[name]
+        value = round(drop(name, m.scores[name], base), 4)
+        significant = p_value < ALPHA
+        passed = not (value > limit and significant)
+        why = "significant" if significant else "not significant"
+        return RuleResult(key, m.scope, value, limit, passed, "≤", p_value=p_value,
+                          detail=f"baseline {base:.2f}, p = {p_value:.4f} ({why} at {ALPHA})")
+    raise KeyError(section)  # pragma: no cover - sections are validated when loaded
+
+
+def apply(rules: Rules, measures: Measures) -> list[RuleResult]:
+    return [_rule(section, name, limit, measures) for section, name, limit in rules.items()]
+
+
+def evaluate(config: GateConfig, files: list[Measures], run: Measures,
+             flags: Iterable[LocatedFlag] = (), files_names: Optional[list[str]] = None) -> GateResult:
+    """Per-file rules on each file, then whole-run rules on the run."""
+    results: list[RuleResult] = []
+    for measures in files:
+        results.extend(apply(config.per_file, measures))
+    results.extend(apply(config.run, run))
+    return GateResult(rules=results, files=files_names or [m.scope for m in files],
+                      flags=list(flags), config=config.source)
+
+
+def total(scope: str, parts: list[Measures]) -> Measures:
+    """Counts of several files added up (scores are not additive: the caller measures those)."""
+    out = Measures(scope=scope)
+    for part in parts:
+        out.src_words += part.src_words
+        for table, target in ((part.by_severity, out.by_severity), (part.by_category, out.by_category)):
+            for key, count in table.items():
+                target[key] = target.get(key, 0) + count
+    return out
+
+
+__all__ = ["ALPHA", "Measures", "RUN", "apply", "drop", "evaluate", "total"]

@@ -1,0 +1,65 @@
+"""Glossaries for ``--glossary``: CSV (``en,ar[,note]``; several Arabic forms with ``|``) or TBX."""
+from __future__ import annotations
+
+import csv
+import io
+import xml.etree.ElementTree as ET
+from dataclasses import dataclass
+
+from mtkit.errors import InputError
+from mtkit.io.documents import read_text
+
+
+@dataclass(frozen=True)
+class Term:
+    en: str
+    ar: tuple[str, ...]
+    note: str = ""
+
+
+def read_glossary(path: str) -> tuple[Term, ...]:
+    text = read_text(path)
+    if path.lower().endswith((".tbx", ".xml")):
+        return _read_tbx(text, path)
+    return _read_csv(text, path)
+
+
+def _read_csv(text: str, path: str) -> tuple[Term, ...]:
+    terms = []
+    for number, row in enumerate(csv.reader(io.StringIO(text)), start=1):
+        if not row or not "".join(row).strip() or row[0].lstrip().startswith("#"):
+            continue
+        if number == 1 and [c.strip().lower() for c in row[:2]] == ["en", "ar"]:
+            continue
+        if len(row) < 2 or not row[0].strip() or not row[1].strip():
+            raise InputError("expected 'en,ar[,note]'", path, number)
+        forms = tuple(f.strip() for f in row[1].split("|") if f.strip())
+        terms.append(Term(row[0].strip(), forms, row[2].strip() if len(row) > 2 else ""))
+    return tuple(terms)
+
+
+def _lang(element) -> str:
+    return (element.get("{http://www.w3.org/XML/1998/namespace}lang") or element.get("lang") or "").lower()
+
+
+def _read_tbx(text: str, path: str) -> tuple[Term, ...]:
+    try:
+        root = ET.fromstring(text)
+    except ET.ParseError as exc:
+        raise InputError(f"not valid TBX/XML ({exc})", path, exc.position[0]) from None
+    terms = []
+    for entry in root.iter():
+        if entry.tag.split("}")[-1] not in ("termEntry", "conceptEntry"):
+            continue
+        by_lang: dict[str, list[str]] = {}
+        for lang_set in entry:
+            if lang_set.tag.split("}")[-1] != "langSet":
+                continue
+            lang = _lang(lang_set).split("-")[0]
+            for term in lang_set.iter():
+                if term.tag.split("}")[-1] == "term" and term.text:
+                    by_lang.setdefault(lang, []).append(term.text.strip())
+        for en in by_lang.get("en", []):
+            if by_lang.get("ar"):
+                terms.append(Term(en, tuple(by_lang["ar"])))
+    return tuple(terms)

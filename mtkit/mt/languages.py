@@ -1,0 +1,32 @@
+"""Map mtkit's language names (``en``, ``ar``) to each model family's own codes
+(data: ``languages.tsv`` beside this module)."""
+from __future__ import annotations
+
+import functools
+from pathlib import Path
+
+LANGUAGES = ("en", "ar")
+
+
+@functools.lru_cache(maxsize=1)
+def table() -> dict[tuple[str, str], tuple[str, ...]]:
+    codes: dict[tuple[str, str], tuple[str, ...]] = {}
+    for line in Path(__file__).with_name("languages.tsv").read_text(encoding="utf-8").splitlines():
+        if line.strip() and not line.startswith("#"):
+            family, lang, candidates = line.split("\t")
+            codes[(family, lang)] = tuple(candidates.split())
+    return codes
+
+
+def codes(family: str, lang: str) -> tuple[str, ...]:
+    """Candidate codes for a language in a family (empty when the family needs none)."""
+    return table().get((family, lang), ())
+
+
+def family_of(tokenizer) -> str:
+    """The model family, from the tokenizer's class (NLLB shares M2M100's architecture)."""
+    name = type(tokenizer).__name__.lower()
+    for family in ("nllb", "m2m100", "mbart", "marian"):
+        if family in name:
+            return family
+    return "other"

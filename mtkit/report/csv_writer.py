@@ -1,0 +1,28 @@
+"""CSV: one row per flag, for spreadsheets. The CLI opens the file as utf-8-sig (a BOM, so Excel
+reads Arabic) with newline="" (see ``mtkit.report.stream_options``); here only csv.writer."""
+from __future__ import annotations
+
+import csv
+from typing import TextIO
+
+from mtkit.model import AuditResult, Span
+from mtkit.report import writer
+
+COLUMNS = ("segment", "category", "severity", "check", "src_start", "src_end", "tgt_start", "tgt_end",
+           "src_text", "tgt_text", "message", "suggestion", "confidence")
+
+
+def _ends(span: Span | None) -> list:
+    return [span.start, span.end] if span else ["", ""]
+
+
+@writer("csv", AuditResult)
+def audit_csv(result: AuditResult, stream: TextIO, **_options) -> None:
+    out = csv.writer(stream)
+    out.writerow(COLUMNS)
+    for seg in result.segments:
+        for flag in seg.flags:
+            out.writerow([seg.segment.id, flag.category, flag.severity, flag.check,
+                          *_ends(flag.src_span), *_ends(flag.tgt_span),
+                          flag.src_text, flag.tgt_text, flag.message, flag.suggestion,
+                          round(flag.confidence, 2)])

@@ -1,0 +1,69 @@
+"""JUnit XML for CI dashboards (Jenkins, GitLab): one testcase per segment, one <failure> per flag
+at or above ``fail_on`` (default major). Flags below it keep the test passing and are listed in
+<system-out>. Built with ElementTree, so all text and attributes are escaped."""
+from __future__ import annotations
+
+import os
+import xml.etree.ElementTree as ET
+from typing import Optional, TextIO
+
+from mtkit.model import AuditResult, Flag, SEVERITIES, severity_rank
+from mtkit.report import writer
+
+
+def _describe(flag: Flag) -> str:
+    text = f"[{flag.severity}] {flag.category}/{flag.check}: {flag.message}"
+    if flag.src_text or flag.tgt_text:
+        text += f"\n  EN «{flag.src_text}» → AR «{flag.tgt_text}»"
+    if flag.suggestion:
+        text += f"\n  suggestion: {flag.suggestion}"
+    return text
+
+
+def _xml_safe(text: str) -> str:
+    """XML 1.0 cannot carry most control characters even escaped; show them as U+FFFD."""
+    return "".join(ch if ch in "\t\n\r" or ord(ch) >= 0x20 else "\ufffd" for ch in text)
+
+
+def _fails(flag: Flag, limit: int) -> bool:
+    return flag.severity in SEVERITIES and severity_rank(flag.severity) <= limit
+
+
+def build(result: AuditResult, fail_on: str = "major", title: Optional[str] = None) -> ET.Element:
+    if fail_on not in SEVERITIES:
+        raise ValueError(f"fail_on must be one of {', '.join(SEVERITIES)}, not {fail_on!r}")
+    limit = severity_rank(fail_on)
+    name = title or (f"mtkit audit: {os.path.basename(result.tgt_path)}" if result.tgt_path else "mtkit audit")
+    root = ET.Element("testsuites", name="mtkit")
+    suite = ET.SubElement(root, "testsuite", name=_xml_safe(name))
+    failed = 0
+    for seg_result in result.segments:
+        seg = seg_result.segment
+        case = ET.SubElement(suite, "testcase", name=_xml_safe(f"segment {seg.id}"),
+                             classname="mtkit.audit", time="0")
+        failing = [f for f in seg_result.flags if _fails(f, limit)]
+        for flag in failing:
+            failure = ET.SubElement(case, "failure", type=_xml_safe(flag.check),
+                                    message=_xml_safe(f"{flag.severity} {flag.category}: {flag.message}"))
+            failure.text = _xml_safe(_describe(flag) + f"\n  EN: {seg.src}\n  AR: {seg.tgt}")
+        notes = [_describe(f) for f in seg_result.flags if not _fails(f, limit)]
+        if notes:
+            ET.SubElement(case, "system-out").text = _xml_safe("\n".join(notes))
+        failed += bool(failing)
+    for element in (root, suite):
+        element.set("tests", str(len(result.segments)))
+        element.set("failures", str(failed))
+        element.set("errors", "0")
+        element.set("time", "0")
+    suite.set("skipped", "0")
+    return root
+
+
+@writer("junit", AuditResult)
+def audit_junit(result: AuditResult, stream: TextIO, *, fail_on: Optional[str] = None,
+                title: Optional[str] = None, **_options) -> None:
+    root = build(result, fail_on or "major", title)
+    ET.indent(root)
+    stream.write('<?xml version="1.0" encoding="UTF-8"?>\n')
+    stream.write(ET.tostring(root, encoding="unicode"))
+    stream.write("\n")

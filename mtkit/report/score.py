@@ -1,0 +1,122 @@
+"""Writers for ``ScoreResult`` (text table, Markdown, CSV; JSON is the generic ``to_dict``)
+and for ``Translation`` (text: the translated lines)."""
+from __future__ import annotations
+
+import csv
+from typing import TextIO
+
+from mtkit.mt.result import Translation
+from mtkit.report import writer
+from mtkit.score.result import ScoreResult, SystemScore
+
+SIGNIFICANT = 0.05
+
+
+def _label(result: ScoreResult, metric: str) -> str:
+    names = [s.scores[metric].name for s in result.systems if metric in s.scores and s.scores[metric].name]
+    return names[0] if names else metric
+
+
+def _cell(result: ScoreResult, system: SystemScore, metric: str) -> str:
+    score = system.scores[metric]
+    text = f"{score.score:.2f}"
+    if score.ci is not None:
+        text += f" ±{(score.ci[1] - score.ci[0]) / 2:.2f}"
+    comp = result.comparison(system.name, metric)
+    if comp is not None:
+        text += f" (p={comp.p_value:.4f}){'*' if comp.significant else ''}"
+    return text
+
+
+def _rows(result: ScoreResult) -> tuple[list[str], list[list[str]]]:
+    header = ["system"] + [_label(result, m) for m in result.metrics]
+    rows = []
+    for system in result.systems:
+        name = system.name + (" (baseline)" if system.name == result.baseline and len(result.systems) > 1 else "")
+        rows.append([name] + [_cell(result, system, m) for m in result.metrics])
+    return header, rows
+
+
+def _signatures(result: ScoreResult) -> list[str]:
+    lines = []
+    first = result.systems[0]
+    for metric in result.metrics:
+        lines.append(f"{_label(result, metric)}: {first.scores[metric].signature}")
+    methods = {c.method: c.signature for c in result.comparisons}
+    for method in methods:
+        lines.append(f"{method}: p-values vs {result.baseline}; ±: half the 95% interval; * p < {SIGNIFICANT}")
+    return lines
+
+
+@writer("text", ScoreResult)
+def score_text(result: ScoreResult, stream: TextIO, **_options) -> None:
+    header, rows = _rows(result)
+    widths = [max(len(r[k]) for r in [header] + rows) for k in range(len(header))]
+    for row in [header] + rows:
+        stream.write("  ".join(cell.ljust(w) if k == 0 else cell.rjust(w)
+                               for k, (cell, w) in enumerate(zip(row, widths))).rstrip() + "\n")
+    stream.write(f"\n{result.segments} segments, {len(result.ref_paths) or 1} reference(s)\n")
+    for line in _signatures(result):
+        stream.write(line + "\n")
+    for note in result.notes:
+        stream.write(f"note: {note}\n")
+    for system in result.systems:
+        if system.worst:
+            stream.write(f"\nworst segments of {system.name} (chrF):\n")
+            for w in system.worst:
+                stream.write(f"  [{w.index}] {w.chrf:6.2f}\n    SYS: {w.hyp}\n")
+                for ref in w.refs:
+                    stream.write(f"    REF: {ref}\n")
+
+
+def _md(text: str) -> str:
+    return text.replace("|", "\\|").replace("\n", " ")
+
+
+@writer("md", ScoreResult)
+def score_md(result: ScoreResult, stream: TextIO, **_options) -> None:
+    header, rows = _rows(result)
+    stream.write("| " + " | ".join(header) + " |\n|" + "|".join(["---"] + ["---:"] * (len(header) - 1)) + "|\n")
+    for row in rows:
+        stream.write("| " + " | ".join(_md(c) for c in row) + " |\n")
+    stream.write(f"\n{result.segments} segments.\n\n```\n" + "\n".join(_signatures(result)) + "\n```\n")
+    for note in result.notes:
+        stream.write(f"\n> {note}\n")
+    for system in result.systems:
+        if system.worst:
+            stream.write(f"\n### Worst segments of {_md(system.name)}\n\n| # | chrF | system | reference |\n|---:|---:|---|---|\n")
+            for w in system.worst:
+                stream.write(f"| {w.index} | {w.chrf:.2f} | {_md(w.hyp)} | {_md(' / '.join(w.refs))} |\n")
+
+
+CSV_COLUMNS = ["row", "system", "path", "metric", "score", "ci_low", "ci_high", "baseline", "delta",
+               "p_value", "method", "signature", "segment", "hyp", "ref"]
+
+
+@writer("csv", ScoreResult)
+def score_csv(result: ScoreResult, stream: TextIO, **_options) -> None:
+    """Tidy rows: ``row=score`` per system and metric, ``row=worst`` per worst segment."""
+    out = csv.DictWriter(stream, CSV_COLUMNS)
+    out.writeheader()
+    for system in result.systems:
+        for metric in result.metrics:
+            score = system.scores[metric]
+            comp = result.comparison(system.name, metric)
+            out.writerow({"row": "score", "system": system.name, "path": system.path or "", "metric": metric,
+                          "score": f"{score.score:.4f}",
+                          "ci_low": f"{score.ci[0]:.4f}" if score.ci else "",
+                          "ci_high": f"{score.ci[1]:.4f}" if score.ci else "",
+                          "baseline": comp.baseline if comp else "",
+                          "delta": f"{comp.delta:.4f}" if comp else "",
+                          "p_value": f"{comp.p_value:.4f}" if comp else "",
+                          "method": comp.method if comp else "", "signature": score.signature})
+    for system in result.systems:
+        for w in system.worst:
+            out.writerow({"row": "worst", "system": system.name, "path": system.path or "", "metric": "chrf",
+                          "score": f"{w.chrf:.4f}", "segment": w.index, "hyp": w.hyp, "ref": " / ".join(w.refs)})
+
+
+@writer("text", Translation)
+def translation_text(result: Translation, stream: TextIO, **_options) -> None:
+    for line in result.lines:
+        stream.write(line + "\n")

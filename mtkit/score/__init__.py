@@ -1,0 +1,148 @@
+"""``mtkit score``: BLEU, chrF and TER through sacrebleu's Python API, several systems and
+references in one run, paired significance tests against a baseline, per-segment chrF.
+
+With no options the numbers and signatures are those of sacrebleu's ``BLEU()``, ``CHRF()`` and
+``TER()``: the metrics are sacrebleu's, built once with the references cached, and each system's
+segment statistics are extracted once and used for the corpus score and the per-segment chrF.
+"""
+from __future__ import annotations
+
+from typing import Optional, Sequence
+
+from mtkit.errors import InputError
+from mtkit.score.inputs import read_column, system_name, unique_names
+from mtkit.score.metrics import METRICS, build_metrics
+from mtkit.score.result import (Comparison, MetricScore, ScoreResult, SystemScore,
+                                WorstSegment)
+from mtkit.score.significance import METHODS, paired_test
+
+__all__ = ["score_systems", "score", "ScoreResult", "SystemScore", "MetricScore", "Comparison",
+           "WorstSegment", "METRICS", "METHODS"]
+
+ALIGN_MODES = ("never", "auto", "always")
+# sacrebleu's paired bootstrap holds n_samples × segments × statistics floats in memory at once;
+# the CLI's default test is skipped above this many segments (an explicit --significance runs it).
+AUTO_SIGNIFICANCE_LIMIT = 20000
+
+
+def _check_inputs(refs: list[list[str]], systems: dict[str, list[str]], paths: dict[str, str],
+                  ref_paths: list[str], align: str) -> bool:
+    """Validate; return whether the documents must be aligned first."""
+    if not refs:
+        raise InputError("no reference given (--ref)")
+    if not systems:
+        raise InputError("no system output given")
+    for k, ref in enumerate(refs):
+        where = ref_paths[k] if k < len(ref_paths) else f"reference {k + 1}"
+        if not any(line.strip() for line in ref):
+            raise InputError("the reference is empty", where)
+        if len(ref) != len(refs[0]):
+            raise InputError(f"{len(ref)} lines, but the first reference has {len(refs[0])}", where)
+    for name, hyps in systems.items():
+        if not any(line.strip() for line in hyps):
+            raise InputError(f"system output '{name}' is empty", paths.get(name, name))
+    if align == "always":
+        return True
+    mismatched = [name for name, hyps in systems.items() if len(hyps) != len(refs[0])]
+    if not mismatched:
+        return False
+    if align == "auto":
+        return True
+    name = mismatched[0]
+    raise InputError(f"{len(systems[name])} lines, but the reference has {len(refs[0])}; "
+                     "pass --align to align the documents before scoring", paths.get(name, name))
+
+
+def _worst(chrf: list[float], hyps: Sequence[str], refs: list[list[str]], n: int) -> list[WorstSegment]:
+    order = sorted(range(len(chrf)), key=lambda i: (chrf[i], i))[:n]
+    return [WorstSegment(i, chrf[i], hyps[i], [ref[i] for ref in refs]) for i in order]
+
+
+def score_systems(refs: list[list[str]], systems: dict[str, list[str]], *,
+                  metrics: Sequence[str] = METRICS, baseline: Optional[str] = None,
+                  significance: Optional[str] = "paired-bs", paths: Optional[dict[str, str]] = None,
+                  ref_paths: Optional[list[str]] = None, options: Optional[dict] = None,
+                  worst: int = 0, align: str = "never", n_samples: int = 0) -> ScoreResult:
+    """Score systems (name → lines) against one or more references (each a list of lines).
+
+    ``baseline`` (default: the first system) is compared with every other system by
+    ``significance`` (``"paired-bs"``, ``"paired-ar"`` or ``None``). ``options`` are sacrebleu
+    metric options by mtkit name (``tokenize``, ``lowercase``, ``chrf_word_order``…; see
+    :data:`mtkit.score.metrics.OPTIONS`). ``align``: ``"never"`` (line counts must match),
+    ``"auto"`` (align when they differ) or ``"always"`` (treat the inputs as whole documents).
+    """
+    paths, ref_paths = dict(paths or {}), list(ref_paths or [])
+    metrics = list(metrics)
+    if align not in ALIGN_MODES:
+        raise ValueError(f"align must be one of {ALIGN_MODES}")
+    if significance is not None and significance not in METHODS:
+        raise ValueError(f"unknown significance test {significance!r} (known: {', '.join(METHODS)})")
+    systems = {name: list(lines) for name, lines in systems.items()}
+    refs = [list(ref) for ref in refs]
+    if baseline is not None and baseline not in systems:
+        raise InputError(f"--baseline {baseline!r} is not one of the systems ({', '.join(systems)})")
+    alignment = None
+    if _check_inputs(refs, systems, paths, ref_paths, align):
+        if len(refs) > 1:
+            raise InputError("aligning documents needs a single reference", ref_paths[1] if len(ref_paths) > 1 else None)
+        from mtkit.score.align import align_documents
+        ref_segments, systems, alignment = align_documents(refs[0], systems)
+        refs = [ref_segments]
+    order = list(systems)
+    if baseline is not None:
+        order.remove(baseline)
+        order.insert(0, baseline)
+
+    # chrF is always computed: the per-segment chrF and the worst segments come from it
+    scorers = build_metrics(list(dict.fromkeys(metrics + ["chrf"])), options, refs)
+    results = []
+    for name in order:
+        hyps = systems[name]
+        scores, chrf = {}, []
+        for metric, scorer in scorers.items():
+            stats = scorer._extract_corpus_statistics(hyps, None)
+            if metric in metrics:
+                value = scorer._aggregate_and_compute(stats)
+                scores[metric] = MetricScore(float(value.score), scorer.get_signature().format(), value.name)
+            if metric == "chrf":
+                chrf = [float(scorer._compute_score_from_stats(s).score) for s in stats]
+        results.append(SystemScore(name, paths.get(name), scores, chrf,
+                                   _worst(chrf, hyps, refs, worst) if worst > 0 else []))
+
+    result = ScoreResult(metrics=metrics, systems=results, ref_paths=ref_paths, baseline=order[0],
+                         segments=len(refs[0]), alignment=alignment)
+    if alignment is not None:
+        result.notes.append(f"line counts differ or --align-docs was given: aligned the documents "
+                            f"first and scored {alignment['segments']} aligned segments")
+    if significance and len(order) > 1:
+        used = {m: scorers[m] for m in metrics}
+        comparisons, intervals = paired_test(significance, [(n, systems[n]) for n in order], used, n_samples)
+        rank = {name: k for k, name in enumerate(order)}
+        result.comparisons = sorted(comparisons, key=lambda c: (rank[c.system], metrics.index(c.metric)))
+        for system in results:
+            for metric, ci in intervals.get(system.name, {}).items():
+                system.scores[metric].ci = ci
+    return result
+
+
+def score(ref_paths: str | Sequence[str], sys_paths: Sequence[str], *, column: Optional[Sequence[str]] = None,
+          ref_column: Optional[str] = None, **kw) -> ScoreResult:
+    """Score system files against reference files (text files, or columns of table files).
+
+    ``score("ref.ar.txt", ["sys-a.ar.txt", "sys-b.ar.txt"], metrics=("chrf",))``; other keywords
+    are those of :func:`score_systems`.
+    """
+    if isinstance(ref_paths, str):
+        ref_paths = [ref_paths]
+    refs = [read_column(path, ref_column, ("ref", "ar", "tgt", "target")) for path in ref_paths]
+    names = unique_names([system_name(p) for p in sys_paths])
+    systems = {name: read_column(path, None, ("hyp", "sys", "mt", "ar")) for name, path in zip(names, sys_paths)}
+    paths = dict(zip(names, sys_paths))
+    if column:
+        table = ref_paths[0]
+        from mtkit.score.inputs import read_table, column as take
+        rows = read_table(table)
+        for name in column:
+            systems[name] = take(rows, name, table)
+            paths[name] = table
+    return score_systems(refs, systems, paths=paths, ref_paths=list(ref_paths), **kw)

@@ -1,0 +1,54 @@
+"""sacrebleu metrics built from mtkit's option names. With no options each metric is sacrebleu's
+default (``BLEU()``, ``CHRF()``, ``TER()``), so the numbers and signatures are sacrebleu's own."""
+from __future__ import annotations
+
+from typing import Any, Optional, Sequence
+
+METRICS = ("bleu", "chrf", "ter")
+
+# mtkit option → the (metric, sacrebleu constructor argument) pairs it sets. Names follow
+# sacrebleu's command line (--tokenize, --chrf-word-order, --ter-normalized…), with '-' as '_'.
+OPTIONS: dict[str, tuple[tuple[str, str], ...]] = {
+    "tokenize": (("bleu", "tokenize"),),
+    "lowercase": (("bleu", "lowercase"), ("chrf", "lowercase")),
+    "force": (("bleu", "force"),),
+    "smooth_method": (("bleu", "smooth_method"),),
+    "smooth_value": (("bleu", "smooth_value"),),
+    "max_ngram_order": (("bleu", "max_ngram_order"),),
+    "effective_order": (("bleu", "effective_order"),),
+    "chrf_char_order": (("chrf", "char_order"),),
+    "chrf_word_order": (("chrf", "word_order"),),
+    "chrf_beta": (("chrf", "beta"),),
+    "chrf_whitespace": (("chrf", "whitespace"),),
+    "chrf_lowercase": (("chrf", "lowercase"),),
+    "chrf_eps_smoothing": (("chrf", "eps_smoothing"),),
+    "ter_normalized": (("ter", "normalized"),),
+    "ter_no_punct": (("ter", "no_punct"),),
+    "ter_asian_support": (("ter", "asian_support"),),
+    "ter_case_sensitive": (("ter", "case_sensitive"),),
+}
+
+
+def metric_arguments(metrics: Sequence[str], options: Optional[dict]) -> dict[str, dict[str, Any]]:
+    """Constructor keyword arguments per metric; options left at ``None`` are not passed."""
+    unknown = [m for m in metrics if m not in METRICS]
+    if unknown:
+        raise ValueError(f"unknown metric {unknown[0]!r} (known: {', '.join(METRICS)})")
+    kwargs: dict[str, dict[str, Any]] = {m: {} for m in metrics}
+    for key, value in (options or {}).items():
+        if key not in OPTIONS:
+            raise ValueError(f"unknown score option {key!r} (known: {', '.join(OPTIONS)})")
+        if value is None:
+            continue
+        for metric, argument in OPTIONS[key]:
+            if metric in kwargs:
+                kwargs[metric][argument] = value
+    return kwargs
+
+
+def build_metrics(metrics: Sequence[str], options: Optional[dict],
+                  refs: Sequence[Sequence[str]]) -> dict:
+    """One sacrebleu metric per name, with the references cached once for all systems."""
+    from sacrebleu.metrics import BLEU, CHRF, TER
+    classes = {"bleu": BLEU, "chrf": CHRF, "ter": TER}
+    return {m: classes[m](references=refs, **kw) for m, kw in metric_arguments(metrics, options).items()}
