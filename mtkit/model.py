@@ -102,9 +102,12 @@ class SegmentResult:
 
     def to_dict(self) -> dict:
         seg = self.segment
-        return {"id": seg.id, "src": seg.src, "tgt": seg.tgt,
-                "src_units": list(seg.src_units), "tgt_units": list(seg.tgt_units),
-                "flags": [f.to_dict() for f in self.flags]}
+        out = {"id": seg.id, "src": seg.src, "tgt": seg.tgt,
+               "src_units": list(seg.src_units), "tgt_units": list(seg.tgt_units)}
+        if seg.line is not None:
+            out["line"] = seg.line
+        out["flags"] = [f.to_dict() for f in self.flags]
+        return out
 
 
 @dataclass
@@ -134,19 +137,33 @@ class AuditResult:
 
     def to_dict(self) -> dict:
         from mtkit import __version__
-        out = {"tool": "mtkit", "version": __version__, "summary": self.summary(),
-               "segments": [s.to_dict() for s in self.segments]}
+        out = {"tool": "mtkit", "version": __version__, "summary": self.summary()}
+        if self.src_path or self.tgt_path:
+            out["src_path"], out["tgt_path"] = self.src_path, self.tgt_path
+        out["segments"] = [s.to_dict() for s in self.segments]
         if self.skipped:
             out["skipped"] = self.skipped
         return out
 
     @classmethod
     def from_dict(cls, data: dict) -> "AuditResult":
-        """Read back an audit JSON written earlier (for ``gate --audit-json``)."""
+        """Read back an audit JSON written earlier (for ``gate --audit-json``); a malformed one
+        raises ValueError saying what is wrong."""
+        try:
+            return cls._from_dict(data)
+        except (KeyError, TypeError, AttributeError) as exc:
+            raise ValueError(f"not an mtkit audit JSON (missing or bad field {exc})") from None
+
+    @classmethod
+    def _from_dict(cls, data: dict) -> "AuditResult":
         segments = []
         for s in data["segments"]:
-            seg = Segment(id=str(s["id"]), src=s["src"], tgt=s["tgt"],
+            seg = Segment(id=str(s["id"]), src=s["src"], tgt=s["tgt"], line=s.get("line"),
                           src_units=tuple(s.get("src_units", ())), tgt_units=tuple(s.get("tgt_units", ())))
+            for f in s.get("flags", []):
+                if f.get("severity") not in SEVERITIES or f.get("category") not in CATEGORIES:
+                    raise ValueError(f"segment {s['id']}: unknown severity or category "
+                                     f"{f.get('severity')!r}/{f.get('category')!r}")
             flags = [Flag(category=f["category"], severity=f["severity"], check=f["check"],
                           message=f.get("message", ""),
                           src_span=Span(*f["src_span"]) if f.get("src_span") else None,
@@ -155,4 +172,5 @@ class AuditResult:
                           suggestion=f.get("suggestion", ""), confidence=f.get("confidence", 0.8))
                      for f in s.get("flags", [])]
             segments.append(SegmentResult(seg, flags))
-        return cls(segments=segments, skipped=list(data.get("skipped", [])))
+        return cls(segments=segments, src_path=data.get("src_path"), tgt_path=data.get("tgt_path"),
+                   skipped=list(data.get("skipped", [])))

@@ -23,9 +23,10 @@ DEFAULT_BEADS = ((1, 1), (1, 0), (0, 1), (1, 2), (2, 1), (2, 2))
 PRIOR = {(1, 1): 0.0, (1, 0): 4.5, (0, 1): 4.5, (1, 2): 2.3, (2, 1): 2.3, (2, 2): 4.6}
 ANCHOR_WEIGHT = 6.0        # cost bonus for a bead whose anchors all match (Dice = 1)
 EXTRA_WEIGHT = 6.0         # cost bonus for a bead with similarity 1 (embedding path)
-RATIO_SHRINK = 2000.0      # characters of prior evidence for the length ratio (see _ratio)
+RATIO_SHRINK = 100.0       # characters of prior evidence for the length ratio (see _ratio)
 FULL_LIMIT = 3000          # above this many units per side, go coarse-to-fine
 COARSE_BLOCKS = 1000       # blocks per side at the coarse level
+BAND_MARGIN = 32           # units of slack on each side of the coarse path, besides 2 blocks
 CELL_BUDGET = 400_000      # band cells whose bead costs are computed at once
 INF = 1e18
 
@@ -48,7 +49,10 @@ def prior(a: int, b: int) -> float:
 def length_cost(ls: np.ndarray, lt: np.ndarray, ratio: Optional[float] = None) -> np.ndarray:
     """Gaussian negative log-likelihood of Gale-Church's delta."""
     ratio = features.LENGTH_RATIO if ratio is None else ratio
-    delta = (lt - ls * ratio) / np.sqrt(features.LENGTH_VARIANCE * np.maximum(ls + lt / ratio, 2.0) / 2)
+    # the variance is calibrated at LENGTH_RATIO; translation noise is proportional to length,
+    # so at another ratio it scales with the ratio squared
+    variance = features.LENGTH_VARIANCE * (ratio / features.LENGTH_RATIO) ** 2
+    delta = (lt - ls * ratio) / np.sqrt(variance * np.maximum(ls + lt / ratio, 2.0) / 2)
     return 0.5 * delta * delta
 
 
@@ -145,7 +149,8 @@ class _Costs:
         inside = cols < np.minimum(self.hi[rows], self.m + 1)[:, None]
         jc = np.minimum(cols, self.m)
         out = np.full((len(self.types), len(rows), width), INF)
-        q = self._prefix_window(i0, i1, int(self.lo[i0:i1].min()), int(min(self.hi[i0:i1].max(), self.m + 1)))
+        window = self._prefix_window(i0, i1, int(self.lo[i0:i1].min()), int(min(self.hi[i0:i1].max(), self.m + 1)))
+        by_a: dict[int, np.ndarray] = {}
         for t, (a, b) in enumerate(self.types):
             if a == 0:
                 continue                                              # insertions: a scan per row
@@ -157,7 +162,16 @@ class _Costs:
             jb = np.maximum(jc - b, 0)
             c = length_cost(self.ls[rows][:, None] - self.ls[ia], self.lt[jc] - self.lt[jb], self.ratio)
             total = self.a_src[rows][:, None] - self.a_src[ia] + self.a_tgt[jc] - self.a_tgt[jb]
-            common = q(rows[:, None], jc) - q(ia, jc) - q(rows[:, None], jb) + q(ia, jb)
+            if window is None:
+                common = 0.0
+            else:
+                grid, r0, c0 = window
+                if a not in by_a:       # shared anchors of source units [i - a, i) with targets < j
+                    by_a[a] = grid[rows - r0] - grid[np.maximum(rows - a - r0, 0)]
+                strip = by_a[a]
+                last = strip.shape[1] - 1
+                common = (np.take_along_axis(strip, np.clip(jc - c0, 0, last), 1)
+                          - np.take_along_axis(strip, np.clip(jb - c0, 0, last), 1))
             with np.errstate(divide="ignore", invalid="ignore"):
                 dice = np.where(total > 0, 2 * common / np.maximum(total, 1), 0.0)
             c += prior(a, b) - ANCHOR_WEIGHT * np.minimum(dice, 1.0)
@@ -167,19 +181,20 @@ class _Costs:
         return out
 
     def _prefix_window(self, i0: int, i1: int, c_lo: int, c_hi: int):
-        """A function (i, j) -> number of shared anchors between source units < i and target
-        units < j, restricted to sources [i0 - max_a, i1) and targets [c_lo - max_b, c_hi)."""
+        """2-D prefix sums of shared anchors, ``grid[i - r0, j - c0]`` = shared anchors between
+        source units [r0, i) and target units [c0, j), over the window that rows i0..i1-1 can
+        reach; None when no anchor is shared there."""
         r0 = max(i0 - self.max_a, 0)
         c0 = max(c_lo - self.max_b, 0)
         height, width = i1 - r0, max(c_hi - c0, 1)
-        sel = (self.ov_r >= r0) & (self.ov_r < i1) & (self.ov_c >= c0) & (self.ov_c < c0 + width)
+        lo_k, hi_k = np.searchsorted(self.ov_r, [r0, i1])     # ov_r is sorted
+        r, c, cnt = self.ov_r[lo_k:hi_k], self.ov_c[lo_k:hi_k], self.ov_n[lo_k:hi_k]
+        sel = (c >= c0) & (c < c0 + width)
+        if not sel.any():
+            return None
         grid = np.zeros((height + 1, width + 1))
-        np.add.at(grid, (self.ov_r[sel] - r0 + 1, self.ov_c[sel] - c0 + 1), self.ov_n[sel])
-        grid = grid.cumsum(0).cumsum(1)
-
-        def q(i, j):
-            return grid[np.clip(i - r0, 0, height), np.clip(j - c0, 0, width)]
-        return q
+        np.add.at(grid, (r[sel] - r0 + 1, c[sel] - c0 + 1), cnt[sel])
+        return grid.cumsum(0).cumsum(1), r0, c0
 
     def _extra_block(self, rows, cols, ok, a, b) -> np.ndarray:
         out = np.zeros(ok.shape)
@@ -275,14 +290,14 @@ def _score(step_cost: float) -> float:
 def _coarse_band(src, tgt, max_bead):
     """Align blocks of ``k`` units, then widen that path into a band at full resolution."""
     n, m = len(src), len(tgt)
-    k = max(1, math.ceil(max(n, m) / COARSE_BLOCKS))
+    k = max(2, math.ceil(max(n, m) / COARSE_BLOCKS))
 
     def blocks(feats):
         return [UnitFeatures(sum(f.length for f in feats[s:s + k]),
                              frozenset().union(*(f.anchors for f in feats[s:s + k])))
                 for s in range(0, len(feats), k)]
 
-    width = 2 * k + 8
+    width = 2 * k + BAND_MARGIN
     lo = np.full(n + 1, m + 1, dtype=np.int64)
     hi = np.zeros(n + 1, dtype=np.int64)
     bi = bj = 0                       # the coarse path's position, in blocks

@@ -70,8 +70,26 @@ def select(only: Optional[Iterable[str]] = None, disable: Iterable[str] = ()) ->
     return [checks[n] for n in sorted(chosen)]
 
 
+# When two checks flag the same words, the more specific diagnosis wins (an idiom or a wrong
+# term over a "missing name" on the same words).
+PRIORITY = ("idiom", "terminology", "number", "negation", "entity", "grammar", "untranslated",
+            "omission", "addition", "punctuation", "spacing")
+
+
+def _overlap(a, b) -> bool:
+    return a is not None and b is not None and a.start < b.end and b.start < a.end
+
+
+def _same_problem(a: Flag, b: Flag) -> bool:
+    return _overlap(a.src_span, b.src_span) and (a.tgt_span is None or b.tgt_span is None or _overlap(a.tgt_span, b.tgt_span))
+
+
 def run_checks(seg, checks: list[Check]) -> list[Flag]:
     flags: list[Flag] = []
     for chk in checks:
         flags.extend(chk.func(seg))
-    return sorted(flags, key=lambda f: (f.src_span.start if f.src_span else 1 << 30, f.check))
+    kept: list[Flag] = []
+    for flag in sorted(flags, key=lambda f: PRIORITY.index(f.category)):
+        if not any(_same_problem(flag, other) for other in kept):
+            kept.append(flag)
+    return sorted(kept, key=lambda f: (f.src_span.start if f.src_span else 1 << 30, f.check))

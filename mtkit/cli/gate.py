@@ -55,6 +55,15 @@ def _items(documents, src_dir, tgt_dir, pairs, audit_json, system, ref, baseline
     return inputs.from_audit_json(audit_json, **paths)
 
 
+def _check_writable(*paths) -> None:
+    """Report files go where asked; a missing folder is found before the slow work, not after."""
+    for path in paths:
+        if path and path != "-":
+            folder = os.path.dirname(os.path.abspath(path))
+            if not os.path.isdir(folder):
+                raise InputError("cannot write: no such directory", path)
+
+
 def _config_label(path):
     if path is None:
         return None
@@ -64,21 +73,21 @@ def _config_label(path):
 
 @main.command()
 @click.argument("documents", nargs=-1, metavar="[EN AR]")
-@click.option("--src-dir", default=None, help="English files; matched by file name with --tgt-dir.")
-@click.option("--tgt-dir", default=None, help="Arabic files; matched by file name with --src-dir.")
-@click.option("--pairs", default=None, help="A pairs file (JSON Lines, TSV, parquet, datasets directory).")
-@click.option("--audit-json", default=None, help="An audit written earlier by mtkit audit --format json.")
-@click.option("--ref", default=None, help="Reference translation (a directory with --src-dir/--tgt-dir).")
-@click.option("--system", default=None, help="Translation to score (default: the Arabic document).")
-@click.option("--baseline", default=None, help="Baseline system output, for max_drop.")
-@click.option("--config", "config_path", default=None, help="Rules file (TOML, table [gate]).")
+@click.option("--src-dir", default=None, metavar="DIR", help="English files; matched by file name with --tgt-dir.")
+@click.option("--tgt-dir", default=None, metavar="DIR", help="Arabic files; matched by file name with --src-dir.")
+@click.option("--pairs", default=None, metavar="FILE", help="A pairs file (JSON Lines, TSV, parquet, datasets directory).")
+@click.option("--audit-json", default=None, metavar="FILE", help="An audit written earlier by mtkit audit --format json.")
+@click.option("--ref", default=None, metavar="FILE", help="Reference translation (a directory with --src-dir/--tgt-dir).")
+@click.option("--system", default=None, metavar="FILE", help="Translation to score (default: the Arabic document).")
+@click.option("--baseline", default=None, metavar="FILE", help="Baseline system output, for max_drop.")
+@click.option("--config", "config_path", default=None, metavar="FILE", help="Rules file (TOML, table [gate]).")
 @_override_options
-@click.option("--junit", default=None, help="Also write JUnit XML here (a testcase per rule per file).")
-@click.option("--markdown", default=None, help="Also write a Markdown summary here (for a CI job summary).")
+@click.option("--junit", default=None, metavar="FILE", help="Also write JUnit XML here (a testcase per rule per file).")
+@click.option("--markdown", default=None, metavar="FILE", help="Also write a Markdown summary here (for a CI job summary).")
 @click.option("--github", is_flag=True, help="Print GitHub Actions annotations after the verdict.")
 @click.option("--presegmented", is_flag=True, help="Documents have one unit per line.")
 @click.option("--disable", multiple=True, metavar="CHECK", help="Audit check to turn off (repeatable).")
-@click.option("--glossary", default=None, help="Glossary for the terminology check.")
+@click.option("--glossary", default=None, metavar="FILE", help="Glossary for the terminology check.")
 @click.option("-j", "--jobs", type=click.IntRange(1), default=1, show_default=True, help="Audit worker processes.")
 @output_options(("text", "json", "junit", "markdown", "github"))
 @click.pass_context
@@ -89,6 +98,7 @@ def gate(ctx, documents, src_dir, tgt_dir, pairs, audit_json, ref, system, basel
     Rules come from --config FILE, else mtkit.toml [gate], else pyproject.toml [tool.mtkit.gate];
     the rule options override them.
     """
+    _check_writable(output, junit, markdown)
     items = _items(documents, src_dir, tgt_dir, pairs, audit_json, system, ref, baseline)
     config = load_config(config_path)
     for option, section, _metavar, _text in OVERRIDES:
@@ -97,7 +107,7 @@ def gate(ctx, documents, src_dir, tgt_dir, pairs, audit_json, ref, system, basel
     if config.empty():
         raise InputError(NO_RULES)
     config.source = _config_label(config.source)
-    options = AuditOptions(presegmented=presegmented, disable=list(disable) or None, glossary=glossary,
+    options = AuditOptions(presegmented=presegmented, disable=tuple(disable), glossary=glossary,
                            jobs=jobs, quiet=quiet)
     measured = measure(config, items, options)
     result = evaluate(config, measured.files, measured.run, measured.flags)

@@ -8,7 +8,7 @@ from dataclasses import dataclass, field, replace
 from typing import Optional
 
 from mtkit.errors import InputError
-from mtkit.gate.config import FLAG_SECTIONS, GateConfig
+from mtkit.gate.config import FLAG_SECTIONS, SCORE_SECTIONS, GateConfig
 from mtkit.gate.inputs import Item
 from mtkit.gate.result import RUN, LocatedFlag
 from mtkit.gate.rules import Measures, total
@@ -20,7 +20,7 @@ from mtkit.progress import progress
 @dataclass
 class AuditOptions:
     presegmented: bool = False
-    disable: Optional[list[str]] = None
+    disable: tuple[str, ...] = ()
     glossary: Optional[str] = None
     jobs: int = 1
     quiet: bool = True
@@ -36,33 +36,30 @@ class Measured:
 
 # ---- what the rules need -------------------------------------------------------------------
 
-def score_needs(config: GateConfig) -> tuple[list[str], bool]:
-    """(metrics to compute, whether a baseline comparison is needed)."""
-    metrics: set[str] = set()
-    for rules in (config.run, config.per_file):
-        for section, name, _limit in rules.items():
-            if section in ("min_score", "max_score", "max_drop"):
-                metrics.add(name)
-    drop = config.run.needs(("max_drop",)) or config.per_file.needs(("max_drop",))
-    return sorted(metrics), drop
+def _score_rules(config: GateConfig) -> list[tuple[str, str]]:
+    """(section, metric) of every score rule, per-file ones too."""
+    return [(section, name) for rules in (config.run, config.per_file)
+            for section, name, _limit in rules.items() if section in SCORE_SECTIONS]
+
+
+def score_metrics(config: GateConfig) -> list[str]:
+    return sorted({name for _section, name in _score_rules(config)})
 
 
 def check_inputs(config: GateConfig, items: list[Item]) -> None:
     """A rule whose inputs are missing is a usage error, found before any slow work."""
-    metrics, drop = score_needs(config)
-    if not metrics:
+    rules = _score_rules(config)
+    if not rules:
         return
-    rule = next(f"{s}.{n}" for rules in (config.run, config.per_file)
-                for s, n, _ in rules.items() if s in ("min_score", "max_score", "max_drop"))
+    first = "{}.{}".format(*rules[0])
+    drops = [f"max_drop.{name}" for section, name in rules if section == "max_drop"]
     for item in items:
         if item.ref is None:
-            raise InputError(f"rule {rule} needs --ref REF (a reference translation to score against)")
+            raise InputError(f"rule {first} needs --ref REF (a reference translation to score against)")
         if item.audit_json and item.system is None:
-            raise InputError(f"rule {rule} with --audit-json needs --system SYS (the translation to score)")
-        if drop and item.baseline is None:
-            rule = next(f"max_drop.{n}" for rules in (config.run, config.per_file)
-                        for n in rules.limits.get("max_drop", {}))
-            raise InputError(f"rule {rule} needs --baseline SYS (the system output to compare with)")
+            raise InputError(f"rule {first} with --audit-json needs --system SYS (the translation to score)")
+        if drops and item.baseline is None:
+            raise InputError(f"rule {drops[0]} needs --baseline SYS (the system output to compare with)")
 
 
 # ---- flags ---------------------------------------------------------------------------------
@@ -79,8 +76,10 @@ def _read_audit_json(path: str) -> AuditResult:
         raise InputError("not an mtkit audit JSON (no 'segments' list)", path)
     try:
         result = AuditResult.from_dict(data)
-    except (KeyError, TypeError, ValueError) as exc:
-        raise InputError(f"not an mtkit audit JSON ({type(exc).__name__}: {exc})", path) from None
+    except ValueError as exc:       # from_dict says what is wrong
+        raise InputError(str(exc), path) from None
+    except (KeyError, TypeError) as exc:
+        raise InputError(f"not an mtkit audit JSON (missing or bad field {exc})", path) from None
     _check_labels(result, path)
     result.src_path = result.src_path or data.get("src_path") or data.get("src")
     result.tgt_path = result.tgt_path or data.get("tgt_path") or data.get("tgt")
@@ -215,7 +214,7 @@ def score_texts(texts: Texts, metrics: list[str], item: Optional[Item] = None
 def measure(config: GateConfig, items: list[Item], options: AuditOptions) -> Measured:
     check_inputs(config, items)
     need_flags = config.needs(FLAG_SECTIONS)
-    metrics, _drop = score_needs(config)
+    metrics = score_metrics(config)
     files: list[Measures] = []
     flags: list[LocatedFlag] = []
     all_texts: list[Texts] = []

@@ -3,7 +3,7 @@ engine is tested without running an audit or a metric."""
 from __future__ import annotations
 
 from dataclasses import dataclass, field
-from typing import Iterable, Optional
+from typing import Iterable
 
 from mtkit.gate.config import GateConfig, Rules
 from mtkit.gate.result import RUN, GateResult, LocatedFlag, RuleResult
@@ -28,6 +28,10 @@ def drop(metric: str, score: float, baseline: float) -> float:
     return baseline - score if HIGHER_IS_BETTER[metric] else score - baseline
 
 
+def _count(count: int, name: str) -> str:
+    return f"{count} {name} flag{'' if count == 1 else 's'}"
+
+
 def _per_1k(count: int, words: int) -> float:
     return 1000.0 * count / words if words else 0.0
 
@@ -36,16 +40,16 @@ def _rule(section: str, name: str, limit: float, m: Measures) -> RuleResult:
     key = f"{section}.{name}"
     if section == "max_flags":
         value = m.by_severity.get(name, 0)
-        return RuleResult(key, m.scope, value, limit, value <= limit, "≤", detail=f"{value} {name} flags")
+        return RuleResult(key, m.scope, value, limit, value <= limit, "≤", detail=_count(value, name))
     if section == "max_category":
         value = m.by_category.get(name, 0)
-        return RuleResult(key, m.scope, value, limit, value <= limit, "≤", detail=f"{value} {name} flags")
+        return RuleResult(key, m.scope, value, limit, value <= limit, "≤", detail=_count(value, name))
     if section in ("max_flags_per_1k_words", "max_category_per_1k_words"):
         counts = m.by_severity if section == "max_flags_per_1k_words" else m.by_category
         count = counts.get(name, 0)
         value = round(_per_1k(count, m.src_words), 4)
         return RuleResult(key, m.scope, value, limit, value <= limit, "≤",
-                          detail=f"{count} {name} flags in {m.src_words} source words")
+                          detail=f"{_count(count, name)} in {m.src_words} source words")
     if section in ("min_score", "max_score"):
         value = m.scores[name]
         passed = value >= limit if section == "min_score" else value <= limit
@@ -66,13 +70,13 @@ def apply(rules: Rules, measures: Measures) -> list[RuleResult]:
 
 
 def evaluate(config: GateConfig, files: list[Measures], run: Measures,
-             flags: Iterable[LocatedFlag] = (), files_names: Optional[list[str]] = None) -> GateResult:
+             flags: Iterable[LocatedFlag] = ()) -> GateResult:
     """Per-file rules on each file, then whole-run rules on the run."""
     results: list[RuleResult] = []
     for measures in files:
         results.extend(apply(config.per_file, measures))
     results.extend(apply(config.run, run))
-    return GateResult(rules=results, files=files_names or [m.scope for m in files],
+    return GateResult(rules=results, files=[m.scope for m in files],
                       flags=list(flags), config=config.source)
 
 

@@ -2,8 +2,15 @@
 from __future__ import annotations
 
 import os
+import unicodedata
 
 from mtkit.errors import InputError
+
+
+def _line_of(data: bytes, offset: int) -> int:
+    """1-based line of a byte offset, counting LF, CRLF and lone CR as line ends."""
+    head = data[:offset]
+    return head.count(b"\n") + head.count(b"\r") - head.count(b"\r\n") + 1
 
 
 def read_text(path: str) -> str:
@@ -17,14 +24,14 @@ def read_text(path: str) -> str:
             data = stream.read()
     except OSError as exc:
         raise InputError(f"cannot read: {exc.strerror}", path) from None
+    if data.startswith((b"\xff\xfe", b"\xfe\xff")):
+        raise InputError("UTF-16 text, expected UTF-8", path, 1)
     if b"\x00" in data:
-        line = data[: data.index(b"\x00")].count(b"\n") + 1
-        raise InputError("binary file (NUL byte), expected UTF-8 text", path, line)
+        raise InputError("binary file (NUL byte), expected UTF-8 text", path, _line_of(data, data.index(b"\x00")))
     try:
         text = data.decode("utf-8")
     except UnicodeDecodeError as exc:
-        line = data[: exc.start].count(b"\n") + 1
-        raise InputError(f"invalid UTF-8 (byte 0x{data[exc.start]:02x})", path, line) from None
+        raise InputError(f"invalid UTF-8 (byte 0x{data[exc.start]:02x})", path, _line_of(data, exc.start)) from None
     return text.removeprefix("\ufeff")
 
 
@@ -37,10 +44,15 @@ def read_lines(path: str) -> list[str]:
     return lines
 
 
+def is_blank(line: str) -> bool:
+    """Only spaces and invisible format characters (bidi marks, zero-width spaces, a stray BOM)."""
+    return all(ch.isspace() or unicodedata.category(ch) == "Cf" for ch in line)
+
+
 def read_document(path: str, *, presegmented: bool = False) -> list[str]:
     """Paragraphs of a document. Blank lines separate nothing in news files, so they are
     dropped, unless the input is presegmented (then every line is a unit)."""
     lines = read_lines(path)
     if presegmented:
         return lines
-    return [line.strip() for line in lines if line.strip()]
+    return [line.strip() for line in lines if not is_blank(line)]

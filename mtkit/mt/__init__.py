@@ -6,7 +6,7 @@ input. torch and transformers load only when a model is used (in :mod:`mtkit.mt.
 """
 from __future__ import annotations
 
-from typing import Optional, Sequence
+from typing import Sequence
 
 from mtkit.mt.result import Translation
 from mtkit.text.sentences import split_sentences

@@ -25,6 +25,15 @@ def _looks_like_path(model: str) -> bool:
     return model.startswith((".", "/", "~")) or os.sep != "/" and os.sep in model or model.count("/") > 1
 
 
+def _quiet_transformers() -> None:
+    """transformers' own loading bars and advice would mix with mtkit's output on stderr."""
+    import warnings
+    from transformers.utils import logging as hf_logging
+    hf_logging.set_verbosity_error()
+    hf_logging.disable_progress_bar()
+    warnings.filterwarnings("ignore", message="Recommended: pip install sacremoses")
+
+
 def _resolve_device(device: str):
     import torch
     if device not in DEVICES:
@@ -109,6 +118,7 @@ def load(model: str, *, src_lang: str = "en", tgt_lang: str = "ar", device: str 
     if local and not os.path.isfile(os.path.join(model, "config.json")):
         raise InputError("not a transformers model directory (no config.json)", model)
     torch_device = _resolve_device(device)
+    _quiet_transformers()
     from transformers import AutoConfig, AutoModelForSeq2SeqLM, AutoTokenizer
     try:
         config = AutoConfig.from_pretrained(model)

@@ -40,7 +40,7 @@ def gate_text(result: GateResult, stream: TextIO, **_options) -> None:
     for row in rows:
         cells = [row[0].ljust(widths[0]), row[1].ljust(widths[1]), row[2].rjust(widths[2]),
                  row[3].ljust(widths[3]), row[4].ljust(widths[4])]
-        stream.write("  " + "  ".join(cells) + (f"  {row[5]}" if row[5] else "").rstrip() + "\n")
+        stream.write(("  " + "  ".join(cells) + (f"  {row[5]}" if row[5] else "")).rstrip() + "\n")
 
 
 def _message(rule: RuleResult) -> str:

@@ -24,6 +24,12 @@ def escape_property(text: str) -> str:
     return escape_data(text).replace(":", "%3A").replace(",", "%2C")
 
 
+def quote(flag: Flag) -> str:
+    """The flagged words, each side only when present: EN «…» → AR «…»."""
+    sides = [f"{lang} «{text}»" for lang, text in (("EN", flag.src_text), ("AR", flag.tgt_text)) if text]
+    return " → ".join(sides)
+
+
 def line_of(segment: Segment) -> int:
     if segment.line:
         return segment.line
@@ -38,7 +44,7 @@ def command(flag: Flag, segment: Segment, path: str | None) -> str:
     props["title"] = f"mtkit {flag.category}/{flag.check}"
     message = flag.message
     if flag.src_text or flag.tgt_text:
-        message += f" (EN «{flag.src_text}» → AR «{flag.tgt_text}»)"
+        message += f" ({quote(flag)})"
     if flag.suggestion:
         message += f" Suggestion: «{flag.suggestion}»"
     level = LEVELS.get(flag.severity, "notice")

@@ -125,13 +125,13 @@ def _environment() -> jinja2.Environment:
 
 @functools.lru_cache(maxsize=1)
 def _assets() -> tuple[Markup, Markup, str]:
-    """The page's own CSS and JS (never input), and the CSP hash of the script."""
+    """The page's own CSS and JS (never input), and the script's SHA-256 for the CSP."""
     folder = resources.files("mtkit.report") / "templates"
     css = (folder / "report.css").read_text(encoding="utf-8")
     js = (folder / "report.js").read_text(encoding="utf-8")
     assert "</" not in css and "</" not in js, "inline assets must not close their element"
     digest = base64.b64encode(hashlib.sha256(js.encode("utf-8")).digest()).decode("ascii")
-    return Markup(css), Markup(js), f"'sha256-{digest}'"
+    return Markup(css), Markup(js), digest
 
 
 def render(result: AuditResult, title: Optional[str] = None) -> str:

@@ -1,6 +1,9 @@
-"""JUnit XML for CI dashboards (Jenkins, GitLab): one testcase per segment, one <failure> per flag
-at or above ``fail_on`` (default major). Flags below it keep the test passing and are listed in
-<system-out>. Built with ElementTree, so all text and attributes are escaped."""
+"""JUnit XML for CI dashboards (Jenkins, GitLab): one testcase per segment; a segment with flags at or
+above ``fail_on`` (default major) fails with one <failure> that lists each of them. Flags below it keep
+the test passing and are listed in <system-out>. Built with ElementTree, so text is escaped.
+
+One <failure> per testcase, not one per flag: the Ant schema allows one, Jenkins reads only the first,
+and junitparser would otherwise count failures per flag while ``failures=`` counts failed tests."""
 from __future__ import annotations
 
 import os
@@ -9,20 +12,29 @@ from typing import Optional, TextIO
 
 from mtkit.model import AuditResult, Flag, SEVERITIES, severity_rank
 from mtkit.report import writer
+from mtkit.report.github import quote
 
 
 def _describe(flag: Flag) -> str:
     text = f"[{flag.severity}] {flag.category}/{flag.check}: {flag.message}"
     if flag.src_text or flag.tgt_text:
-        text += f"\n  EN «{flag.src_text}» → AR «{flag.tgt_text}»"
+        text += f"\n  {quote(flag)}"
     if flag.suggestion:
         text += f"\n  suggestion: {flag.suggestion}"
     return text
 
 
+def _headline(failing: list[Flag]) -> str:
+    """The failure's one-line message: the worst flag, and how many more."""
+    first = failing[0]
+    more = f" (+{len(failing) - 1} more)" if len(failing) > 1 else ""
+    return f"{first.severity} {first.category}: {first.message}{more}"
+
+
 def _xml_safe(text: str) -> str:
     """XML 1.0 cannot carry most control characters even escaped; show them as U+FFFD."""
-    return "".join(ch if ch in "\t\n\r" or ord(ch) >= 0x20 else "\ufffd" for ch in text)
+    return "".join(ch if ch in "\t\n\r" or (ord(ch) >= 0x20 and ch not in "\ufffe\uffff") else "\ufffd"
+                   for ch in text)
 
 
 def _fails(flag: Flag, limit: int) -> bool:
@@ -41,11 +53,11 @@ def build(result: AuditResult, fail_on: str = "major", title: Optional[str] = No
         seg = seg_result.segment
         case = ET.SubElement(suite, "testcase", name=_xml_safe(f"segment {seg.id}"),
                              classname="mtkit.audit", time="0")
-        failing = [f for f in seg_result.flags if _fails(f, limit)]
-        for flag in failing:
-            failure = ET.SubElement(case, "failure", type=_xml_safe(flag.check),
-                                    message=_xml_safe(f"{flag.severity} {flag.category}: {flag.message}"))
-            failure.text = _xml_safe(_describe(flag) + f"\n  EN: {seg.src}\n  AR: {seg.tgt}")
+        failing = sorted((f for f in seg_result.flags if _fails(f, limit)), key=lambda f: severity_rank(f.severity))
+        if failing:
+            failure = ET.SubElement(case, "failure", type=_xml_safe(failing[0].check),
+                                    message=_xml_safe(_headline(failing)))
+            failure.text = _xml_safe("\n".join(map(_describe, failing)) + f"\nEN: {seg.src}\nAR: {seg.tgt}")
         notes = [_describe(f) for f in seg_result.flags if not _fails(f, limit)]
         if notes:
             ET.SubElement(case, "system-out").text = _xml_safe("\n".join(notes))

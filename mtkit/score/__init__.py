@@ -10,7 +10,7 @@ from __future__ import annotations
 from typing import Optional, Sequence
 
 from mtkit.errors import InputError
-from mtkit.score.inputs import read_column, system_name, unique_names
+from mtkit.score.inputs import HYP_COLUMNS, REF_COLUMNS, read_column, system_name, unique_names
 from mtkit.score.metrics import METRICS, build_metrics
 from mtkit.score.result import (Comparison, MetricScore, ScoreResult, SystemScore,
                                 WorstSegment)
@@ -134,9 +134,9 @@ def score(ref_paths: str | Sequence[str], sys_paths: Sequence[str], *, column: O
     """
     if isinstance(ref_paths, str):
         ref_paths = [ref_paths]
-    refs = [read_column(path, ref_column, ("ref", "ar", "tgt", "target")) for path in ref_paths]
+    refs = [read_column(path, ref_column, REF_COLUMNS) for path in ref_paths]
     names = unique_names([system_name(p) for p in sys_paths])
-    systems = {name: read_column(path, None, ("hyp", "sys", "mt", "ar")) for name, path in zip(names, sys_paths)}
+    systems = {name: read_column(path, None, HYP_COLUMNS) for name, path in zip(names, sys_paths)}
     paths = dict(zip(names, sys_paths))
     if column:
         table = ref_paths[0]

@@ -12,6 +12,7 @@ from mtkit.io import read_lines
 TABLE_SUFFIXES = (".jsonl", ".json", ".tsv", ".parquet")
 REF_COLUMNS = ("ref", "ar", "tgt", "target")
 SRC_COLUMNS = ("src", "en", "source")
+HYP_COLUMNS = ("hyp", "mt", "sys", "ar")
 
 
 def system_name(path: str) -> str:

@@ -52,3 +52,7 @@ def build_metrics(metrics: Sequence[str], options: Optional[dict],
     from sacrebleu.metrics import BLEU, CHRF, TER
     classes = {"bleu": BLEU, "chrf": CHRF, "ter": TER}
     return {m: classes[m](references=refs, **kw) for m, kw in metric_arguments(metrics, options).items()}
+
+# sacrebleu 2.x's tokenizer and smoothing names (for the command line's choices; sacrebleu checks too)
+TOKENIZERS = ("13a", "none", "intl", "char", "zh", "ja-mecab", "ko-mecab", "spm", "flores101", "flores200")
+SMOOTH_METHODS = ("exp", "floor", "add-k", "none")

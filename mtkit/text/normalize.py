@@ -16,12 +16,13 @@ from mtkit.model import Span
 # Quranic marks, tatweel, and invisible bidi/format controls.
 _DROP = set(range(0x0610, 0x061B)) | set(range(0x064B, 0x0660)) | {0x0670, 0x0640} | \
     set(range(0x06D6, 0x06EE)) | {0x061C, 0x200B, 0x200C, 0x200D, 0x200E, 0x200F, 0xFEFF, 0x00AD} | \
-    set(range(0x202A, 0x202F)) | set(range(0x2066, 0x206A))
+    set(range(0x202A, 0x202F)) | set(range(0x2060, 0x2065)) | set(range(0x2066, 0x206A)) | {0x180E}
 
 _MAP = {
     # alef and hamza carriers
     "أ": "ا", "إ": "ا", "آ": "ا", "ٱ": "ا", "ٲ": "ا", "ٳ": "ا",
     "ى": "ي", "ی": "ي", "ئ": "ي", "ؤ": "و", "ة": "ه", "ک": "ك",
+    "ۀ": "ه", "ہ": "ه", "ۃ": "ه",             # Persian/Urdu forms of heh and ta marbuta
     # digits and separators
     **{chr(0x0660 + d): str(d) for d in range(10)},
     **{chr(0x06F0 + d): str(d) for d in range(10)},
@@ -29,8 +30,9 @@ _MAP = {
     # quotes, apostrophes, dashes
     "“": '"', "”": '"', "„": '"', "‟": '"', "«": '"', "»": '"', "″": '"',
     "‘": "'", "’": "'", "‚": "'", "‛": "'", "‹": "'", "›": "'", "′": "'", "`": "'",
+    "ʼ": "'", "ʻ": "'", "´": "'",
     "‐": "-", "‑": "-", "‒": "-", "–": "-", "—": "-", "―": "-", "−": "-",
-    "\u00a0": " ", "\u2009": " ", "\u202f": " ", "\u2007": " ",
+    "\u00a0": " ", "\u202f": " ", "\u3000": " ", **{chr(c): " " for c in range(0x2000, 0x200B)},
 }
 
 
@@ -41,11 +43,16 @@ def _norm_char(ch: str) -> str:
         return ""
     if ch in _MAP:
         return _MAP[ch]
-    if 0xFB50 <= code <= 0xFEFC:          # Arabic presentation forms
-        return "".join(_norm_char(c) for c in unicodedata.normalize("NFKC", ch))
+    if 0xFB00 <= code <= 0xFEFC:          # Latin ligatures and Arabic presentation forms
+        compat = unicodedata.normalize("NFKC", ch)
+        if compat != ch:                  # (variation selectors and a few others have no other form)
+            return "".join(_norm_char(c) for c in compat)
+    decomposed = unicodedata.normalize("NFD", ch)
+    if decomposed != ch:                  # é → e, so precomposed and combining input agree
+        return "".join(_norm_char(c) for c in decomposed)
     if ch.isupper():
         return ch.lower()
-    if unicodedata.category(ch) == "Mn":  # other combining marks (Latin accents are kept as base letter)
+    if unicodedata.category(ch) == "Mn":  # combining marks: accents, variation selectors
         return ""
     return ch
 

@@ -8,13 +8,21 @@ from mtkit.data import data_lines
 from mtkit.text.normalize import is_arabic_letter
 
 # A sentence ends at . ! ? ؟ … (repeated), then optional closing quotes/brackets, then space.
-_END = re.compile(r"[.!?؟…]+[\"'”’»)\]]*(?=\s+)")
+# “ closes quotes too: Arabic machine translation often writes it on both sides.
+_CLOSERS = "\"'”’“»)]"
+_END = re.compile(r"[.!?؟…]+[\"'”’“»)\]]*(?=\s)")
+_SPACE = re.compile(r"\s*")
+_NEXT_WORD = re.compile(r"\w+")
 _WORD_BEFORE = re.compile(r"([A-Za-z][A-Za-z.]*)\.$")
+# Only this much text before a period decides whether it ends an abbreviation; a bounded
+# look-behind keeps splitting linear in the paragraph's length (a 1 MB line is one paragraph).
+_LOOKBEHIND = 64
+_OPENERS = "\"'“‘«("
 
 
 @lru_cache(maxsize=1)
 def _abbreviations() -> dict[str, set[str]]:
-    kinds: dict[str, set[str]] = {"title": set(), "other": set(), "starter": set()}
+    kinds: dict[str, set[str]] = {"title": set(), "other": set(), "starter": set(), "numeral": set()}
     for line in data_lines("abbreviations.en.txt"):
         word, *mark = line.split()
         kinds[mark[0] if mark else "other"].add(word.lower())
@@ -22,24 +30,27 @@ def _abbreviations() -> dict[str, set[str]]:
 
 
 def _is_boundary(text: str, end: int, nxt: int) -> bool:
-    before = text[:end]
-    following = text[nxt:nxt + 2]
-    if not following:
+    """Does the sentence-final punctuation ending at ``end`` end a sentence, given that the next
+    sentence would start at ``nxt``?"""
+    if nxt >= len(text):
         return False
-    first = following[0]
+    first = text[nxt]
     if first.islower():                       # "e.g. the", "3 p.m. on"
         return False
-    match = _WORD_BEFORE.search(before.rstrip("\"'”’»)]"))
-    if match and before.rstrip("\"'”’»)]").endswith("."):
+    before = text[max(0, end - _LOOKBEHIND):end].rstrip(_CLOSERS)
+    match = _WORD_BEFORE.search(before) if before.endswith(".") else None
+    if match:
         word = match.group(1).lower().rstrip(".")
         kinds = _abbreviations()
         if word in kinds["title"] or (len(word) == 1 and word.isalpha() and not is_arabic_letter(first)):
             return False                      # "Mr. Musk", "Donald J. Trump"
+        if word in kinds["numeral"] and first.isdigit():
+            return False                      # "No. 1", "Fig. 3"
         if word in kinds["other"]:
             # "p.m. ET" and "the U.S. Space Force" stay; "in the U.S. The" splits.
-            next_word = re.match(r"\w+", text[nxt:])
+            next_word = _NEXT_WORD.match(text, nxt)
             return bool(next_word) and next_word.group().lower() in kinds["starter"]
-    return first.isupper() or first.isdigit() or first in "\"'“‘«(" or is_arabic_letter(first)
+    return first.isupper() or first.isdigit() or first in _OPENERS or is_arabic_letter(first)
 
 
 def sentence_spans(paragraph: str) -> list[tuple[int, int]]:
@@ -47,14 +58,19 @@ def sentence_spans(paragraph: str) -> list[tuple[int, int]]:
     spans, start = [], 0
     for match in _END.finditer(paragraph):
         end = match.end()
-        nxt = end + (len(paragraph[end:]) - len(paragraph[end:].lstrip()))
+        nxt = _SPACE.match(paragraph, end).end()
         if _is_boundary(paragraph, end, nxt):
             spans.append((start, end))
             start = nxt
-    if paragraph[start:].strip():
-        spans.append((start, len(paragraph.rstrip())))
-    # trim leading whitespace of each span
-    return [(s + len(paragraph[s:e]) - len(paragraph[s:e].lstrip()), e) for s, e in spans if paragraph[s:e].strip()]
+    spans.append((start, len(paragraph)))
+    trimmed = []
+    for s, e in spans:
+        s = _SPACE.match(paragraph, s, e).end()
+        while e > s and paragraph[e - 1].isspace():
+            e -= 1
+        if e > s:
+            trimmed.append((s, e))
+    return trimmed
 
 
 def split_sentences(paragraph: str) -> list[str]:

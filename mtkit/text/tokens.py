@@ -50,13 +50,9 @@ def ar_stem(word: str) -> str:
     else:
         if len(word) > 4 and word[0] in "فبلك":
             word = word[1:]
-    for _ in range(2):
-        for suffix in _SUFFIXES:
-            if word.endswith(suffix) and len(word) - len(suffix) >= 3:
-                word = word[: -len(suffix)]
-                break
-        else:
-            break
+    for suffix in _SUFFIXES:     # one suffix only: a second round over-stems (الولايات → ولا)
+        if word.endswith(suffix) and len(word) - len(suffix) >= 3:
+            return word[: -len(suffix)]
     return word
 
 

@@ -1,0 +1,64 @@
+"""A conditional clause ("if …") dropped or broken in the Arabic (data: ``conditionals.tsv``).
+
+English "if"-clauses are paired in order with Arabic conditional markers; the English clauses left
+over were lost — typically an aside such as "if the polls are any indication" turned into a
+statement."""
+from __future__ import annotations
+
+import re
+import unicodedata
+from functools import lru_cache
+from typing import Iterator
+
+from mtkit.checks import check
+from mtkit.checks.analysis import AnalyzedSegment
+from mtkit.data import tsv_rows
+from mtkit.model import Flag, Span
+
+_CLAUSE_END = re.compile(r"[,;:.!?—–)\"”]|\s-\s")
+
+
+@lru_cache(maxsize=1)
+def _markers() -> tuple[frozenset[str], frozenset[str]]:
+    en, ar = set(), set()
+    for lang, marker in tsv_rows("conditionals.tsv"):
+        (en if lang == "en" else ar).add(marker.lower() if lang == "en" else _surface(marker))
+    return frozenset(en), frozenset(ar)
+
+
+def _surface(word: str) -> str:
+    """Diacritics and tatweel removed but hamza kept: normalization would merge إن ("if") with أن ("that")."""
+    return "".join(ch for ch in word if not unicodedata.combining(ch) and ch != "\u0640")
+
+
+def _count_ar(seg: AnalyzedSegment, markers: frozenset[str]) -> int:
+    words = [_surface(seg.tgt[t.start:t.end]) for t in seg.tgt_words]
+    count, k = 0, 0
+    while k < len(words):
+        pair = " ".join(words[k:k + 2])
+        forms = {words[k], words[k][1:] if words[k][:1] in "وف" and len(words[k]) > 2 else ""}
+        if pair in markers:
+            count, k = count + 1, k + 2
+            continue
+        if forms & markers:
+            count += 1
+        k += 1
+    return count
+
+
+@check("omission.conditional", category="omission")
+def lost_conditional(seg: AnalyzedSegment) -> Iterator[Flag]:
+    """An English 'if'-clause with no conditional in the Arabic."""
+    en_markers, ar_markers = _markers()
+    clauses = [t for t in seg.src_words if t.norm in en_markers]
+    if not clauses or not seg.tgt.strip():
+        return
+    missing = len(clauses) - _count_ar(seg, ar_markers)
+    for tok in clauses[len(clauses) - missing:] if missing > 0 else []:
+        end_match = _CLAUSE_END.search(seg.src, tok.end)
+        end = end_match.start() if end_match else len(seg.src)
+        text = seg.src[tok.start:end].rstrip()
+        yield Flag(category="omission", severity="major", check="omission.conditional",
+                   message=f"The condition '{text}' has no conditional in the Arabic: the clause was lost or turned into a statement.",
+                   src_span=Span(tok.start, tok.start + len(text)), src_text=text,
+                   suggestion="إذا كان …", confidence=0.6)

@@ -1,0 +1,190 @@
+"""Names must survive: transliterated, kept in Latin script, or rendered by a known equivalent.
+
+Data: ``entities.tsv`` (known Arabic forms), ``name_traps.tsv`` (names that are also common
+words: Musk/مسك, Gates/بوابات), ``entity_heads.tsv``. Unknown names are matched across scripts by
+consonant skeleton (``mtkit.text.translit``).
+"""
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from functools import lru_cache
+from typing import Iterator, Optional
+
+from mtkit.checks import check
+from mtkit.checks.analysis import AnalyzedSegment
+from mtkit.data import alternatives, tsv_rows
+from mtkit.model import Flag, Span
+from mtkit.text.normalize import norm
+from mtkit.text.translit import ar_skeleton, en_skeleton, skeletons_match
+
+_ARTICLE = re.compile(r"^(?:[وفبلك]?ال|لل)")
+
+
+@dataclass(frozen=True)
+class Entity:
+    en: tuple[str, ...]
+    ar: tuple[tuple[str, ...], ...]      # normalized word sequences
+    kind: str
+    pattern: re.Pattern
+
+
+@lru_cache(maxsize=1)
+def entities() -> tuple[Entity, ...]:
+    out = []
+    for row in tsv_rows("entities.tsv"):
+        if len(row) < 3:
+            continue
+        names = tuple(alternatives(row[0]))
+        regex = "|".join(re.escape(n) for n in sorted(names, key=len, reverse=True))
+        out.append(Entity(names, tuple(tuple(norm(a).split()) for a in alternatives(row[1])), row[2],
+                          re.compile(rf"(?<![\w-])(?:{regex})(?![\w-])")))
+    return tuple(out)
+
+
+@lru_cache(maxsize=1)
+def _heads() -> dict[str, tuple[str, ...]]:
+    return {row[0]: tuple(norm(h) for h in alternatives(row[1])) for row in tsv_rows("entity_heads.tsv")}
+
+
+@lru_cache(maxsize=1)
+def traps() -> dict[str, tuple[tuple[str, ...], tuple[str, ...]]]:
+    out = {}
+    for row in tsv_rows("name_traps.tsv"):
+        if len(row) >= 3:
+            out[row[0]] = (tuple(norm(a) for a in alternatives(row[1])), tuple(norm(a) for a in alternatives(row[2])))
+    return out
+
+
+_NISBA = re.compile(r"(?:يين|يون|يه|ي|ا|ه)$")
+
+
+def nisba_root(word: str) -> str:
+    """``أمريكا``, ``الأمريكية``, ``أمريكيون`` → ``امريك``: a place and its adjective meet."""
+    return _NISBA.sub("", _ARTICLE.sub("", word))
+
+
+def _ar_has(seg: AnalyzedSegment, forms: tuple[tuple[str, ...], ...], kind: str = "") -> bool:
+    text = " " + " ".join(t.norm for t in seg.tgt_words) + " "
+    if kind == "place":
+        roots = {nisba_root(w[0]) for w in forms if len(w) == 1 and len(nisba_root(w[0])) >= 3}
+        if any(nisba_root(b) in roots for bare in seg.tgt_bare for b in bare):
+            return True
+    for words in forms:
+        if seg.find_tgt_phrase(list(words), stem=False):
+            return True
+        # clitics on the first word (وأسوشيتد, لوول) and Latin forms
+        if words and any(b == words[0] for bare in seg.tgt_bare for b in bare) and \
+                (len(words) == 1 or f" {' '.join(words[1:])} " in text):
+            return True
+    return False
+
+
+def _translit_hits(seg: AnalyzedSegment, name: str) -> list[int]:
+    """Arabic word indices that transliterate an English name (or keep it in Latin script)."""
+    skeleton = en_skeleton(name)
+    low = name.lower().replace("’", "'").removesuffix("'s")
+    hits = []
+    for k, tok in enumerate(seg.tgt_words):
+        if tok.norm == low or any(skeletons_match(skeleton, ar_skeleton(form)) for form in seg.tgt_bare[k]):
+            hits.append(k)
+    return hits
+
+
+def _src_names(seg: AnalyzedSegment) -> list[list]:
+    """Runs of capitalized English words (a name of one or more words), sentence-initial ones
+    only when the run continues ("Elon Musk said" yes, "The pair" no)."""
+    runs: list[list] = []
+    words = seg.src_words
+    prev_index = -2
+    for i, tok in seg.src_capitalized():
+        if runs and i == prev_index + 1:
+            runs[-1].append(tok)
+        else:
+            runs.append([tok])
+        prev_index = i
+    out = []
+    for run in runs:
+        if seg.is_sentence_initial(run[0]) and len(run) == 1:
+            continue
+        out.append(run)
+    return out
+
+
+@check("entity.missing", category="entity")
+def entity_missing(seg: AnalyzedSegment) -> Iterator[Flag]:
+    """A known name (agency, paper, institution, person, place) has no accepted Arabic form."""
+    if not seg.tgt.strip():
+        return
+    for entity in entities():
+        match = entity.pattern.search(seg.src)
+        if not match:
+            continue
+        name = match.group()
+        if " " not in name and name[0].isupper() and name.lower() in _COMMON and match.start() in seg.src_sentence_starts:
+            continue
+        if _ar_has(seg, entity.ar, entity.kind) or (entity.kind == "person" and _translit_hits(seg, name.split()[-1])):
+            continue
+        if any(_translit_hits(seg, w) for w in name.split() if w[0].isupper() and w.lower() not in ("the",)) \
+                and entity.kind not in ("agency", "media"):
+            continue
+        tgt_span = _dangling_head(seg, entity.kind)
+        yield Flag(category="entity", severity="major", check="entity.missing",
+                   message=f"The name '{name}' is not in the Arabic (expected e.g. '{' '.join(entity.ar[0])}').",
+                   src_span=Span(match.start(), match.end()), tgt_span=tgt_span, src_text=name,
+                   tgt_text=seg.tgt[tgt_span.start:tgt_span.end] if tgt_span else "",
+                   suggestion=" ".join(entity.ar[0]), confidence=0.75)
+
+
+_COMMON = frozenset({"apple", "amazon", "shell", "target", "gap", "visa", "oracle", "meta", "x", "may", "china"})
+
+
+def _dangling_head(seg: AnalyzedSegment, kind: str) -> Optional[Span]:
+    """The generic head noun ("وكالة", "صحيفة") left where the name should be, with the next word."""
+    heads = _heads().get(kind, ())
+    for k, bare in enumerate(seg.tgt_bare):
+        if any(b in heads for b in bare):
+            last = seg.tgt_words[min(k + 1, len(seg.tgt_words) - 1)]
+            return Span(seg.tgt_words[k].start, last.end)
+    return None
+
+
+@check("entity.common_noun", category="entity")
+def entity_common_noun(seg: AnalyzedSegment) -> Iterator[Flag]:
+    """A person's name translated as the common word it resembles (Musk → المسك)."""
+    trap_table = traps()
+    seen: set[str] = set()
+    for run in _src_names(seg):
+        tok = run[-1]                              # surnames: the last word of the run
+        name = seg.src[tok.start:tok.end].replace("’", "'").removesuffix("'s")
+        if name not in seen:
+            seen.add(name)
+            yield from _trap_flags(seg, tok, name, trap_table)
+
+
+def _trap_flags(seg: AnalyzedSegment, tok, name: str, trap_table) -> Iterator[Flag]:
+    count_src = len(re.findall(rf"\b{re.escape(name)}\b", seg.src))
+    proper, common = [], []
+    trap_forms, correct_forms = trap_table.get(name, ((), ()))
+    skeleton = en_skeleton(name)
+    for k, tok_ar in enumerate(seg.tgt_words):
+        bare = seg.tgt_bare[k]
+        if any(b in correct_forms for b in bare):
+            proper.append(k)
+        elif any(b in trap_forms for b in bare):
+            common.append(k)
+        elif len(skeleton) >= 3 and _ARTICLE.match(tok_ar.norm):
+            rest = _ARTICLE.sub("", tok_ar.norm)
+            if skeletons_match(skeleton, ar_skeleton(rest)):
+                common.append(k)
+        elif skeletons_match(skeleton, ar_skeleton(bare[-1])) or tok_ar.norm == name.lower():
+            proper.append(k)
+    if not common or len(proper) >= count_src:
+        return
+    k = common[0]
+    word = seg.tgt_words[k]
+    yield Flag(category="entity", severity="major", check="entity.common_noun",
+               message=f"The name '{name}' was translated as the common word '{seg.tgt[word.start:word.end]}'.",
+               src_span=Span(tok.start, tok.start + len(name)), tgt_span=Span(word.start, word.end),
+               src_text=name, tgt_text=seg.tgt[word.start:word.end],
+               suggestion=(trap_table.get(name, ((), ("",)))[1] or ("",))[0] or name, confidence=0.8)

@@ -1,0 +1,31 @@
+"""Grammar calques that MT copies from English structure."""
+from __future__ import annotations
+
+import re
+from typing import Iterator
+
+from mtkit.checks import check
+from mtkit.checks.analysis import AnalyzedSegment
+from mtkit.model import Flag, Span
+
+# English present perfect "has denied" copied as possession "لديه نفى" ("he has, he denied").
+_EN_PERFECT = re.compile(r"\b(?:has|have|had)\s+(?:not\s+|never\s+|also\s+|already\s+)?(\w+(?:ed|en|wn|ne|id|ught|ung|ade))\b", re.I)
+_AR_HAS_VERB = re.compile(r"(?:^|\s)(?:و?لدي(?:ه|ها|هم|هما|كم|نا))\s+([\u0621-\u064A]+)")
+
+
+@check("grammar.has_perfect", category="grammar")
+def has_perfect(seg: AnalyzedSegment) -> Iterator[Flag]:
+    """'has + past participle' rendered as 'لديه + verb' (possession instead of tense)."""
+    en = _EN_PERFECT.search(seg.src)
+    if not en:
+        return
+    for match in _AR_HAS_VERB.finditer(seg.tgt):
+        verb = match.group(1)
+        if verb.startswith("ال") or verb.endswith(("ة", "ات")):
+            continue            # a noun follows: "لديه خبرة" is real possession
+        start = match.start() + (1 if seg.tgt[match.start()].isspace() else 0)
+        yield Flag(category="grammar", severity="major", check="grammar.has_perfect",
+                   message=f"'{en.group()}' was copied word for word as possession ('{seg.tgt[start:match.end()]}').",
+                   src_span=Span(en.start(), en.end()), tgt_span=Span(start, match.end()),
+                   src_text=en.group(), tgt_text=seg.tgt[start:match.end()], suggestion=verb, confidence=0.7)
+        return

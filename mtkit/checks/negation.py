@@ -1,0 +1,88 @@
+"""Polarity must survive: a negated English clause needs a negator in the Arabic, and the
+Arabic must not negate what the English affirms (data: ``negators.tsv``)."""
+from __future__ import annotations
+
+from functools import lru_cache
+from typing import Iterator
+
+from mtkit.checks import check
+from mtkit.checks.analysis import AnalyzedSegment
+from mtkit.data import tsv_rows
+from mtkit.model import Flag, Span
+from mtkit.text.normalize import norm
+
+# English words with a negative prefix count as (weak) negation: "illegal" ≈ "غير شرعي".
+_NEG_PREFIXES = ("un", "in", "il", "im", "ir", "non", "dis", "anti")
+EXCEPTIVE_WINDOW = 5      # words between a negator and سوى/إلا that make it mean "only"
+
+
+@lru_cache(maxsize=1)
+def _markers() -> dict[tuple[str, str], frozenset[str]]:
+    table: dict[tuple[str, str], set[str]] = {}
+    for lang, strength, word in tsv_rows("negators.tsv"):
+        table.setdefault((lang, strength), set()).add(norm(word))
+    return {k: frozenset(v) for k, v in table.items()}
+
+
+def _en_markers(seg: AnalyzedSegment) -> tuple[list, list]:
+    markers = _markers()
+    strong, weak = [], []
+    for tok, lemmas in zip(seg.src_words, seg.src_lemmas):
+        word = tok.norm
+        if word in markers[("en", "strong")] or word.endswith("n't") or word == "cannot":
+            strong.append(tok)
+        elif lemmas & markers[("en", "weak")] or (len(word) > 5 and word.startswith(_NEG_PREFIXES)):
+            weak.append(tok)
+    return strong, weak
+
+
+def _ar_markers(seg: AnalyzedSegment) -> tuple[list, list]:
+    markers = _markers()
+    strong, weak = [], []
+    words = seg.tgt_words
+    for k, tok in enumerate(words):
+        pair = tok.norm + " " + words[k + 1].norm if k + 1 < len(words) else ""
+        if pair in markers.get(("ar", "still"), ()) or tok.norm in markers.get(("ar", "still"), ()):
+            continue
+        forms = seg.tgt_bare[k]
+        if tok.norm[0] in "وف" and len(tok.norm) >= 3:
+            forms = (*forms, tok.norm[1:])         # ولم, فلا: particles too short for ar_bare
+        if any(f in markers[("ar", "strong")] for f in forms):
+            following = {w.norm for w in words[k + 1:k + 1 + EXCEPTIVE_WINDOW]}
+            (weak if following & markers[("ar", "only")] else strong).append(tok)
+        elif any(f in markers[("ar", "weak")] for f in forms) or seg.tgt_stems[k] in markers[("ar", "weak")]:
+            weak.append(tok)
+    return strong, weak
+
+
+@check("negation.lost", category="negation")
+def negation_lost(seg: AnalyzedSegment) -> Iterator[Flag]:
+    """The English negates and the Arabic has no negation at all."""
+    if not seg.tgt.strip():
+        return
+    en_strong, _ = _en_markers(seg)
+    if not en_strong:
+        return
+    ar_strong, ar_weak = _ar_markers(seg)
+    if ar_strong or ar_weak:
+        return
+    tok = en_strong[0]
+    yield Flag(category="negation", severity="critical", check="negation.lost",
+               message=f"The English is negated ('{seg.src[tok.start:tok.end]}') but the Arabic is affirmative.",
+               src_span=Span(tok.start, tok.end), src_text=seg.src[tok.start:tok.end],
+               suggestion="لا / لم / لن / ليس", confidence=0.8)
+
+
+@check("negation.added", category="negation")
+def negation_added(seg: AnalyzedSegment) -> Iterator[Flag]:
+    """The Arabic negates a clause that the English affirms."""
+    ar_strong, _ = _ar_markers(seg)
+    if not ar_strong or not seg.src.strip():
+        return
+    en_strong, en_weak = _en_markers(seg)
+    if en_strong or en_weak:
+        return
+    tok = ar_strong[0]
+    yield Flag(category="negation", severity="critical", check="negation.added",
+               message=f"The Arabic adds a negation ('{seg.tgt[tok.start:tok.end]}') that the English does not have.",
+               tgt_span=Span(tok.start, tok.end), tgt_text=seg.tgt[tok.start:tok.end], confidence=0.75)

@@ -1,0 +1,55 @@
+"""Content dropped or added: an aligned unit with no counterpart, or a pair whose length is far
+outside what the alignment model expects for English→Arabic."""
+from __future__ import annotations
+
+from typing import Iterator
+
+from mtkit.align.features import LENGTH_RATIO
+from mtkit.checks import check
+from mtkit.checks.analysis import AnalyzedSegment
+from mtkit.model import Flag, Span
+
+# Arabic/English length ratios outside these bounds (for sources of MIN_CHARS or more) are flagged.
+LOW_RATIO, HIGH_RATIO, MIN_CHARS = 0.45 * LENGTH_RATIO / 0.84, 1.9 * LENGTH_RATIO / 0.84, 40
+
+
+def _ratio(seg: AnalyzedSegment) -> float:
+    return len(seg.tgt_norm.text) / max(1, len(seg.src_norm.text))
+
+
+@check("omission.unaligned", category="omission")
+def omission_unaligned(seg: AnalyzedSegment) -> Iterator[Flag]:
+    """English text with no Arabic counterpart at all."""
+    if seg.src.strip() and not seg.tgt.strip():
+        yield Flag(category="omission", severity="critical" if len(seg.src) > 80 else "major",
+                   check="omission.unaligned", message="This English text has no Arabic translation.",
+                   src_span=Span(0, len(seg.src)), src_text=seg.src, confidence=0.8)
+
+
+@check("addition.unaligned", category="addition")
+def addition_unaligned(seg: AnalyzedSegment) -> Iterator[Flag]:
+    """Arabic text with no English counterpart."""
+    if seg.tgt.strip() and not seg.src.strip():
+        yield Flag(category="addition", severity="major", check="addition.unaligned",
+                   message="This Arabic text has no counterpart in the English.",
+                   tgt_span=Span(0, len(seg.tgt)), tgt_text=seg.tgt, confidence=0.7)
+
+
+@check("omission.length", category="omission")
+def omission_length(seg: AnalyzedSegment) -> Iterator[Flag]:
+    """The Arabic is far shorter than the English: part of the content is probably missing."""
+    if len(seg.src_norm.text) >= MIN_CHARS and seg.tgt.strip() and _ratio(seg) < LOW_RATIO:
+        yield Flag(category="omission", severity="major", check="omission.length",
+                   message=f"The Arabic is {_ratio(seg):.0%} of the English length; part of the content seems missing.",
+                   src_span=Span(0, len(seg.src)), tgt_span=Span(0, len(seg.tgt)),
+                   src_text=seg.src, tgt_text=seg.tgt, confidence=0.6)
+
+
+@check("addition.length", category="addition")
+def addition_length(seg: AnalyzedSegment) -> Iterator[Flag]:
+    """The Arabic is far longer than the English: it probably adds content."""
+    if len(seg.src_norm.text) >= MIN_CHARS / 2 and seg.src.strip() and _ratio(seg) > HIGH_RATIO:
+        yield Flag(category="addition", severity="major", check="addition.length",
+                   message=f"The Arabic is {_ratio(seg):.0%} of the English length; it seems to add content.",
+                   src_span=Span(0, len(seg.src)), tgt_span=Span(0, len(seg.tgt)),
+                   src_text=seg.src, tgt_text=seg.tgt, confidence=0.55)

@@ -1,0 +1,93 @@
+"""Terms: the news-domain list (``terms.tsv``: renderings that are wrong in news) and a user's
+glossary (``--glossary``), both matched on English lemmas and Arabic stems."""
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from functools import lru_cache
+from typing import Iterator, Optional
+
+from mtkit.checks import check
+from mtkit.checks.analysis import AnalyzedSegment, en_lemmas
+from mtkit.data import alternatives, tsv_rows
+from mtkit.model import Flag, Span
+from mtkit.text.normalize import norm
+
+
+@dataclass(frozen=True)
+class DomainTerm:
+    en: tuple[tuple[str, ...], ...]
+    good: tuple[tuple[str, ...], ...]
+    bad: tuple[tuple[str, ...], ...]
+    severity: str
+    note: str
+
+
+def _words(text: str) -> tuple[str, ...]:
+    return tuple(w for w in re.split(r"[\s\-]+", text.lower().replace("’", "'")) if w)
+
+
+@lru_cache(maxsize=1)
+def domain_terms() -> tuple[DomainTerm, ...]:
+    out = []
+    for row in tsv_rows("terms.tsv"):
+        if len(row) < 4:
+            continue
+        out.append(DomainTerm(tuple(_words(a) for a in alternatives(row[0])),
+                              tuple(tuple(norm(a).split()) for a in alternatives(row[1])),
+                              tuple(tuple(norm(a).split()) for a in alternatives(row[2])),
+                              row[3] if row[3] in ("critical", "major", "minor") else "minor",
+                              row[4] if len(row) > 4 else ""))
+    return tuple(out)
+
+
+def find_en_term(seg: AnalyzedSegment, words: tuple[str, ...]) -> Optional[Span]:
+    """An English term (lemma match per word; 'the' must be literal) as an original span."""
+    toks, lemmas = seg.src_words, seg.src_lemmas
+    n = len(words)
+    for i in range(len(toks) - n + 1):
+        if all(toks[i + k].norm == w if w == "the" else bool(lemmas[i + k] & en_lemmas(w)) for k, w in enumerate(words)):
+            if words[0] == "the" or n > 1 or not _capitalized_name(seg, i):
+                return Span(toks[i].start, toks[i + n - 1].end)
+    return None
+
+
+def _capitalized_name(seg: AnalyzedSegment, i: int) -> bool:
+    """A capitalized word in mid-sentence is a name (Bill Barr), not the common noun (a bill)."""
+    tok = seg.src_words[i]
+    return seg.src[tok.start].isupper() and not seg.is_sentence_initial(tok)
+
+
+@check("terminology.domain", category="terminology")
+def domain_term(seg: AnalyzedSegment) -> Iterator[Flag]:
+    """A news term rendered with a word that is wrong in that sense (attorney general → المدعي العام)."""
+    for term in domain_terms():
+        src_span = next((s for words in term.en if (s := find_en_term(seg, words))), None)
+        if src_span is None or any(seg.find_tgt_phrase(list(g)) for g in term.good):
+            continue
+        hit = next((h for b in term.bad if (h := seg.find_tgt_phrase(list(b)))), None)
+        if hit is None:
+            continue
+        first, last = seg.tgt_words[hit[0]], seg.tgt_words[hit[1]]
+        tgt_text = seg.tgt[first.start:last.end]
+        src_text = seg.src[src_span.start:src_span.end]
+        yield Flag(category="terminology", severity=term.severity, check="terminology.domain",
+                   message=f"'{src_text}' rendered as '{tgt_text}'" + (f": {term.note}" if term.note else "."),
+                   src_span=src_span, tgt_span=Span(first.start, last.end), src_text=src_text,
+                   tgt_text=tgt_text, suggestion=" ".join(term.good[0]) if term.good else "", confidence=0.75)
+
+
+@check("terminology.glossary", category="terminology")
+def glossary_term(seg: AnalyzedSegment) -> Iterator[Flag]:
+    """A glossary term whose required Arabic rendering is missing."""
+    for term in seg.options.get("glossary", ()):
+        src_span = find_en_term(seg, _words(term.en))
+        if src_span is None or not seg.tgt.strip():
+            continue
+        if any(seg.find_tgt_phrase(norm(ar).split()) for ar in term.ar):
+            continue
+        src_text = seg.src[src_span.start:src_span.end]
+        yield Flag(category="terminology", severity="major", check="terminology.glossary",
+                   message=f"Glossary: '{src_text}' must be rendered as '{term.ar[0]}'"
+                           + (f" ({term.note})." if term.note else "."),
+                   src_span=src_span, src_text=src_text, suggestion=term.ar[0], confidence=0.85)

@@ -1,0 +1,60 @@
+"""mtkit.text.translit: English names matched to their Arabic transliterations."""
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from mtkit.text.translit import ar_skeleton, en_skeleton, skeletons_match, transliterates
+
+DATA = Path(__file__).resolve().parent / "data" / "text"
+
+
+def pairs() -> list[tuple[str, str, bool]]:
+    rows = []
+    for line in (DATA / "translit_pairs.tsv").read_text(encoding="utf-8").splitlines():
+        if line.strip() and not line.startswith("#"):
+            en, ar, expected = line.split("\t")
+            rows.append((en, ar, expected == "1"))
+    return rows
+
+
+@pytest.mark.parametrize("en, ar, expected", pairs())
+def test_pairs(en, ar, expected):
+    assert transliterates(en, ar) is expected, (en_skeleton(en), ar_skeleton(ar))
+
+
+@pytest.mark.parametrize("en, skeleton", [
+    ("Musk", "MSK"), ("Trump", "TRMB"), ("Peltz", "BLTS"), ("Hughes", "HS"), ("Biden", "BTN"),
+    ("Zelensky", "SLNSK"), ("Bill", "BL"), ("Musk's", "MSK"), ("Philip", "FLB"), ("Cindy", "SNT"), ("Xavier", "KSFR"),
+])
+def test_english_skeletons(en, skeleton):
+    assert en_skeleton(en) == skeleton
+
+
+@pytest.mark.parametrize("ar, skeleton", [
+    ("ماسك", "MSK"), ("ترامب", "TRMB"), ("بيلتز", "BLTS"), ("هيوز", "HS"), ("بايدن", "BTN"),
+    ("زيلينسكي", "SLNSK"), ("مَاسْكـ", "MSK"), ("ترامـــب", "TRMB"),
+])
+def test_arabic_skeletons_ignore_vowels_diacritics_and_tatweel(ar, skeleton):
+    assert ar_skeleton(ar) == skeleton
+
+
+def test_every_name_in_the_list_matches_only_itself():
+    names = {"Musk": "ماسك", "Trump": "ترامب", "Peltz": "بيلتز", "Hughes": "هيوز",
+             "Biden": "بايدن", "Zelensky": "زيلينسكي"}
+    for en in names:
+        for name, ar in names.items():
+            assert transliterates(en, ar) is (en == name), (en, ar)
+
+
+def test_short_or_empty_skeletons_never_match():
+    assert not skeletons_match("", "")
+    assert not skeletons_match("M", "M")          # one class is too little evidence
+    assert not transliterates("2020", "2020")
+    assert not transliterates("Al", "ال")         # one consonant after vowels drop
+
+
+def test_one_edit_allowed_only_for_long_skeletons():
+    assert skeletons_match("SNKTN", "SNTN")        # Washington / واشنطن
+    assert not skeletons_match("MSK", "MS")        # Musk / مساء
