@@ -13,9 +13,11 @@ from typing import Iterator, Optional
 
 from mtkit.checks import check
 from mtkit.checks.analysis import AnalyzedSegment
-from mtkit.data import alternatives, tsv_rows
+from mtkit.data import alternatives, data_lines, tsv_rows
 from mtkit.model import Flag, Span
 from mtkit.text.normalize import norm
+from mtkit.text.lexicon import zipf
+from mtkit.text.tokens import ar_stem
 from mtkit.text.translit import ar_skeleton, en_skeleton, skeletons_match
 
 _ARTICLE = re.compile(r"^(?:[وفبلك]?ال|لل)")
@@ -38,7 +40,7 @@ def entities() -> tuple[Entity, ...]:
         names = tuple(alternatives(row[0]))
         regex = "|".join(re.escape(n) for n in sorted(names, key=len, reverse=True))
         out.append(Entity(names, tuple(tuple(norm(a).split()) for a in alternatives(row[1])), row[2],
-                          re.compile(rf"(?<![\w-])(?:{regex})(?![\w-])")))
+                          re.compile(rf"(?<!\w)(?:{regex})(?!\w)")))
     return tuple(out)
 
 
@@ -64,18 +66,26 @@ def nisba_root(word: str) -> str:
     return _NISBA.sub("", _ARTICLE.sub("", word))
 
 
-def _ar_has(seg: AnalyzedSegment, forms: tuple[tuple[str, ...], ...], kind: str = "") -> bool:
-    text = " " + " ".join(t.norm for t in seg.tgt_words) + " "
+def _ar_has(seg: AnalyzedSegment, forms: tuple[tuple[str, ...], ...], kind: str = "", name: str = "") -> bool:
+    """Whether the Arabic renders a name by one of its known forms: as a phrase (clitics and the
+    article allowed on each word), as a substring of the normalized text (survives glued words),
+    or, for several-word forms, with all its word stems present in any order."""
+    if name and name.lower() in seg.tgt_norm.text:
+        return True                                     # kept in Latin script
     if kind == "place":
         roots = {nisba_root(w[0]) for w in forms if len(w) == 1 and len(nisba_root(w[0])) >= 3}
         if any(nisba_root(b) in roots for bare in seg.tgt_bare for b in bare):
             return True
+    text = seg.tgt_norm.text
+    stems = set(seg.tgt_stems) | {b for bare in seg.tgt_bare for b in bare}
     for words in forms:
-        if seg.find_tgt_phrase(list(words), stem=False):
+        if not words:
+            continue
+        if (len(words) > 1 or len(words[0]) >= 5) and " ".join(words) in text:
             return True
-        # clitics on the first word (وأسوشيتد, لوول) and Latin forms
-        if words and any(b == words[0] for bare in seg.tgt_bare for b in bare) and \
-                (len(words) == 1 or f" {' '.join(words[1:])} " in text):
+        if len(words) > 1 and all(ar_stem(w) in stems or _ARTICLE.sub("", w) in stems for w in words):
+            return True
+        if len(words) == 1 and any(words[0] in bare or _ARTICLE.sub("", words[0]) in bare for bare in seg.tgt_bare):
             return True
     return False
 
@@ -111,19 +121,33 @@ def _src_names(seg: AnalyzedSegment) -> list[list]:
     return out
 
 
+def _entity_matches(seg: AnalyzedSegment) -> list[tuple[Entity, re.Match]]:
+    """Known entities in the English, longest first, overlapping shorter ones dropped
+    ("United Nations Security Council" is one name, not also "United Nations")."""
+    found = [(e, m) for e in entities() for m in [e.pattern.search(seg.src)] if m]
+    found.sort(key=lambda em: em[1].start() - em[1].end())
+    kept: list[tuple[Entity, re.Match]] = []
+    for entity, match in found:
+        if not any(match.start() < m.end() and m.start() < match.end() for _, m in kept):
+            kept.append((entity, match))
+    return kept
+
+
+def known_name_spans(seg: AnalyzedSegment) -> list[tuple[int, int]]:
+    return [(m.start(), m.end()) for _, m in _entity_matches(seg)]
+
+
 @check("entity.missing", category="entity")
 def entity_missing(seg: AnalyzedSegment) -> Iterator[Flag]:
     """A known name (agency, paper, institution, person, place) has no accepted Arabic form."""
     if not seg.tgt.strip():
         return
-    for entity in entities():
-        match = entity.pattern.search(seg.src)
-        if not match:
-            continue
+    for entity, match in _entity_matches(seg):
         name = match.group()
-        if " " not in name and name[0].isupper() and name.lower() in _COMMON and match.start() in seg.src_sentence_starts:
+        if " " not in name and name.lower() in _COMMON and match.start() in seg.src_sentence_starts:
             continue
-        if _ar_has(seg, entity.ar, entity.kind) or (entity.kind == "person" and _translit_hits(seg, name.split()[-1])):
+        if _ar_has(seg, entity.ar, entity.kind, name) or \
+                (entity.kind == "person" and _translit_hits(seg, name.split()[-1])):
             continue
         if any(_translit_hits(seg, w) for w in name.split() if w[0].isupper() and w.lower() not in ("the",)) \
                 and entity.kind not in ("agency", "media"):
@@ -149,42 +173,77 @@ def _dangling_head(seg: AnalyzedSegment, kind: str) -> Optional[Span]:
     return None
 
 
+@lru_cache(maxsize=1)
+def _titles() -> frozenset[str]:
+    return frozenset(line.strip().lower() for line in data_lines("titles.en.txt"))
+
+
+_DEMONYM = re.compile(r"(?:ese|ian|an|ish|ic|i)$")
+
+# A capitalized English word this frequent (Zipf, wordfreq) is also a common word: Gates, Chase, Shell.
+COMMON_WORD = 2.5
+
+
 @check("entity.common_noun", category="entity")
 def entity_common_noun(seg: AnalyzedSegment) -> Iterator[Flag]:
-    """A person's name translated as the common word it resembles (Musk → المسك)."""
+    """A name translated as the common word it resembles (Musk → المسك, Gates → البوابات)."""
+    if not seg.tgt.strip():
+        return
     trap_table = traps()
+    known = known_name_spans(seg)
     seen: set[str] = set()
     for run in _src_names(seg):
-        tok = run[-1]                              # surnames: the last word of the run
-        name = seg.src[tok.start:tok.end].replace("’", "'").removesuffix("'s")
-        if name not in seen:
+        for tok in run:
+            name = seg.src[tok.start:tok.end].replace("’", "'").removesuffix("'s")
+            if name in seen or name.lower() in _titles():
+                continue
             seen.add(name)
-            yield from _trap_flags(seg, tok, name, trap_table)
+            if name in trap_table:
+                yield from _trap_flags(seg, tok, name, trap_table[name])
+            elif not any(s <= tok.start < e for s, e in known) and _looks_translated(seg, run, tok, name):
+                yield Flag(category="entity", severity="major", check="entity.common_noun",
+                           message=f"The name '{name}' is neither transliterated nor kept in Latin script: "
+                                   "it was probably translated as the common word or dropped.",
+                           src_span=Span(tok.start, tok.start + len(name)), src_text=name,
+                           suggestion=name, confidence=0.6)
 
 
-def _trap_flags(seg: AnalyzedSegment, tok, name: str, trap_table) -> Iterator[Flag]:
+def _looks_translated(seg: AnalyzedSegment, run: list, tok, name: str) -> bool:
+    """A capitalized common word inside a name (not after "the", not sentence-initial) that no
+    Arabic word transliterates or copies."""
+    if zipf(name.lower(), "en") < COMMON_WORD or len(name) < 3 or not name[1:].islower():
+        return False
+    if _DEMONYM.search(name) or seg.src[run[0].start:run[0].end] == "The":
+        return False                      # Chinese, Syrian, Arabic; "The Journal": translated on purpose
+    if seg.is_sentence_initial(tok):
+        return False
+    before = seg.src[:run[0].start].rstrip().lower()
+    if before.endswith(("the", "of")):
+        return False                      # "the Senate", "Bank of England": institutions are translated
+    if _translit_hits(seg, name):
+        return False
+    joined = "".join(seg.src[t.start:t.end] for t in run)
+    return not _translit_hits(seg, joined)
+
+
+def _trap_flags(seg: AnalyzedSegment, tok, name: str, trap) -> Iterator[Flag]:
+    trap_forms, correct_forms = trap
     count_src = len(re.findall(rf"\b{re.escape(name)}\b", seg.src))
     proper, common = [], []
-    trap_forms, correct_forms = trap_table.get(name, ((), ()))
     skeleton = en_skeleton(name)
     for k, tok_ar in enumerate(seg.tgt_words):
         bare = seg.tgt_bare[k]
-        if any(b in correct_forms for b in bare):
+        if any(b in correct_forms for b in bare) or tok_ar.norm == name.lower():
             proper.append(k)
         elif any(b in trap_forms for b in bare):
             common.append(k)
-        elif len(skeleton) >= 3 and _ARTICLE.match(tok_ar.norm):
-            rest = _ARTICLE.sub("", tok_ar.norm)
-            if skeletons_match(skeleton, ar_skeleton(rest)):
-                common.append(k)
-        elif skeletons_match(skeleton, ar_skeleton(bare[-1])) or tok_ar.norm == name.lower():
+        elif skeletons_match(skeleton, ar_skeleton(bare[-1])) and not _ARTICLE.match(tok_ar.norm):
             proper.append(k)
     if not common or len(proper) >= count_src:
         return
-    k = common[0]
-    word = seg.tgt_words[k]
+    word = seg.tgt_words[common[0]]
     yield Flag(category="entity", severity="major", check="entity.common_noun",
                message=f"The name '{name}' was translated as the common word '{seg.tgt[word.start:word.end]}'.",
                src_span=Span(tok.start, tok.start + len(name)), tgt_span=Span(word.start, word.end),
                src_text=name, tgt_text=seg.tgt[word.start:word.end],
-               suggestion=(trap_table.get(name, ((), ("",)))[1] or ("",))[0] or name, confidence=0.8)
+               suggestion=correct_forms[0] if correct_forms else name, confidence=0.85)

@@ -5,14 +5,18 @@ from __future__ import annotations
 from functools import lru_cache
 from typing import Iterator
 
+from lemminflect import getAllLemmas
+
 from mtkit.checks import check
 from mtkit.checks.analysis import AnalyzedSegment
 from mtkit.data import tsv_rows
 from mtkit.model import Flag, Span
+from mtkit.text.lexicon import zipf
 from mtkit.text.normalize import norm
 
 # English words with a negative prefix count as (weak) negation: "illegal" ≈ "غير شرعي".
-_NEG_PREFIXES = ("un", "in", "il", "im", "ir", "non", "dis", "anti")
+_NEG_PREFIXES = ("un", "in", "il", "im", "ir", "non")
+_NOT_NEGATION = frozenset({"غير ان", "غير انه", "غير انها"})   # "however"
 EXCEPTIVE_WINDOW = 5      # words between a negator and سوى/إلا that make it mean "only"
 
 
@@ -24,16 +28,33 @@ def _markers() -> dict[tuple[str, str], frozenset[str]]:
     return {k: frozenset(v) for k, v in table.items()}
 
 
-def _en_markers(seg: AnalyzedSegment) -> tuple[list, list]:
+@lru_cache(maxsize=50_000)
+def negative_adjective(word: str) -> bool:
+    """un-/in-/il-/im-/ir-/non- + an adjective that is itself a more frequent word:
+    "unconstitutional", "insufficient", "illegal" (not "important", "invest", nor lexicalized
+    "independent", whose base "dependent" is rarer)."""
+    for prefix in _NEG_PREFIXES:
+        base = word[len(prefix):]
+        if word.startswith(prefix) and len(base) >= 4 and "ADJ" in getAllLemmas(word) \
+                and ("ADJ" in getAllLemmas(base) or "ADV" in getAllLemmas(base)) \
+                and zipf(base, "en") > zipf(word, "en"):
+            return True
+    return False
+
+
+def _en_markers(seg: AnalyzedSegment) -> tuple[list, list, list]:
+    """English (strong, weak, implicative) negation tokens."""
     markers = _markers()
-    strong, weak = [], []
+    strong, weak, implicative = [], [], []
     for tok, lemmas in zip(seg.src_words, seg.src_lemmas):
         word = tok.norm
         if word in markers[("en", "strong")] or word.endswith("n't") or word == "cannot":
             strong.append(tok)
+        elif lemmas & markers[("en", "implicative")] or negative_adjective(word):
+            implicative.append(tok)
         elif lemmas & markers[("en", "weak")] or (len(word) > 5 and word.startswith(_NEG_PREFIXES)):
             weak.append(tok)
-    return strong, weak
+    return strong, weak, implicative
 
 
 def _ar_markers(seg: AnalyzedSegment) -> tuple[list, list]:
@@ -47,10 +68,17 @@ def _ar_markers(seg: AnalyzedSegment) -> tuple[list, list]:
         forms = seg.tgt_bare[k]
         if tok.norm[0] in "وف" and len(tok.norm) >= 3:
             forms = (*forms, tok.norm[1:])         # ولم, فلا: particles too short for ar_bare
+        surface = seg.tgt[tok.start:tok.end]
+        if surface.lstrip("وف") in ("ألا", "ألّا"):
+            strong.append(tok)                     # ألا = أن لا ("that … not"); إلا ("except") normalizes alike
+            continue
+        if pair in _NOT_NEGATION:
+            continue
         if any(f in markers[("ar", "strong")] for f in forms):
             following = {w.norm for w in words[k + 1:k + 1 + EXCEPTIVE_WINDOW]}
             (weak if following & markers[("ar", "only")] else strong).append(tok)
-        elif any(f in markers[("ar", "weak")] for f in forms) or seg.tgt_stems[k] in markers[("ar", "weak")]:
+        elif any(f in markers[("ar", "weak")] for f in forms) or seg.tgt_stems[k] in markers[("ar", "weak")] \
+                or seg.tgt_cores[k] in markers[("ar", "weak")]:
             weak.append(tok)
     return strong, weak
 
@@ -60,13 +88,13 @@ def negation_lost(seg: AnalyzedSegment) -> Iterator[Flag]:
     """The English negates and the Arabic has no negation at all."""
     if not seg.tgt.strip():
         return
-    en_strong, _ = _en_markers(seg)
-    if not en_strong:
+    en_strong, _, en_implicative = _en_markers(seg)
+    if not en_strong and not en_implicative:
         return
     ar_strong, ar_weak = _ar_markers(seg)
     if ar_strong or ar_weak:
         return
-    tok = en_strong[0]
+    tok = (en_strong or en_implicative)[0]
     yield Flag(category="negation", severity="critical", check="negation.lost",
                message=f"The English is negated ('{seg.src[tok.start:tok.end]}') but the Arabic is affirmative.",
                src_span=Span(tok.start, tok.end), src_text=seg.src[tok.start:tok.end],
@@ -79,8 +107,7 @@ def negation_added(seg: AnalyzedSegment) -> Iterator[Flag]:
     ar_strong, _ = _ar_markers(seg)
     if not ar_strong or not seg.src.strip():
         return
-    en_strong, en_weak = _en_markers(seg)
-    if en_strong or en_weak:
+    if any(_en_markers(seg)):
         return
     tok = ar_strong[0]
     yield Flag(category="negation", severity="critical", check="negation.added",

@@ -99,6 +99,8 @@ def values(tokens: list[Token], lang: str) -> list[tuple[float | str, Token, Tok
             i += 1
             continue
         last = tok
+        if isinstance(value, float) and not tok.norm[0].isdigit():
+            value, last, j = _compound(tokens, i, j, value, table, forms_of)
         if isinstance(value, float):
             scale_used = 0.0
             while j < len(tokens):
@@ -116,25 +118,70 @@ def values(tokens: list[Token], lang: str) -> list[tuple[float | str, Token, Tok
     return out
 
 
+def _compound(tokens, i, j, value, table, forms_of):
+    """Number words that add up: "twenty-two", "one hundred and five", "خمس وعشرين"."""
+    last = tokens[i]
+    while j < len(tokens):
+        k = j + 1 if tokens[j].norm in ("-", "and") and j + 1 < len(tokens) else j
+        nxt = next((table["value"][f] for f in forms_of(tokens[k].norm) if f in table["value"]), None)
+        if nxt is None or nxt >= 1000 or nxt == 0.5:
+            break
+        if nxt == 100 and value < 10:
+            value *= 100                        # "three hundred"
+        elif (value >= 20 and nxt < 10) or (value < 10 and nxt >= 20 and nxt % 10 == 0) or (value >= 100 and nxt < 100):
+            value += nxt                        # "twenty-two", "خمس وعشرين", "hundred and five"
+        else:
+            break
+        last, j = tokens[k], k + 1
+    return value, last, j
+
+
 def _same(a: float | str, b: float | str) -> bool:
     if isinstance(a, str) or isinstance(b, str):
         return a == b
     return abs(a - b) <= 1e-6 * max(abs(a), abs(b), 1.0)
 
 
-@check("number.mismatch", category="number")
-def number_mismatch(seg: AnalyzedSegment) -> Iterator[Flag]:
-    """A number, amount or time in the English has no equal value in the Arabic."""
-    src_values = values(seg.src_tokens, "en")
-    tgt_values = values(seg.tgt_tokens, "ar")
-    unmatched_tgt = list(tgt_values)
+def _pairing(seg: AnalyzedSegment):
+    """English values with no equal Arabic value, and Arabic values left unexplained."""
+    unmatched_tgt = list(values(seg.tgt_tokens, "ar"))
     missing = []
-    for value, first, last in src_values:
+    for value, first, last in values(seg.src_tokens, "en"):
         match = next((t for t in unmatched_tgt if _same(value, t[0])), None)
         if match:
             unmatched_tgt.remove(match)
-        elif not (isinstance(value, float) and value <= 2 and not first.norm[0].isdigit()):
-            missing.append((value, first, last))   # "one", "two", "half": often a dual or an article
+        elif value == 0 or (isinstance(value, float) and value <= 2 and not first.norm[0].isdigit()):
+            continue        # "one", "two", "half" are often a dual or an article; 0 often a word (سلبي)
+        else:
+            missing.append((value, first, last))
+    return missing, unmatched_tgt
+
+
+_CLAUSE = re.compile(r"[،,؛;.!؟?:\n]")
+
+
+@check("addition.number", category="addition")
+def added_number(seg: AnalyzedSegment) -> Iterator[Flag]:
+    """A number in the Arabic, in a clause of its own, that the English does not have."""
+    missing, extra = _pairing(seg)
+    if missing or not seg.src.strip():
+        return                              # an unexplained value is then a changed number
+    for value, first, last in extra:
+        if not first.norm[0].isdigit() and isinstance(value, float) and value <= 2:
+            continue
+        start = max((m.end() for m in _CLAUSE.finditer(seg.tgt, 0, first.start)), default=0)
+        end_match = _CLAUSE.search(seg.tgt, last.end)
+        end = end_match.start() if end_match else len(seg.tgt)
+        start += len(seg.tgt[start:end]) - len(seg.tgt[start:end].lstrip())
+        yield Flag(category="addition", severity="major", check="addition.number",
+                   message=f"'{seg.tgt[first.start:last.end]}' is not in the English: the clause seems added.",
+                   tgt_span=Span(start, end), tgt_text=seg.tgt[start:end], confidence=0.6)
+
+
+@check("number.mismatch", category="number")
+def number_mismatch(seg: AnalyzedSegment) -> Iterator[Flag]:
+    """A number, amount or time in the English has no equal value in the Arabic."""
+    missing, unmatched_tgt = _pairing(seg)
     for value, first, last in missing:
         # pair with an unexplained Arabic number when there is one: that is a changed value
         changed = next((t for t in unmatched_tgt if t[1].norm[0].isdigit() == first.norm[0].isdigit()), None) \

@@ -8,7 +8,7 @@ from functools import lru_cache
 from typing import Iterator, Optional
 
 from mtkit.checks import check
-from mtkit.checks.analysis import AnalyzedSegment, en_lemmas
+from mtkit.checks.analysis import AnalyzedSegment
 from mtkit.data import alternatives, tsv_rows
 from mtkit.model import Flag, Span
 from mtkit.text.normalize import norm
@@ -46,7 +46,9 @@ def find_en_term(seg: AnalyzedSegment, words: tuple[str, ...]) -> Optional[Span]
     toks, lemmas = seg.src_words, seg.src_lemmas
     n = len(words)
     for i in range(len(toks) - n + 1):
-        if all(toks[i + k].norm == w if w == "the" else bool(lemmas[i + k] & en_lemmas(w)) for k, w in enumerate(words)):
+        # a base-form term word matches its inflections ("bill" ~ "bills"); an inflected one
+        # only itself ("justices" must not match "Justice Department")
+        if all(toks[i + k].norm == w if w == "the" else w in lemmas[i + k] for k, w in enumerate(words)):
             if words[0] == "the" or n > 1 or not _capitalized_name(seg, i):
                 return Span(toks[i].start, toks[i + n - 1].end)
     return None

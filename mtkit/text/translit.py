@@ -5,10 +5,14 @@ since vowels and long-vowel letters are dropped. The class table is ``data/trans
 """
 from __future__ import annotations
 
+import re
 from functools import lru_cache
 
 from mtkit.data import tsv_rows
 from mtkit.text.normalize import norm
+
+
+_SILENT_H = re.compile(r"(?<=[aeiou])h(?![aeiouy])")
 
 
 @lru_cache(maxsize=1)
@@ -39,6 +43,7 @@ def en_skeleton(word: str) -> str:
     word = word.lower()
     if word.endswith("'s"):
         word = word[:-2]
+    word = _SILENT_H.sub("", word)        # John, Johns, Sarah: h after a vowel, before a consonant
     out, i = [], 0
     while i < len(word):
         for size in (3, 2, 1):
@@ -81,6 +86,8 @@ def skeletons_match(en: str, ar: str) -> bool:
         return False
     if en[0] == "H" and len(en) > 2 and en[1:] == ar:
         return True                       # a silent initial h: Hughes هيوز
+    if en[-1] == "S" and len(en) > 2 and en[:-1] == ar:
+        return True                       # a silent final s: Cannes كان, Illinois إلينوي
     if en == ar:
         return len(en) >= 2
     return min(len(en), len(ar)) >= 4 and _distance(en, ar) <= 1

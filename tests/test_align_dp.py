@@ -1,0 +1,153 @@
+"""The bead DP (mtkit.align.dp): bead types, empty sides, coarse-to-fine, determinism."""
+from __future__ import annotations
+
+import random
+from pathlib import Path
+
+import numpy as np
+import pytest
+
+from mtkit.align import dp
+from mtkit.align.features import UnitFeatures, ar_features, en_features
+
+DATA = Path(__file__).resolve().parent / "data" / "align"
+EN = (DATA / "verses.en.txt").read_text(encoding="utf-8").splitlines()
+AR = (DATA / "verses.ar.txt").read_text(encoding="utf-8").splitlines()
+
+
+def pairs(beads) -> list[tuple[tuple[int, ...], tuple[int, ...]]]:
+    return [(b.src, b.tgt) for b in beads]
+
+
+def align(src: list[str], tgt: list[str], **kwargs):
+    return dp.align_features([en_features(s) for s in src], [ar_features(t) for t in tgt], **kwargs)
+
+
+def check_partition(beads, n: int, m: int) -> None:
+    assert [i for b in beads for i in b.src] == list(range(n))
+    assert [j for b in beads for j in b.tgt] == list(range(m))
+    assert all(b.src or b.tgt for b in beads)
+    assert all(0.0 <= b.score <= 1.0 for b in beads)
+
+
+def test_parallel_verses_are_one_to_one():
+    beads = align(EN, AR)
+    check_partition(beads, len(EN), len(AR))
+    assert pairs(beads) == [((i,), (i,)) for i in range(len(EN))]
+
+
+def test_deleted_target_gives_one_to_zero():
+    # (a deletion between verses of similar length is ambiguous by length: positions are chosen
+    # where the lengths decide)
+    beads = align(EN, AR[:8] + AR[9:])
+    check_partition(beads, len(EN), len(AR) - 1)
+    assert ((8,), ()) in pairs(beads)
+    assert ((7,), (7,)) in pairs(beads) and ((9,), (8,)) in pairs(beads)
+
+
+def test_deleted_source_gives_zero_to_one():
+    beads = align(EN[:9] + EN[10:], AR)
+    check_partition(beads, len(EN) - 1, len(AR))
+    assert ((), (9,)) in pairs(beads)
+    assert ((9,), (10,)) in pairs(beads)
+
+
+def test_merged_units_give_two_to_one_and_one_to_two():
+    src = EN[:4] + [EN[4] + " " + EN[5]] + EN[6:]            # sources 4+5 merged: 1-2
+    tgt = AR[:12] + [AR[12] + " " + AR[13]] + AR[14:]        # targets 12+13 merged: 2-1
+    beads = align(src, tgt)
+    check_partition(beads, len(src), len(tgt))
+    assert ((4,), (4, 5)) in pairs(beads)
+    assert ((11, 12), (12,)) in pairs(beads)
+
+
+def test_empty_sides():
+    assert dp.align_features([], []) == []
+    feats = [UnitFeatures(10, frozenset())] * 3
+    assert pairs(dp.align_features(feats, [])) == [((0,), ()), ((1,), ()), ((2,), ())]
+    assert pairs(dp.align_features([], feats[:2])) == [((), (0,)), ((), (1,))]
+
+
+def test_single_units_and_larger_beads():
+    one = [UnitFeatures(100, frozenset())]
+    assert pairs(dp.align_features(one, [UnitFeatures(84, frozenset())])) == [((0,), (0,))]
+    halves = [UnitFeatures(42, frozenset())] * 3
+    beads = dp.align_features([UnitFeatures(126 / 0.84, frozenset())], halves, max_bead=3)
+    assert pairs(beads) == [((0,), (0, 1, 2))]
+
+
+def test_anchors_pick_the_right_pairing():
+    # equal lengths everywhere: only the shared numbers can say where the deleted unit was
+    src = [UnitFeatures(50, frozenset({f"n:{k}"})) for k in range(6)]
+    tgt = [UnitFeatures(42, frozenset({f"n:{k}"})) for k in (0, 1, 3, 4, 5)]
+    assert ((2,), ()) in pairs(dp.align_features(src, tgt))
+
+
+def test_extra_score_is_used():
+    feats = [UnitFeatures(50, frozenset())] * 4
+    calls = []
+
+    def extra(i0, i1, j0, j1):
+        calls.append((i0, i1, j0, j1))
+        return 1.0 if (i0, i1, j0, j1) == (0, 2, 0, 2) else 0.0
+    beads = dp.align_features(feats, [UnitFeatures(42, frozenset())] * 4, extra_score=extra)
+    assert calls and ((0, 1), (0, 1)) in pairs(beads)
+
+
+def synthetic(n: int, seed: int):
+    """Random unit lengths, translated with noise, with deletions and merges."""
+    rng = random.Random(seed)
+    src, tgt = [], []
+    for _ in range(n):
+        length = rng.randint(20, 300)
+        x = rng.random()
+        src_unit = UnitFeatures(length, frozenset())
+        tgt_unit = UnitFeatures(max(1, int(length * 0.84 * rng.uniform(0.85, 1.15))), frozenset())
+        if x < 0.03:
+            src.append(src_unit)
+        elif x < 0.06:
+            tgt.append(tgt_unit)
+        elif x < 0.1 and tgt:
+            tgt[-1] = UnitFeatures(tgt[-1].length + tgt_unit.length, frozenset())
+            src.append(src_unit)
+        else:
+            src.append(src_unit)
+            tgt.append(tgt_unit)
+    return src, tgt
+
+
+def test_coarse_to_fine_agrees_with_full_dp(monkeypatch):
+    src, tgt = synthetic(1500, seed=3)
+    full = pairs(dp.align_features(src, tgt))
+    monkeypatch.setattr(dp, "FULL_LIMIT", 300)
+    monkeypatch.setattr(dp, "COARSE_BLOCKS", 200)
+    coarse = pairs(dp.align_features(src, tgt))
+    check_partition(dp.align_features(src, tgt), len(src), len(tgt))
+    same = len(set(full) & set(coarse)) / len(full)
+    assert same >= 0.99, same
+
+
+def test_band_restricts_the_search():
+    src, tgt = synthetic(200, seed=5)
+    n, m = len(src), len(tgt)
+    lo = np.maximum(np.arange(n + 1) - 30, 0)
+    hi = np.minimum(np.arange(n + 1) + 30, m + 1)
+    lo[0], hi[n] = 0, m + 1
+    lo = np.minimum.accumulate(lo[::-1])[::-1]
+    hi = np.maximum.accumulate(hi)
+    banded = pairs(dp.align_features(src, tgt, band=(lo, hi)))
+    assert banded == pairs(dp.align_features(src, tgt))
+
+
+def test_deterministic():
+    src, tgt = synthetic(400, seed=11)
+    first = dp.align_features(src, tgt)
+    assert first == dp.align_features(src, tgt)
+    assert pairs(align(EN, AR[:3] + AR[4:])) == pairs(align(EN, AR[:3] + AR[4:]))
+
+
+@pytest.mark.parametrize("max_bead", [2, 3, 4])
+def test_bead_types(max_bead):
+    types = dp.bead_types(max_bead)
+    assert (1, 0) in types and (0, 1) in types and (1, 1) in types
+    assert all(max(t) <= max_bead for t in types)

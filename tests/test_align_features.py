@@ -1,0 +1,54 @@
+"""Unit features for the aligner (mtkit.align.features): length and cross-script anchors."""
+from __future__ import annotations
+
+from pathlib import Path
+
+from mtkit.align import features
+from mtkit.align.features import ar_features, en_features
+from mtkit.text.normalize import norm
+
+DATA = Path(__file__).resolve().parent / "data" / "align"
+
+
+def test_numbers_match_across_scripts():
+    en = en_features("Tesla sold 1,200 cars in 2024.")
+    ar = ar_features("باعت تسلا ١٢٠٠ سيارة في عام ٢٠٢٤.")
+    assert {"n:1200", "n:2024"} <= en.anchors & ar.anchors
+
+
+def test_latin_words_kept_in_arabic_match():
+    en = en_features("He posted on X about SpaceX.")
+    ar = ar_features("نشر على منصة X عن SpaceX.")
+    assert "l:spacex" in en.anchors & ar.anchors
+
+
+def test_names_match_by_consonant_skeleton():
+    en = en_features("Musk met Trump.")
+    ar = ar_features("التقى ماسك بترامب.")
+    shared = en.anchors & ar.anchors
+    assert any(a.startswith("s:") for a in shared)
+
+
+def test_length_is_normalized_characters():
+    text = "الْحَمْدُ لِلَّهِ"                      # diacritics do not count
+    assert ar_features(text).length == len(norm(text)) == len("الحمد لله")
+    assert en_features("Hello, World").length == 12
+
+
+def test_fast_normalization_equals_norm():
+    for path in DATA.glob("verses.*.txt"):
+        for line in path.read_text(encoding="utf-8").splitlines():
+            assert features._norm(line) == norm(line)
+    odd = "\ufeffPrice\u00a0٣٫٥٪ — «quoted» ﻻ \u200fend"
+    assert features._norm(odd) == norm(odd)
+
+
+def test_features_are_deterministic_and_hashable():
+    line = (DATA / "verses.ar.txt").read_text(encoding="utf-8").splitlines()[0]
+    assert ar_features(line) == ar_features(line)
+    assert hash(ar_features(line)) == hash(ar_features(line))
+
+
+def test_empty_unit():
+    assert en_features("").length == 0 and not en_features("").anchors
+    assert ar_features("   ").anchors == frozenset()
