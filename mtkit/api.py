@@ -73,3 +73,9 @@ def _aligned_for_audit(en: str, ar: str, presegmented: bool, max_bead: int):
     sentences, _ = align_documents(src, tgt, max_bead=max_bead, presegmented=presegmented)
     unit_lines = [tgt_line_numbers[p] for p in sentences.tgt_parent] if sentences.tgt_parent else tgt_line_numbers
     return sentences, unit_lines
+
+
+def score(ref_paths, sys_paths, **kw):
+    """Score system files against reference files with sacrebleu (see ``mtkit.score.score``)."""
+    from mtkit.score import score as _score
+    return _score(ref_paths, sys_paths, **kw)

@@ -128,4 +128,8 @@ class AnalyzedSegment:
     def _word_matches(self, i: int, word: str, stem: str, core: str) -> bool:
         if self.tgt_stems[i] == stem or word in self.tgt_bare[i]:
             return True
-        return len(core) >= 3 and self.tgt_cores[i] == core
+        if len(core) >= 3 and self.tgt_cores[i] == core:
+            return True
+        # another person of the same imperfect verb: يعض / تعض
+        have = self.tgt_bare[i][-1]
+        return len(word) == len(have) >= 3 and word[0] in "يتنا" and have[0] in "يتنا" and word[1:] == have[1:]

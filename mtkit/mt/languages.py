@@ -1,9 +1,10 @@
 """Map mtkit's language names (``en``, ``ar``) to each model family's own codes
-(data: ``languages.tsv`` beside this module)."""
+(data: ``mtkit/data/languages.tsv``)."""
 from __future__ import annotations
 
 import functools
-from pathlib import Path
+
+from mtkit.data import tsv_rows
 
 LANGUAGES = ("en", "ar")
 
@@ -11,10 +12,8 @@ LANGUAGES = ("en", "ar")
 @functools.lru_cache(maxsize=1)
 def table() -> dict[tuple[str, str], tuple[str, ...]]:
     codes: dict[tuple[str, str], tuple[str, ...]] = {}
-    for line in Path(__file__).with_name("languages.tsv").read_text(encoding="utf-8").splitlines():
-        if line.strip() and not line.startswith("#"):
-            family, lang, candidates = line.split("\t")
-            codes[(family, lang)] = tuple(candidates.split())
+    for family, lang, candidates in tsv_rows("languages.tsv"):
+        codes[(family, lang)] = tuple(candidates.split())
     return codes
 
 

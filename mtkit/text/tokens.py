@@ -81,6 +81,8 @@ def ar_core(word: str) -> str:
     so that ``ضربت``, ``يضرب`` and ``ضرب`` meet. Coarser than :func:`ar_stem`: use it only to
     match lexicon words, never to decide alone."""
     core = ar_stem(word)
+    if len(core) > 3 and core.endswith("ا"):
+        core = core[:-1]                       # accusative tanwin: ذراعاً → ذراع
     if len(core) > 3 and core[0] in "يتنا":
         core = core[1:]
     for suffix in ("وا", "نا", "ت", "ن"):

@@ -1,0 +1,103 @@
+"""idiom.literal: English idioms rendered word for word, and the renderings that must pass."""
+from __future__ import annotations
+
+import pytest
+
+from mtkit.checks import all_checks
+from mtkit.checks.analysis import AnalyzedSegment
+from mtkit.model import Segment
+
+
+def run(en: str, ar: str) -> list:
+    return list(all_checks()["idiom.literal"].func(AnalyzedSegment(Segment("t", en, ar))))
+
+
+def sliced(flag, en: str, ar: str) -> tuple[str, str]:
+    return en[flag.src_span.start:flag.src_span.end], ar[flag.tgt_span.start:flag.tgt_span.end]
+
+
+LITERAL = [
+    ("The finance minister warned that lawmakers were again trying to kick the can down the road on pension reform.",
+     "وحذر وزير المالية من أن المشرعين يحاولون مجددا ركل العلبة على الطريق في ما يخص إصلاح نظام التقاعد.",
+     "kick the can down the road", "ركل العلبة على الطريق", "major"),
+    # inflected verb, and the Arabic subject between the image words
+    ("The ruling party kicked the can down the road again on Tuesday.",
+     "ركل الحزب الحاكم العلبة على الطريق مجددا يوم الثلاثاء.",
+     "kicked the can down the road", "ركل الحزب الحاكم العلبة على الطريق", "major"),
+    ("Shipping firms have been making money hand over fist since the canal closed.",
+     "تجني شركات الشحن المال بقبضة اليد منذ إغلاق القناة.",
+     "hand over fist", "بقبضة اليد", "major"),
+    ("Debt is the elephant in the room at this week's summit.",
+     "الديون هي الفيل في الغرفة في قمة هذا الأسبوع.",
+     "the elephant in the room", "الفيل في الغرفة", "major"),
+    ("The coach's comments landed him in hot water with the league.",
+     "أوقعته تصريحات المدرب في الماء الساخن مع الرابطة.",
+     "in hot water", "الماء الساخن", "major"),
+    ("The mayor bit the bullet and raised bus fares by ten cents.",
+     "عض رئيس البلدية الرصاصة ورفع أجرة الحافلات عشرة سنتات.",
+     "bit the bullet", "عض رئيس البلدية الرصاصة", "major"),
+    # a transparent metaphor: flagged, but minor
+    ("Rising rates and a weak currency created a perfect storm for importers.",
+     "خلق ارتفاع أسعار الفائدة وضعف العملة عاصفة مثالية للمستوردين.",
+     "perfect storm", "عاصفة مثالية", "minor"),
+]
+
+
+@pytest.mark.parametrize("en, ar, src_text, tgt_text, severity", LITERAL)
+def test_literal_idiom_is_flagged_with_exact_spans(en, ar, src_text, tgt_text, severity):
+    flags = run(en, ar)
+    assert len(flags) == 1, flags
+    flag = flags[0]
+    assert (flag.category, flag.check, flag.severity) == ("idiom", "idiom.literal", severity)
+    assert sliced(flag, en, ar) == (src_text, tgt_text)
+    assert (flag.src_text, flag.tgt_text) == (src_text, tgt_text)
+    assert flag.suggestion and src_text in flag.message
+    assert 0 < flag.confidence <= 1
+
+
+MEANING = [
+    # the same idioms rendered by meaning
+    ("The finance minister warned that lawmakers were again trying to kick the can down the road on pension reform.",
+     "وحذر وزير المالية من أن المشرعين يحاولون مجددا ترحيل المشكلة في ما يخص إصلاح نظام التقاعد."),
+    ("Shipping firms have been making money hand over fist since the canal closed.",
+     "تجني شركات الشحن أموالا طائلة منذ إغلاق القناة."),
+    ("The mayor bit the bullet and raised bus fares by ten cents.",
+     "تجرع رئيس البلدية الدواء المر ورفع أجرة الحافلات عشرة سنتات."),
+    ("The coach's comments landed him in hot water with the league.",
+     "أوقعته تصريحات المدرب في ورطة مع الرابطة."),
+    ("Rising rates and a weak currency created a perfect storm for importers.",
+     "شكل ارتفاع أسعار الفائدة وضعف العملة أزمة مركبة للمستوردين."),
+    # established Arabic calques of the image are correct
+    ("The two delegations met over dinner to break the ice before Monday's talks.",
+     "التقى الوفدان على العشاء لكسر الجليد قبل محادثات الاثنين."),
+    ("Opposition leaders said the government had crossed a red line.",
+     "قال قادة المعارضة إن الحكومة تجاوزت خطا أحمر."),
+    ("The regulator gave the green light to the merger on Friday.",
+     "أعطت الهيئة التنظيمية الضوء الأخضر لعملية الاندماج يوم الجمعة."),
+    ("The talks are back to square one after the envoy resigned.",
+     "عادت المحادثات إلى المربع الأول بعد استقالة المبعوث."),
+    # the words used literally in the English are not the idiom
+    ("Hotel guests complained that there was no hot water for three days.",
+     "اشتكى نزلاء الفندق من انقطاع الماء الساخن لثلاثة أيام."),
+    ("Firefighters had to break the ice on the frozen pond to reach the dog.",
+     "اضطر رجال الإطفاء إلى كسر الجليد على البركة المتجمدة للوصول إلى الكلب."),
+]
+
+
+@pytest.mark.parametrize("en, ar", MEANING)
+def test_idiom_rendered_by_meaning_or_established_calque_is_not_flagged(en, ar):
+    assert run(en, ar) == []
+
+
+def test_no_idiom_in_the_english_means_no_flag_even_with_image_words_in_arabic():
+    en = "The committee discussed the report in a small room."
+    ar = "ناقشت اللجنة التقرير في غرفة صغيرة قرب الفيل."
+    assert run(en, ar) == []
+
+
+def test_two_idioms_in_one_sentence_give_two_flags_in_source_order():
+    en = "Debt is the elephant in the room, and the cabinet keeps trying to kick the can down the road."
+    ar = "الديون هي الفيل في الغرفة، والحكومة تواصل ركل العلبة على الطريق."
+    flags = sorted(run(en, ar), key=lambda f: f.src_span.start)
+    assert [sliced(f, en, ar)[0] for f in flags] == ["the elephant in the room", "kick the can down the road"]
+    assert [sliced(f, en, ar)[1] for f in flags] == ["الفيل في الغرفة", "ركل العلبة على الطريق"]
