@@ -30,22 +30,6 @@ _ARABIC_WORD = re.compile(r"[\u0621-\u064A\u0671-\u06D3]{3,}")
 _CAPITAL = re.compile(r"\b[A-Z][a-zA-Z'’-]+")
 
 
-class _NormTable(dict):
-    """A ``str.translate`` table that learns each character's normalization once (same result as
-    ``norm``, without a Python call per character: features are computed for every unit)."""
-
-    def __missing__(self, code: int) -> str:
-        self[code] = norm(chr(code))
-        return self[code]
-
-
-_TABLE = _NormTable()
-
-
-def _norm(text: str) -> str:
-    return text.translate(_TABLE)
-
-
 @dataclass(frozen=True)
 class UnitFeatures:
     length: int
@@ -57,7 +41,7 @@ def _numbers(text: str) -> set[str]:
 
 
 def en_features(unit: str) -> UnitFeatures:
-    text = _norm(unit)
+    text = norm(unit)
     anchors = _numbers(text)
     for match in _CAPITAL.finditer(unit):
         word = match.group()
@@ -69,7 +53,7 @@ def en_features(unit: str) -> UnitFeatures:
 
 
 def ar_features(unit: str) -> UnitFeatures:
-    text = _norm(unit)
+    text = norm(unit)
     anchors = _numbers(text)
     anchors.update("l:" + w for w in _LATIN.findall(text))
     for word in _ARABIC_WORD.findall(text):

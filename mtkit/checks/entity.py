@@ -15,9 +15,9 @@ from mtkit.checks import check
 from mtkit.checks.analysis import AnalyzedSegment
 from mtkit.data import alternatives, data_lines, tsv_rows
 from mtkit.model import Flag, Span
-from mtkit.text.normalize import norm
+from mtkit.text.normalize import norm, normalize
 from mtkit.text.lexicon import zipf
-from mtkit.text.tokens import ar_stem
+from mtkit.text.tokens import ar_stem, tokenize
 from mtkit.text.translit import ar_skeleton, en_skeleton, skeletons_match
 
 _ARTICLE = re.compile(r"^(?:[وفبلك]?ال|لل)")
@@ -121,10 +121,24 @@ def _src_names(seg: AnalyzedSegment) -> list[list]:
     return out
 
 
+@lru_cache(maxsize=1)
+def _entity_index() -> dict[str, list[Entity]]:
+    """Entities by the first word of each English name, lower-cased."""
+    index: dict[str, list[Entity]] = {}
+    for entity in entities():
+        for name in entity.en:
+            words = tokenize(normalize(name))
+            if words and entity not in index.setdefault(words[0].norm, []):
+                index[words[0].norm].append(entity)
+    return index
+
+
 def _entity_matches(seg: AnalyzedSegment) -> list[tuple[Entity, re.Match]]:
     """Known entities in the English, longest first, overlapping shorter ones dropped
     ("United Nations Security Council" is one name, not also "United Nations")."""
-    found = [(e, m) for e in entities() for m in [e.pattern.search(seg.src)] if m]
+    index = _entity_index()
+    candidates = {id(e): e for tok in seg.src_tokens for e in index.get(tok.norm.removesuffix("'s"), ())}
+    found = [(e, m) for e in candidates.values() for m in [e.pattern.search(seg.src)] if m]
     found.sort(key=lambda em: em[1].start() - em[1].end())
     kept: list[tuple[Entity, re.Match]] = []
     for entity, match in found:

@@ -33,6 +33,7 @@ class Idiom:
     calque_ok: bool
     suggestion: str
     severity: str
+    required: tuple[frozenset[str], ...] = ()   # lemma sets of the fixed words: a quick pre-test
 
 
 def _phrase(text: str) -> tuple[str, ...]:
@@ -50,7 +51,8 @@ def lexicon() -> dict[str, list[Idiom]]:
             idiom = Idiom(entry["en"], pattern, entry["meaning"], literal,
                           int(entry.get("min_literal", len(literal))),
                           tuple(_phrase(a) for a in entry.get("accepted_ar", [])),
-                          bool(entry.get("calque_ok")), entry.get("suggestion", ""), entry.get("severity", "major"))
+                          bool(entry.get("calque_ok")), entry.get("suggestion", ""), entry.get("severity", "major"),
+                          tuple(en_lemmas(w) for w in pattern if w not in SLOTS))
             first = next((w for w in pattern if w not in SLOTS), None)
             if first is None:
                 continue
@@ -89,7 +91,8 @@ def find_idioms(seg: AnalyzedSegment) -> Iterator[tuple[Idiom, int, int]]:
     lemmas = seg.src_lemmas
     seen: set[tuple[str, int]] = set()
     for i, word_lemmas in enumerate(lemmas):
-        candidates = {id(x): x for lemma in word_lemmas for x in index.get(lemma, ())}
+        candidates = {id(x): x for lemma in word_lemmas for x in index.get(lemma, ())
+                      if all(req & seg.src_lemma_set for req in x.required)}
         for idiom in sorted(candidates.values(), key=lambda x: -len(x.pattern)):
             first_fixed = next(k for k, w in enumerate(idiom.pattern) if w not in SLOTS)
             start = i - first_fixed

@@ -110,6 +110,9 @@ def values(tokens: list[Token], lang: str) -> list[tuple[float | str, Token, Tok
                     value, scale_used, last = value * scale, scale, tokens[j]
                 elif scale_used and any(table["value"].get(f) == 0.5 for f in nxt):
                     value, last = value + scale_used / 2, tokens[j]      # "مليون ونصف"
+                    after = forms_of(tokens[j + 1].norm) if j + 1 < len(tokens) else []
+                    if any(table["scale"].get(f) == scale_used for f in after):
+                        j, last = j + 1, tokens[j + 1]                    # "مليون ونصف المليون"
                 else:
                     break
                 j += 1
@@ -167,8 +170,8 @@ def added_number(seg: AnalyzedSegment) -> Iterator[Flag]:
     if missing or not seg.src.strip():
         return                              # an unexplained value is then a changed number
     for value, first, last in extra:
-        if not first.norm[0].isdigit() and isinstance(value, float) and value <= 2:
-            continue
+        if not first.norm[0].isdigit():
+            continue                        # number words (آلاف, عشرات, ordinals) are too often idiomatic
         start = max((m.end() for m in _CLAUSE.finditer(seg.tgt, 0, first.start)), default=0)
         end_match = _CLAUSE.search(seg.tgt, last.end)
         end = end_match.start() if end_match else len(seg.tgt)

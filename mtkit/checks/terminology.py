@@ -41,8 +41,33 @@ def domain_terms() -> tuple[DomainTerm, ...]:
     return tuple(out)
 
 
+@lru_cache(maxsize=1)
+def _term_index() -> dict[str, list[DomainTerm]]:
+    """Terms by the first word of each English alternative (other than "the"), for a quick
+    look-up per segment instead of trying every term."""
+    index: dict[str, list[DomainTerm]] = {}
+    for term in domain_terms():
+        for words in term.en:
+            key = next((w for w in words if w != "the"), None)
+            if key and term not in index.setdefault(key, []):
+                index[key].append(term)
+    return index
+
+
+def _candidates(seg: AnalyzedSegment) -> list[DomainTerm]:
+    index = _term_index()
+    found: dict[int, DomainTerm] = {}
+    for lemmas in seg.src_lemmas:
+        for lemma in lemmas:
+            for term in index.get(lemma, ()):
+                found[id(term)] = term
+    return list(found.values())
+
+
 def find_en_term(seg: AnalyzedSegment, words: tuple[str, ...]) -> Optional[Span]:
     """An English term (lemma match per word; 'the' must be literal) as an original span."""
+    if not all(w in seg.src_lemma_set for w in words):
+        return None
     toks, lemmas = seg.src_words, seg.src_lemmas
     n = len(words)
     for i in range(len(toks) - n + 1):
@@ -63,7 +88,7 @@ def _capitalized_name(seg: AnalyzedSegment, i: int) -> bool:
 @check("terminology.domain", category="terminology")
 def domain_term(seg: AnalyzedSegment) -> Iterator[Flag]:
     """A news term rendered with a word that is wrong in that sense (attorney general → المدعي العام)."""
-    for term in domain_terms():
+    for term in _candidates(seg):
         src_span = next((s for words in term.en if (s := find_en_term(seg, words))), None)
         if src_span is None or any(seg.find_tgt_phrase(list(g)) for g in term.good):
             continue

@@ -73,19 +73,33 @@ class NormText:
 
 def normalize(text: str) -> NormText:
     """Normalize Arabic and English for matching (see module doc)."""
+    normalized = text.translate(_TABLE)
+    if len(normalized) == len(text) and all(len(_TABLE[ord(ch)]) == 1 for ch in set(text)):
+        return NormText(text, normalized, tuple(range(len(text) + 1)))   # one char for one: identity map
     out: list[str] = []
     index: list[int] = []
     for i, ch in enumerate(text):
-        mapped = _norm_char(ch)
+        mapped = _TABLE[ord(ch)]
         out.append(mapped)
         index.extend([i] * len(mapped))
     index.append(len(text))
     return NormText(text, "".join(out), tuple(index))
 
 
+class _NormTable(dict):
+    """A ``str.translate`` table that learns each character's normalization once."""
+
+    def __missing__(self, code: int) -> str:
+        self[code] = _norm_char(chr(code))
+        return self[code]
+
+
+_TABLE = _NormTable()
+
+
 def norm(text: str) -> str:
-    """Normalized string only, for lexicon entries and keys."""
-    return "".join(_norm_char(ch) for ch in text)
+    """Normalized string only (no offset map), for lexicon entries, keys and features."""
+    return text.translate(_TABLE)
 
 
 def is_arabic_letter(ch: str) -> bool:

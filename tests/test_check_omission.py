@@ -1,0 +1,71 @@
+"""omission.* and addition.* (length and unaligned): content dropped or added."""
+from __future__ import annotations
+
+import pytest
+
+from mtkit.checks import all_checks, run_checks, select
+from mtkit.checks.analysis import AnalyzedSegment
+from mtkit.model import Segment
+
+LONG_EN = ("The central bank kept its main interest rate unchanged on Thursday, citing uncertainty over "
+           "energy prices and weak demand in Europe.")
+FULL_AR = ("أبقى البنك المركزي سعر الفائدة الرئيسي دون تغيير يوم الخميس، مشيرا إلى الغموض بشأن أسعار "
+           "الطاقة وضعف الطلب في أوروبا.")
+TRUNCATED_AR = "أبقى البنك المركزي سعر الفائدة."
+
+
+def run(en: str, ar: str, name: str) -> list:
+    return list(all_checks()[name].func(AnalyzedSegment(Segment("t", en, ar))))
+
+
+def test_truncated_translation_is_an_omission_spanning_both_sides():
+    (flag,) = run(LONG_EN, TRUNCATED_AR, "omission.length")
+    assert (flag.category, flag.check, flag.severity) == ("omission", "omission.length", "major")
+    assert (flag.src_span.start, flag.src_span.end) == (0, len(LONG_EN))
+    assert (flag.tgt_span.start, flag.tgt_span.end) == (0, len(TRUNCATED_AR))
+    assert (flag.src_text, flag.tgt_text) == (LONG_EN, TRUNCATED_AR)
+
+
+def test_padded_translation_is_an_addition():
+    en = "Prices rose sharply this week."
+    ar = ("ارتفعت الأسعار بشكل حاد هذا الأسبوع، وقال التجار إن الحكومة فشلت في السيطرة على السوق وإن "
+          "المواطنين يعانون من أزمة خانقة منذ أشهر طويلة.")
+    (flag,) = run(en, ar, "addition.length")
+    assert (flag.category, flag.check, flag.severity) == ("addition", "addition.length", "major")
+    assert flag.tgt_text == ar
+
+
+@pytest.mark.parametrize("name", ["omission.length", "addition.length"])
+def test_faithful_translation_has_no_length_flag(name):
+    assert run(LONG_EN, FULL_AR, name) == []
+
+
+def test_short_source_is_not_judged_on_length():
+    assert run("Talks resumed.", "استؤنفت.", "omission.length") == []
+
+
+def test_english_with_no_arabic_is_an_omission():
+    en = "Dockworkers in Antwerp are due to vote on a similar offer next week."
+    (flag,) = run(en, "", "omission.unaligned")
+    assert (flag.category, flag.severity) == ("omission", "major")
+    assert en[flag.src_span.start:flag.src_span.end] == en and flag.tgt_span is None
+    long_en = LONG_EN + " " + LONG_EN
+    assert run(long_en, "", "omission.unaligned")[0].severity == "critical"
+
+
+def test_arabic_with_no_english_is_an_addition():
+    ar = "وأضاف المتحدث أن الحكومة ستعقد مؤتمرا صحفيا غدا."
+    (flag,) = run("", ar, "addition.unaligned")
+    assert (flag.category, flag.check, flag.severity) == ("addition", "addition.unaligned", "major")
+    assert ar[flag.tgt_span.start:flag.tgt_span.end] == ar and flag.src_span is None
+
+
+def test_both_sides_present_is_neither_unaligned():
+    assert run(LONG_EN, FULL_AR, "omission.unaligned") == run(LONG_EN, FULL_AR, "addition.unaligned") == []
+
+
+@pytest.mark.xfail(reason="run_checks dedupe: a whole-segment omission.length flag overlaps every other flag's "
+                          "src span, so any entity/number flag in the segment (here 'Europe') suppresses it", strict=False)
+def test_truncation_survives_the_dedupe_with_all_checks():
+    flags = run_checks(AnalyzedSegment(Segment("t", LONG_EN, TRUNCATED_AR)), select())
+    assert "omission.length" in [f.check for f in flags]
