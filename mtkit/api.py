@@ -1,9 +1,12 @@
 """The library API: everything the CLI does, callable from Python."""
 from __future__ import annotations
 
-from typing import Optional, Sequence
+from typing import TYPE_CHECKING, Optional, Sequence
 
 from mtkit.model import Alignment
+
+if TYPE_CHECKING:
+    from mtkit.model import AuditResult
 
 
 def _embedder(model: Optional[str]):
@@ -37,7 +40,7 @@ def audit(en: Optional[str] = None, ar: Optional[str] = None, *, pairs: Optional
     """Flag likely mistranslations in an English/Arabic document pair (``en``, ``ar``: paths) or
     in a pairs file (``pairs``: JSONL, TSV, parquet or a ``datasets`` directory)."""
     from mtkit.audit import audit_segments, segments_from_alignment
-    from mtkit.io import read_lines, read_pairs
+    from mtkit.io import read_pairs
     from mtkit.io.glossary import read_glossary
     from mtkit.model import AuditResult
     from mtkit.progress import progress

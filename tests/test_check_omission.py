@@ -64,8 +64,6 @@ def test_both_sides_present_is_neither_unaligned():
     assert run(LONG_EN, FULL_AR, "omission.unaligned") == run(LONG_EN, FULL_AR, "addition.unaligned") == []
 
 
-@pytest.mark.xfail(reason="run_checks dedupe: a whole-segment omission.length flag overlaps every other flag's "
-                          "src span, so any entity/number flag in the segment (here 'Europe') suppresses it", strict=False)
 def test_truncation_survives_the_dedupe_with_all_checks():
     flags = run_checks(AnalyzedSegment(Segment("t", LONG_EN, TRUNCATED_AR)), select())
     assert "omission.length" in [f.check for f in flags]

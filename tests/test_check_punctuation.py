@@ -51,8 +51,6 @@ def test_balanced_marks_are_not_flagged(en, ar):
     assert run_checks(AnalyzedSegment(Segment("t", en, ar)), select(["punctuation"])) == []
 
 
-@pytest.mark.xfail(reason="punctuation.stray_quotes compares the Arabic word inside the quotes with the English "
-                          "text, which never matches: quotes that the English has too are reported as stray", strict=False)
 def test_quotes_that_the_english_has_are_not_stray():
     en = 'The senator called the plan "reckless" in a statement.'
     ar = 'وصف السيناتور الخطة بأنها " متهورة " في بيان.'

@@ -50,7 +50,5 @@ def test_brands_names_and_arabic_text_are_not_flagged(en, ar):
     assert run(en, ar) == []
 
 
-@pytest.mark.xfail(reason="untranslated.latin flags the word inside a web address copied from the English "
-                          "(www.example.org → 'example')", strict=False)
 def test_web_address_copied_from_the_english_is_not_flagged():
     assert run("The report is available at www.example.org.", "التقرير متاح على www.example.org.") == []

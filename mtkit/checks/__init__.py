@@ -12,12 +12,15 @@ from __future__ import annotations
 import importlib
 import pkgutil
 from dataclasses import dataclass
-from typing import Callable, Iterable, Iterator, Optional
+from typing import TYPE_CHECKING, Callable, Iterable, Optional
 
 from mtkit.errors import InputError
 from mtkit.model import CATEGORIES, Flag
 
-CheckFunc = Callable[["AnalyzedSegment"], Iterable[Flag]]  # noqa: F821
+if TYPE_CHECKING:
+    from mtkit.checks.analysis import AnalyzedSegment
+
+CheckFunc = Callable[["AnalyzedSegment"], Iterable[Flag]]
 
 
 @dataclass(frozen=True)
@@ -80,7 +83,13 @@ def _overlap(a, b) -> bool:
     return a is not None and b is not None and a.start < b.end and b.start < a.end
 
 
+# Flags about the segment as a whole (its length) say something no word-level flag says.
+WHOLE_SEGMENT = frozenset({"omission.length", "addition.length", "omission.unaligned", "addition.unaligned"})
+
+
 def _same_problem(a: Flag, b: Flag) -> bool:
+    if a.check in WHOLE_SEGMENT or b.check in WHOLE_SEGMENT:
+        return False
     return _overlap(a.src_span, b.src_span) and (a.tgt_span is None or b.tgt_span is None or _overlap(a.tgt_span, b.tgt_span))
 
 

@@ -20,10 +20,13 @@ _CLAUSE_END = re.compile(r"[,;:.!?—–)\"”]|\s-\s")
 
 @lru_cache(maxsize=1)
 def _markers() -> tuple[frozenset[str], frozenset[str]]:
-    en, ar = set(), set()
-    for lang, marker in tsv_rows("conditionals.tsv"):
-        (en if lang == "en" else ar).add(marker.lower() if lang == "en" else _surface(marker))
-    return frozenset(en), frozenset(ar)
+    en, ar, initial = set(), set(), set()
+    for lang, marker, *where in tsv_rows("conditionals.tsv"):
+        if lang == "en":
+            en.add(marker.lower())
+        else:
+            (initial if where == ["clause-initial"] else ar).add(_surface(marker))
+    return frozenset(en), frozenset(ar), frozenset(initial)
 
 
 def _surface(word: str) -> str:
@@ -31,8 +34,9 @@ def _surface(word: str) -> str:
     return "".join(ch for ch in word if not unicodedata.combining(ch) and ch != "\u0640")
 
 
-def _count_ar(seg: AnalyzedSegment, markers: frozenset[str]) -> int:
-    words = [_surface(seg.tgt[t.start:t.end]) for t in seg.tgt_words]
+def _count_ar(seg: AnalyzedSegment, markers: frozenset[str], initial: frozenset[str]) -> int:
+    tokens = seg.tgt_tokens
+    words = [_surface(seg.tgt[t.start:t.end]) for t in tokens]
     count, k = 0, 0
     while k < len(words):
         pair = " ".join(words[k:k + 2])
@@ -40,7 +44,8 @@ def _count_ar(seg: AnalyzedSegment, markers: frozenset[str]) -> int:
         if pair in markers:
             count, k = count + 1, k + 2
             continue
-        if forms & markers:
+        clause_start = k == 0 or not tokens[k - 1].is_word
+        if forms & markers or (clause_start and forms & initial):
             count += 1
         k += 1
     return count
@@ -49,11 +54,11 @@ def _count_ar(seg: AnalyzedSegment, markers: frozenset[str]) -> int:
 @check("omission.conditional", category="omission")
 def lost_conditional(seg: AnalyzedSegment) -> Iterator[Flag]:
     """An English 'if'-clause with no conditional in the Arabic."""
-    en_markers, ar_markers = _markers()
+    en_markers, ar_markers, ar_initial = _markers()
     clauses = [t for t in seg.src_words if t.norm in en_markers]
     if not clauses or not seg.tgt.strip():
         return
-    missing = len(clauses) - _count_ar(seg, ar_markers)
+    missing = len(clauses) - _count_ar(seg, ar_markers, ar_initial)
     for tok in clauses[len(clauses) - missing:] if missing > 0 else []:
         end_match = _CLAUSE_END.search(seg.src, tok.end)
         end = end_match.start() if end_match else len(seg.src)

@@ -72,8 +72,9 @@ def _ar_has(seg: AnalyzedSegment, forms: tuple[tuple[str, ...], ...], kind: str 
     or, for several-word forms, with all its word stems present in any order."""
     if name and name.lower() in seg.tgt_norm.text:
         return True                                     # kept in Latin script
-    if kind == "place":
-        roots = {nisba_root(w[0]) for w in forms if len(w) == 1 and len(nisba_root(w[0])) >= 3}
+    if kind in ("place", "org"):
+        # an adjective from the name stands for it: أمريكا → الأمريكية, الأمم المتحدة → الأممي
+        roots = {nisba_root(w[0]) for w in forms if w and len(nisba_root(w[0])) >= 3 and (len(w) == 1 or kind == "org")}
         if any(nisba_root(b) in roots for bare in seg.tgt_bare for b in bare):
             return True
     text = seg.tgt_norm.text
@@ -96,7 +97,7 @@ def _translit_hits(seg: AnalyzedSegment, name: str) -> list[int]:
     low = name.lower().replace("’", "'").removesuffix("'s")
     hits = []
     for k, tok in enumerate(seg.tgt_words):
-        if tok.norm == low or any(skeletons_match(skeleton, ar_skeleton(form)) for form in seg.tgt_bare[k]):
+        if tok.norm.removesuffix("'s") == low or any(skeletons_match(skeleton, ar_skeleton(form)) for form in seg.tgt_bare[k]):
             hits.append(k)
     return hits
 
@@ -105,7 +106,6 @@ def _src_names(seg: AnalyzedSegment) -> list[list]:
     """Runs of capitalized English words (a name of one or more words), sentence-initial ones
     only when the run continues ("Elon Musk said" yes, "The pair" no)."""
     runs: list[list] = []
-    words = seg.src_words
     prev_index = -2
     for i, tok in seg.src_capitalized():
         if runs and i == prev_index + 1:

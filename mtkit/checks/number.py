@@ -129,7 +129,9 @@ def _compound(tokens, i, j, value, table, forms_of):
         nxt = next((table["value"][f] for f in forms_of(tokens[k].norm) if f in table["value"]), None)
         if nxt is None or nxt >= 1000 or nxt == 0.5:
             break
-        if nxt == 100 and value < 10:
+        if nxt == 10 and value < 10 and not tokens[k].norm.startswith("و"):
+            value += 10                         # Arabic teens: "ثلاثة عشر", "اثني عشر"
+        elif nxt == 100 and value < 10:
             value *= 100                        # "three hundred"
         elif (value >= 20 and nxt < 10) or (value < 10 and nxt >= 20 and nxt % 10 == 0) or (value >= 100 and nxt < 100):
             value += nxt                        # "twenty-two", "خمس وعشرين", "hundred and five"

@@ -7,22 +7,24 @@ from typing import Iterator
 from mtkit.checks import check
 from mtkit.checks.analysis import AnalyzedSegment
 from mtkit.model import Flag, Span
+from mtkit.text.translit import transliterates
 
 _QUOTES = "\"“”«»„"
 # a quote, spaces, one or two words, spaces, a quote: ” ماسك ” — quotes padded with spaces
 _PADDED = re.compile(r"[\"“”«»]\s+([^\s\"“”«»]+(?:\s[^\s\"“”«»]+)?)\s+[\"“”«»]")
-_POSSESSIVE = re.compile(r"[’']s\b")
 _PAIRS = (("(", ")"), ("[", "]"), ("«", "»"))
 
 
 @check("punctuation.stray_quotes", category="punctuation")
 def stray_quotes(seg: AnalyzedSegment) -> Iterator[Flag]:
     """Quotes around a name or word where the English has none (often a possessive ’s)."""
+    src_has_quotes = any(q in seg.src for q in _QUOTES)
+    possessive_names = [m.group(1) for m in re.finditer(r"\b([A-Z][\w-]+)[’']s\b", seg.src)]
     for match in _PADDED.finditer(seg.tgt):
         inner = match.group(1)
-        if f"“{inner}" in seg.src or f'"{inner}' in seg.src:
-            continue
-        possessive = bool(_POSSESSIVE.search(seg.src))
+        possessive = any(transliterates(name, word) for name in possessive_names for word in inner.split())
+        if src_has_quotes and not possessive:
+            continue                        # the English quotes something too: padding is only style
         yield Flag(category="punctuation", severity="minor", check="punctuation.stray_quotes",
                    message=f"Stray quotes around '{inner}'" + (" (the English has a possessive ’s, not quotes)."
                                                             if possessive else "."),

@@ -12,6 +12,8 @@ from mtkit.data import data_lines
 from mtkit.model import Flag, Span
 
 _SKIP = re.compile(r"^(?:https?|www|com|org|net)$")
+# web addresses, e-mail addresses, handles and hashtags are copied on purpose
+_ADDRESS = re.compile(r"(?:https?://|www\.)\S+|\S+@\S+\.\w+|[\w-]+(?:\.[\w-]+)*\.(?:com|org|net|gov|edu|int|io|ai|info|news|uk|eu)\b|[@#]\w+")
 
 
 @lru_cache(maxsize=1)
@@ -40,8 +42,9 @@ def _kept_on_purpose(seg: AnalyzedSegment, word: str) -> bool:
 def untranslated_latin(seg: AnalyzedSegment) -> Iterator[Flag]:
     """Latin-script words in the Arabic that are neither names nor brands."""
     runs: list[list] = []
+    addresses = [m.span() for m in _ADDRESS.finditer(seg.tgt)]
     for tok in seg.latin_in_tgt():
-        if _kept_on_purpose(seg, tok.norm):
+        if _kept_on_purpose(seg, tok.norm) or any(s <= tok.start < e for s, e in addresses):
             continue
         if runs and seg.tgt[runs[-1][-1].end:tok.start].strip() == "":
             runs[-1].append(tok)

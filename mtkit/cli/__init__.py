@@ -2,7 +2,6 @@
 bad input (``InputError``) becomes one stderr line and exit code 2 here, at the edge."""
 from __future__ import annotations
 
-import functools
 import sys
 
 import click
