@@ -1,6 +1,9 @@
 """Precision and recall of `mtkit audit` per category on the labeled development set.
 
-    python eval/audit_quality.py [eval/devset/devset.jsonl]
+    python eval/audit_quality.py [eval/devset/devset.jsonl | eval/heldout/heldout.jsonl] [--verbose]
+
+The development set is what the checks were tuned on; the held-out set was written separately
+and is only measured, never tuned on.
 
 A label is caught when a flag of the same category in the same pair points at overlapping words
 (the Arabic words, or the English ones when the label has no Arabic side). A flag is correct when
@@ -88,7 +91,10 @@ def main() -> None:
             print("MISS", *miss)
         for alarm in details["false_alarms"]:
             print("FALSE", *alarm)
-    record("Audit quality (development set)", body, "python eval/audit_quality.py")
+    held_out = "heldout" in Path(path).name
+    section = "Audit quality (held-out set)" if held_out else "Audit quality (development set)"
+    command = "python eval/audit_quality.py" + (f" {path}" if held_out else "")
+    record(section, body, command)
 
 
 if __name__ == "__main__":

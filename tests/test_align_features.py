@@ -3,7 +3,6 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from mtkit.align import features
 from mtkit.align.features import ar_features, en_features
 from mtkit.text.normalize import norm
 
@@ -33,14 +32,6 @@ def test_length_is_normalized_characters():
     text = "الْحَمْدُ لِلَّهِ"                      # diacritics do not count
     assert ar_features(text).length == len(norm(text)) == len("الحمد لله")
     assert en_features("Hello, World").length == 12
-
-
-def test_fast_normalization_equals_norm():
-    for path in DATA.glob("verses.*.txt"):
-        for line in path.read_text(encoding="utf-8").splitlines():
-            assert features._norm(line) == norm(line)
-    odd = "\ufeffPrice\u00a0٣٫٥٪ — «quoted» ﻻ \u200fend"
-    assert features._norm(odd) == norm(odd)
 
 
 def test_features_are_deterministic_and_hashable():

@@ -2,6 +2,7 @@
 from __future__ import annotations
 
 import random
+from pathlib import Path
 import re
 
 import pytest
@@ -110,3 +111,13 @@ def test_property_normalization_is_idempotent():
     for _ in range(300):
         once = norm(random_text(rng))
         assert norm(once) == once
+
+
+def test_translate_table_norm_equals_the_offset_mapped_normalize():
+    data = Path(__file__).parent / "data" / "align"
+    for path in data.glob("verses.*.txt"):
+        for line in path.read_text(encoding="utf-8").splitlines():
+            assert norm(line) == normalize(line).text
+    odd = "\ufeffPrice\u00a0٣٫٥٪ — «quoted» ﻻ \u200fend"
+    assert norm(odd) == normalize(odd).text
+

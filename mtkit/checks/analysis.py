@@ -70,6 +70,11 @@ class AnalyzedSegment:
         return [en_lemmas(t.norm) for t in self.src_words]
 
     @cached_property
+    def length_ratio(self) -> float:
+        """Arabic/English length in normalized characters."""
+        return len(self.tgt_norm.text) / max(1, len(self.src_norm.text))
+
+    @cached_property
     def src_lemma_set(self) -> frozenset[str]:
         """Every form and lemma of every English word, for a quick "could this match" test."""
         return frozenset().union(*self.src_lemmas) if self.src_lemmas else frozenset()

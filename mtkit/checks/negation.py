@@ -17,7 +17,8 @@ from mtkit.text.normalize import norm
 # English words with a negative prefix count as (weak) negation: "illegal" ≈ "غير شرعي".
 _NEG_PREFIXES = ("un", "in", "il", "im", "ir", "non")
 _NOT_NEGATION = frozenset({"غير ان", "غير انه", "غير انها"})   # "however"
-EXCEPTIVE_WINDOW = 5      # words between a negator and سوى/إلا that make it mean "only"
+EXCEPTIVE_WINDOW = 5
+OMISSION_RATIO = 0.5      # words between a negator and سوى/إلا that make it mean "only"
 
 
 @lru_cache(maxsize=1)
@@ -63,7 +64,7 @@ def _ar_markers(seg: AnalyzedSegment) -> tuple[list, list]:
     words = seg.tgt_words
     for k, tok in enumerate(words):
         pair = tok.norm + " " + words[k + 1].norm if k + 1 < len(words) else ""
-        if pair in markers.get(("ar", "still"), ()) or tok.norm in markers.get(("ar", "still"), ()):
+        if pair in markers.get(("ar", "fixed"), ()) or tok.norm in markers.get(("ar", "fixed"), ()):
             continue
         forms = seg.tgt_bare[k]
         if tok.norm[0] in "وف" and len(tok.norm) >= 3:
@@ -89,8 +90,8 @@ def negation_lost(seg: AnalyzedSegment) -> Iterator[Flag]:
     if not seg.tgt.strip():
         return
     en_strong, _, en_implicative = _en_markers(seg)
-    if not en_strong and not en_implicative:
-        return
+    if not en_strong and not en_implicative or seg.length_ratio < OMISSION_RATIO:
+        return                                  # (a much shorter Arabic lost a clause: omission.length)
     ar_strong, ar_weak = _ar_markers(seg)
     if ar_strong or ar_weak:
         return

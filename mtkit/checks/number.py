@@ -8,14 +8,14 @@ from __future__ import annotations
 
 import re
 from functools import lru_cache
-from typing import Iterator
+from typing import Iterator, Optional
 
 from mtkit.checks import check
-from mtkit.checks.analysis import AnalyzedSegment
+from mtkit.checks.analysis import AnalyzedSegment, en_lemmas
 from mtkit.data import alternatives, tsv_rows
 from mtkit.model import Flag, Span
 from mtkit.text.normalize import norm
-from mtkit.text.tokens import Token
+from mtkit.text.tokens import Token, ar_bare, ar_core, ar_stem
 
 
 @lru_cache(maxsize=1)
@@ -63,6 +63,11 @@ def _strip_ar(word: str) -> list[str]:
     return forms
 
 
+# Below this Arabic/English length ratio a missing number is part of an omitted clause.
+OMISSION_RATIO = 0.6
+_ELEVEN = frozenset({"احد", "احدي"})
+
+
 def _percent_word(tokens: list[Token], i: int) -> bool:
     """``في المئة`` / ``بالمئة`` spell the percent sign, not the number 100."""
     word = tokens[i].norm
@@ -89,6 +94,8 @@ def values(tokens: list[Token], lang: str) -> list[tuple[float | str, Token, Tok
         j = i + 1
         if tok.norm[0].isdigit():
             value = tok.norm if ":" in tok.norm else _digits_value(tok.norm, lang)
+        elif lang == "ar" and forms[-1] in _ELEVEN and i + 1 < len(tokens) and tokens[i + 1].norm.startswith("عشر"):
+            value, j = 11.0, i + 2                 # "أحد عشر", "إحدى عشرة": 11
         elif _percent_word(tokens, i):
             pass
         elif any(f in table["value"] for f in forms):
@@ -118,6 +125,21 @@ def values(tokens: list[Token], lang: str) -> list[tuple[float | str, Token, Tok
                 j += 1
         out.append((value, tok, last))
         i = max(j, i + 1)
+    return _join_scaled(out, tokens)
+
+
+def _join_scaled(found: list, tokens: list[Token]) -> list:
+    """"مليار و300 مليون" is one amount, 1.3 billion: join a scaled value with the smaller
+    scaled value that follows it after و."""
+    out: list = []
+    for value, first, last in found:
+        if out and isinstance(value, float) and isinstance(out[-1][0], float) and value < out[-1][0] \
+                and value >= 1000 and out[-1][0] % 1000 == 0:
+            between = [t.norm for t in tokens if out[-1][2].end <= t.start and t.end <= first.start]
+            if between in ([], ["و"]) and (first.norm.startswith("و") or between == ["و"]):
+                out[-1] = (out[-1][0] + value, out[-1][1], last)
+                continue
+        out.append((value, first, last))
     return out
 
 
@@ -147,14 +169,17 @@ def _same(a: float | str, b: float | str) -> bool:
     return abs(a - b) <= 1e-6 * max(abs(a), abs(b), 1.0)
 
 
-def _pairing(seg: AnalyzedSegment):
-    """English values with no equal Arabic value, and Arabic values left unexplained."""
+def _pairing(seg: AnalyzedSegment, matched: Optional[list] = None):
+    """English values with no equal Arabic value, and Arabic values left unexplained;
+    ``matched`` collects the (English, Arabic) pairs of equal values."""
     unmatched_tgt = list(values(seg.tgt_tokens, "ar"))
     missing = []
     for value, first, last in values(seg.src_tokens, "en"):
         match = next((t for t in unmatched_tgt if _same(value, t[0])), None)
         if match:
             unmatched_tgt.remove(match)
+            if matched is not None:
+                matched.append(((value, first, last), match))
         elif value == 0 or (isinstance(value, float) and value <= 2 and not first.norm[0].isdigit()):
             continue        # "one", "two", "half" are often a dual or an article; 0 often a word (سلبي)
         else:
@@ -188,7 +213,8 @@ def number_mismatch(seg: AnalyzedSegment) -> Iterator[Flag]:
     """A number, amount or time in the English has no equal value in the Arabic."""
     missing, unmatched_tgt = _pairing(seg)
     for value, first, last in missing:
-        # pair with an unexplained Arabic number when there is one: that is a changed value
+        if not unmatched_tgt and seg.length_ratio < OMISSION_RATIO:
+            continue                        # the clause is gone: omission.length reports it
         changed = next((t for t in unmatched_tgt if t[1].norm[0].isdigit() == first.norm[0].isdigit()), None) \
             or (unmatched_tgt[0] if unmatched_tgt else None)
         if changed:
@@ -236,3 +262,65 @@ def month_changed(seg: AnalyzedSegment) -> Iterator[Flag]:
                        src_span=Span(tok.start, tok.end), tgt_span=Span(other.start, other.end),
                        src_text=seg.src[tok.start:tok.end], tgt_text=seg.tgt[other.start:other.end],
                        confidence=0.85)
+
+
+@lru_cache(maxsize=1)
+def _units() -> tuple[dict[str, tuple[str, str]], dict[str, tuple[str, str]]]:
+    """English and Arabic unit forms → (dimension, unit id)."""
+    en: dict[str, tuple[str, str]] = {}
+    ar: dict[str, tuple[str, str]] = {}
+    for dimension, unit, en_forms, ar_forms in tsv_rows("units.tsv"):
+        for form in alternatives(en_forms):
+            en[form.lower()] = (dimension, unit)
+        for form in alternatives(ar_forms):
+            ar[norm(form)] = (dimension, unit)
+    return en, ar
+
+
+def _en_unit(seg: AnalyzedSegment, first: Token, last: Token) -> Optional[tuple[tuple[str, str], int, int]]:
+    """The unit of an English number: ((dimension, unit), span start, span end)."""
+    en, _ = _units()
+    before = seg.src[max(0, first.start - 1):first.start]
+    if before in en:
+        return en[before], first.start - 1, last.end         # "$300", "€5", "£2"
+    words = [t for t in seg.src_tokens if t.start >= last.end and t.is_word][:3]
+    if len(words) >= 2 and f"{words[0].norm} {words[1].norm}" in en:
+        return en[f"{words[0].norm} {words[1].norm}"], first.start, words[1].end
+    for tok in words[:2]:
+        unit = next((en[lemma] for lemma in en_lemmas(tok.norm) if lemma in en), None)
+        if unit:
+            return unit, first.start, tok.end
+        if tok.norm not in _UNIT_FILLERS:
+            break
+    return None
+
+
+_UNIT_FILLERS = frozenset({"of", "a", "per", "degree", "degrees", "square"})
+
+
+def _ar_unit(seg: AnalyzedSegment, last: Token) -> Optional[tuple[tuple[str, str], int]]:
+    """The unit after an Arabic number: ((dimension, unit), span end)."""
+    _, ar = _units()
+    for tok in [t for t in seg.tgt_tokens if t.start >= last.end and t.is_word][:2]:
+        for form in (*ar_bare(tok.norm), ar_stem(tok.norm), ar_core(tok.norm)):
+            if form in ar:
+                return ar[form], tok.end
+    return None
+
+
+@check("number.unit", category="number")
+def unit_changed(seg: AnalyzedSegment) -> Iterator[Flag]:
+    """The number is right but its unit or currency changed (250 millimetres → 250 سنتيمتراً)."""
+    matched: list = []
+    _pairing(seg, matched)
+    for (_, first, last), (_, a_first, a_last) in matched:
+        en_unit = _en_unit(seg, first, last)
+        ar_unit = _ar_unit(seg, a_last) if en_unit else None
+        if not (en_unit and ar_unit) or en_unit[0][0] != ar_unit[0][0] or en_unit[0][1] == ar_unit[0][1]:
+            continue
+        src_span, tgt_span = Span(en_unit[1], en_unit[2]), Span(a_first.start, ar_unit[1])
+        src_text, tgt_text = src_span.slice(seg.src), tgt_span.slice(seg.tgt)
+        yield Flag(category="number", severity="critical", check="number.unit",
+                   message=f"The unit changed: '{src_text}' became '{tgt_text}'.",
+                   src_span=src_span, tgt_span=tgt_span, src_text=src_text, tgt_text=tgt_text,
+                   confidence=0.8)

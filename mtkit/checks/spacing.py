@@ -8,12 +8,13 @@ from mtkit.checks import check
 from mtkit.checks.analysis import AnalyzedSegment
 from mtkit.model import Flag, Span
 from mtkit.text.lexicon import zipf
-from mtkit.text.translit import transliterates
+from mtkit.text.translit import ar_skeleton, en_skeleton, skeletons_match
 
 # Glued: an unseen token that splits into two common words. Split: two tokens that join into a
 # common word while one of them is no word at all. Thresholds are Zipf frequencies (wordfreq).
 COMMON, RARE, JOINED = 3.0, 2.5, 3.5
 SHORT_PART = 5.5        # a two-letter part must be a function word as frequent as في or من
+GAP = 2.5               # how much more common the two parts must be than the glued token
 _ARABIC_TOKEN = re.compile(r"[\u0621-\u064A]+")
 
 # ة and ى only end a word: one followed by another Arabic letter marks two words glued together.
@@ -34,9 +35,17 @@ def glued_words(seg: AnalyzedSegment) -> Iterator[Flag]:
                    suggestion=f"{word[:cut]} {word[cut:]}", confidence=0.85)
 
 
+def _may_be_name(skeleton: str, names: list[str]) -> bool:
+    """Loosely, whether an Arabic token transliterates one of the English names: rare foreign
+    names (لاوون for Leo) must not be split into two common words."""
+    return any(n and skeleton and (skeleton.startswith(n) or n.startswith(skeleton) or skeletons_match(n, skeleton))
+               for n in names)
+
+
 def _best_split(word: str) -> int | None:
-    """Where an unseen Arabic token splits into two common words, if it does."""
-    if len(word) < 5 or zipf(word) > 0:
+    """Where a rare Arabic token splits into two far more common words, if it does
+    (wordfreq has seen some glued forms, such as عددمن, in web text: rare, not unseen)."""
+    if len(word) < 5 or zipf(word) >= RARE:
         return None
     best, best_score = None, 0.0
     for cut in range(2, len(word) - 1):
@@ -44,7 +53,7 @@ def _best_split(word: str) -> int | None:
         score = min(zipf(left), zipf(right))
         if min(len(left), len(right)) == 2 and zipf(left if len(left) == 2 else right) < SHORT_PART:
             continue
-        if score >= COMMON and score > best_score:
+        if score >= COMMON and score - zipf(word) >= GAP and score > best_score:
             best, best_score = cut, score
     return best
 
@@ -52,10 +61,10 @@ def _best_split(word: str) -> int | None:
 @check("spacing.joined", category="spacing")
 def joined_words(seg: AnalyzedSegment) -> Iterator[Flag]:
     """Two common Arabic words written as one unknown token (فيالعاصمة)."""
-    names = [seg.src[t.start:t.end] for _, t in seg.src_capitalized()]
+    names = [en_skeleton(seg.src[t.start:t.end]) for _, t in seg.src_capitalized() if not seg.is_sentence_initial(t)]
     for match in _ARABIC_TOKEN.finditer(seg.tgt):
         word = match.group()
-        if _GLUED.fullmatch(word) or any(transliterates(name, word) for name in names):
+        if _GLUED.fullmatch(word) or _may_be_name(ar_skeleton(word), names):
             continue                      # reported by spacing.glued, or a transliterated name
         cut = _best_split(word)
         if cut is not None:
@@ -74,11 +83,29 @@ def split_word(seg: AnalyzedSegment) -> Iterator[Flag]:
             continue
         a, b = left.group(), right.group()
         joined = a + b
-        if zipf(joined) >= JOINED and min(zipf(a), zipf(b)) < RARE and zipf(joined) > min(zipf(a), zipf(b)) + 1:
+        rare_part = min(zipf(a), zipf(b)) < RARE and zipf(joined) > min(zipf(a), zipf(b)) + 1
+        better_joined = zipf(joined) > max(zipf(a), zipf(b)) + 0.5      # المس تشفى: المستشفى beats both
+        if zipf(joined) >= JOINED and (rare_part or better_joined):
             yield Flag(category="spacing", severity="minor", check="spacing.split",
                        message=f"'{a} {b}' looks like one word split by a space.",
                        tgt_span=Span(left.start(), right.end()), tgt_text=f"{a} {b}",
                        suggestion=joined, confidence=0.7)
+
+
+_LONE_CLITIC = re.compile(r"(?:^|(?<=\s))([وفبل]) (?=[\u0621-\u064A]{2,})")
+
+
+@check("spacing.detached", category="spacing")
+def detached_clitic(seg: AnalyzedSegment) -> Iterator[Flag]:
+    """A one-letter prefix (و ف ب ل) written as a word of its own: "و خدمات" for "وخدمات"."""
+    for match in _LONE_CLITIC.finditer(seg.tgt):
+        end = seg.tgt.find(" ", match.end())
+        end = len(seg.tgt) if end < 0 else end
+        text = seg.tgt[match.start():end].rstrip("،,.؛:")
+        yield Flag(category="spacing", severity="minor", check="spacing.detached",
+                   message=f"'{match.group(1)}' must be joined to the next word.",
+                   tgt_span=Span(match.start(), match.start() + len(text)), tgt_text=text,
+                   suggestion=text.replace(" ", "", 1), confidence=0.8)
 
 
 @check("spacing.double", category="spacing")

@@ -65,7 +65,7 @@ def en_skeleton(word: str) -> str:
 @lru_cache(maxsize=200_000)
 def ar_skeleton(word: str) -> str:
     _, arabic = _tables()
-    return _collapse([arabic.get(ch, "") for ch in norm(word)])
+    return _collapse([arabic.get(ch, "") for ch in norm(word).replace("تش", "ش")])   # تش renders "ch"
 
 
 def _distance(a: str, b: str) -> int:
