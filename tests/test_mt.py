@@ -5,8 +5,10 @@ model trained on the project's corpus, and M2M100, NLLB and mBART-50 configurati
 language-code mapping. The translations are noise; what is tested is the plumbing."""
 from __future__ import annotations
 
+import atexit
 import io
 import json
+import shutil
 import subprocess
 import sys
 import tempfile
@@ -39,6 +41,13 @@ def _pieces(proto: bytes) -> list[str]:
     return [sp.id_to_piece(i) for i in range(sp.get_piece_size())]
 
 
+def _scratch(prefix: str) -> Path:
+    """A temporary folder for a built model, removed when the test process ends."""
+    root = Path(tempfile.mkdtemp(prefix=prefix))
+    atexit.register(shutil.rmtree, root, True)
+    return root
+
+
 def build_marian(target_lang: str = "ar") -> Path:
     """A tiny random MarianMT (d_model 16, 1 layer, ~300 pieces) saved in a temporary folder."""
     key = f"marian-{target_lang}"
@@ -46,7 +55,7 @@ def build_marian(target_lang: str = "ar") -> Path:
         return _BUILT[key]
     import torch
     from transformers import MarianConfig, MarianMTModel, MarianTokenizer
-    root = Path(tempfile.mkdtemp(prefix=f"mtkit-{key}-"))
+    root = _scratch(f"mtkit-{key}-")
     proto = _sentencepiece()
     (root / "source.spm").write_bytes(proto)
     (root / "target.spm").write_bytes(proto)
@@ -69,7 +78,7 @@ def build_multilingual(family: str) -> Path:
         return _BUILT[family]
     from transformers import (M2M100Config, M2M100ForConditionalGeneration, M2M100Tokenizer, MBart50Tokenizer,
                               MBartConfig, MBartForConditionalGeneration, NllbTokenizer)
-    root = Path(tempfile.mkdtemp(prefix=f"mtkit-{family}-"))
+    root = _scratch(f"mtkit-{family}-")
     proto = _sentencepiece()
     pieces = ["<s>", "<pad>", "</s>", "<unk>"] + _pieces(proto)[3:]
     if family == "m2m100":

@@ -77,7 +77,14 @@ def _match_at(words: list[str], lemmas: list[frozenset[str]], start: int, patter
         if i >= len(words):
             return None
         if token in ("one's", "someone's"):
-            return go(i + 1, k + 1) if words[i] in POSSESSIVES or words[i].endswith("'s") else None
+            # "his", "Trump's", "the minister's": up to four words ending in a possessive
+            for size in range(1, 5):
+                last = i + size - 1
+                if last < len(words) and (words[last] in POSSESSIVES or words[last].endswith("'s")):
+                    end = go(last + 1, k + 1)
+                    if end is not None:
+                        return end
+            return None
         if lemmas[i] & en_lemmas(token):
             return go(i + 1, k + 1)
         return None

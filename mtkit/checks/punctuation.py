@@ -11,7 +11,7 @@ from mtkit.text.translit import transliterates
 
 _QUOTES = "\"“”«»„"
 # a quote, spaces, one or two words, spaces, a quote: ” ماسك ” — quotes padded with spaces
-_PADDED = re.compile(r"[\"“”«»]\s+([^\s\"“”«»]+(?:\s[^\s\"“”«»]+)?)\s+[\"“”«»]")
+_PADDED = re.compile(r"[\"“”«»]\s+([^\s\"“”«»]+(?:\s[^\s\"“”«»]+){0,2})\s+[\"“”«»]")
 _PAIRS = (("(", ")"), ("[", "]"), ("«", "»"))
 
 
@@ -41,6 +41,14 @@ def unbalanced(seg: AnalyzedSegment) -> Iterator[Flag]:
     """Brackets or quotes that do not pair up in the Arabic although they do in the English."""
     tgt, src = seg.tgt, seg.src
     for open_, close in _PAIRS:
+        first_close, first_open = tgt.find(close), tgt.find(open_)
+        if 0 <= first_close < first_open and src.find(open_) < src.find(close) and tgt.count(open_) == tgt.count(close):
+            end = tgt.find(open_, first_close) + 1  # mirrored: ")وهي خطوة نادرة("
+            yield Flag(category="punctuation", severity="minor", check="punctuation.unbalanced",
+                       message=f"Mirrored '{open_}{close}': the closing one comes first.",
+                       tgt_span=Span(first_close, end), tgt_text=tgt[first_close:end],
+                       suggestion=open_ + tgt[first_close + 1:end - 1] + close, confidence=0.8)
+            continue
         if tgt.count(open_) != tgt.count(close) and src.count(open_) == src.count(close):
             pos = tgt.find(open_) if tgt.count(open_) > tgt.count(close) else tgt.find(close)
             yield Flag(category="punctuation", severity="minor", check="punctuation.unbalanced",
@@ -51,3 +59,39 @@ def unbalanced(seg: AnalyzedSegment) -> Iterator[Flag]:
         yield Flag(category="punctuation", severity="minor", check="punctuation.unbalanced",
                    message="An odd number of quotation marks in the Arabic.", tgt_span=Span(pos, pos + 1),
                    tgt_text=tgt[pos], confidence=0.6)
+
+
+_QUOTED = re.compile(r"[\"“”«»]([^\"“”«»\n]{2,60})[\"“”«»]")
+_DOUBLED = re.compile(r"([،,.؛;:!؟?])\1+")
+
+
+@check("punctuation.quoted_name", category="punctuation")
+def quoted_name(seg: AnalyzedSegment) -> Iterator[Flag]:
+    """A name put in quotes in the Arabic although the English does not quote it."""
+    names = [seg.src[t.start:t.end] for _, t in seg.src_capitalized() if not seg.is_sentence_initial(t)]
+    for match in _QUOTED.finditer(seg.tgt):
+        words = match.group(1).split()
+        if not 1 <= len(words) <= 3 or _PADDED.fullmatch(match.group()):
+            continue                        # long quotations are quotations; padded ones: stray_quotes
+        hits = [name for name in names if any(transliterates(name, w) for w in words)]
+        if len(hits) < len(words) - 1 or not hits:
+            continue
+        if any(re.search(rf"[\"“”«»‘’']\s*{re.escape(name)}|{re.escape(name)}\s*[\"“”«»]", seg.src) for name in hits):
+            continue                        # the English quotes it too
+        yield Flag(category="punctuation", severity="minor", check="punctuation.quoted_name",
+                   message=f"The name '{match.group(1)}' is in quotes; the English does not quote it.",
+                   tgt_span=Span(match.start(), match.end()), tgt_text=match.group(),
+                   suggestion=match.group(1), confidence=0.75)
+
+
+@check("punctuation.doubled", category="punctuation")
+def doubled(seg: AnalyzedSegment) -> Iterator[Flag]:
+    """The same punctuation mark twice (،، or ..), which the English does not have."""
+    for match in _DOUBLED.finditer(seg.tgt):
+        if match.group() == "..." or (match.group(1) == "." and len(match.group()) >= 3):
+            continue                        # an ellipsis
+        if match.group() in seg.src:
+            continue
+        yield Flag(category="punctuation", severity="minor", check="punctuation.doubled",
+                   message=f"Doubled punctuation '{match.group()}'.", tgt_span=Span(match.start(), match.end()),
+                   tgt_text=match.group(), suggestion=match.group(1), confidence=0.85)

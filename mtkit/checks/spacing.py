@@ -14,7 +14,11 @@ from mtkit.text.translit import ar_skeleton, en_skeleton, skeletons_match
 # common word while one of them is no word at all. Thresholds are Zipf frequencies (wordfreq).
 COMMON, RARE, JOINED = 3.0, 2.5, 3.5
 SHORT_PART = 5.5        # a two-letter part must be a function word as frequent as في or من
-GAP = 2.5               # how much more common the two parts must be than the glued token
+GAP = 2.5
+# Pieces that attach to words: a split there is morphology, not two glued words.
+_PREFIXES = frozenset({"ال", "وال", "بال", "فال", "كال", "لل", "ول", "وب", "فب", "ست", "سي", "سن"})
+_SUFFIXES = frozenset({"هما", "هم", "ها", "هن", "كم", "كما", "كن", "نا", "ني", "ات", "ون", "ين", "ان", "ية",
+                       "يه", "تم", "تما", "وا", "تين", "تان", "يا", "ه", "ك", "ي"})               # how much more common the two parts must be than the glued token
 _ARABIC_TOKEN = re.compile(r"[\u0621-\u064A]+")
 
 # ة and ى only end a word: one followed by another Arabic letter marks two words glued together.
@@ -50,6 +54,8 @@ def _best_split(word: str) -> int | None:
     best, best_score = None, 0.0
     for cut in range(2, len(word) - 1):
         left, right = word[:cut], word[cut:]
+        if left in _PREFIXES or right in _SUFFIXES:
+            continue                        # a clitic or an ending, not a second word: معارف+هما
         score = min(zipf(left), zipf(right))
         if min(len(left), len(right)) == 2 and zipf(left if len(left) == 2 else right) < SHORT_PART:
             continue

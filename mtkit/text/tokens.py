@@ -83,8 +83,8 @@ def ar_core(word: str) -> str:
     core = ar_stem(word)
     if len(core) > 3 and core.endswith("ا"):
         core = core[:-1]                       # accusative tanwin: ذراعاً → ذراع
-    if len(core) > 3 and core[0] in "يتنا":
-        core = core[1:]
+    if len(core) > 3 and core[0] in "يتن" or len(core) > 4 and core[0] == "ا":
+        core = core[1:]                        # (a 4-letter word's ا is a root letter: اقال is not قال)
     for suffix in ("وا", "نا", "ت", "ن"):
         if len(core) > 3 and core.endswith(suffix):
             core = core[: -len(suffix)]
