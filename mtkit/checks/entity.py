@@ -58,6 +58,7 @@ def traps() -> dict[str, tuple[tuple[str, ...], tuple[str, ...]]]:
     return out
 
 
+_GLUED_HEADS = frozenset({"في", "من", "عن", "الي", "علي", "مع", "و", "ب", "ل"})
 _NISBA = re.compile(r"(?:يين|يون|يه|ي|ا|ه)$")
 
 
@@ -75,6 +76,7 @@ def _ar_has(seg: AnalyzedSegment, forms: tuple[tuple[str, ...], ...], kind: str 
     if kind in ("place", "org"):
         # an adjective from the name stands for it: أمريكا → الأمريكية, الأمم المتحدة → الأممي
         roots = {nisba_root(w[0]) for w in forms if w and len(nisba_root(w[0])) >= 3 and (len(w) == 1 or kind == "org")}
+        roots |= {nisba_root(x) for w in forms for x in w[1:] if len(nisba_root(x)) >= 5}   # الاتحاد الأوروبي → الأوروبي
         if any(nisba_root(b) in roots for bare in seg.tgt_bare for b in bare):
             return True
     text = seg.tgt_norm.text
@@ -88,6 +90,9 @@ def _ar_has(seg: AnalyzedSegment, forms: tuple[tuple[str, ...], ...], kind: str 
             return True
         if len(words) == 1 and any(words[0] in bare or _ARTICLE.sub("", words[0]) in bare for bare in seg.tgt_bare):
             return True
+        if len(words) == 1 and any(t.norm.endswith(words[0]) and t.norm[:-len(words[0])] in _GLUED_HEADS
+                                   for t in seg.tgt_words):
+            return True                                 # glued to a preposition: فيمصر (spacing reports it)
     return False
 
 
@@ -261,3 +266,33 @@ def _trap_flags(seg: AnalyzedSegment, tok, name: str, trap) -> Iterator[Flag]:
                src_span=Span(tok.start, tok.start + len(name)), tgt_span=Span(word.start, word.end),
                src_text=name, tgt_text=seg.tgt[word.start:word.end],
                suggestion=correct_forms[0] if correct_forms else name, confidence=0.85)
+
+
+# A capitalized word rarer than this (Zipf, wordfreq) is a proper name, not a common word.
+PROPER_NAME = 3.0
+FUNCTION_WORD = 5.5          # "A", "The", "In" starting a sentence are not part of a name
+
+
+@check("entity.dropped", category="entity")
+def name_dropped(seg: AnalyzedSegment) -> Iterator[Flag]:
+    """A name of several words (Chimamanda Ngozi Adichie, Porto Alegre) of which no word is
+    transliterated or kept in the Arabic: dropped, or translated word by word."""
+    if not seg.tgt.strip() or seg.length_ratio < 0.5:
+        return                                          # a lost clause: omission reports it
+    known = known_name_spans(seg)
+    titles = _titles()
+    for run in _src_names(seg):
+        words = [t for t in run if seg.src[t.start:t.end].lower().removesuffix("'s").removesuffix("’s") not in titles
+                 and zipf(t.norm, "en") < FUNCTION_WORD]
+        if len(words) < 2 or any(s <= words[0].start < e for s, e in known):
+            continue
+        names = [seg.src[t.start:t.end].replace("’", "'").removesuffix("'s") for t in words]
+        if not any(zipf(n.lower(), "en") < PROPER_NAME for n in names):
+            continue                                    # "Space Force": common words, translated on purpose
+        if any(_translit_hits(seg, n) for n in names) or _translit_hits(seg, "".join(names)):
+            continue
+        span = Span(words[0].start, words[-1].end)
+        text = span.slice(seg.src)
+        yield Flag(category="entity", severity="major", check="entity.dropped",
+                   message=f"The name '{text}' is neither transliterated nor kept in the Arabic.",
+                   src_span=span, src_text=text, suggestion=text, confidence=0.6)

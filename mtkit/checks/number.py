@@ -56,7 +56,7 @@ def _digits_value(text: str, lang: str) -> float | None:
 
 
 def _strip_ar(word: str) -> list[str]:
-    forms = [word]
+    forms = [word, word[:-1]] if len(word) >= 4 and word.endswith("ا") else [word]   # tanwin: ستًّا
     for prefix in ("و", "ب", "ل", "ال", "وال", "بال"):
         if word.startswith(prefix) and len(word) > len(prefix) + 1:
             forms.append(word[len(prefix):])
@@ -215,8 +215,10 @@ def number_mismatch(seg: AnalyzedSegment) -> Iterator[Flag]:
     for value, first, last in missing:
         if not unmatched_tgt and seg.length_ratio < OMISSION_RATIO:
             continue                        # the clause is gone: omission.length reports it
-        changed = next((t for t in unmatched_tgt if t[1].norm[0].isdigit() == first.norm[0].isdigit()), None) \
-            or (unmatched_tgt[0] if unmatched_tgt else None)
+        # ("لأول مرة" is no replacement for a number: small Arabic words are not values here)
+        plausible = [t for t in unmatched_tgt if t[1].norm[0].isdigit() or not isinstance(t[0], float) or t[0] > 2]
+        changed = next((t for t in plausible if t[1].norm[0].isdigit() == first.norm[0].isdigit()), None) \
+            or (plausible[0] if plausible else None)
         if changed:
             unmatched_tgt.remove(changed)
         src_text = seg.src[first.start:last.end]
