@@ -32,6 +32,13 @@ class AnalyzedSegment:
     def __init__(self, segment: Segment, options: dict | None = None):
         self.segment = segment
         self.options = options or {}
+        self._memo: dict = {}
+
+    def memo(self, key: str, compute):
+        """A value several checks share (numbers found, name matches), computed once."""
+        if key not in self._memo:
+            self._memo[key] = compute()
+        return self._memo[key]
 
     @property
     def src(self) -> str:

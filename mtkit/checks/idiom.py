@@ -16,6 +16,7 @@ from mtkit.checks import check
 from mtkit.checks.analysis import AnalyzedSegment, en_lemmas
 from mtkit.data import jsonl
 from mtkit.model import Flag, Span
+from mtkit.text.lexicon import zipf
 from mtkit.text.normalize import norm
 
 POSSESSIVES = frozenset({"my", "your", "his", "her", "its", "our", "their", "one's"})
@@ -42,7 +43,8 @@ def _phrase(text: str) -> tuple[str, ...]:
 
 @lru_cache(maxsize=1)
 def lexicon() -> dict[str, list[Idiom]]:
-    """Idioms indexed by the lemmas of their first fixed word."""
+    """Idioms indexed by the lemmas of their rarest fixed word (a segment looks up its own
+    lemmas, so common words such as "the" or "get" pull in no candidates)."""
     index: dict[str, list[Idiom]] = {}
     for entry in jsonl("idioms.jsonl"):
         literal = tuple(tuple(_phrase(alt) for alt in group) for group in entry["literal_ar"])
@@ -53,10 +55,11 @@ def lexicon() -> dict[str, list[Idiom]]:
                           tuple(_phrase(a) for a in entry.get("accepted_ar", [])),
                           bool(entry.get("calque_ok")), entry.get("suggestion", ""), entry.get("severity", "major"),
                           tuple(en_lemmas(w) for w in pattern if w not in SLOTS))
-            first = next((w for w in pattern if w not in SLOTS), None)
-            if first is None:
+            fixed = [w for w in pattern if w not in SLOTS]
+            if not fixed:
                 continue
-            for lemma in en_lemmas(first):
+            rarest = min(fixed, key=lambda w: zipf(w, "en"))
+            for lemma in en_lemmas(rarest):
                 index.setdefault(lemma, []).append(idiom)
     return index
 
@@ -96,14 +99,14 @@ def find_idioms(seg: AnalyzedSegment) -> Iterator[tuple[Idiom, int, int]]:
     index = lexicon()
     words = [t.norm for t in seg.src_words]
     lemmas = seg.src_lemmas
+    candidates = {id(x): x for lemma in seg.src_lemma_set for x in index.get(lemma, ())
+                  if all(req & seg.src_lemma_set for req in x.required)}
     seen: set[tuple[str, int]] = set()
-    for i, word_lemmas in enumerate(lemmas):
-        candidates = {id(x): x for lemma in word_lemmas for x in index.get(lemma, ())
-                      if all(req & seg.src_lemma_set for req in x.required)}
-        for idiom in sorted(candidates.values(), key=lambda x: -len(x.pattern)):
-            first_fixed = next(k for k, w in enumerate(idiom.pattern) if w not in SLOTS)
+    for idiom in sorted(candidates.values(), key=lambda x: (-len(x.pattern), x.en)):
+        first_fixed = next(k for k, w in enumerate(idiom.pattern) if w not in SLOTS)
+        for i, word_lemmas in enumerate(lemmas):
             start = i - first_fixed
-            if start < 0 or (idiom.en, start) in seen:
+            if start < 0 or not word_lemmas & idiom.required[0] or (idiom.en, start) in seen:
                 continue
             end = _match_at(words, lemmas, start, idiom.pattern)
             if end is not None:

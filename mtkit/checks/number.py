@@ -172,9 +172,9 @@ def _same(a: float | str, b: float | str) -> bool:
 def _pairing(seg: AnalyzedSegment, matched: Optional[list] = None):
     """English values with no equal Arabic value, and Arabic values left unexplained;
     ``matched`` collects the (English, Arabic) pairs of equal values."""
-    unmatched_tgt = list(values(seg.tgt_tokens, "ar"))
+    unmatched_tgt = list(seg.memo("numbers.ar", lambda: values(seg.tgt_tokens, "ar")))
     missing = []
-    for value, first, last in values(seg.src_tokens, "en"):
+    for value, first, last in seg.memo("numbers.en", lambda: values(seg.src_tokens, "en")):
         match = next((t for t in unmatched_tgt if _same(value, t[0])), None)
         if match:
             unmatched_tgt.remove(match)
