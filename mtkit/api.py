@@ -36,9 +36,12 @@ def align(en: str | Sequence[str], ar: str | Sequence[str], *, presegmented: boo
 def audit(en: Optional[str] = None, ar: Optional[str] = None, *, pairs: Optional[str] = None,
           presegmented: bool = False, checks: Optional[Sequence[str]] = None, disable: Sequence[str] = (),
           glossary: Optional[str] = None, jobs: int = 1, quiet: bool = True, skip_bad: bool = False,
-          max_bead: int = 2) -> "AuditResult":
+          max_bead: int = 2, stream: bool = False) -> "AuditResult":
     """Flag likely mistranslations in an English/Arabic document pair (``en``, ``ar``: paths) or
-    in a pairs file (``pairs``: JSONL, TSV, parquet or a ``datasets`` directory)."""
+    in a pairs file (``pairs``: JSONL, TSV, parquet or a ``datasets`` directory).
+
+    With ``stream=True`` the result's ``segments`` is an iterator, consumed once (for writing a
+    pairs file of any size as JSON Lines): nothing is kept in memory."""
     from mtkit.audit import audit_segments, segments_from_alignment
     from mtkit.io import read_pairs
     from mtkit.io.glossary import read_glossary
@@ -56,9 +59,10 @@ def audit(en: Optional[str] = None, ar: Optional[str] = None, *, pairs: Optional
         alignment, lines = _aligned_for_audit(en, ar, presegmented, max_bead)
         segments = segments_from_alignment(alignment, lines)
         total = len(segments)
-    results = list(progress(audit_segments(segments, only=checks, disable=disable, options=options, jobs=jobs),
-                            total=total, desc="audit", unit="seg", quiet=quiet))
-    return AuditResult(results, src_path=en or pairs, tgt_path=ar or pairs, skipped=skipped)
+    results = progress(audit_segments(segments, only=checks, disable=disable, options=options, jobs=jobs),
+                       total=total, desc="audit", unit="seg", quiet=quiet)
+    return AuditResult(results if stream else list(results), src_path=en or pairs, tgt_path=ar or pairs,
+                       skipped=skipped)
 
 
 def _aligned_for_audit(en: str, ar: str, presegmented: bool, max_bead: int):

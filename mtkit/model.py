@@ -111,6 +111,29 @@ class SegmentResult:
 
 
 @dataclass
+class Tally:
+    """The audit summary's counts, kept up to date one segment at a time (for streaming)."""
+    segments: int = 0
+    flagged_segments: int = 0
+    src_words: int = 0
+    by_severity: dict = field(default_factory=lambda: {s: 0 for s in SEVERITIES})
+    by_category: dict = field(default_factory=dict)
+
+    def add(self, result: "SegmentResult") -> None:
+        self.segments += 1
+        self.flagged_segments += bool(result.flags)
+        self.src_words += len(result.segment.src.split())
+        for flag in result.flags:
+            self.by_severity[flag.severity] += 1
+            self.by_category[flag.category] = self.by_category.get(flag.category, 0) + 1
+
+    def to_dict(self) -> dict:
+        return {"segments": self.segments, "flagged_segments": self.flagged_segments,
+                "src_words": self.src_words, "by_severity": dict(self.by_severity),
+                "by_category": dict(sorted(self.by_category.items()))}
+
+
+@dataclass
 class AuditResult:
     segments: list[SegmentResult]
     src_path: Optional[str] = None
@@ -122,18 +145,10 @@ class AuditResult:
         return [f for s in self.segments for f in s.flags]
 
     def summary(self) -> dict:
-        by_severity = {s: 0 for s in SEVERITIES}
-        by_category: dict[str, int] = {}
-        for flag in self.flags:
-            by_severity[flag.severity] += 1
-            by_category[flag.category] = by_category.get(flag.category, 0) + 1
-        return {
-            "segments": len(self.segments),
-            "flagged_segments": sum(1 for s in self.segments if s.flags),
-            "src_words": sum(len(s.segment.src.split()) for s in self.segments),
-            "by_severity": by_severity,
-            "by_category": dict(sorted(by_category.items())),
-        }
+        tally = Tally()
+        for seg in self.segments:
+            tally.add(seg)
+        return tally.to_dict()
 
     def to_dict(self) -> dict:
         from mtkit import __version__

@@ -41,7 +41,29 @@ def audit(en, ar, pairs, presegmented, only, disable, glossary, fail_on, skip_ba
         raise click.UsageError("give either EN AR or --pairs, not both")
     result = api.audit(en, ar, pairs=pairs, presegmented=presegmented, checks=_names(only) or None,
                        disable=_names(disable), glossary=glossary, jobs=jobs or default_jobs(),
-                       quiet=quiet, skip_bad=skip_bad)
-    emit(result, fmt, output, fail_on=fail_on or "major")
-    if fail_on and any(severity_rank(f.severity) <= severity_rank(fail_on) for f in result.flags):
+                       quiet=quiet, skip_bad=skip_bad, stream=fmt == "jsonl")
+    if fmt == "jsonl":
+        # streamed: note the worst severity while the segments go by
+        worst = _WorstSeverity(result.segments)
+        result.segments = worst
+        emit(result, fmt, output)
+        failed = fail_on is not None and worst.rank <= severity_rank(fail_on)
+    else:
+        emit(result, fmt, output, fail_on=fail_on or "major")
+        failed = fail_on is not None and any(severity_rank(f.severity) <= severity_rank(fail_on) for f in result.flags)
+    if failed:
         raise SystemExit(1)
+
+
+class _WorstSeverity:
+    """Passes segment results through, remembering the worst severity seen."""
+
+    def __init__(self, segments):
+        self.segments = segments
+        self.rank = len(SEVERITIES)
+
+    def __iter__(self):
+        for seg in self.segments:
+            for flag in seg.flags:
+                self.rank = min(self.rank, severity_rank(flag.severity))
+            yield seg

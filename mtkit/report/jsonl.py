@@ -1,0 +1,23 @@
+"""JSON Lines: one segment per line as soon as it is audited, then a last line with the summary
+(and any skipped input lines). Streams: the audit of a pairs file of any size is never held in
+memory when the result's segments are an iterator (``mtkit.audit(..., stream=True)``)."""
+from __future__ import annotations
+
+import json
+from typing import TextIO
+
+from mtkit import __version__
+from mtkit.model import AuditResult, Tally
+from mtkit.report import writer
+
+
+@writer("jsonl", AuditResult)
+def audit_jsonl(result: AuditResult, stream: TextIO, **_options) -> None:
+    tally = Tally()
+    for seg in result.segments:
+        tally.add(seg)
+        stream.write(json.dumps(seg.to_dict(), ensure_ascii=False) + "\n")
+    last = {"tool": "mtkit", "version": __version__, "summary": tally.to_dict()}
+    if result.skipped:
+        last["skipped"] = result.skipped    # filled while the segments were read
+    stream.write(json.dumps(last, ensure_ascii=False) + "\n")
