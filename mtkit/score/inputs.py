@@ -2,12 +2,12 @@
 table (JSON Lines, TSV with a header row, parquet, a local ``datasets`` directory)."""
 from __future__ import annotations
 
-import json
 import os
 from typing import Optional
 
 from mtkit.errors import InputError
 from mtkit.io import read_lines
+from mtkit.io.tables import read_records
 
 TABLE_SUFFIXES = (".jsonl", ".json", ".tsv", ".parquet")
 REF_COLUMNS = ("ref", "ar", "tgt", "target")
@@ -40,64 +40,9 @@ def read_text_lines(path: str) -> list[str]:
     return read_lines(path)
 
 
-def _jsonl_rows(path: str) -> list[dict]:
-    rows = []
-    for number, line in enumerate(read_lines(path), start=1):
-        if not line.strip():
-            continue
-        try:
-            record = json.loads(line)
-        except json.JSONDecodeError as exc:
-            raise InputError(f"not valid JSON ({exc.msg})", path, number) from None
-        if not isinstance(record, dict):
-            raise InputError("expected a JSON object per line", path, number)
-        rows.append(record)
-    return rows
-
-
-def _tsv_rows(path: str) -> list[dict]:
-    lines = [line for line in read_lines(path) if line.strip()]
-    if not lines:
-        return []
-    header = [cell.strip() for cell in lines[0].split("\t")]
-    if {"en", "ar"} <= set(header) or {"src", "tgt"} <= set(header) or "ref" in header:
-        body = lines[1:]
-    else:   # no header: the contract's pairs layout, en<TAB>ar or id<TAB>en<TAB>ar
-        header = ["en", "ar"] if len(header) == 2 else ["id", "en", "ar"]
-        body = lines
-    rows = []
-    for number, line in enumerate(body, start=2 if body is not lines else 1):
-        cells = line.split("\t")
-        if len(cells) != len(header):
-            raise InputError(f"expected {len(header)} tab-separated columns, found {len(cells)}", path, number)
-        rows.append(dict(zip(header, cells)))
-    return rows
-
-
-def _dataset_rows(path: str) -> list[dict]:
-    import datasets
-    try:
-        if os.path.isdir(path):
-            loaded = datasets.load_from_disk(path)
-            if isinstance(loaded, datasets.DatasetDict):
-                loaded = loaded[next(iter(loaded))]
-        else:
-            loaded = datasets.Dataset.from_parquet(path)
-    except Exception as exc:  # datasets raises many types for a bad file
-        raise InputError(f"cannot read as a dataset ({type(exc).__name__}: {exc})".splitlines()[0], path) from None
-    return loaded.to_list()
-
-
 def read_table(path: str) -> list[dict]:
-    """Rows of a table file, in order."""
-    if not os.path.exists(path):
-        raise InputError("no such file", path)
-    lower = path.lower()
-    if os.path.isdir(path) or lower.endswith(".parquet"):
-        return _dataset_rows(path)
-    if lower.endswith(".tsv"):
-        return _tsv_rows(path)
-    return _jsonl_rows(path)
+    """Rows of a table file, in order (see ``mtkit.io.tables`` for the formats)."""
+    return [record.data for record in read_records(path)]
 
 
 def column(rows: list[dict], name: Optional[str], path: str, defaults: tuple[str, ...] = ()) -> list[str]:
