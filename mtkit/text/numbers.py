@@ -1,0 +1,154 @@
+"""Numbers in text: values, not spellings.
+
+``$300 million`` = ``300 مليون دولار`` = ``٣٠٠ مليون``; ``1.5 million`` = ``مليون ونصف`` = ``1,5 مليون``;
+``twenty-two`` = ``اثنان وعشرون``; ``7:38`` stays text. Number words and scales come from
+``data/numbers.tsv``.
+"""
+from __future__ import annotations
+
+from functools import lru_cache
+
+from mtkit.data import tsv_rows
+from mtkit.text.normalize import norm
+from mtkit.text.tokens import Token
+
+Value = float | str
+
+
+@lru_cache(maxsize=1)
+def _words() -> dict[str, dict[str, dict[str, float]]]:
+    table: dict[str, dict[str, dict[str, float]]] = {"en": {"value": {}, "scale": {}}, "ar": {"value": {}, "scale": {}}}
+    for lang, kind, word, value in tsv_rows("numbers.tsv"):
+        table[lang][kind][norm(word)] = float(value)
+    return table
+
+
+def _digits_value(text: str, lang: str) -> float | None:
+    """``1,500`` → 1500; ``3.5`` → 3.5; Arabic ``1,5`` (decimal comma) → 1.5; ``7:38`` → None."""
+    if ":" in text:
+        return None
+    if "," in text:
+        groups = text.split(",")
+        if all(len(g) == 3 for g in groups[1:]):
+            text = text.replace(",", "")
+        elif lang == "ar" and len(groups) == 2:
+            text = text.replace(",", ".")
+        else:
+            return None
+    try:
+        return float(text)
+    except ValueError:
+        return None
+
+
+def strip_ar(word: str) -> list[str]:
+    """A word and its forms without و ب ل ال وال بال and without a tanwin alef."""
+    forms = [word, word[:-1]] if len(word) >= 4 and word.endswith("ا") else [word]   # tanwin: ستًّا
+    for prefix in ("و", "ب", "ل", "ال", "وال", "بال"):
+        if word.startswith(prefix) and len(word) > len(prefix) + 1:
+            forms.append(word[len(prefix):])
+    return forms
+
+
+_ELEVEN = frozenset({"احد", "احدي"})
+
+
+def _percent_word(tokens: list[Token], i: int) -> bool:
+    """``في المئة`` / ``بالمئة`` spell the percent sign, not the number 100."""
+    word = tokens[i].norm
+    if word in _PERCENT_JOINED:
+        return True
+    return word in _PERCENT_AFTER_FI and i > 0 and tokens[i - 1].norm == "في"
+
+
+_PERCENT_JOINED = {norm(w) for w in ("بالمئة", "بالمائة", "بالمية")}
+_PERCENT_AFTER_FI = {norm(w) for w in ("المئة", "المائة", "المية")}
+
+
+def values(tokens: list[Token], lang: str) -> list[tuple[float | str, Token, Token]]:
+    """(value, first token, last token) for each number in a token list, scales applied:
+    ``300 million`` → 3e8, ``مليون ونصف`` → 1.5e6, a lone ``مليون`` → 1e6, ``7:38`` stays text."""
+    table = _words()[lang]
+    forms_of = (lambda w: strip_ar(w)) if lang == "ar" else (lambda w: [w])
+    out: list[tuple[float | str, Token, Token]] = []
+    i = 0
+    while i < len(tokens):
+        tok = tokens[i]
+        forms = forms_of(tok.norm)
+        value: float | str | None = None
+        j = i + 1
+        if tok.norm[0].isdigit():
+            value = tok.norm if ":" in tok.norm else _digits_value(tok.norm, lang)
+        elif lang == "ar" and forms[-1] in _ELEVEN and i + 1 < len(tokens) and tokens[i + 1].norm.startswith("عشر"):
+            value, j = 11.0, i + 2                 # "أحد عشر", "إحدى عشرة": 11
+        elif _percent_word(tokens, i):
+            pass
+        elif any(f in table["value"] for f in forms):
+            value = next(table["value"][f] for f in forms if f in table["value"])
+        elif lang == "ar" and any(f in table["scale"] for f in forms):
+            value, j = 1.0, i                      # a bare scale word: "مليون دولار"
+        if value is None:
+            i += 1
+            continue
+        last = tok
+        if isinstance(value, float) and not tok.norm[0].isdigit():
+            value, last, j = _compound(tokens, i, j, value, table, forms_of)
+        if isinstance(value, float):
+            scale_used = 0.0
+            while j < len(tokens):
+                nxt = forms_of(tokens[j].norm)
+                scale = next((table["scale"][f] for f in nxt if f in table["scale"]), None)
+                if scale is not None and value < scale:
+                    value, scale_used, last = value * scale, scale, tokens[j]
+                elif scale_used and any(table["value"].get(f) == 0.5 for f in nxt):
+                    value, last = value + scale_used / 2, tokens[j]      # "مليون ونصف"
+                    after = forms_of(tokens[j + 1].norm) if j + 1 < len(tokens) else []
+                    if any(table["scale"].get(f) == scale_used for f in after):
+                        j, last = j + 1, tokens[j + 1]                    # "مليون ونصف المليون"
+                else:
+                    break
+                j += 1
+        out.append((value, tok, last))
+        i = max(j, i + 1)
+    return _join_scaled(out, tokens)
+
+
+def _join_scaled(found: list, tokens: list[Token]) -> list:
+    """"مليار و300 مليون" is one amount, 1.3 billion: join a scaled value with the smaller
+    scaled value that follows it after و."""
+    out: list = []
+    for value, first, last in found:
+        if out and isinstance(value, float) and isinstance(out[-1][0], float) and value < out[-1][0] \
+                and value >= 1000 and out[-1][0] % 1000 == 0:
+            between = [t.norm for t in tokens if out[-1][2].end <= t.start and t.end <= first.start]
+            if between in ([], ["و"]) and (first.norm.startswith("و") or between == ["و"]):
+                out[-1] = (out[-1][0] + value, out[-1][1], last)
+                continue
+        out.append((value, first, last))
+    return out
+
+
+def _compound(tokens, i, j, value, table, forms_of):
+    """Number words that add up: "twenty-two", "one hundred and five", "خمس وعشرين"."""
+    last = tokens[i]
+    while j < len(tokens):
+        k = j + 1 if tokens[j].norm in ("-", "and") and j + 1 < len(tokens) else j
+        nxt = next((table["value"][f] for f in forms_of(tokens[k].norm) if f in table["value"]), None)
+        if nxt is None or nxt >= 1000 or nxt == 0.5:
+            break
+        if nxt == 10 and value < 10 and not tokens[k].norm.startswith("و"):
+            value += 10                         # Arabic teens: "ثلاثة عشر", "اثني عشر"
+        elif nxt == 100 and value < 10:
+            value *= 100                        # "three hundred"
+        elif (value >= 20 and nxt < 10) or (value < 10 and nxt >= 20 and nxt % 10 == 0) or (value >= 100 and nxt < 100):
+            value += nxt                        # "twenty-two", "خمس وعشرين", "hundred and five"
+        else:
+            break
+        last, j = tokens[k], k + 1
+    return value, last, j
+
+
+def same_value(a: float | str, b: float | str) -> bool:
+    if isinstance(a, str) or isinstance(b, str):
+        return a == b
+    return abs(a - b) <= 1e-6 * max(abs(a), abs(b), 1.0)
