@@ -89,7 +89,7 @@ def _config_label(path):
 @click.option("--disable", multiple=True, metavar="CHECK", help="Audit check to turn off (repeatable).")
 @click.option("--glossary", default=None, metavar="FILE", help="Glossary for the terminology check.")
 @click.option("-j", "--jobs", type=click.IntRange(1), default=1, show_default=True, help="Audit worker processes.")
-@output_options(("text", "json", "junit", "markdown", "github"))
+@output_options(("text", "json", "junit", "md", "markdown", "github"))
 @click.pass_context
 def gate(ctx, documents, src_dir, tgt_dir, pairs, audit_json, ref, system, baseline, config_path,
          junit, markdown, github, presegmented, disable, glossary, jobs, fmt, output, quiet, **overrides):

@@ -83,6 +83,7 @@ def _cell(text: str) -> str:
     return text.replace("|", "\\|").replace("\n", " ")
 
 
+@writer("md", GateResult)
 @writer("markdown", GateResult)
 def gate_markdown(result: GateResult, stream: TextIO, **_options) -> None:
     mark = "✅" if result.passed else "❌"
