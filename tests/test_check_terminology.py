@@ -24,8 +24,6 @@ WRONG = [
      "the bill", "الفاتورة"),
     ("The Secretary of State arrived in Cairo on Sunday.", "وصل وزير الدولة إلى القاهرة يوم الأحد.",
      "Secretary of State", "وزير الدولة"),
-    ("Wall Street closed higher after the jobs report.", "أغلق شارع الجدار على ارتفاع بعد تقرير الوظائف.",
-     "Wall Street", "شارع الجدار"),
 ]
 
 
@@ -80,3 +78,12 @@ def test_multiword_glossary_term_and_no_glossary():
     assert [f.src_text for f in run(en, "ولم تحدد إدارة المرفأ موعد عودة الحركة.", "terminology.glossary", options)] \
         == ["port authority"]
     assert run(en, "ولم تحدد إدارة المرفأ موعد عودة الحركة.", "terminology.glossary") == []
+
+
+def test_a_company_or_place_name_in_the_term_list_is_reported_as_an_entity():
+    en, ar = "Wall Street closed higher after the jobs report.", "أغلق شارع الجدار على ارتفاع بعد تقرير الوظائف."
+    assert run(en, ar, "terminology.domain") == []
+    flags = run(en, ar, "entity.translated")
+    assert [(f.category, f.check, f.src_text, f.tgt_text) for f in flags] == \
+        [("entity", "entity.translated", "Wall Street", "شارع الجدار")]
+

@@ -193,7 +193,7 @@ def _dangling_head(seg: AnalyzedSegment, kind: str) -> Optional[Span]:
 
 
 @lru_cache(maxsize=1)
-def _titles() -> frozenset[str]:
+def titles() -> frozenset[str]:
     return frozenset(line.strip().lower() for line in data_lines("titles.en.txt"))
 
 
@@ -214,7 +214,7 @@ def entity_common_noun(seg: AnalyzedSegment) -> Iterator[Flag]:
     for run in _src_names(seg):
         for tok in run:
             name = seg.src[tok.start:tok.end].replace("’", "'").removesuffix("'s")
-            if name in seen or name.lower() in _titles():
+            if name in seen or name.lower() in titles():
                 continue
             seen.add(name)
             if name in trap_table:
@@ -280,9 +280,9 @@ def name_dropped(seg: AnalyzedSegment) -> Iterator[Flag]:
     if not seg.tgt.strip() or seg.length_ratio < 0.5:
         return                                          # a lost clause: omission reports it
     known = known_name_spans(seg)
-    titles = _titles()
+    title_words = titles()
     for run in _src_names(seg):
-        words = [t for t in run if seg.src[t.start:t.end].lower().removesuffix("'s").removesuffix("’s") not in titles
+        words = [t for t in run if seg.src[t.start:t.end].lower().removesuffix("'s").removesuffix("’s") not in title_words
                  and zipf(t.norm, "en") < FUNCTION_WORD]
         if len(words) < 2 or any(s <= words[0].start < e for s, e in known):
             continue
@@ -296,3 +296,11 @@ def name_dropped(seg: AnalyzedSegment) -> Iterator[Flag]:
         yield Flag(category="entity", severity="major", check="entity.dropped",
                    message=f"The name '{text}' is neither transliterated nor kept in the Arabic.",
                    src_span=span, src_text=text, suggestion=text, confidence=0.6)
+
+
+@check("entity.translated", category="entity")
+def name_translated(seg: AnalyzedSegment) -> Iterator[Flag]:
+    """A company or institution name translated word by word (General Motors → المحركات العامة),
+    from the capitalized rows of ``terms.tsv``."""
+    from mtkit.checks.terminology import misrendered
+    yield from misrendered(seg, names=True)

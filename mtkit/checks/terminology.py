@@ -21,6 +21,14 @@ class DomainTerm:
     bad: tuple[tuple[str, ...], ...]
     severity: str
     note: str
+    is_name: bool = False      # a company or place name, not a term: reported as entity.translated
+
+
+def _names_a_company(first_form: str) -> bool:
+    """A row whose main English form is capitalized and starts with no title or office word
+    ("General Motors", "Target Corp", "Wall Street"; not "Secretary of State", "Speaker")."""
+    from mtkit.checks.entity import titles
+    return first_form[:1].isupper() and first_form.split()[0].lower() not in titles()
 
 
 def _words(text: str) -> tuple[str, ...]:
@@ -37,7 +45,8 @@ def domain_terms() -> tuple[DomainTerm, ...]:
                               tuple(tuple(norm(a).split()) for a in alternatives(row[1])),
                               tuple(tuple(norm(a).split()) for a in alternatives(row[2])),
                               row[3] if row[3] in ("critical", "major", "minor") else "minor",
-                              row[4] if len(row) > 4 else ""))
+                              row[4] if len(row) > 4 else "",
+                              _names_a_company(alternatives(row[0])[0])))
     return tuple(out)
 
 
@@ -85,23 +94,42 @@ def _capitalized_name(seg: AnalyzedSegment, i: int) -> bool:
     return seg.src[tok.start].isupper() and not seg.is_sentence_initial(tok)
 
 
-@check("terminology.domain", category="terminology")
-def domain_term(seg: AnalyzedSegment) -> Iterator[Flag]:
-    """A news term rendered with a word that is wrong in that sense (attorney general → المدعي العام)."""
+def _rendered_well(seg: AnalyzedSegment, term: DomainTerm, bad: tuple[int, int]) -> bool:
+    """A good rendering elsewhere in the Arabic; one that is part of the bad phrase itself
+    ("معززة" in "طلقة معززة") does not count."""
+    for good in term.good:
+        hit = seg.find_tgt_phrase(list(good))
+        if hit and (hit[1] < bad[0] - 1 or hit[0] > bad[1] + 1):
+            return True
+    return False
+
+
+def misrendered(seg: AnalyzedSegment, names: bool) -> Iterator[Flag]:
+    """Flags for ``terms.tsv`` rows present in the English and rendered by a bad form; ``names``
+    picks the rows that are names (reported as entity.translated) or the others."""
     for term in _candidates(seg):
+        if term.is_name != names:
+            continue
         src_span = next((s for words in term.en if (s := find_en_term(seg, words))), None)
-        if src_span is None or any(seg.find_tgt_phrase(list(g)) for g in term.good):
+        if src_span is None:
             continue
         hit = next((h for b in term.bad if (h := seg.find_tgt_phrase(list(b)))), None)
-        if hit is None:
+        if hit is None or _rendered_well(seg, term, hit):
             continue
         first, last = seg.tgt_words[hit[0]], seg.tgt_words[hit[1]]
         tgt_text = seg.tgt[first.start:last.end]
         src_text = seg.src[src_span.start:src_span.end]
-        yield Flag(category="terminology", severity=term.severity, check="terminology.domain",
+        category, check = ("entity", "entity.translated") if names else ("terminology", "terminology.domain")
+        yield Flag(category=category, severity=term.severity, check=check,
                    message=f"'{src_text}' rendered as '{tgt_text}'" + (f": {term.note}" if term.note else "."),
                    src_span=src_span, tgt_span=Span(first.start, last.end), src_text=src_text,
                    tgt_text=tgt_text, suggestion=" ".join(term.good[0]) if term.good else "", confidence=0.75)
+
+
+@check("terminology.domain", category="terminology")
+def domain_term(seg: AnalyzedSegment) -> Iterator[Flag]:
+    """A news term rendered with a word that is wrong in that sense (attorney general → المدعي العام)."""
+    yield from misrendered(seg, names=False)
 
 
 @check("terminology.glossary", category="terminology")
