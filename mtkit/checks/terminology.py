@@ -57,7 +57,7 @@ def _term_index() -> dict[str, list[DomainTerm]]:
     index: dict[str, list[DomainTerm]] = {}
     for term in domain_terms():
         for words in term.en:
-            key = next((w for w in words if w != "the"), None)
+            key = next((w for w in words if w not in ("the", "one's")), None)
             if key and term not in index.setdefault(key, []):
                 index[key].append(term)
     return index
@@ -75,17 +75,28 @@ def _candidates(seg: AnalyzedSegment) -> list[DomainTerm]:
 
 def find_en_term(seg: AnalyzedSegment, words: tuple[str, ...]) -> Optional[Span]:
     """An English term (lemma match per word; 'the' must be literal) as an original span."""
-    if not all(w in seg.src_lemma_set for w in words):
+    if not all(w in seg.src_lemma_set for w in words if w != "one's"):
         return None
     toks, lemmas = seg.src_words, seg.src_lemmas
     n = len(words)
     for i in range(len(toks) - n + 1):
         # a base-form term word matches its inflections ("bill" ~ "bills"); an inflected one
         # only itself ("justices" must not match "Justice Department")
-        if all(toks[i + k].norm == w if w == "the" else w in lemmas[i + k] for k, w in enumerate(words)):
+        if all(_word_matches(toks[i + k].norm, lemmas[i + k], w) for k, w in enumerate(words)):
             if words[0] == "the" or n > 1 or not _capitalized_name(seg, i):
                 return Span(toks[i].start, toks[i + n - 1].end)
     return None
+
+
+POSSESSIVES = frozenset({"my", "your", "his", "her", "its", "our", "their"})
+
+
+def _word_matches(token: str, lemmas: frozenset[str], word: str) -> bool:
+    if word == "the":
+        return token == "the"
+    if word == "one's":                       # a possessive: "Trump's attorney general" (the US office)
+        return token in POSSESSIVES or token.endswith("'s")
+    return word in lemmas
 
 
 def _capitalized_name(seg: AnalyzedSegment, i: int) -> bool:
