@@ -1,6 +1,7 @@
 """What several checks need about a segment, computed lazily, once per segment."""
 from __future__ import annotations
 
+import math
 import re
 from functools import cached_property, lru_cache
 
@@ -12,6 +13,9 @@ from mtkit.text.sentences import sentence_spans
 from mtkit.text.tokens import Token, ar_bare, ar_core, ar_stem, tokenize
 
 _LATIN_WORD = re.compile(r"[A-Za-z]")
+# Arabic ≈ SENTENCE_RATIO × English normalized characters, variance SENTENCE_VARIANCE per English
+# character: fitted on the faithful pairs of the development set (eval/devset).
+SENTENCE_RATIO, SENTENCE_VARIANCE = 0.91, 2.0
 
 
 @lru_cache(maxsize=100_000)
@@ -75,6 +79,13 @@ class AnalyzedSegment:
     @cached_property
     def src_lemmas(self) -> list[frozenset[str]]:
         return [en_lemmas(t.norm) for t in self.src_words]
+
+    @cached_property
+    def length_delta(self) -> float:
+        """How far the Arabic length is from what a faithful translation of this English would
+        have, in standard deviations (a Gale-Church length model for single sentences)."""
+        src, tgt = len(self.src_norm.text), len(self.tgt_norm.text)
+        return (tgt - SENTENCE_RATIO * src) / math.sqrt(SENTENCE_VARIANCE * max(src, 1))
 
     @cached_property
     def length_ratio(self) -> float:

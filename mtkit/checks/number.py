@@ -30,8 +30,10 @@ def _months() -> dict[str, dict[str, int]]:
     return out
 
 
-# Below this Arabic/English length ratio a missing number is part of an omitted clause.
-OMISSION_RATIO = 0.6
+# With an Arabic this much shorter than expected (AnalyzedSegment.length_delta), a missing number
+# that no changed number explains is taken as part of an omitted clause.
+CLAUSE_DELTA = -1.5
+_EN_CLAUSE = re.compile(r"[,;:()—–]|\s-\s|\.(?=\s|$)")
 
 
 def _pairing(seg: AnalyzedSegment, matched: Optional[list] = None):
@@ -78,8 +80,8 @@ def number_mismatch(seg: AnalyzedSegment) -> Iterator[Flag]:
     """A number, amount or time in the English has no equal value in the Arabic."""
     missing, unmatched_tgt = _pairing(seg)
     for value, first, last in missing:
-        if not unmatched_tgt and seg.length_ratio < OMISSION_RATIO:
-            continue                        # the clause is gone: omission.length reports it
+        if not unmatched_tgt and seg.length_delta < CLAUSE_DELTA:
+            continue                        # its clause is gone: omission.clause reports it
         # ("لأول مرة" is no replacement for a number: small Arabic words are not values here)
         plausible = [t for t in unmatched_tgt if t[1].norm[0].isdigit() or not isinstance(t[0], float) or t[0] > 2]
         changed = next((t for t in plausible if t[1].norm[0].isdigit() == first.norm[0].isdigit()), None) \
@@ -191,3 +193,24 @@ def unit_changed(seg: AnalyzedSegment) -> Iterator[Flag]:
                    message=f"The unit changed: '{src_text}' became '{tgt_text}'.",
                    src_span=src_span, tgt_span=tgt_span, src_text=src_text, tgt_text=tgt_text,
                    confidence=0.8)
+
+
+@check("omission.clause", category="omission")
+def omitted_clause(seg: AnalyzedSegment) -> Iterator[Flag]:
+    """An English clause whose number is missing from a clearly shorter Arabic: the clause was dropped."""
+    missing, unmatched_tgt = _pairing(seg)
+    if unmatched_tgt or not missing or seg.length_delta >= CLAUSE_DELTA or not seg.tgt.strip():
+        return
+    done: set[int] = set()
+    for _, first, last in missing:
+        start = max((m.end() for m in _EN_CLAUSE.finditer(seg.src, 0, first.start)), default=0)
+        end_match = _EN_CLAUSE.search(seg.src, last.end)
+        end = end_match.start() if end_match else len(seg.src)
+        start += len(seg.src[start:end]) - len(seg.src[start:end].lstrip())
+        if start in done:
+            continue
+        done.add(start)
+        yield Flag(category="omission", severity="major", check="omission.clause",
+                   message=f"'{seg.src[first.start:last.end]}' is missing, and the Arabic is much shorter: "
+                           "this part was probably left out.",
+                   src_span=Span(start, end), src_text=seg.src[start:end], confidence=0.6)

@@ -8,14 +8,9 @@ from mtkit.checks import check
 from mtkit.checks.analysis import AnalyzedSegment
 from mtkit.model import Flag, Span
 
-# Arabic/English length ratios (normalized characters) outside these bounds, for sources of
-# MIN_CHARS or more, are flagged. Faithful news sentences fall between 0.52 and 1.34 on the
-# development set (mean 0.91; LENGTH_RATIO, from whole paragraphs, is 0.84).
-LOW_RATIO, HIGH_RATIO, MIN_CHARS = 0.58, 1.40, 40
-
-
-def _ratio(seg: AnalyzedSegment) -> float:
-    return len(seg.tgt_norm.text) / max(1, len(seg.src_norm.text))
+# Flag a pair whose length delta (AnalyzedSegment.length_delta) is below OMISSION_DELTA or above
+# ADDITION_DELTA: faithful pairs of the development set fall between -2.2 and 2.6.
+OMISSION_DELTA, ADDITION_DELTA, MIN_CHARS = -2.4, 2.8, 30
 
 
 @check("omission.unaligned", category="omission")
@@ -39,9 +34,9 @@ def addition_unaligned(seg: AnalyzedSegment) -> Iterator[Flag]:
 @check("omission.length", category="omission")
 def omission_length(seg: AnalyzedSegment) -> Iterator[Flag]:
     """The Arabic is far shorter than the English: part of the content is probably missing."""
-    if len(seg.src_norm.text) >= MIN_CHARS and seg.tgt.strip() and _ratio(seg) < LOW_RATIO:
+    if len(seg.src_norm.text) >= MIN_CHARS and seg.tgt.strip() and seg.length_delta < OMISSION_DELTA:
         yield Flag(category="omission", severity="major", check="omission.length",
-                   message=f"The Arabic is {_ratio(seg):.0%} of the English length; part of the content seems missing.",
+                   message=f"The Arabic is {seg.length_ratio:.0%} of the English length; part of the content seems missing.",
                    src_span=Span(0, len(seg.src)), tgt_span=Span(0, len(seg.tgt)),
                    src_text=seg.src, tgt_text=seg.tgt, confidence=0.6)
 
@@ -49,8 +44,8 @@ def omission_length(seg: AnalyzedSegment) -> Iterator[Flag]:
 @check("addition.length", category="addition")
 def addition_length(seg: AnalyzedSegment) -> Iterator[Flag]:
     """The Arabic is far longer than the English: it probably adds content."""
-    if len(seg.src_norm.text) >= MIN_CHARS / 2 and seg.src.strip() and _ratio(seg) > HIGH_RATIO:
+    if len(seg.src_norm.text) >= MIN_CHARS and seg.src.strip() and seg.length_delta > ADDITION_DELTA:
         yield Flag(category="addition", severity="major", check="addition.length",
-                   message=f"The Arabic is {_ratio(seg):.0%} of the English length; it seems to add content.",
+                   message=f"The Arabic is {seg.length_ratio:.0%} of the English length; it seems to add content.",
                    src_span=Span(0, len(seg.src)), tgt_span=Span(0, len(seg.tgt)),
                    src_text=seg.src, tgt_text=seg.tgt, confidence=0.55)

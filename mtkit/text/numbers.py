@@ -17,7 +17,8 @@ Value = float | str
 
 @lru_cache(maxsize=1)
 def _words() -> dict[str, dict[str, dict[str, float]]]:
-    table: dict[str, dict[str, dict[str, float]]] = {"en": {"value": {}, "scale": {}}, "ar": {"value": {}, "scale": {}}}
+    table: dict[str, dict[str, dict[str, float]]] = {
+        lang: {"value": {}, "scale": {}, "fraction": {}} for lang in ("en", "ar")}
     for lang, kind, word, value in tsv_rows("numbers.tsv"):
         table[lang][kind][norm(word)] = float(value)
     return table
@@ -93,6 +94,13 @@ def values(tokens: list[Token], lang: str) -> list[tuple[float | str, Token, Tok
         last = tok
         if isinstance(value, float) and not tok.norm[0].isdigit():
             value, last, j = _compound(tokens, i, j, value, table, forms_of)
+        if isinstance(value, float) and value < 10:
+            # "three-quarters", "ثلاثة أرباع": a count of fractions
+            k = j + 1 if j < len(tokens) and tokens[j].norm == "-" else j
+            fraction = next((table["fraction"][f] for f in forms_of(tokens[k].norm) if f in table["fraction"]), None) \
+                if k < len(tokens) else None
+            if fraction is not None:
+                value, last, j = round(value * fraction, 3), tokens[k], k + 1
         if isinstance(value, float):
             scale_used = 0.0
             while j < len(tokens):
@@ -119,7 +127,7 @@ def _join_scaled(found: list, tokens: list[Token]) -> list:
     out: list = []
     for value, first, last in found:
         if out and isinstance(value, float) and isinstance(out[-1][0], float) and value < out[-1][0] \
-                and value >= 1000 and out[-1][0] % 1000 == 0:
+                and out[-1][0] >= 1000 and out[-1][0] % 1000 == 0:
             between = [t.norm for t in tokens if out[-1][2].end <= t.start and t.end <= first.start]
             if between in ([], ["و"]) and (first.norm.startswith("و") or between == ["و"]):
                 out[-1] = (out[-1][0] + value, out[-1][1], last)
@@ -149,6 +157,11 @@ def _compound(tokens, i, j, value, table, forms_of):
 
 
 def same_value(a: float | str, b: float | str) -> bool:
+    """Equal numbers; a fraction also equals its percentage (three-quarters = 75%)."""
+    if isinstance(a, float) and isinstance(b, float) and (0 < a < 1 or 0 < b < 1):
+        small, big = (a, b) if a < b else (b, a)
+        if abs(small * 100 - big) <= 0.5:
+            return True
     if isinstance(a, str) or isinstance(b, str):
         return a == b
     return abs(a - b) <= 1e-6 * max(abs(a), abs(b), 1.0)
