@@ -11,6 +11,7 @@ from mtkit.checks import check
 from mtkit.checks.analysis import AnalyzedSegment
 from mtkit.data import alternatives, tsv_rows
 from mtkit.model import Flag, Span
+from mtkit.text.lexicon import zipf
 from mtkit.text.normalize import norm
 
 
@@ -51,26 +52,30 @@ def domain_terms() -> tuple[DomainTerm, ...]:
 
 
 @lru_cache(maxsize=1)
-def _term_index() -> dict[str, list[DomainTerm]]:
-    """Terms by the first word of each English alternative (other than "the"), for a quick
-    look-up per segment instead of trying every term."""
-    index: dict[str, list[DomainTerm]] = {}
+def _term_index() -> dict[str, list[tuple[DomainTerm, tuple[str, ...]]]]:
+    """Each English alternative of each term, by its rarest word: a segment looks up its own
+    lemmas, so frequent words ("state", "the") pull in no candidates."""
+    index: dict[str, list[tuple[DomainTerm, tuple[str, ...]]]] = {}
     for term in domain_terms():
         for words in term.en:
-            key = next((w for w in words if w not in ("the", "one's")), None)
-            if key and term not in index.setdefault(key, []):
-                index[key].append(term)
+            content = [w for w in words if w not in ("the", "one's")]
+            if content:
+                index.setdefault(min(content, key=lambda w: zipf(w, "en")), []).append((term, words))
     return index
 
 
-def _candidates(seg: AnalyzedSegment) -> list[DomainTerm]:
-    index = _term_index()
-    found: dict[int, DomainTerm] = {}
-    for lemmas in seg.src_lemmas:
-        for lemma in lemmas:
-            for term in index.get(lemma, ()):
-                found[id(term)] = term
-    return list(found.values())
+def _found_terms(seg: AnalyzedSegment) -> list[tuple[DomainTerm, Span]]:
+    """The terms present in the English, each with the span of its first alternative found
+    (computed once per segment for the term and the name checks)."""
+    def compute() -> list[tuple[DomainTerm, Span]]:
+        index = _term_index()
+        found: dict[int, tuple[DomainTerm, Span]] = {}
+        for lemma in seg.src_lemma_set:
+            for term, words in index.get(lemma, ()):
+                if id(term) not in found and (span := find_en_term(seg, words)):
+                    found[id(term)] = (term, span)
+        return sorted(found.values(), key=lambda ts: (ts[1].start, ts[0].en))
+    return seg.memo("terms", compute)
 
 
 def find_en_term(seg: AnalyzedSegment, words: tuple[str, ...]) -> Optional[Span]:
@@ -118,11 +123,8 @@ def _rendered_well(seg: AnalyzedSegment, term: DomainTerm, bad: tuple[int, int])
 def misrendered(seg: AnalyzedSegment, names: bool) -> Iterator[Flag]:
     """Flags for ``terms.tsv`` rows present in the English and rendered by a bad form; ``names``
     picks the rows that are names (reported as entity.translated) or the others."""
-    for term in _candidates(seg):
+    for term, src_span in _found_terms(seg):
         if term.is_name != names:
-            continue
-        src_span = next((s for words in term.en if (s := find_en_term(seg, words))), None)
-        if src_span is None:
             continue
         hit = next((h for b in term.bad if (h := seg.find_tgt_phrase(list(b)))), None)
         if hit is None or _rendered_well(seg, term, hit):
