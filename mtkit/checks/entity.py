@@ -135,8 +135,8 @@ def _src_names(seg: AnalyzedSegment) -> list[list]:
         prev_index = i
     out = []
     for run in runs:
-        if seg.is_sentence_initial(run[0]) and len(run) == 1:
-            continue
+        if seg.is_sentence_initial(run[0]) and len(run) == 1 and run[0].norm.removesuffix("'s") not in traps():
+            continue                      # "The", "But"; a known trap name ("Shell said…") stays
         out.append(run)
     return out
 

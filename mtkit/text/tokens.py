@@ -7,8 +7,10 @@ from functools import lru_cache
 
 from mtkit.text.normalize import NormText
 
-# Words (letters, digits, inner apostrophes/dots of numbers), or single punctuation marks.
-_TOKEN = re.compile(r"\d+(?:[.,:]\d+)*|[^\W\d_]+(?:'[^\W\d_]+)*|[^\w\s]", re.UNICODE)
+# Numbers (with inner separators), Arabic words, other words (with inner apostrophes), or single
+# punctuation marks. A change of script ends a word: "الـceasefire" is الـ + ceasefire.
+_TOKEN = re.compile(r"\d+(?:[.,:]\d+)*|[\u0621-\u064A\u066E-\u06D3\u06FA-\u06FF]+|"
+                    r"[^\W\d_\u0600-\u06FF]+(?:'[^\W\d_\u0600-\u06FF]+)*|[^\w\s]", re.UNICODE)
 
 
 @dataclass(frozen=True)
