@@ -18,7 +18,7 @@ from mtkit.text.normalize import norm
 _NEG_PREFIXES = ("un", "in", "il", "im", "ir", "non")
 _NOT_NEGATION = frozenset({"غير ان", "غير انه", "غير انها"})   # "however"
 EXCEPTIVE_WINDOW = 5
-OMISSION_RATIO = 0.5      # words between a negator and سوى/إلا that make it mean "only"
+OMISSION_DELTA = -2.0    # AnalyzedSegment.length_delta below which the Arabic lost a clause      # words between a negator and سوى/إلا that make it mean "only"
 
 
 @lru_cache(maxsize=1)
@@ -90,8 +90,8 @@ def negation_lost(seg: AnalyzedSegment) -> Iterator[Flag]:
     if not seg.tgt.strip():
         return
     en_strong, _, en_implicative = _en_markers(seg)
-    if not en_strong and not en_implicative or seg.length_ratio < OMISSION_RATIO:
-        return                                  # (a much shorter Arabic lost a clause: omission.length)
+    if not en_strong and not en_implicative or seg.length_delta < OMISSION_DELTA:
+        return                                  # (a much shorter Arabic lost a clause: an omission)
     ar_strong, ar_weak = _ar_markers(seg)
     if ar_strong or ar_weak:
         return
