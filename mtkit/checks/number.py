@@ -83,7 +83,8 @@ def number_mismatch(seg: AnalyzedSegment) -> Iterator[Flag]:
         if not unmatched_tgt and seg.length_delta < CLAUSE_DELTA:
             continue                        # its clause is gone: omission.clause reports it
         # ("لأول مرة" is no replacement for a number: small Arabic words are not values here)
-        plausible = [t for t in unmatched_tgt if t[1].norm[0].isdigit() or not isinstance(t[0], float) or t[0] > 2]
+        plausible = [t for t in unmatched_tgt if t[1].norm[0].isdigit() or
+                     (isinstance(t[0], float) and t[0] > 2 and not t[1].norm.startswith("ال"))]   # not ordinals: الثالث
         changed = next((t for t in plausible if t[1].norm[0].isdigit() == first.norm[0].isdigit()), None) \
             or (plausible[0] if plausible else None)
         if changed:

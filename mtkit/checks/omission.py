@@ -9,8 +9,9 @@ from mtkit.checks.analysis import AnalyzedSegment
 from mtkit.model import Flag, Span
 
 # Flag a pair whose length delta (AnalyzedSegment.length_delta) is below OMISSION_DELTA or above
-# ADDITION_DELTA: faithful pairs of the development set fall between -2.2 and 2.6.
-OMISSION_DELTA, ADDITION_DELTA, MIN_CHARS = -2.4, 2.8, 30
+# ADDITION_DELTA: faithful pairs of the development set fall between -2.2 and 2.6 (Arabic that
+# explains more runs long, so the upper bound has more room).
+OMISSION_DELTA, ADDITION_DELTA, MIN_CHARS = -2.4, 3.0, 30
 
 
 @check("omission.unaligned", category="omission")

@@ -46,11 +46,22 @@ def _may_be_name(skeleton: str, names: list[str]) -> bool:
                for n in names)
 
 
+def _unclitic(word: str) -> list[str]:
+    """The word without a proclitic (و ف ب ل ك, the article) or a final tanwin alef."""
+    forms = [word[len(p):] for p in ("وال", "بال", "فال", "كال", "لل", "ال", "و", "ف", "ب", "ل", "ك")
+             if word.startswith(p) and len(word) - len(p) >= 3]
+    if word.endswith("ا"):
+        forms.append(word[:-1])
+    return forms
+
+
 def _best_split(word: str) -> int | None:
     """Where a rare Arabic token splits into two far more common words, if it does
     (wordfreq has seen some glued forms, such as عددمن, in web text: rare, not unseen)."""
     if len(word) < 5 or zipf(word) >= RARE:
         return None
+    if any(zipf(form) >= RARE for form in _unclitic(word)):
+        return None                         # باليوان is بال + يوان, ثورانا is ثوران with tanwin
     best, best_score = None, 0.0
     for cut in range(2, len(word) - 1):
         left, right = word[:cut], word[cut:]

@@ -78,6 +78,13 @@ def values(tokens: list[Token], lang: str) -> list[tuple[float | str, Token, Tok
         forms = forms_of(tok.norm)
         value: float | str | None = None
         j = i + 1
+        if tok.norm[0].isdigit() and i + 2 < len(tokens) and tokens[i + 1].norm == "-" \
+                and tokens[i + 2].norm.isdigit() and tokens[i + 1].start == tok.end and tokens[i + 2].start == tokens[i + 1].end:
+            # a score or a range, "3-2" / "٢-٣": one value, whichever way the script runs
+            value, j = "score:" + "-".join(sorted((tok.norm, tokens[i + 2].norm))), i + 3
+            out.append((value, tok, tokens[i + 2]))
+            i = j
+            continue
         if tok.norm[0].isdigit():
             value = tok.norm if ":" in tok.norm else _digits_value(tok.norm, lang)
         elif lang == "ar" and forms[-1] in _ELEVEN and i + 1 < len(tokens) and tokens[i + 1].norm.startswith("عشر"):
