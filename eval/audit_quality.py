@@ -94,7 +94,7 @@ def main() -> None:
         for alarm in details["false_alarms"]:
             print("FALSE", *alarm)
     sections = {"heldout": "Audit quality (held-out set, after reading its errors)",
-                "final": "Audit quality (final set)"}
+                "final": "Audit quality (final set, after reading its errors)"}
     kind = next((k for k in sections if k in Path(path).name), None)
     section = sections.get(kind, "Audit quality (development set)")
     command = "python eval/audit_quality.py" + (f" {path}" if kind else "")
