@@ -16,6 +16,7 @@ _LATIN_WORD = re.compile(r"[A-Za-z]")
 # Arabic ≈ SENTENCE_RATIO × English normalized characters, variance SENTENCE_VARIANCE per English
 # character: fitted on the faithful pairs of the development set (eval/devset).
 SENTENCE_RATIO, SENTENCE_VARIANCE = 0.91, 2.0
+CLAUSE_LOST_DELTA = -2.0
 
 
 @lru_cache(maxsize=100_000)
@@ -86,6 +87,12 @@ class AnalyzedSegment:
         have, in standard deviations (a Gale-Church length model for single sentences)."""
         src, tgt = len(self.src_norm.text), len(self.tgt_norm.text)
         return (tgt - SENTENCE_RATIO * src) / math.sqrt(SENTENCE_VARIANCE * max(src, 1))
+
+    @property
+    def lost_a_clause(self) -> bool:
+        """The Arabic is so much shorter than expected that a clause is probably gone: checks that
+        would see a missing name or negator leave it to the omission checks."""
+        return self.length_delta < CLAUSE_LOST_DELTA
 
     @cached_property
     def length_ratio(self) -> float:

@@ -58,7 +58,6 @@ def traps() -> dict[str, tuple[tuple[str, ...], tuple[str, ...]]]:
     return out
 
 
-OMISSION_RATIO = 0.6
 _GLUED_HEADS = frozenset({"في", "من", "عن", "الي", "علي", "مع", "و", "ب", "ل"})
 _NISBA = re.compile(r"(?:يين|يون|يه|يا|ي|ا|ه)$")
 
@@ -174,7 +173,7 @@ def known_name_spans(seg: AnalyzedSegment) -> list[tuple[int, int]]:
 @check("entity.missing", category="entity")
 def entity_missing(seg: AnalyzedSegment) -> Iterator[Flag]:
     """A known name (agency, paper, institution, person, place) has no accepted Arabic form."""
-    if not seg.tgt.strip() or seg.length_ratio < OMISSION_RATIO:
+    if not seg.tgt.strip() or seg.lost_a_clause:
         return                                          # a lost clause: omission reports it
     for entity, match in _entity_matches(seg):
         name = match.group()
@@ -290,7 +289,7 @@ FUNCTION_WORD = 5.5          # "A", "The", "In" starting a sentence are not part
 def name_dropped(seg: AnalyzedSegment) -> Iterator[Flag]:
     """A name of several words (Chimamanda Ngozi Adichie, Porto Alegre) of which no word is
     transliterated or kept in the Arabic: dropped, or translated word by word."""
-    if not seg.tgt.strip() or seg.length_ratio < 0.5:
+    if not seg.tgt.strip() or seg.lost_a_clause:
         return                                          # a lost clause: omission reports it
     known = known_name_spans(seg)
     title_words = titles()

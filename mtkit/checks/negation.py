@@ -17,8 +17,7 @@ from mtkit.text.normalize import norm
 # English words with a negative prefix count as (weak) negation: "illegal" ≈ "غير شرعي".
 _NEG_PREFIXES = ("un", "in", "il", "im", "ir", "non")
 _NOT_NEGATION = frozenset({"غير ان", "غير انه", "غير انها"})   # "however"
-EXCEPTIVE_WINDOW = 5
-OMISSION_DELTA = -2.0    # AnalyzedSegment.length_delta below which the Arabic lost a clause      # words between a negator and سوى/إلا that make it mean "only"
+EXCEPTIVE_WINDOW = 5      # words between a negator and سوى/إلا that make it mean "only"
 
 
 @lru_cache(maxsize=1)
@@ -90,7 +89,7 @@ def negation_lost(seg: AnalyzedSegment) -> Iterator[Flag]:
     if not seg.tgt.strip():
         return
     en_strong, _, en_implicative = _en_markers(seg)
-    if not en_strong and not en_implicative or seg.length_delta < OMISSION_DELTA:
+    if not en_strong and not en_implicative or seg.lost_a_clause:
         return                                  # (a much shorter Arabic lost a clause: an omission)
     ar_strong, ar_weak = _ar_markers(seg)
     if ar_strong or ar_weak:
