@@ -56,3 +56,16 @@ CLEAN = [
 @pytest.mark.parametrize("en, ar", CLEAN)
 def test_correct_spacing_is_not_flagged(en, ar):
     assert run_checks(AnalyzedSegment(Segment("t", en, ar)), select(["spacing"])) == []
+
+
+def test_diacritics_stay_inside_words():
+    """Harakat are part of a word: a split word with vowel marks is still found, and a fully
+    vowelled sentence gives no flag."""
+    from mtkit.checks import run_checks, select
+    from mtkit.checks.analysis import AnalyzedSegment
+    from mtkit.model import Segment
+    en = "The hospital said the patient was in stable condition."
+    split = run_checks(AnalyzedSegment(Segment("t", en, "قال المُس تشفى إن حالة المريض مستقرة.")), select(["spacing"]))
+    assert [(f.check, f.tgt_text, f.suggestion) for f in split] == [("spacing.split", "المُس تشفى", "المستشفى")]
+    vowelled = "قال المُسْتَشْفَى إنَّ حالةَ المريضِ مستقرةٌ."
+    assert run_checks(AnalyzedSegment(Segment("t", en, vowelled)), select(["spacing"])) == []

@@ -19,7 +19,10 @@ GAP = 2.5
 _PREFIXES = frozenset({"ال", "وال", "بال", "فال", "كال", "لل", "ول", "وب", "فب", "ست", "سي", "سن"})
 _SUFFIXES = frozenset({"هما", "هم", "ها", "هن", "كم", "كما", "كن", "نا", "ني", "ات", "ون", "ين", "ان", "ية",
                        "يه", "تم", "تما", "وا", "تين", "تان", "يا", "ه", "ك", "ي"})               # how much more common the two parts must be than the glued token
-_ARABIC_TOKEN = re.compile(r"[\u0621-\u064A]+")
+# An Arabic word with its diacritics and tatweel (they are inside words, not between them);
+# frequencies are looked up without them.
+_ARABIC_TOKEN = re.compile(r"[\u0621-\u064A][\u0621-\u0652\u0670\u0640]*")
+_MARKS = re.compile(r"[\u064B-\u0652\u0670\u0640]")
 
 # ة and ى only end a word: one followed by another Arabic letter marks two words glued together.
 _GLUED = re.compile(r"[\u0621-\u064A]*[ةى](?=[\u0621-\u064A])[\u0621-\u064A]*")
@@ -80,14 +83,14 @@ def joined_words(seg: AnalyzedSegment) -> Iterator[Flag]:
     """Two common Arabic words written as one unknown token (فيالعاصمة)."""
     names = [en_skeleton(seg.src[t.start:t.end]) for _, t in seg.src_capitalized() if not seg.is_sentence_initial(t)]
     for match in _ARABIC_TOKEN.finditer(seg.tgt):
-        word = match.group()
+        word = _MARKS.sub("", match.group())
         if _GLUED.fullmatch(word) or _may_be_name(ar_skeleton(word), names):
             continue                      # reported by spacing.glued, or a transliterated name
         cut = _best_split(word)
         if cut is not None:
             yield Flag(category="spacing", severity="minor", check="spacing.joined",
                        message=f"'{word}' looks like two words without a space.",
-                       tgt_span=Span(match.start(), match.end()), tgt_text=word,
+                       tgt_span=Span(match.start(), match.end()), tgt_text=match.group(),
                        suggestion=f"{word[:cut]} {word[cut:]}", confidence=0.7)
 
 
@@ -98,14 +101,14 @@ def split_word(seg: AnalyzedSegment) -> Iterator[Flag]:
     for left, right in zip(tokens, tokens[1:]):
         if seg.tgt[left.end():right.start()] != " ":
             continue
-        a, b = left.group(), right.group()
+        a, b = _MARKS.sub("", left.group()), _MARKS.sub("", right.group())
         joined = a + b
         rare_part = min(zipf(a), zipf(b)) < RARE and zipf(joined) > min(zipf(a), zipf(b)) + 1
         better_joined = zipf(joined) > max(zipf(a), zipf(b)) + 0.5      # المس تشفى: المستشفى beats both
         if zipf(joined) >= JOINED and (rare_part or better_joined):
             yield Flag(category="spacing", severity="minor", check="spacing.split",
                        message=f"'{a} {b}' looks like one word split by a space.",
-                       tgt_span=Span(left.start(), right.end()), tgt_text=f"{a} {b}",
+                       tgt_span=Span(left.start(), right.end()), tgt_text=seg.tgt[left.start():right.end()],
                        suggestion=joined, confidence=0.7)
 
 
