@@ -19,6 +19,14 @@ SENTENCE_RATIO, SENTENCE_VARIANCE = 0.91, 2.0
 CLAUSE_LOST_DELTA = -2.0
 
 
+_POSSESSIVE_PRONOUNS = frozenset({"my", "your", "his", "her", "its", "our", "their", "one's"})
+
+
+def is_possessive(word: str) -> bool:
+    """A normalized English word that fills a lexicon's ``one's`` slot: "his", "Trump's"."""
+    return word in _POSSESSIVE_PRONOUNS or word.endswith("'s")
+
+
 @lru_cache(maxsize=100_000)
 def en_lemmas(word: str) -> frozenset[str]:
     """The word and every lemma lemminflect knows for it (lower case)."""

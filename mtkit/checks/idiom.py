@@ -13,13 +13,12 @@ from functools import lru_cache
 from typing import Iterator, Optional
 
 from mtkit.checks import check
-from mtkit.checks.analysis import AnalyzedSegment, en_lemmas
+from mtkit.checks.analysis import AnalyzedSegment, en_lemmas, is_possessive
 from mtkit.data import jsonl
 from mtkit.model import Flag, Span
 from mtkit.text.lexicon import zipf
 from mtkit.text.normalize import norm
 
-POSSESSIVES = frozenset({"my", "your", "his", "her", "its", "our", "their", "one's"})
 SLOTS = ("one's", "someone", "something", "someone's")
 
 
@@ -83,7 +82,7 @@ def _match_at(words: list[str], lemmas: list[frozenset[str]], start: int, patter
             # "his", "Trump's", "the minister's": up to four words ending in a possessive
             for size in range(1, 5):
                 last = i + size - 1
-                if last < len(words) and (words[last] in POSSESSIVES or words[last].endswith("'s")):
+                if last < len(words) and is_possessive(words[last]):
                     end = go(last + 1, k + 1)
                     if end is not None:
                         return end

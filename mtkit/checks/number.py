@@ -36,22 +36,35 @@ CLAUSE_DELTA = -1.5
 _EN_CLAUSE = re.compile(r"[,;:()—–]|\s-\s|\.(?=\s|$)")
 
 
-def _pairing(seg: AnalyzedSegment, matched: Optional[list] = None):
-    """English values with no equal Arabic value, and Arabic values left unexplained;
-    ``matched`` collects the (English, Arabic) pairs of equal values."""
-    unmatched_tgt = list(seg.memo("numbers.ar", lambda: values(seg.tgt_tokens, "ar")))
-    missing = []
-    for value, first, last in seg.memo("numbers.en", lambda: values(seg.src_tokens, "en")):
+def _pairing(seg: AnalyzedSegment) -> tuple[list, list, list]:
+    """(English values with no equal Arabic value, Arabic values left unexplained, matched
+    (English, Arabic) pairs), computed once per segment for all the number checks; callers copy
+    a list before changing it."""
+    return seg.memo("numbers.pairing", lambda: _pair(seg))
+
+
+def _pair(seg: AnalyzedSegment) -> tuple[list, list, list]:
+    unmatched_tgt = list(values(seg.tgt_tokens, "ar"))
+    missing, matched = [], []
+    for value, first, last in values(seg.src_tokens, "en"):
         match = next((t for t in unmatched_tgt if same_value(value, t[0])), None)
         if match:
             unmatched_tgt.remove(match)
-            if matched is not None:
-                matched.append(((value, first, last), match))
+            matched.append(((value, first, last), match))
         elif value == 0 or (isinstance(value, float) and value <= 2 and not first.norm[0].isdigit()):
             continue        # "one", "two", "half" are often a dual or an article; 0 often a word (سلبي)
         else:
             missing.append((value, first, last))
-    return missing, unmatched_tgt
+    return missing, unmatched_tgt, matched
+
+
+def _clause_around(text: str, start: int, end: int, boundaries: re.Pattern) -> Span:
+    """The clause of ``text`` (between ``boundaries`` matches) that holds ``[start, end)``."""
+    left = max((m.end() for m in boundaries.finditer(text, 0, start)), default=0)
+    right_match = boundaries.search(text, end)
+    right = right_match.start() if right_match else len(text)
+    left += len(text[left:right]) - len(text[left:right].lstrip())
+    return Span(left, right)
 
 
 _CLAUSE = re.compile(r"[،,؛;.!؟?:\n]")
@@ -60,25 +73,23 @@ _CLAUSE = re.compile(r"[،,؛;.!؟?:\n]")
 @check("addition.number", category="addition")
 def added_number(seg: AnalyzedSegment) -> Iterator[Flag]:
     """A number in the Arabic, in a clause of its own, that the English does not have."""
-    missing, extra = _pairing(seg)
+    missing, extra, _ = _pairing(seg)
     if missing or not seg.src.strip():
         return                              # an unexplained value is then a changed number
     for value, first, last in extra:
         if not first.norm[0].isdigit():
             continue                        # number words (آلاف, عشرات, ordinals) are too often idiomatic
-        start = max((m.end() for m in _CLAUSE.finditer(seg.tgt, 0, first.start)), default=0)
-        end_match = _CLAUSE.search(seg.tgt, last.end)
-        end = end_match.start() if end_match else len(seg.tgt)
-        start += len(seg.tgt[start:end]) - len(seg.tgt[start:end].lstrip())
+        span = _clause_around(seg.tgt, first.start, last.end, _CLAUSE)
         yield Flag(category="addition", severity="major", check="addition.number",
                    message=f"'{seg.tgt[first.start:last.end]}' is not in the English: the clause seems added.",
-                   tgt_span=Span(start, end), tgt_text=seg.tgt[start:end], confidence=0.6)
+                   tgt_span=span, tgt_text=span.slice(seg.tgt), confidence=0.6)
 
 
 @check("number.mismatch", category="number")
 def number_mismatch(seg: AnalyzedSegment) -> Iterator[Flag]:
     """A number, amount or time in the English has no equal value in the Arabic."""
-    missing, unmatched_tgt = _pairing(seg)
+    missing, unmatched_tgt, _ = _pairing(seg)
+    unmatched_tgt = list(unmatched_tgt)     # paired off below; the memoized list stays whole
     for value, first, last in missing:
         if not unmatched_tgt and seg.length_delta < CLAUSE_DELTA:
             continue                        # its clause is gone: omission.clause reports it
@@ -181,9 +192,7 @@ def _ar_unit(seg: AnalyzedSegment, last: Token) -> Optional[tuple[tuple[str, str
 @check("number.unit", category="number")
 def unit_changed(seg: AnalyzedSegment) -> Iterator[Flag]:
     """The number is right but its unit or currency changed (250 millimetres → 250 سنتيمتراً)."""
-    matched: list = []
-    _pairing(seg, matched)
-    for (_, first, last), (_, a_first, a_last) in matched:
+    for (_, first, last), (_, a_first, a_last) in _pairing(seg)[2]:
         en_unit = _en_unit(seg, first, last)
         ar_unit = _ar_unit(seg, a_last) if en_unit else None
         if not (en_unit and ar_unit) or en_unit[0][0] != ar_unit[0][0] or en_unit[0][1] == ar_unit[0][1]:
@@ -199,19 +208,16 @@ def unit_changed(seg: AnalyzedSegment) -> Iterator[Flag]:
 @check("omission.clause", category="omission")
 def omitted_clause(seg: AnalyzedSegment) -> Iterator[Flag]:
     """An English clause whose number is missing from a clearly shorter Arabic: the clause was dropped."""
-    missing, unmatched_tgt = _pairing(seg)
+    missing, unmatched_tgt, _ = _pairing(seg)
     if unmatched_tgt or not missing or seg.length_delta >= CLAUSE_DELTA or not seg.tgt.strip():
         return
     done: set[int] = set()
     for _, first, last in missing:
-        start = max((m.end() for m in _EN_CLAUSE.finditer(seg.src, 0, first.start)), default=0)
-        end_match = _EN_CLAUSE.search(seg.src, last.end)
-        end = end_match.start() if end_match else len(seg.src)
-        start += len(seg.src[start:end]) - len(seg.src[start:end].lstrip())
-        if start in done:
+        span = _clause_around(seg.src, first.start, last.end, _EN_CLAUSE)
+        if span.start in done:
             continue
-        done.add(start)
+        done.add(span.start)
         yield Flag(category="omission", severity="major", check="omission.clause",
                    message=f"'{seg.src[first.start:last.end]}' is missing, and the Arabic is much shorter: "
                            "this part was probably left out.",
-                   src_span=Span(start, end), src_text=seg.src[start:end], confidence=0.6)
+                   src_span=span, src_text=span.slice(seg.src), confidence=0.6)

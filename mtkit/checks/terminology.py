@@ -8,7 +8,7 @@ from functools import lru_cache
 from typing import Iterator, Optional
 
 from mtkit.checks import check
-from mtkit.checks.analysis import AnalyzedSegment
+from mtkit.checks.analysis import AnalyzedSegment, is_possessive
 from mtkit.data import alternatives, tsv_rows
 from mtkit.model import Flag, Span
 from mtkit.text.lexicon import zipf
@@ -93,14 +93,11 @@ def find_en_term(seg: AnalyzedSegment, words: tuple[str, ...]) -> Optional[Span]
     return None
 
 
-POSSESSIVES = frozenset({"my", "your", "his", "her", "its", "our", "their"})
-
-
 def _word_matches(token: str, lemmas: frozenset[str], word: str) -> bool:
     if word == "the":
         return token == "the"
     if word == "one's":                       # a possessive: "Trump's attorney general" (the US office)
-        return token in POSSESSIVES or token.endswith("'s")
+        return is_possessive(token)
     return word in lemmas
 
 
