@@ -1,0 +1,270 @@
+"""English↔Arabic word translations from the FreeDict dictionaries, read at run time.
+
+The Debian packages ``dict-freedict-eng-ara`` and ``dict-freedict-ara-eng`` install dictd files
+(``freedict-eng-ara.index`` + ``.dict.dz``, and the reverse) under /usr/share/dictd. They are GPL,
+so mtkit never ships them: it reads them when they are installed and works without them
+(:func:`bilingual` returns None). ``MTKIT_DICTD_DIR`` points at another directory (tests use it).
+
+A dictd index line is ``headword<TAB>offset<TAB>length``, offset and length in dictd's base64
+(A-Z a-z 0-9 + /, most significant digit first) into the uncompressed ``.dict`` text; a ``.dict.dz``
+is dictzip, which is gzip, so Python's gzip reads it. An entry is its headword line (with IPA),
+then translations, one per line, numbered ``1. …`` when there are several.
+
+Both directions are merged into one English→Arabic relation. Arabic is normalized with the
+project's normalizer; English is lower-cased. :meth:`Bilingual.covers` matches inflected words on
+both sides through light stems (English suffixes; Arabic :func:`ar_core`), computed lazily.
+"""
+from __future__ import annotations
+
+import gzip
+import hashlib
+import marshal
+import os
+import re
+from functools import lru_cache
+from pathlib import Path
+from typing import Optional
+
+from mtkit.text.normalize import norm
+from mtkit.text.tokens import ar_core
+
+DEFAULT_DIR = "/usr/share/dictd"
+ENG_ARA = "freedict-eng-ara"
+ARA_ENG = "freedict-ara-eng"
+# A translation longer than this many words is a definition, not a rendering: its words are not
+# counted as translations of the headword (``A`` → "the first letter of the English alphabet").
+MAX_PHRASE_WORDS = 3
+CACHE_VERSION = 2          # bump when the parsed tables change shape or content
+
+_B64 = {c: i for i, c in enumerate("ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789+/")}
+_NUMBERING = re.compile(r"^\d+\.\s*")
+_ALTERNATIVES = re.compile(r"\s*[،,;؛]\s*")
+_AR_WORD = re.compile(r"[\u0621-\u064A\u0671-\u06D3]+")
+_EN_WORD = re.compile(r"[a-z]+(?:'[a-z]+)?")
+# Arabic function words inside translations ("من الدرجة الأولى"): never evidence of a rendering.
+_AR_STOP = frozenset(norm(w) for w in (
+    "في", "من", "على", "الى", "إلى", "عن", "مع", "او", "أو", "و", "ما", "لا", "لم", "لن", "ان", "أن", "إن",
+    "هو", "هي", "هذا", "هذه", "ذلك", "التي", "الذي", "كان", "قد", "ب", "ل", "ك", "ثم", "بين", "كل", "بعض",
+    "غير", "عند", "حول", "يكون", "شخص", "شيء", "شيئ"))
+_EN_STOP = frozenset(
+    "a an the of to in on at by for with from and or not no is be as it its that this which who".split())
+
+
+def _b64(text: str) -> int:
+    value = 0
+    for ch in text:
+        value = value * 64 + _B64[ch]
+    return value
+
+
+def en_key(word: str) -> str:
+    """A light English stem, the same for a headword and for a word met in text, so that
+    "governments", "governed" and "government's" find "government" and "govern"."""
+    word = word.lower()
+    if word.endswith("'s"):
+        word = word[:-2]
+    for suffix, repl in (("ies", "y"), ("ied", "y"), ("ing", ""), ("ed", ""), ("s", ""), ("ly", "")):
+        if word.endswith(suffix) and len(word) - len(suffix) + len(repl) >= 3 and not word.endswith("ss"):
+            word = word[: -len(suffix)] + repl
+            break
+    return word[:-1] if word.endswith("e") and len(word) > 3 else word   # house, housing: hous
+
+
+def _translations(body: str) -> list[str]:
+    """The translations of one dictd entry (its headword line dropped), split at commas."""
+    out = []
+    for line in body.split("\n")[1:]:
+        line = _NUMBERING.sub("", line.strip())
+        if line:
+            out.extend(part for part in _ALTERNATIVES.split(line) if part)
+    return out
+
+
+def _read(directory: Path, name: str) -> Optional[list[tuple[str, list[str]]]]:
+    """(headword, translations) for every entry of one dictd dictionary, or None if absent."""
+    index, data = directory / f"{name}.index", directory / f"{name}.dict.dz"
+    if not index.is_file() or not data.is_file():
+        return None
+    try:
+        raw = gzip.decompress(data.read_bytes())
+        lines = index.read_text(encoding="utf-8").splitlines()
+    except (OSError, EOFError, UnicodeDecodeError, gzip.BadGzipFile):
+        return None      # a damaged install is treated as absent: the dictionary is only evidence
+    entries = []
+    for line in lines:
+        parts = line.split("\t")
+        if len(parts) != 3 or parts[0].startswith("00database") or parts[0].startswith("00-database"):
+            continue
+        try:
+            start, size = _b64(parts[1]), _b64(parts[2])
+        except KeyError:
+            continue
+        body = raw[start:start + size].decode("utf-8", errors="replace")
+        entries.append((parts[0], _translations(body)))
+    return entries
+
+
+class Bilingual:
+    """English↔Arabic word translations (both FreeDict directions merged)."""
+
+    def __init__(self, en: dict[str, list[str]], by_key: dict[str, list[str]]):
+        self._en = en                  # English word → normalized Arabic phrases
+        self._by_key = by_key          # en_key → English single-word headwords
+        self._ar_index: Optional[dict[str, frozenset[str]]] = None
+        self._core_index: Optional[dict[str, frozenset[str]]] = None
+
+    @classmethod
+    def from_entries(cls, en_ar: list[tuple[str, list[str]]], ar_en: list[tuple[str, list[str]]]) -> "Bilingual":
+        en: dict[str, dict[str, None]] = {}       # ordered sets: the same order every run
+        for head, translations in en_ar:
+            english = head.lower().strip()
+            for ar in translations:
+                _add(en, english, norm(ar).strip())
+        for head, translations in ar_en:
+            arabic = norm(head).strip()
+            for english in translations:
+                _add(en, english.lower().strip(), arabic)
+        by_key: dict[str, list[str]] = {}
+        for english in en:
+            if " " not in english:
+                by_key.setdefault(en_key(english), []).append(english)
+        return cls({k: list(v) for k, v in en.items()}, by_key)
+
+    @property
+    def _ar(self) -> dict[str, frozenset[str]]:
+        if self._ar_index is None:
+            index: dict[str, set[str]] = {}
+            for english, phrases in self._en.items():
+                for arabic in phrases:
+                    index.setdefault(arabic, set()).add(english)
+            self._ar_index = {k: frozenset(v) for k, v in index.items()}
+        return self._ar_index
+
+    def __len__(self) -> int:
+        return len(self._en)
+
+    def en_to_ar(self, word: str) -> frozenset[str]:
+        """Normalized Arabic renderings of an English word or lemma (exact, else by light stem)."""
+        word = word.lower().strip()
+        if word in self._en:
+            return frozenset(self._en[word])
+        found: set[str] = set()
+        for head in self._by_key.get(en_key(word), ()):
+            found.update(self._en[head])
+        return frozenset(found)
+
+    def ar_to_en(self, word: str) -> frozenset[str]:
+        """English renderings of an Arabic word or phrase: as written, else without its clitics
+        and article, else by light stem (slower: the stem index is built on first use)."""
+        text = norm(word).strip()
+        for form in (text, *_ar_forms(text)):
+            if form in self._ar:
+                return frozenset(self._ar[form])
+        return self._ar_core_index().get(ar_core(text), frozenset())
+
+    def _ar_core_index(self) -> dict[str, frozenset[str]]:
+        if self._core_index is None:
+            index: dict[str, set[str]] = {}
+            for arabic, english in self._ar.items():
+                if " " not in arabic:
+                    index.setdefault(ar_core(arabic), set()).update(english)
+            self._core_index = {k: frozenset(v) for k, v in index.items()}
+        return self._core_index
+
+    def covers(self, en_word: str, ar_token: str) -> bool:
+        """Does the dictionary render ``en_word`` with a word whose light stem is ``ar_token``'s?
+        Both are matched through light stems; words of long definitions do not count."""
+        stems = self.ar_stems(en_word)
+        return bool(stems) and ar_core(norm(ar_token)) in stems
+
+    def ar_stems(self, en_word: str) -> frozenset[str]:
+        """Light stems (:func:`ar_core`) of the Arabic content words that render ``en_word``."""
+        return _ar_stems(self, en_key(en_word))
+
+
+def _add(table: dict[str, dict[str, None]], english: str, arabic: str) -> None:
+    if english and arabic:
+        table.setdefault(english, {})[arabic] = None
+
+
+@lru_cache(maxsize=100_000)
+def _ar_stems(lex: Bilingual, key: str) -> frozenset[str]:
+    if key in _EN_STOP:
+        return frozenset()
+    stems = set()
+    for head in lex._by_key.get(key, ()):
+        for phrase in lex._en[head]:
+            words = _AR_WORD.findall(phrase)
+            if len(words) <= MAX_PHRASE_WORDS:
+                for w in words:
+                    if w not in _AR_STOP and len(w) >= 2:
+                        # also as if it had the article: a word-initial و is a root letter
+                        # (وزارة) or a conjunction, and the stemmer can only tell after ال
+                        stems.update((ar_core(w), ar_core(w if w.startswith("ال") else "ال" + w)))
+    return frozenset(stems)
+
+
+def _ar_forms(text: str) -> tuple[str, ...]:
+    """A word without a conjunction/preposition proclitic and with or without its article."""
+    forms = []
+    rest = text[1:] if len(text) > 3 and text[0] in "وفبلك" else text
+    if rest != text:
+        forms.append(rest)
+    if rest.startswith("ال") and len(rest) > 4:
+        forms.append(rest[2:])
+    elif not rest.startswith("ال"):
+        forms.append("ال" + rest)
+    return tuple(forms)
+
+
+def load(directory: Optional[str] = None) -> Optional[Bilingual]:
+    """Both dictionaries from ``directory`` (default ``$MTKIT_DICTD_DIR`` or /usr/share/dictd);
+    None when neither is installed, one alone is enough.
+
+    Parsing takes about a second, so the parsed tables are kept in the user's cache directory
+    (``marshal``, keyed by the dictionary files' sizes and times), which loads in a few ms; the
+    cache is derived on this machine from the installed files, never shipped."""
+    where = Path(directory or os.environ.get("MTKIT_DICTD_DIR") or DEFAULT_DIR)
+    files = [where / f"{name}{ext}" for name in (ENG_ARA, ARA_ENG) for ext in (".index", ".dict.dz")]
+    stamp = [(f.name, f.stat().st_size, f.stat().st_mtime_ns) for f in files if f.is_file()]
+    if not stamp:
+        return None
+    cache = _cache_path(where, stamp)
+    if cache is not None and cache.is_file():
+        try:
+            en, by_key = marshal.loads(cache.read_bytes())
+            return Bilingual(en, by_key)
+        except (OSError, EOFError, ValueError, TypeError):
+            pass                # a broken cache is rebuilt below
+    en_ar, ar_en = _read(where, ENG_ARA), _read(where, ARA_ENG)
+    if en_ar is None and ar_en is None:
+        return None
+    lex = Bilingual.from_entries(en_ar or [], ar_en or [])
+    if cache is not None:
+        try:
+            cache.parent.mkdir(parents=True, exist_ok=True)
+            tmp = cache.with_name(f"{cache.name}.{os.getpid()}.tmp")
+            tmp.write_bytes(marshal.dumps((lex._en, lex._by_key)))
+            os.replace(tmp, cache)
+        except OSError:
+            pass                # a read-only home: parse again next time
+    return lex
+
+
+def _cache_path(where: Path, stamp: list) -> Optional[Path]:
+    if os.environ.get("MTKIT_NO_CACHE"):
+        return None
+    from platformdirs import user_cache_dir   # only when a dictionary is installed
+
+    key = hashlib.sha256(repr((str(where.resolve()), stamp, CACHE_VERSION)).encode()).hexdigest()[:16]
+    return Path(user_cache_dir("mtkit")) / f"freedict-{key}.marshal"
+
+
+@lru_cache(maxsize=None)
+def _cached(directory: str) -> Optional[Bilingual]:
+    return load(directory)
+
+
+def bilingual() -> Optional[Bilingual]:
+    """The installed dictionaries, loaded once per process (per directory); None when absent."""
+    return _cached(os.environ.get("MTKIT_DICTD_DIR") or DEFAULT_DIR)
