@@ -21,9 +21,8 @@ import hashlib
 import marshal
 import os
 import re
-from functools import lru_cache
+from functools import cache, lru_cache
 from pathlib import Path
-from typing import Optional
 
 from mtkit.text.normalize import norm
 from mtkit.text.tokens import ar_core
@@ -47,7 +46,7 @@ _AR_STOP = frozenset(norm(w) for w in (
     "هو", "هي", "هذا", "هذه", "ذلك", "التي", "الذي", "كان", "قد", "ب", "ل", "ك", "ثم", "بين", "كل", "بعض",
     "غير", "عند", "حول", "يكون", "شخص", "شيء", "شيئ"))
 _EN_STOP = frozenset(
-    "a an the of to in on at by for with from and or not no is be as it its that this which who".split())
+    ["a", "an", "the", "of", "to", "in", "on", "at", "by", "for", "with", "from", "and", "or", "not", "no", "is", "be", "as", "it", "its", "that", "this", "which", "who"])
 
 
 def _b64(text: str) -> int:
@@ -61,8 +60,7 @@ def en_key(word: str) -> str:
     """A light English stem, the same for a headword and for a word met in text, so that
     "governments", "governed" and "government's" find "government" and "govern"."""
     word = word.lower()
-    if word.endswith("'s"):
-        word = word[:-2]
+    word = word.removesuffix("'s")
     for suffix, repl in (("ies", "y"), ("ied", "y"), ("ing", ""), ("ed", ""), ("s", ""), ("ly", "")):
         if word.endswith(suffix) and len(word) - len(suffix) + len(repl) >= 3 and not word.endswith("ss"):
             word = word[: -len(suffix)] + repl
@@ -72,7 +70,7 @@ def en_key(word: str) -> str:
 
 def _translations(body: str) -> list[str]:
     """The translations of one dictd entry (its headword line dropped), split at commas."""
-    out = []
+    out: list[str] = []
     for line in body.split("\n")[1:]:
         line = _NUMBERING.sub("", line.strip())
         if line:
@@ -80,7 +78,7 @@ def _translations(body: str) -> list[str]:
     return out
 
 
-def _read(directory: Path, name: str) -> Optional[list[tuple[str, list[str]]]]:
+def _read(directory: Path, name: str) -> list[tuple[str, list[str]]] | None:
     """(headword, translations) for every entry of one dictd dictionary, or None if absent."""
     index, data = directory / f"{name}.index", directory / f"{name}.dict.dz"
     if not index.is_file() or not data.is_file():
@@ -110,11 +108,11 @@ class Bilingual:
     def __init__(self, en: dict[str, list[str]], by_key: dict[str, list[str]]):
         self._en = en                  # English word → normalized Arabic phrases
         self._by_key = by_key          # en_key → English single-word headwords
-        self._ar_index: Optional[dict[str, frozenset[str]]] = None
-        self._core_index: Optional[dict[str, frozenset[str]]] = None
+        self._ar_index: dict[str, frozenset[str]] | None = None
+        self._core_index: dict[str, frozenset[str]] | None = None
 
     @classmethod
-    def from_entries(cls, en_ar: list[tuple[str, list[str]]], ar_en: list[tuple[str, list[str]]]) -> "Bilingual":
+    def from_entries(cls, en_ar: list[tuple[str, list[str]]], ar_en: list[tuple[str, list[str]]]) -> Bilingual:
         en: dict[str, dict[str, None]] = {}       # ordered sets: the same order every run
         for head, translations in en_ar:
             english = head.lower().strip()
@@ -191,7 +189,7 @@ def _add(table: dict[str, dict[str, None]], english: str, arabic: str) -> None:
 def _ar_stems(lex: Bilingual, key: str) -> frozenset[str]:
     if key in _EN_STOP:
         return frozenset()
-    stems = set()
+    stems: set[str] = set()
     for head in lex._by_key.get(key, ()):
         for phrase in lex._en[head]:
             words = _AR_WORD.findall(phrase)
@@ -217,7 +215,7 @@ def _ar_forms(text: str) -> tuple[str, ...]:
     return tuple(forms)
 
 
-def load(directory: Optional[str] = None) -> Optional[Bilingual]:
+def load(directory: str | None = None) -> Bilingual | None:
     """Both dictionaries from ``directory`` (default ``$MTKIT_DICTD_DIR`` or /usr/share/dictd);
     None when neither is installed, one alone is enough.
 
@@ -251,20 +249,20 @@ def load(directory: Optional[str] = None) -> Optional[Bilingual]:
     return lex
 
 
-def _cache_path(where: Path, stamp: list) -> Optional[Path]:
+def _cache_path(where: Path, stamp: list) -> Path | None:
     if os.environ.get("MTKIT_NO_CACHE"):
         return None
-    from platformdirs import user_cache_dir   # only when a dictionary is installed
+    from platformdirs import user_cache_dir  # only when a dictionary is installed
 
     key = hashlib.sha256(repr((str(where.resolve()), stamp, CACHE_VERSION)).encode()).hexdigest()[:16]
     return Path(user_cache_dir("mtkit")) / f"freedict-{key}.marshal"
 
 
-@lru_cache(maxsize=None)
-def _cached(directory: str) -> Optional[Bilingual]:
+@cache
+def _cached(directory: str) -> Bilingual | None:
     return load(directory)
 
 
-def bilingual() -> Optional[Bilingual]:
+def bilingual() -> Bilingual | None:
     """The installed dictionaries, loaded once per process (per directory); None when absent."""
     return _cached(os.environ.get("MTKIT_DICTD_DIR") or DEFAULT_DIR)
