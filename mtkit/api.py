@@ -82,7 +82,15 @@ def _aligned_for_audit(en: str, ar: str, presegmented: bool, max_bead: int):
     return sentences, unit_lines
 
 
-def score(ref_paths, sys_paths, **kw):
-    """Score system files against reference files with sacrebleu (see ``mtkit.score.score``)."""
+def score(ref_paths=(), sys_paths=(), **kw):
+    """Score systems against references with sacrebleu, as ``mtkit score`` does
+    (see :func:`mtkit.score.score` for the keywords)."""
     from mtkit.score import score as _score
     return _score(ref_paths, sys_paths, **kw)
+
+
+def gate(documents: Sequence[str] = (), **kw):
+    """Pass or fail translations against quality rules, as ``mtkit gate`` does
+    (see :func:`mtkit.gate.run.gate` for the keywords); returns a ``GateResult``."""
+    from mtkit.gate.run import gate as _gate
+    return _gate(documents, **kw)

@@ -4,11 +4,8 @@ from __future__ import annotations
 import click
 
 from mtkit.cli import emit, main, output_options
-from mtkit.errors import InputError
 from mtkit.mt.languages import LANGUAGES
 from mtkit.score.metrics import METRICS, SMOOTH_METHODS, TOKENIZERS
-
-from mtkit.score.inputs import HYP_COLUMNS, REF_COLUMNS, SRC_COLUMNS
 
 
 def _metrics(text: str) -> list[str]:
@@ -25,20 +22,6 @@ def _sacrebleu_options(kw: dict) -> dict:
              "chrf_word_order", "chrf_beta", "chrf_whitespace", "ter_normalized", "ter_no_punct",
              "ter_asian_support", "ter_case_sensitive")
     return {n: kw[n] for n in names if kw.get(n) not in (None, False)}
-
-
-def _translate_models(models, src_path, refs_table, translate_kw, quiet) -> tuple[dict, dict]:
-    from mtkit.mt import translate
-    from mtkit.score.inputs import read_column, system_name
-    if src_path is None and refs_table is None:
-        raise InputError("--model needs the source text: pass --src SRC (or a pairs file with an 'en' column as --ref)")
-    src = read_column(src_path, None, SRC_COLUMNS) if src_path else read_column(refs_table, None, SRC_COLUMNS)
-    systems, paths = {}, {}
-    for model in models:
-        name = system_name(model.rstrip("/\\"))
-        systems[name] = translate(src, model, quiet=quiet, **translate_kw).lines
-        paths[name] = model
-    return systems, paths
 
 
 @main.command()
@@ -87,43 +70,12 @@ def score(system_paths, refs, ref_column, columns, src_path, models, metrics_tex
           device, fmt, output, quiet, **sacrebleu_kw):
     """Score system outputs against references with sacrebleu (BLEU, chrF, TER), with paired
     significance tests against the baseline."""
-    from mtkit.score import AUTO_SIGNIFICANCE_LIMIT, score_systems
-    from mtkit.score.inputs import is_table, read_column, read_table, column, system_name, unique_names
-    if not refs:
-        raise click.UsageError("give a reference with --ref REF")
-    metrics = _metrics(metrics_text)
-    ref_lines = [read_column(path, ref_column, REF_COLUMNS) for path in refs]
-    table = refs[0] if is_table(refs[0]) else None
-
-    systems, paths = {}, {}
-    if models:
-        kw = dict(src_lang=src_lang, tgt_lang=tgt_lang, batch_size=batch_size, beams=beams,
-                  max_length=max_length, device=device)
-        systems, paths = _translate_models(models, src_path, table, kw, quiet)
-    if columns:
-        if table is None:
-            raise InputError("--column needs a pairs/dataset file as --ref", refs[0])
-        rows = read_table(table)
-        for name in columns:
-            systems[name], paths[name] = column(rows, name, table), table
-    names = unique_names(list(systems) + [system_name(p) for p in system_paths])[len(systems):]
-    for name, path in zip(names, system_paths):
-        systems[name], paths[name] = read_column(path, None, HYP_COLUMNS), path
-    if not systems:
-        raise click.UsageError("give at least one system output (SYS, --column or --model)")
-
-    note = None
-    if significance is None:
-        significance = "paired-bs"
-        if len(ref_lines[0]) > AUTO_SIGNIFICANCE_LIMIT and len(systems) > 1:
-            significance = None
-            note = (f"significance tests skipped for {len(ref_lines[0])} segments (memory); "
-                    "pass --significance paired-bs to run them")
-    align = "always" if align_docs else "auto" if align_auto else "never"
-    result = score_systems(ref_lines, systems, metrics=metrics, baseline=baseline,
-                           significance=None if significance == "none" else significance,
-                           paths=paths, ref_paths=list(refs), options=_sacrebleu_options(sacrebleu_kw),
-                           worst=worst, align=align, n_samples=paired_n)
-    if note:
-        result.notes.append(note)
+    from mtkit import api
+    translate_options = dict(src_lang=src_lang, tgt_lang=tgt_lang, batch_size=batch_size, beams=beams,
+                             max_length=max_length, device=device)
+    result = api.score(list(refs), list(system_paths), column=list(columns), ref_column=ref_column,
+                       src=src_path, models=list(models), translate_options=translate_options,
+                       metrics=_metrics(metrics_text), baseline=baseline, significance=significance or "auto",
+                       n_samples=paired_n, worst=worst, options=_sacrebleu_options(sacrebleu_kw),
+                       align="always" if align_docs else "auto" if align_auto else "never", quiet=quiet)
     emit(result, fmt, output)

@@ -29,6 +29,16 @@ SECTIONS: dict[str, tuple[tuple[str, ...], str, bool]] = {
     "max_score": (METRICS, "metric", False),
     "max_drop": (METRICS, "metric", False),
 }
+# command-line option -> section; each takes NAME=LIMIT (or per_file.NAME=LIMIT) and may repeat
+OVERRIDES = (
+    ("--max-flags", "max_flags", "SEVERITY=N", "Most flags of a severity in the run."),
+    ("--max-flags-per-1k", "max_flags_per_1k_words", "SEVERITY=X", "Most flags of a severity per 1,000 source words."),
+    ("--max-category", "max_category", "CATEGORY=N", "Most flags of a category in the run."),
+    ("--max-category-per-1k", "max_category_per_1k_words", "CATEGORY=X", "Most flags of a category per 1,000 source words."),
+    ("--min-score", "min_score", "METRIC=X", "Lowest bleu/chrf allowed against --ref."),
+    ("--max-score", "max_score", "METRIC=X", "Highest score allowed against --ref (ter)."),
+    ("--max-drop", "max_drop", "METRIC=X", "Largest significant drop allowed against --baseline."),
+)
 PER_FILE = "per_file"   # a sub-table with the same sections, applied to each file on its own
 SCORE_SECTIONS = ("min_score", "max_score", "max_drop")
 FLAG_SECTIONS = ("max_flags", "max_flags_per_1k_words", "max_category", "max_category_per_1k_words")
@@ -216,3 +226,13 @@ def apply_override(config: GateConfig, option: str, section: str, assignment: st
     rules = config.per_file if per_file else config.run
     key = f"{option} {PER_FILE + '.' if per_file else ''}{name}"
     rules.set(section, name, check_limit(section, name, parse_number(value.strip()), key, where))
+
+
+def configure(path: Optional[str] = None, overrides: Optional[dict] = None) -> GateConfig:
+    """Rules from ``path`` (or the discovered file), with ``overrides`` (section → ``NAME=LIMIT``
+    assignments, as the rule options take them) applied on top."""
+    config = load_config(path)
+    for option, section, _metavar, _text in OVERRIDES:
+        for assignment in (overrides or {}).get(section, ()):
+            apply_override(config, option, section, assignment)
+    return config

@@ -104,3 +104,24 @@ def from_pairs(pairs: str, *, system=None, ref=None, baseline=None) -> list[Item
 def from_audit_json(path: str, *, system=None, ref=None, baseline=None) -> list[Item]:
     _exists(path, "file")
     return [Item(ar=path, audit_json=path, system=_file(system), ref=_file(ref), baseline=_file(baseline))]
+
+
+def select(documents=(), *, src_dir=None, tgt_dir=None, pairs=None, audit_json=None,
+           system=None, ref=None, baseline=None) -> list[Item]:
+    """The items of exactly one kind of input: EN AR documents, two directories, a pairs file,
+    or an audit JSON."""
+    given = [bool(documents), bool(src_dir or tgt_dir), bool(pairs), bool(audit_json)]
+    if sum(given) != 1:
+        raise InputError("give one input: EN AR, --src-dir DIR --tgt-dir DIR, --pairs FILE, or --audit-json FILE")
+    paths = dict(system=system, ref=ref, baseline=baseline)
+    if documents:
+        if len(documents) != 2:
+            raise InputError(f"expected two documents, EN AR; got {len(documents)}")
+        return from_documents(*documents, **paths)
+    if src_dir or tgt_dir:
+        if not (src_dir and tgt_dir):
+            raise InputError("--src-dir and --tgt-dir go together")
+        return from_dirs(src_dir, tgt_dir, **paths)
+    if pairs:
+        return from_pairs(pairs, **paths)
+    return from_audit_json(audit_json, **paths)

@@ -10,7 +10,6 @@ from __future__ import annotations
 from typing import Optional, Sequence
 
 from mtkit.errors import InputError
-from mtkit.score.inputs import HYP_COLUMNS, REF_COLUMNS, read_column, system_name, unique_names
 from mtkit.score.metrics import METRICS, build_metrics
 from mtkit.score.result import (Comparison, MetricScore, ScoreResult, SystemScore,
                                 WorstSegment)
@@ -125,24 +124,39 @@ def score_systems(refs: list[list[str]], systems: dict[str, list[str]], *,
     return result
 
 
-def score(ref_paths: str | Sequence[str], sys_paths: Sequence[str], *, column: Optional[Sequence[str]] = None,
-          ref_column: Optional[str] = None, **kw) -> ScoreResult:
-    """Score system files against reference files (text files, or columns of table files).
+def score(ref_paths: str | Sequence[str] = (), sys_paths: Sequence[str] = (), *,
+          column: Sequence[str] = (), ref_column: Optional[str] = None, src: Optional[str] = None,
+          models: Sequence[str] = (), translate_options: Optional[dict] = None,
+          significance: Optional[str] = "auto", quiet: bool = True, **kw) -> ScoreResult:
+    """Score system files against reference files (text files, or columns of table files): what
+    ``mtkit score`` does.
 
-    ``score("ref.ar.txt", ["sys-a.ar.txt", "sys-b.ar.txt"], metrics=("chrf",))``; other keywords
-    are those of :func:`score_systems`.
+    ``score("ref.ar.txt", ["sys-a.ar.txt", "sys-b.ar.txt"], metrics=("chrf",))``. Systems are the
+    translations of ``src`` by each of ``models`` (``translate_options``: keywords of
+    :func:`mtkit.mt.translate`), the table columns ``column`` of the reference file, then
+    ``sys_paths``. ``significance="auto"`` runs ``paired-bs`` unless there are more than
+    :data:`AUTO_SIGNIFICANCE_LIMIT` segments (a note says so). Other keywords are those of
+    :func:`score_systems`.
     """
+    from mtkit.score.inputs import gather
     if isinstance(ref_paths, str):
         ref_paths = [ref_paths]
-    refs = [read_column(path, ref_column, REF_COLUMNS) for path in ref_paths]
-    names = unique_names([system_name(p) for p in sys_paths])
-    systems = {name: read_column(path, None, HYP_COLUMNS) for name, path in zip(names, sys_paths)}
-    paths = dict(zip(names, sys_paths))
-    if column:
-        table = ref_paths[0]
-        from mtkit.score.inputs import read_table, column as take
-        rows = read_table(table)
-        for name in column:
-            systems[name] = take(rows, name, table)
-            paths[name] = table
-    return score_systems(refs, systems, paths=paths, ref_paths=list(ref_paths), **kw)
+    if not ref_paths:
+        raise InputError("give a reference with --ref REF")
+    inputs = gather(list(ref_paths), list(sys_paths), columns=list(column or ()), ref_column=ref_column,
+                    src_path=src, models=list(models), translate_options=translate_options, quiet=quiet)
+    if not inputs.systems:
+        raise InputError("give at least one system output (SYS, --column or --model)")
+    note = None
+    if significance == "auto":
+        significance = "paired-bs"
+        if len(inputs.refs[0]) > AUTO_SIGNIFICANCE_LIMIT and len(inputs.systems) > 1:
+            significance = None
+            note = (f"significance tests skipped for {len(inputs.refs[0])} segments (memory); "
+                    "pass --significance paired-bs to run them")
+    result = score_systems(inputs.refs, inputs.systems, paths={**inputs.paths, **kw.pop("paths", {})},
+                           ref_paths=inputs.ref_paths, significance=None if significance == "none" else significance,
+                           **kw)
+    if note:
+        result.notes.append(note)
+    return result

@@ -3,7 +3,8 @@ table (JSON Lines, TSV with a header row, parquet, a local ``datasets`` director
 from __future__ import annotations
 
 import os
-from typing import Optional
+from dataclasses import dataclass, field
+from typing import Sequence
 
 from mtkit.errors import InputError
 from mtkit.io import read_lines
@@ -45,7 +46,7 @@ def read_table(path: str) -> list[dict]:
     return [record.data for record in read_records(path)]
 
 
-def column(rows: list[dict], name: Optional[str], path: str, defaults: tuple[str, ...] = ()) -> list[str]:
+def column(rows: list[dict], name: str | None, path: str, defaults: tuple[str, ...] = ()) -> list[str]:
     """One column of a table as strings (missing values are empty strings)."""
     available = list(rows[0]) if rows else []
     if name is None:
@@ -57,8 +58,57 @@ def column(rows: list[dict], name: Optional[str], path: str, defaults: tuple[str
     return ["" if row.get(name) is None else str(row[name]) for row in rows]
 
 
-def read_column(path: str, name: Optional[str], defaults: tuple[str, ...] = ()) -> list[str]:
+def read_column(path: str, name: str | None, defaults: tuple[str, ...] = ()) -> list[str]:
     """Lines of a text file, or one column of a table file."""
     if is_table(path):
         return column(read_table(path), name, path, defaults)
     return read_text_lines(path)
+
+
+@dataclass
+class Inputs:
+    """Everything a score run reads: references, systems by name (with where each came from), and
+    the source when something needs it (translating with a model, auditing)."""
+    refs: list[list[str]]
+    ref_paths: list[str]
+    systems: dict[str, list[str]] = field(default_factory=dict)
+    paths: dict[str, str] = field(default_factory=dict)
+    src: list[str] | None = None
+    src_path: str | None = None
+
+
+def read_source(src_path: str | None, table: str | None, why: str) -> tuple[list[str], str]:
+    """The source lines: ``src_path``, or the source column of the table given as the reference."""
+    if src_path is not None:
+        return read_column(src_path, None, SRC_COLUMNS), src_path
+    if table is None:
+        raise InputError(f"{why} needs the source text: pass --src SRC (or a pairs file with an 'en' column as --ref)")
+    return read_column(table, None, SRC_COLUMNS), table
+
+
+def gather(ref_paths: Sequence[str], sys_paths: Sequence[str], *, columns: Sequence[str] = (),
+           ref_column: str | None = None, src_path: str | None = None, models: Sequence[str] = (),
+           translate_options: dict | None = None, need_src: bool = False, quiet: bool = True) -> Inputs:
+    """Read the references and the systems: translations by ``models`` first (of the source), then
+    ``columns`` of the table given as the reference, then the system files, in that order."""
+    refs = [read_column(path, ref_column, REF_COLUMNS) for path in ref_paths]
+    table = ref_paths[0] if ref_paths and is_table(ref_paths[0]) else None
+    out = Inputs(refs, list(ref_paths))
+    if models or need_src:
+        out.src, out.src_path = read_source(src_path, table, "--model" if models else "--audit")
+    if models:
+        from mtkit.mt import translate
+        for model in models:
+            name = system_name(model.rstrip("/\\"))
+            out.systems[name] = translate(out.src or [], model, quiet=quiet, **(translate_options or {})).lines
+            out.paths[name] = model
+    if columns:
+        if table is None:
+            raise InputError("--column needs a pairs/dataset file as --ref", ref_paths[0] if ref_paths else None)
+        rows = read_table(table)
+        for name in columns:
+            out.systems[name], out.paths[name] = column(rows, name, table), table
+    names = unique_names(list(out.systems) + [system_name(p) for p in sys_paths])[len(out.systems):]
+    for name, path in zip(names, sys_paths):
+        out.systems[name], out.paths[name] = read_column(path, None, HYP_COLUMNS), path
+    return out
