@@ -1,12 +1,13 @@
 """The library API: everything the CLI does, callable from Python."""
 from __future__ import annotations
 
-from typing import TYPE_CHECKING, Optional, Sequence
+from typing import TYPE_CHECKING, Iterable, Optional, Sequence
 
 from mtkit.model import Alignment
 
 if TYPE_CHECKING:
-    from mtkit.model import AuditResult
+    from mtkit.io.glossary import Term
+    from mtkit.model import AuditResult, Segment
 
 
 def _embedder(model: Optional[str]):
@@ -34,11 +35,14 @@ def align(en: str | Sequence[str], ar: str | Sequence[str], *, presegmented: boo
 
 
 def audit(en: Optional[str] = None, ar: Optional[str] = None, *, pairs: Optional[str] = None,
-          presegmented: bool = False, checks: Optional[Sequence[str]] = None, disable: Sequence[str] = (),
-          glossary: Optional[str] = None, jobs: int = 1, quiet: bool = True, skip_bad: bool = False,
-          max_bead: int = 2, stream: bool = False) -> "AuditResult":
+          segments: Optional[Iterable["Segment"]] = None, presegmented: bool = False,
+          checks: Optional[Sequence[str]] = None, disable: Sequence[str] = (),
+          glossary: "Optional[str | Sequence[Term]]" = None, jobs: int = 1, quiet: bool = True,
+          skip_bad: bool = False, max_bead: int = 2, stream: bool = False) -> "AuditResult":
     """Flag likely mistranslations in an English/Arabic document pair (``en``, ``ar``: paths) or
-    in a pairs file (``pairs``: JSONL, TSV, parquet or a ``datasets`` directory).
+    in a pairs file (``pairs``: JSONL, TSV, parquet or a ``datasets`` directory), or in
+    ``segments`` already in memory (an iterable of :class:`mtkit.model.Segment`). ``glossary`` is a
+    glossary file or its terms (:class:`mtkit.io.glossary.Term`).
 
     With ``stream=True`` the result's ``segments`` is an iterator, consumed once (for writing a
     pairs file of any size as JSON Lines): nothing is kept in memory."""
@@ -48,17 +52,20 @@ def audit(en: Optional[str] = None, ar: Optional[str] = None, *, pairs: Optional
     from mtkit.model import AuditResult
     from mtkit.progress import progress
 
-    options = {"glossary": read_glossary(glossary) if glossary else ()}
+    terms = read_glossary(glossary) if isinstance(glossary, str) else tuple(glossary or ())
+    options = {"glossary": terms}
     skipped: list[str] = []
-    if pairs is not None:
+    total: Optional[int] = None
+    if segments is not None:
+        pass
+    elif pairs is not None:
         segments = read_pairs(pairs, skipped if skip_bad else None)
-        total = None
     else:
         if en is None or ar is None:
             raise ValueError("audit needs en and ar paths, or pairs")
         alignment, lines = _aligned_for_audit(en, ar, presegmented, max_bead)
-        segments = segments_from_alignment(alignment, lines)
-        total = len(segments)
+        beads = segments_from_alignment(alignment, lines)
+        segments, total = beads, len(beads)
     results = progress(audit_segments(segments, only=checks, disable=disable, options=options, jobs=jobs),
                        total=total, desc="audit", unit="seg", quiet=quiet)
     return AuditResult(results if stream else list(results), src_path=en or pairs, tgt_path=ar or pairs,
