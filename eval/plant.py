@@ -26,15 +26,15 @@ import random
 import re
 import sys
 from collections import Counter, defaultdict
+from collections.abc import Callable
 from pathlib import Path
-from typing import Callable, Optional
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
-import tico19  # noqa: E402
-from results import record  # noqa: E402
+import tico19
+from results import record
 
-from mtkit.model import Flag, Segment  # noqa: E402
-from mtkit.text.translit import transliterates  # noqa: E402
+from mtkit.model import Flag, Segment
+from mtkit.text.translit import transliterates
 
 PLANTED = Path(__file__).parent / "data" / "tico19_planted.jsonl"
 SEED = 20261206
@@ -89,7 +89,7 @@ COMMON = {"brown": "البني", "white": "الأبيض", "green": "الأخضر
           "mark": "العلامة", "may": "مايو", "case": "الحالة", "wall": "الجدار", "park": "الحديقة",
           "river": "النهر", "lake": "البحيرة", "field": "الحقل", "bird": "الطائر", "fish": "السمكة"}
 
-EN_NEGATION = re.compile(r"\b(not|no|never|none|nor|neither|nobody|nothing|cannot|without)\b|n't\b", re.I)
+EN_NEGATION = re.compile(r"\b(not|no|never|none|nor|neither|nobody|nothing|cannot|without)\b|n't\b", re.IGNORECASE)
 AR_WORD = re.compile(r"[\u0621-\u064a\u0640\u064b-\u0652]+")
 AR_NEGATED = re.compile(r"(?<!\S)(و?)(لا|لم|لن)\s+([\u0621-\u064a\u064b-\u0652]{3,})")
 MODALS = re.compile(r"(?<!\S)(و?)(يمكن|يجب|ينبغي|يستطيع|تستطيع|يمكنك|يمكنه|يمكنها|يمكنهم|يجوز|يحتاج|تحتاج)(?!\S*\s*\S*لا)")
@@ -102,7 +102,7 @@ def _digit_value(text: str) -> str:
     return "".join(str(AR_DIGITS.index(c)) if c in AR_DIGITS else c for c in text if c.isdigit())
 
 
-def _plant(seg: Segment, category: str, kind: str, ar: str, span: Optional[tuple[int, int]], note: str) -> dict:
+def _plant(seg: Segment, category: str, kind: str, ar: str, span: tuple[int, int] | None, note: str) -> dict:
     return {"category": category, "kind": kind, "ar": ar, "ar_span": list(span) if span else None, "note": note}
 
 
@@ -110,7 +110,7 @@ def _replace(ar: str, start: int, end: int, new: str) -> tuple[str, tuple[int, i
     return ar[:start] + new + ar[end:], (start, start + len(new))
 
 
-def number_changed(seg: Segment, rng: random.Random, pool: int) -> Optional[dict]:
+def number_changed(seg: Segment, rng: random.Random, pool: int) -> dict | None:
     en_values = {_digit_value(m.group()) for m in DIGITS.finditer(seg.src)}
     found = [m for m in DIGITS.finditer(seg.tgt) if _digit_value(m.group()) in en_values]
     if not found:
@@ -129,7 +129,7 @@ def number_changed(seg: Segment, rng: random.Random, pool: int) -> Optional[dict
     return _plant(seg, "number", "number changed", ar, span, f"{text} → {changed}")
 
 
-def negation_dropped(seg: Segment, rng: random.Random, pool: int) -> Optional[dict]:
+def negation_dropped(seg: Segment, rng: random.Random, pool: int) -> dict | None:
     if not EN_NEGATION.search(seg.src):
         return None
     found = list(AR_NEGATED.finditer(seg.tgt))
@@ -142,7 +142,7 @@ def negation_dropped(seg: Segment, rng: random.Random, pool: int) -> Optional[di
     return _plant(seg, "negation", "negation dropped", ar, span, f"{m.group()} → {new}")
 
 
-def negation_added(seg: Segment, rng: random.Random, pool: int) -> Optional[dict]:
+def negation_added(seg: Segment, rng: random.Random, pool: int) -> dict | None:
     if EN_NEGATION.search(seg.src):
         return None
     found = list(MODALS.finditer(seg.tgt)) or list(VERB.finditer(seg.tgt))
@@ -169,7 +169,7 @@ def _names(seg: Segment) -> list[tuple[str, re.Match]]:
     return out
 
 
-def name_swapped(seg: Segment, rng: random.Random, pool: int) -> Optional[dict]:
+def name_swapped(seg: Segment, rng: random.Random, pool: int) -> dict | None:
     names = _names(seg)
     if not names:
         return None
@@ -182,7 +182,7 @@ def name_swapped(seg: Segment, rng: random.Random, pool: int) -> Optional[dict]:
     return _plant(seg, "entity", "name swapped", ar, span, f"{en}: {word} → {new}")
 
 
-def name_deleted(seg: Segment, rng: random.Random, pool: int) -> Optional[dict]:
+def name_deleted(seg: Segment, rng: random.Random, pool: int) -> dict | None:
     names = _names(seg)
     if not names:
         return None
@@ -196,7 +196,7 @@ def name_deleted(seg: Segment, rng: random.Random, pool: int) -> Optional[dict]:
     return _plant(seg, "entity", "name deleted", ar, None, f"{en}: {m.group()} deleted")
 
 
-def name_common_noun(seg: Segment, rng: random.Random, pool: int) -> Optional[dict]:
+def name_common_noun(seg: Segment, rng: random.Random, pool: int) -> dict | None:
     names = [(en, m) for en, m in _names(seg) if en.lower() in COMMON]
     if not names:
         return None
@@ -209,7 +209,7 @@ def name_common_noun(seg: Segment, rng: random.Random, pool: int) -> Optional[di
 _CLAUSE_START = re.compile(r"،\s*|(?<=\s)(?=(?:التي|الذي|الذين|حيث|بينما|لكن|لأن|مما|حتى|عندما|إذ)\s)")
 
 
-def clause_deleted(seg: Segment, rng: random.Random, pool: int) -> Optional[dict]:
+def clause_deleted(seg: Segment, rng: random.Random, pool: int) -> dict | None:
     words = seg.tgt.split()
     if len(words) < 12:
         return None
@@ -228,7 +228,7 @@ def clause_deleted(seg: Segment, rng: random.Random, pool: int) -> Optional[dict
     return _plant(seg, "omission", "clause deleted", ar.strip(), None, f"deleted: {removed.strip()}")
 
 
-def clause_added(seg: Segment, rng: random.Random, pool: int) -> Optional[dict]:
+def clause_added(seg: Segment, rng: random.Random, pool: int) -> dict | None:
     if len(seg.tgt.split()) < 6:
         return None
     clause = rng.choice(CLAUSES[pool])
@@ -241,7 +241,7 @@ def clause_added(seg: Segment, rng: random.Random, pool: int) -> Optional[dict]:
     return _plant(seg, "addition", "clause added", ar, (s + 2, e), f"added: {clause[2:]}")
 
 
-def english_left(seg: Segment, rng: random.Random, pool: int) -> Optional[dict]:
+def english_left(seg: Segment, rng: random.Random, pool: int) -> dict | None:
     options = []
     for em in re.finditer(r"\b[A-Za-z][a-z']{2,}\b", seg.src):
         stem = UNTRANSLATED.get(em.group().lower())
@@ -260,7 +260,7 @@ def english_left(seg: Segment, rng: random.Random, pool: int) -> Optional[dict]:
                   ar, span, f"{m.group()} → {en}")
 
 
-def words_glued(seg: Segment, rng: random.Random, pool: int) -> Optional[dict]:
+def words_glued(seg: Segment, rng: random.Random, pool: int) -> dict | None:
     pairs = [m for m in re.finditer(r"(?<!\S)([\u0621-\u064a]{3,}) ([\u0621-\u064a]{3,})(?!\S)", seg.tgt)]
     if not pairs:
         return None
@@ -270,7 +270,7 @@ def words_glued(seg: Segment, rng: random.Random, pool: int) -> Optional[dict]:
     return _plant(seg, "spacing", "words glued", ar, span, f"{m.group()} → {new}")
 
 
-def name_split(seg: Segment, rng: random.Random, pool: int) -> Optional[dict]:
+def name_split(seg: Segment, rng: random.Random, pool: int) -> dict | None:
     names = [(en, m) for en, m in _names(seg) if len(m.group()) >= 5]
     if not names:
         return None
@@ -282,7 +282,7 @@ def name_split(seg: Segment, rng: random.Random, pool: int) -> Optional[dict]:
     return _plant(seg, "spacing", "name split", ar, span, f"{en}: {word} → {new}")
 
 
-def unbalanced(seg: Segment, rng: random.Random, pool: int) -> Optional[dict]:
+def unbalanced(seg: Segment, rng: random.Random, pool: int) -> dict | None:
     pairs = [m for m in re.finditer(r"«[^»]*»|\"[^\"]*\"|\([^)]*\)", seg.tgt)]
     if pairs and rng.random() < 0.5:
         m = rng.choice(pairs)
@@ -302,10 +302,10 @@ def _terms():
     return tico19.glossary()
 
 
-def term_replaced(seg: Segment, rng: random.Random, pool: int) -> Optional[dict]:
+def term_replaced(seg: Segment, rng: random.Random, pool: int) -> dict | None:
     options = []
     for term in _terms():
-        if not re.search(rf"(?<![\w-]){re.escape(term.en)}(?![\w-])", seg.src, re.I):
+        if not re.search(rf"(?<![\w-]){re.escape(term.en)}(?![\w-])", seg.src, re.IGNORECASE):
             continue
         for form in term.ar:
             at = seg.tgt.find(form)
@@ -417,8 +417,7 @@ def main() -> None:
         rows = make()
         PLANTED.parent.mkdir(parents=True, exist_ok=True)
         with open(PLANTED, "w", encoding="utf-8", newline="\n") as out:
-            for row in rows:
-                out.write(json.dumps(row, ensure_ascii=False) + "\n")
+            out.writelines(json.dumps(row, ensure_ascii=False) + "\n" for row in rows)
         print(f"{len(rows)} planted pairs → {PLANTED}")
         print(Counter((r["half"], r["kind"]) for r in rows))
         return
@@ -427,7 +426,7 @@ def main() -> None:
     halves = ("test", "dev") if args.half == "all" else (args.half,)
     body = "\n\n".join(f"**{half}** half ({'tuned on' if half == 'dev' else 'not looked at while tuning'}):\n\n"
                        + table([r for r in rows if r["half"] == half], results, args.verbose) for half in halves)
-    body = (f"{len(rows)} planted pairs in `eval/data/tico19_planted.jsonl` (seed {SEED}, one error per real "
+    body = (f"mtkit at {tico19.code_version()}. {len(rows)} planted pairs in `eval/data/tico19_planted.jsonl` (seed {SEED}, one error per real "
             "TICO-19 pair).\n\n" + body)
     print(body)
     if args.section:

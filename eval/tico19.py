@@ -1,6 +1,7 @@
 """The audit on real professional translations: the 3,071 TICO-19 English→Arabic pairs.
 
     python eval/tico19.py [--section NAME] [--dump FILE]
+    python eval/tico19.py --speed [--repeat N]
 
 Nobody here wrote these translations, so what the audit flags on them is mostly false alarms:
 this measures how often a reviewer is shown a flag (share of pairs flagged, flags per 1,000
@@ -23,15 +24,15 @@ import random
 import sys
 import time
 from collections import Counter, defaultdict
+from collections.abc import Iterable, Sequence
 from pathlib import Path
-from typing import Iterable, Sequence
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
-from results import record  # noqa: E402
+from results import record
 
-from mtkit import api  # noqa: E402
-from mtkit.io.glossary import Term  # noqa: E402
-from mtkit.model import SEVERITIES, Flag, Segment, SegmentResult  # noqa: E402
+from mtkit import api
+from mtkit.io.glossary import Term
+from mtkit.model import SEVERITIES, Flag, Segment, SegmentResult
 
 DATA = Path(os.environ.get("MTKIT_TICO19", "/work/shared/real/tico19"))
 SPLIT_SEED = 20261206
@@ -99,6 +100,20 @@ def flag_record(result: SegmentResult, flag: Flag) -> dict:
     return {"fingerprint": fingerprint(seg, flag), "id": seg.id, **flag.to_dict(), "en": seg.src, "ar": seg.tgt}
 
 
+def code_version() -> str:
+    """The commit the numbers were made with (``+`` when the working tree has changes)."""
+    import subprocess
+    root = Path(__file__).resolve().parent.parent
+    try:
+        head = subprocess.run(["git", "rev-parse", "--short", "HEAD"], cwd=root, capture_output=True,
+                              text=True, check=True).stdout.strip()
+        dirty = subprocess.run(["git", "status", "--porcelain", "--", "mtkit"], cwd=root, capture_output=True,
+                               text=True, check=True).stdout.strip()
+    except (OSError, subprocess.CalledProcessError):
+        return "unknown"
+    return head + ("+" if dirty else "")
+
+
 def words(segments: Iterable[Segment]) -> int:
     return sum(len(s.src.split()) for s in segments)
 
@@ -144,13 +159,43 @@ def by_check_table(results: Sequence[SegmentResult]) -> str:
     return "\n".join(lines)
 
 
+def speed(segments: Sequence[Segment], repeat: int) -> str:
+    """Pairs per second on one core for news-length pairs (15 to 40 English words), beside sacrebleu's
+    sentence chrF on the same pairs (Arabic against itself: the cost, not the score, is compared)."""
+    from sacrebleu.metrics import CHRF
+    chosen = [s for s in segments if 15 <= len(s.src.split()) <= 40] * repeat
+    audit(chosen[:200])                      # load the data files once, as a long run would
+    start = time.perf_counter()
+    audit(chosen)
+    seconds = time.perf_counter() - start
+    chrf = CHRF()
+    start = time.perf_counter()
+    for s in chosen:
+        chrf.sentence_score(s.tgt, [s.tgt])
+    chrf_seconds = time.perf_counter() - start
+    mean = words(chosen) / len(chosen)
+    return (f"mtkit at {code_version()}. {len(chosen):,} TICO-19 pairs of 15 to 40 English words (mean {mean:.1f}), "
+            f"all checks, one process.\n\n| run | seconds | pairs/s |\n|---|---:|---:|\n"
+            f"| mtkit audit (1 core) | {seconds:.1f} | {len(chosen) / seconds:,.0f} |\n"
+            f"| sacrebleu sentence chrF (1 core) | {chrf_seconds:.1f} | {len(chosen) / chrf_seconds:,.0f} |\n\n"
+            f"The audit costs {seconds / chrf_seconds:.1f}× a sentence chrF (goal: ≥ 1,000 pairs/s per core).")
+
+
 def main() -> None:
     parser = argparse.ArgumentParser()
     parser.add_argument("--section", default="TICO-19 real translations", help="RESULTS.md section")
     parser.add_argument("--dump", help="write every flag (without glossary) as JSON Lines")
     parser.add_argument("--no-record", action="store_true")
+    parser.add_argument("--speed", action="store_true", help="measure pairs/s instead (section 'TICO-19 audit speed')")
+    parser.add_argument("--repeat", type=int, default=2, help="with --speed: pass over the pairs this many times")
     args = parser.parse_args()
     segments = load_segments()
+    if args.speed:
+        body = speed(segments, args.repeat)
+        print(body)
+        if not args.no_record:
+            record("TICO-19 audit speed", body)
+        return
     halves = split(segments)
     start = time.perf_counter()
     results = audit(segments)
@@ -159,8 +204,7 @@ def main() -> None:
     if args.dump:
         with open(args.dump, "w", encoding="utf-8") as out:
             for r in results:
-                for f in r.flags:
-                    out.write(json.dumps(flag_record(r, f), ensure_ascii=False) + "\n")
+                out.writelines(json.dumps(flag_record(r, f), ensure_ascii=False) + "\n" for f in r.flags)
     header = ("| pairs | n | pairs flagged | pairs with a major/critical flag | flags | flags per 1,000 EN words "
               "| documents failing docs/ci.md's example rules |\n|---|---:|---:|---:|---:|---:|---:|")
     rows = [summary_row("all", results)]
@@ -168,7 +212,7 @@ def main() -> None:
         rows.append(summary_row(half, [r for r in results if halves[document(r.segment.id)] == half]))
     rows.append(summary_row("all, with both TICO-19 glossaries as `--glossary`", with_glossary))
     dev_docs = sorted(d for d, h in halves.items() if h == "dev")
-    body = (f"{len(segments):,} professional English→Arabic pairs from 31 documents "
+    body = (f"mtkit at {code_version()}. {len(segments):,} professional English→Arabic pairs from 31 documents "
             f"(`tico19.en-ar.tmx`, read with translate-toolkit), all checks, audited in {seconds:.1f} s. "
             "Nearly all of these translations are right, so most flags here are false alarms.\n\n"
             + header + "\n" + "\n".join(rows)

@@ -1,0 +1,103 @@
+"""Flags on real translations, read one by one: how many point at a real error.
+
+    python eval/judge.py sample [--major N] [--minor N]   # print a seeded sample of today's flags to judge
+    python eval/judge.py precision [--section NAME]        # precision of today's flags on the judged ones
+
+The judgments are data, in ``eval/data/tico19_judgments.jsonl``: one line per judged flag, with its
+``fingerprint`` (eval/tico19.py: pair id, check and the words it points at), the pair id, check,
+severity and words at the time, a ``verdict`` (``real``: the translation has the error the flag
+names, or one close enough that a reviewer would fix it there; ``false``: a false alarm) and a
+one-line ``reason``. They were made by reading the English and the Arabic of each pair.
+
+``precision`` audits the TICO-19 pairs with the current code and looks up each flag's verdict:
+precision per check and per severity over the flags that have one, and how many flags have none
+(new flags that nobody has read yet: their precision is unknown, and is reported as such).
+"""
+from __future__ import annotations
+
+import argparse
+import json
+import random
+import sys
+from collections import Counter, defaultdict
+from pathlib import Path
+
+sys.path.insert(0, str(Path(__file__).resolve().parent))
+import tico19
+from results import record
+
+JUDGMENTS = Path(__file__).parent / "data" / "tico19_judgments.jsonl"
+SEED = 20261206
+
+
+def load_judgments() -> dict[str, dict]:
+    if not JUDGMENTS.exists():
+        return {}
+    rows = [json.loads(line) for line in JUDGMENTS.read_text(encoding="utf-8").splitlines() if line.strip()]
+    return {r["fingerprint"]: r for r in rows}
+
+
+def current_flags() -> list[dict]:
+    segments = tico19.load_segments()
+    return [tico19.flag_record(r, f) for r in tico19.audit(segments) for f in r.flags]
+
+
+def sample(major: int, minor: int) -> None:
+    flags = current_flags()
+    judged = load_judgments()
+    rng = random.Random(SEED)
+    out = []
+    for serious, n in ((True, major), (False, minor)):
+        pool = [f for f in flags if (f["severity"] != "minor") == serious and f["fingerprint"] not in judged]
+        out += rng.sample(pool, min(n, len(pool)))
+    for f in out:
+        print(json.dumps({k: f[k] for k in ("fingerprint", "id", "check", "severity", "src_text", "tgt_text",
+                                            "message", "en", "ar")}, ensure_ascii=False))
+
+
+def precision(section: str | None) -> None:
+    flags = current_flags()
+    judged = load_judgments()
+    by_check: dict[str, Counter] = defaultdict(Counter)
+    by_sev: dict[str, Counter] = defaultdict(Counter)
+    for f in flags:
+        verdict = judged.get(f["fingerprint"], {}).get("verdict", "unjudged")
+        by_check[f["check"]][verdict] += 1
+        by_sev[f["severity"]][verdict] += 1
+    def row(name: str, c: Counter) -> str:
+        n = c["real"] + c["false"]
+        p = f"{c['real'] / n:.2f}" if n else "–"
+        return f"| {name} | {sum(c.values())} | {n} | {c['real']} | {p} |"
+    head = "| {} | flags | judged | real | precision |\n|---|---:|---:|---:|---:|"
+    lines = [head.format("check")]
+    lines += [row(k, c) for k, c in sorted(by_check.items(), key=lambda kv: -sum(kv[1].values()))]
+    lines += ["", head.format("severity")]
+    lines += [row(k, by_sev[k]) for k in ("critical", "major", "minor") if k in by_sev]
+    total = Counter()
+    for c in by_sev.values():
+        total.update(c)
+    lines += ["", head.format("all"), row("all flags", total)]
+    body = (f"mtkit at {tico19.code_version()}. {len(judged)} distinct judged flags in "
+            f"`eval/data/tico19_judgments.jsonl`; the TICO-19 audit raises {len(flags)} flags, of which "
+            f"{sum(f['fingerprint'] in judged for f in flags)} have a verdict (a flag repeated on the same words "
+            "of a pair shares one). Precision is over the judged flags of each row.\n\n" + "\n".join(lines))
+    print(body)
+    if section:
+        record(section, body)
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser()
+    parser.add_argument("action", choices=("sample", "precision"))
+    parser.add_argument("--major", type=int, default=150)
+    parser.add_argument("--minor", type=int, default=100)
+    parser.add_argument("--section")
+    args = parser.parse_args()
+    if args.action == "sample":
+        sample(args.major, args.minor)
+    else:
+        precision(args.section)
+
+
+if __name__ == "__main__":
+    main()
