@@ -140,3 +140,16 @@ def test_bad_pairs_line_stops_or_is_skipped():
 def test_missing_document_is_bad_input(tmp_path):
     with pytest.raises(InputError, match="missing.en.txt"):
         api.audit(str(tmp_path / "missing.en.txt"), str(DATA / "doc.ar.txt"))
+
+
+def test_segments_and_glossary_terms_in_memory_give_the_same_result_as_files():
+    """A pipeline with pairs already in memory passes Segments and glossary Terms, no files."""
+    from mtkit.io import read_pairs
+    from mtkit.io.glossary import Term, read_glossary
+    from_files = api.audit(pairs=str(DATA / "pairs.jsonl"), glossary=str(DATA / "glossary.csv"))
+    in_memory = api.audit(segments=list(read_pairs(str(DATA / "pairs.jsonl"))),
+                          glossary=read_glossary(str(DATA / "glossary.csv")))
+    assert [s.to_dict() for s in in_memory.segments] == [s.to_dict() for s in from_files.segments]
+    term = Term("city council", ("المجلس البلدي",))
+    flagged = api.audit(segments=[Segment("1", "The city council met.", "اجتمع مجلس المدينة.")], glossary=[term])
+    assert [f.check for f in flagged.flags] == ["terminology.glossary"]
