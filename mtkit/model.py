@@ -6,10 +6,57 @@ from dataclasses import dataclass, field
 from typing import Optional
 
 SEVERITIES = ("critical", "major", "minor")
-CATEGORIES = (
-    "idiom", "entity", "number", "negation", "omission", "addition",
-    "untranslated", "terminology", "spacing", "punctuation", "grammar",
-)
+
+
+@dataclass(frozen=True)
+class Category:
+    """What a flag category is. ``priority``: when two checks flag the same words, the flag of the
+    lower number wins (the more specific diagnosis: an idiom or a wrong term over a "missing
+    name" on the same words)."""
+    name: str
+    priority: int
+    description: str
+
+
+# The contract's categories, in its order; a check module may declare more
+# (``mtkit.checks.category``), which land in the same table.
+_CATEGORIES: dict[str, Category] = {c.name: c for c in (
+    Category("idiom", 10, "idiom, metaphor or fixed phrase rendered word for word"),
+    Category("entity", 50, "a name mistranslated, dropped, or turned into a common noun"),
+    Category("number", 30, "number, date, amount or unit differs"),
+    Category("negation", 40, "polarity lost, added or flipped"),
+    Category("omission", 80, "source content missing"),
+    Category("addition", 90, "content not in the source"),
+    Category("untranslated", 70, "source text left in English"),
+    Category("terminology", 20, "glossary violation or wrong term for the domain"),
+    Category("spacing", 110, "glued or split words"),
+    Category("punctuation", 100, "stray or unbalanced quotes, brackets, punctuation"),
+    Category("grammar", 60, "an English structure copied into the Arabic"),
+)}
+CATEGORIES = tuple(_CATEGORIES)
+
+
+def add_category(name: str, *, priority: int, description: str) -> Category:
+    """Declare a category beyond the contract's (from the check module that uses it)."""
+    known = _CATEGORIES.get(name)
+    new = Category(name, priority, description)
+    if known is not None and known != new:
+        raise ValueError(f"category {name!r} is already declared differently")
+    _CATEGORIES[name] = new
+    return new
+
+
+def category(name: str) -> Category:
+    """A category's facts; ValueError for an unknown one."""
+    try:
+        return _CATEGORIES[name]
+    except KeyError:
+        raise ValueError(f"unknown category {name!r}") from None
+
+
+def known_categories() -> tuple[str, ...]:
+    """The contract's categories and those declared since."""
+    return tuple(_CATEGORIES)
 
 
 def severity_rank(severity: str) -> int:
@@ -176,7 +223,7 @@ class AuditResult:
             seg = Segment(id=str(s["id"]), src=s["src"], tgt=s["tgt"], line=s.get("line"),
                           src_units=tuple(s.get("src_units", ())), tgt_units=tuple(s.get("tgt_units", ())))
             for f in s.get("flags", []):
-                if f.get("severity") not in SEVERITIES or f.get("category") not in CATEGORIES:
+                if f.get("severity") not in SEVERITIES or f.get("category") not in known_categories():
                     raise ValueError(f"segment {s['id']}: unknown severity or category "
                                      f"{f.get('severity')!r}/{f.get('category')!r}")
             flags = [Flag(category=f["category"], severity=f["severity"], check=f["check"],

@@ -34,3 +34,21 @@ def run_mtkit() -> Callable[..., subprocess.CompletedProcess]:
                               input=input, capture_output=True, text=True, encoding="utf-8",
                               timeout=timeout)
     return run
+
+
+@pytest.fixture(scope="session")
+def run_check() -> Callable[..., list]:
+    """The flags of one check (``"number.month"``: that check alone, as it yields them) or of a
+    category (``"number"``: its checks through ``run_checks``, which drops duplicate diagnoses)
+    on one English/Arabic pair."""
+    from mtkit.checks import all_checks, run_checks, select
+    from mtkit.checks.analysis import AnalyzedSegment
+    from mtkit.model import Segment
+
+    def run(en: str, ar: str, name: str, options: dict | None = None) -> list:
+        seg = AnalyzedSegment(Segment("t", en, ar), options)
+        checks = all_checks()
+        if name in checks:
+            return checks[name].run(seg)
+        return run_checks(seg, select([name]))
+    return run

@@ -3,17 +3,8 @@ from __future__ import annotations
 
 import pytest
 
-from mtkit.checks import all_checks, run_checks, select
-from mtkit.checks.analysis import AnalyzedSegment
-from mtkit.model import Segment
 
 
-def run(en: str, ar: str, name: str) -> list:
-    return list(all_checks()[name].func(AnalyzedSegment(Segment("t", en, ar))))
-
-
-def entity_flags(en: str, ar: str) -> list:
-    return run_checks(AnalyzedSegment(Segment("t", en, ar)), select(["entity"]))
 
 
 def src_of(flag, en: str) -> str:
@@ -40,8 +31,8 @@ MISSING = [
 
 
 @pytest.mark.parametrize("en, ar, src_text, tgt_text", MISSING)
-def test_missing_known_name_is_flagged(en, ar, src_text, tgt_text):
-    flags = run(en, ar, "entity.missing")
+def test_missing_known_name_is_flagged(run_check, en, ar, src_text, tgt_text):
+    flags = run_check(en, ar, "entity.missing")
     assert len(flags) == 1, flags
     flag = flags[0]
     assert (flag.category, flag.check, flag.severity) == ("entity", "entity.missing", "major")
@@ -50,10 +41,10 @@ def test_missing_known_name_is_flagged(en, ar, src_text, tgt_text):
     assert flag.suggestion                      # the expected Arabic form
 
 
-def test_dropped_agency_name_points_at_the_dangling_head_noun():
+def test_dropped_agency_name_points_at_the_dangling_head_noun(run_check):
     en = "Reuters reported that the central bank would hold rates steady."
     ar = "ذكرت الوكالة أن البنك المركزي سيبقي أسعار الفائدة دون تغيير."
-    (flag,) = run(en, ar, "entity.missing")
+    (flag,) = run_check(en, ar, "entity.missing")
     assert src_of(flag, en) == "Reuters"
     assert tgt_of(flag, ar).startswith("الوكالة")
     assert flag.suggestion == "رويترز"
@@ -68,8 +59,8 @@ COMMON = [
 
 
 @pytest.mark.parametrize("en, ar, src_text, tgt_text", COMMON)
-def test_name_translated_as_common_word_is_flagged(en, ar, src_text, tgt_text):
-    flags = run(en, ar, "entity.common_noun")
+def test_name_translated_as_common_word_is_flagged(run_check, en, ar, src_text, tgt_text):
+    flags = run_check(en, ar, "entity.common_noun")
     assert len(flags) == 1, flags
     flag = flags[0]
     assert (flag.category, flag.check, flag.severity) == ("entity", "entity.common_noun", "major")
@@ -110,8 +101,8 @@ KEPT = [
 
 
 @pytest.mark.parametrize("en, ar", KEPT)
-def test_names_kept_are_not_flagged(en, ar):
-    assert entity_flags(en, ar) == []
+def test_names_kept_are_not_flagged(run_check, en, ar):
+    assert run_check(en, ar, "entity") == []
 
 
 ARTICLE_FORMS = [
@@ -129,15 +120,15 @@ ARTICLE_FORMS = [
 
 
 @pytest.mark.parametrize("en, ar", ARTICLE_FORMS)
-def test_names_written_with_the_arabic_article_are_not_common_nouns(en, ar):
-    assert run(en, ar, "entity.common_noun") == []
+def test_names_written_with_the_arabic_article_are_not_common_nouns(run_check, en, ar):
+    assert run_check(en, ar, "entity.common_noun") == []
 
 
-def test_sentence_initial_capital_alone_is_not_a_name():
+def test_sentence_initial_capital_alone_is_not_a_name(run_check):
     en = "Brown bears were seen near the village on Monday."
     ar = "شوهدت دببة بنية قرب القرية يوم الاثنين."
-    assert run(en, ar, "entity.common_noun") == []
+    assert run_check(en, ar, "entity.common_noun") == []
 
 
-def test_empty_arabic_is_left_to_the_omission_check():
-    assert run("Marco Rubio arrived in Riyadh.", "", "entity.missing") == []
+def test_empty_arabic_is_left_to_the_omission_check(run_check):
+    assert run_check("Marco Rubio arrived in Riyadh.", "", "entity.missing") == []

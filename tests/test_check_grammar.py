@@ -3,13 +3,7 @@ from __future__ import annotations
 
 import pytest
 
-from mtkit.checks import all_checks
-from mtkit.checks.analysis import AnalyzedSegment
-from mtkit.model import Segment
 
-
-def run(en: str, ar: str) -> list:
-    return list(all_checks()["grammar.has_perfect"].func(AnalyzedSegment(Segment("t", en, ar))))
 
 
 CALQUES = [
@@ -19,8 +13,8 @@ CALQUES = [
 
 
 @pytest.mark.parametrize("en, ar, src_text, tgt_text", CALQUES)
-def test_perfect_copied_as_possession_is_flagged(en, ar, src_text, tgt_text):
-    flags = run(en, ar)
+def test_perfect_copied_as_possession_is_flagged(run_check, en, ar, src_text, tgt_text):
+    flags = run_check(en, ar, "grammar.has_perfect")
     assert len(flags) == 1, flags
     flag = flags[0]
     assert (flag.category, flag.check, flag.severity) == ("grammar", "grammar.has_perfect", "major")
@@ -39,5 +33,5 @@ FINE = [
 
 
 @pytest.mark.parametrize("en, ar", FINE)
-def test_real_possession_or_right_tense_is_not_flagged(en, ar):
-    assert run(en, ar) == []
+def test_real_possession_or_right_tense_is_not_flagged(run_check, en, ar):
+    assert run_check(en, ar, "grammar.has_perfect") == []

@@ -3,13 +3,7 @@ from __future__ import annotations
 
 import pytest
 
-from mtkit.checks import all_checks
-from mtkit.checks.analysis import AnalyzedSegment
-from mtkit.model import Segment
 
-
-def run(en: str, ar: str) -> list:
-    return list(all_checks()["idiom.literal"].func(AnalyzedSegment(Segment("t", en, ar))))
 
 
 def sliced(flag, en: str, ar: str) -> tuple[str, str]:
@@ -44,8 +38,8 @@ LITERAL = [
 
 
 @pytest.mark.parametrize("en, ar, src_text, tgt_text, severity", LITERAL)
-def test_literal_idiom_is_flagged_with_exact_spans(en, ar, src_text, tgt_text, severity):
-    flags = run(en, ar)
+def test_literal_idiom_is_flagged_with_exact_spans(run_check, en, ar, src_text, tgt_text, severity):
+    flags = run_check(en, ar, "idiom.literal")
     assert len(flags) == 1, flags
     flag = flags[0]
     assert (flag.category, flag.check, flag.severity) == ("idiom", "idiom.literal", severity)
@@ -85,19 +79,19 @@ MEANING = [
 
 
 @pytest.mark.parametrize("en, ar", MEANING)
-def test_idiom_rendered_by_meaning_or_established_calque_is_not_flagged(en, ar):
-    assert run(en, ar) == []
+def test_idiom_rendered_by_meaning_or_established_calque_is_not_flagged(run_check, en, ar):
+    assert run_check(en, ar, "idiom.literal") == []
 
 
-def test_no_idiom_in_the_english_means_no_flag_even_with_image_words_in_arabic():
+def test_no_idiom_in_the_english_means_no_flag_even_with_image_words_in_arabic(run_check):
     en = "The committee discussed the report in a small room."
     ar = "ناقشت اللجنة التقرير في غرفة صغيرة قرب الفيل."
-    assert run(en, ar) == []
+    assert run_check(en, ar, "idiom.literal") == []
 
 
-def test_two_idioms_in_one_sentence_give_two_flags_in_source_order():
+def test_two_idioms_in_one_sentence_give_two_flags_in_source_order(run_check):
     en = "Debt is the elephant in the room, and the cabinet keeps trying to kick the can down the road."
     ar = "الديون هي الفيل في الغرفة، والحكومة تواصل ركل العلبة على الطريق."
-    flags = sorted(run(en, ar), key=lambda f: f.src_span.start)
+    flags = sorted(run_check(en, ar, "idiom.literal"), key=lambda f: f.src_span.start)
     assert [sliced(f, en, ar)[0] for f in flags] == ["the elephant in the room", "kick the can down the road"]
     assert [sliced(f, en, ar)[1] for f in flags] == ["الفيل في الغرفة", "ركل العلبة على الطريق"]

@@ -3,17 +3,8 @@ from __future__ import annotations
 
 import pytest
 
-from mtkit.checks import all_checks, run_checks, select
-from mtkit.checks.analysis import AnalyzedSegment
-from mtkit.model import Segment
 
 
-def run(en: str, ar: str, name: str) -> list:
-    return list(all_checks()[name].func(AnalyzedSegment(Segment("t", en, ar))))
-
-
-def negation_flags(en: str, ar: str) -> list:
-    return run_checks(AnalyzedSegment(Segment("t", en, ar)), select(["negation"]))
 
 
 LOST = [
@@ -26,8 +17,8 @@ LOST = [
 
 
 @pytest.mark.parametrize("en, ar, word", LOST)
-def test_lost_negation_is_critical_and_points_at_the_english_negator(en, ar, word):
-    flags = run(en, ar, "negation.lost")
+def test_lost_negation_is_critical_and_points_at_the_english_negator(run_check, en, ar, word):
+    flags = run_check(en, ar, "negation.lost")
     assert len(flags) == 1, flags
     flag = flags[0]
     assert (flag.category, flag.check, flag.severity) == ("negation", "negation.lost", "critical")
@@ -42,8 +33,8 @@ ADDED = [
 
 
 @pytest.mark.parametrize("en, ar, word", ADDED)
-def test_added_negation_is_critical_and_points_at_the_arabic_negator(en, ar, word):
-    flags = run(en, ar, "negation.added")
+def test_added_negation_is_critical_and_points_at_the_arabic_negator(run_check, en, ar, word):
+    flags = run_check(en, ar, "negation.added")
     assert len(flags) == 1, flags
     flag = flags[0]
     assert (flag.category, flag.check, flag.severity) == ("negation", "negation.added", "critical")
@@ -71,12 +62,12 @@ KEPT = [
 
 
 @pytest.mark.parametrize("en, ar", KEPT)
-def test_kept_polarity_is_not_flagged(en, ar):
-    assert negation_flags(en, ar) == []
+def test_kept_polarity_is_not_flagged(run_check, en, ar):
+    assert run_check(en, ar, "negation") == []
 
 
 @pytest.mark.xfail(reason="negation.lost: a negated verb rendered by an antonym (did not attend → تغيب) "
                           "is flagged as lost polarity", strict=False)
-def test_negation_rendered_by_an_antonym_is_not_lost():
-    assert negation_flags("The minister did not attend the emergency session.",
-                          "تغيب الوزير عن الجلسة الطارئة.") == []
+def test_negation_rendered_by_an_antonym_is_not_lost(run_check):
+    assert run_check("The minister did not attend the emergency session.",
+                          "تغيب الوزير عن الجلسة الطارئة.", "negation") == []

@@ -3,7 +3,7 @@ from __future__ import annotations
 
 import pytest
 
-from mtkit.checks import all_checks, run_checks, select
+from mtkit.checks import run_checks, select
 from mtkit.checks.analysis import AnalyzedSegment
 from mtkit.model import Segment
 
@@ -14,54 +14,51 @@ FULL_AR = ("أبقى البنك المركزي سعر الفائدة الرئي�
 TRUNCATED_AR = "أبقى البنك المركزي سعر الفائدة."
 
 
-def run(en: str, ar: str, name: str) -> list:
-    return list(all_checks()[name].func(AnalyzedSegment(Segment("t", en, ar))))
 
-
-def test_truncated_translation_is_an_omission_spanning_both_sides():
-    (flag,) = run(LONG_EN, TRUNCATED_AR, "omission.length")
+def test_truncated_translation_is_an_omission_spanning_both_sides(run_check):
+    (flag,) = run_check(LONG_EN, TRUNCATED_AR, "omission.length")
     assert (flag.category, flag.check, flag.severity) == ("omission", "omission.length", "major")
     assert (flag.src_span.start, flag.src_span.end) == (0, len(LONG_EN))
     assert (flag.tgt_span.start, flag.tgt_span.end) == (0, len(TRUNCATED_AR))
     assert (flag.src_text, flag.tgt_text) == (LONG_EN, TRUNCATED_AR)
 
 
-def test_padded_translation_is_an_addition():
+def test_padded_translation_is_an_addition(run_check):
     en = "Prices rose sharply this week."
     ar = ("ارتفعت الأسعار بشكل حاد هذا الأسبوع، وقال التجار إن الحكومة فشلت في السيطرة على السوق وإن "
           "المواطنين يعانون من أزمة خانقة منذ أشهر طويلة.")
-    (flag,) = run(en, ar, "addition.length")
+    (flag,) = run_check(en, ar, "addition.length")
     assert (flag.category, flag.check, flag.severity) == ("addition", "addition.length", "major")
     assert flag.tgt_text == ar
 
 
 @pytest.mark.parametrize("name", ["omission.length", "addition.length"])
-def test_faithful_translation_has_no_length_flag(name):
-    assert run(LONG_EN, FULL_AR, name) == []
+def test_faithful_translation_has_no_length_flag(run_check, name):
+    assert run_check(LONG_EN, FULL_AR, name) == []
 
 
-def test_short_source_is_not_judged_on_length():
-    assert run("Talks resumed.", "استؤنفت.", "omission.length") == []
+def test_short_source_is_not_judged_on_length(run_check):
+    assert run_check("Talks resumed.", "استؤنفت.", "omission.length") == []
 
 
-def test_english_with_no_arabic_is_an_omission():
+def test_english_with_no_arabic_is_an_omission(run_check):
     en = "Dockworkers in Antwerp are due to vote on a similar offer next week."
-    (flag,) = run(en, "", "omission.unaligned")
+    (flag,) = run_check(en, "", "omission.unaligned")
     assert (flag.category, flag.severity) == ("omission", "major")
     assert en[flag.src_span.start:flag.src_span.end] == en and flag.tgt_span is None
     long_en = LONG_EN + " " + LONG_EN
-    assert run(long_en, "", "omission.unaligned")[0].severity == "critical"
+    assert run_check(long_en, "", "omission.unaligned")[0].severity == "critical"
 
 
-def test_arabic_with_no_english_is_an_addition():
+def test_arabic_with_no_english_is_an_addition(run_check):
     ar = "وأضاف المتحدث أن الحكومة ستعقد مؤتمرا صحفيا غدا."
-    (flag,) = run("", ar, "addition.unaligned")
+    (flag,) = run_check("", ar, "addition.unaligned")
     assert (flag.category, flag.check, flag.severity) == ("addition", "addition.unaligned", "major")
     assert ar[flag.tgt_span.start:flag.tgt_span.end] == ar and flag.src_span is None
 
 
-def test_both_sides_present_is_neither_unaligned():
-    assert run(LONG_EN, FULL_AR, "omission.unaligned") == run(LONG_EN, FULL_AR, "addition.unaligned") == []
+def test_both_sides_present_is_neither_unaligned(run_check):
+    assert run_check(LONG_EN, FULL_AR, "omission.unaligned") == run_check(LONG_EN, FULL_AR, "addition.unaligned") == []
 
 
 def test_truncation_survives_the_dedupe_with_all_checks():

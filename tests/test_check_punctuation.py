@@ -3,18 +3,12 @@ from __future__ import annotations
 
 import pytest
 
-from mtkit.checks import all_checks, run_checks, select
-from mtkit.checks.analysis import AnalyzedSegment
-from mtkit.model import Segment
 
 
-def run(en: str, ar: str, name: str) -> list:
-    return list(all_checks()[name].func(AnalyzedSegment(Segment("t", en, ar))))
 
-
-def test_quotes_around_a_name_for_a_possessive_are_stray():
+def test_quotes_around_a_name_for_a_possessive_are_stray(run_check):
     en, ar = "Vance's remarks drew criticism from both parties.", 'أثارت تصريحات " فانس " انتقادات من الحزبين.'
-    (flag,) = run(en, ar, "punctuation.stray_quotes")
+    (flag,) = run_check(en, ar, "punctuation.stray_quotes")
     assert (flag.category, flag.check, flag.severity) == ("punctuation", "punctuation.stray_quotes", "minor")
     assert ar[flag.tgt_span.start:flag.tgt_span.end] == flag.tgt_text == '" فانس "'
     assert flag.suggestion == "فانس" and "possessive" in flag.message
@@ -28,8 +22,8 @@ UNBALANCED = [
 
 
 @pytest.mark.parametrize("en, ar, mark", UNBALANCED)
-def test_unbalanced_mark_is_flagged_at_its_position(en, ar, mark):
-    flags = run(en, ar, "punctuation.unbalanced")
+def test_unbalanced_mark_is_flagged_at_its_position(run_check, en, ar, mark):
+    flags = run_check(en, ar, "punctuation.unbalanced")
     assert len(flags) == 1, flags
     flag = flags[0]
     assert (flag.category, flag.severity) == ("punctuation", "minor")
@@ -47,11 +41,11 @@ BALANCED = [
 
 
 @pytest.mark.parametrize("en, ar", BALANCED)
-def test_balanced_marks_are_not_flagged(en, ar):
-    assert run_checks(AnalyzedSegment(Segment("t", en, ar)), select(["punctuation"])) == []
+def test_balanced_marks_are_not_flagged(run_check, en, ar):
+    assert run_check(en, ar, "punctuation") == []
 
 
-def test_quotes_that_the_english_has_are_not_stray():
+def test_quotes_that_the_english_has_are_not_stray(run_check):
     en = 'The senator called the plan "reckless" in a statement.'
     ar = 'وصف السيناتور الخطة بأنها " متهورة " في بيان.'
-    assert all(f.check != "punctuation.stray_quotes" for f in run(en, ar, "punctuation.stray_quotes"))
+    assert all(f.check != "punctuation.stray_quotes" for f in run_check(en, ar, "punctuation.stray_quotes"))

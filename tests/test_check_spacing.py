@@ -3,16 +3,10 @@ from __future__ import annotations
 
 import pytest
 
-from mtkit.checks import all_checks, run_checks, select
-from mtkit.checks.analysis import AnalyzedSegment
-from mtkit.model import Segment
 
 EN = "The ministry said the new school would open in the capital."
 CORRECT = "قالت الوزارة إن المدرسة الجديدة ستفتح في العاصمة."
 
-
-def run(en: str, ar: str, name: str) -> list:
-    return list(all_checks()[name].func(AnalyzedSegment(Segment("t", en, ar))))
 
 
 CASES = [
@@ -24,8 +18,8 @@ CASES = [
 
 
 @pytest.mark.parametrize("name, ar, text, suggestion", CASES)
-def test_spacing_problem_is_minor_with_exact_target_span(name, ar, text, suggestion):
-    flags = run(EN, ar, name)
+def test_spacing_problem_is_minor_with_exact_target_span(run_check, name, ar, text, suggestion):
+    flags = run_check(EN, ar, name)
     assert len(flags) == 1, flags
     flag = flags[0]
     assert (flag.category, flag.check, flag.severity) == ("spacing", name, "minor")
@@ -34,9 +28,9 @@ def test_spacing_problem_is_minor_with_exact_target_span(name, ar, text, suggest
     assert flag.src_span is None
 
 
-def test_split_word_is_flagged():
+def test_split_word_is_flagged(run_check):
     en, ar = "The company said profits rose.", "قالت الشر كة إن الأرباح ارتفعت."
-    (flag,) = run(en, ar, "spacing.split")
+    (flag,) = run_check(en, ar, "spacing.split")
     assert (flag.check, flag.severity) == ("spacing.split", "minor")
     assert ar[flag.tgt_span.start:flag.tgt_span.end] == "الشر كة" and flag.suggestion == "الشركة"
 
@@ -54,18 +48,15 @@ CLEAN = [
 
 
 @pytest.mark.parametrize("en, ar", CLEAN)
-def test_correct_spacing_is_not_flagged(en, ar):
-    assert run_checks(AnalyzedSegment(Segment("t", en, ar)), select(["spacing"])) == []
+def test_correct_spacing_is_not_flagged(run_check, en, ar):
+    assert run_check(en, ar, "spacing") == []
 
 
-def test_diacritics_stay_inside_words():
+def test_diacritics_stay_inside_words(run_check):
     """Harakat are part of a word: a split word with vowel marks is still found, and a fully
     vowelled sentence gives no flag."""
-    from mtkit.checks import run_checks, select
-    from mtkit.checks.analysis import AnalyzedSegment
-    from mtkit.model import Segment
     en = "The hospital said the patient was in stable condition."
-    split = run_checks(AnalyzedSegment(Segment("t", en, "قال المُس تشفى إن حالة المريض مستقرة.")), select(["spacing"]))
+    split = run_check(en, "قال المُس تشفى إن حالة المريض مستقرة.", "spacing")
     assert [(f.check, f.tgt_text, f.suggestion) for f in split] == [("spacing.split", "المُس تشفى", "المستشفى")]
     vowelled = "قال المُسْتَشْفَى إنَّ حالةَ المريضِ مستقرةٌ."
-    assert run_checks(AnalyzedSegment(Segment("t", en, vowelled)), select(["spacing"])) == []
+    assert run_check(en, vowelled, "spacing") == []

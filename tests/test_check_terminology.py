@@ -5,16 +5,10 @@ from pathlib import Path
 
 import pytest
 
-from mtkit.checks import all_checks
-from mtkit.checks.analysis import AnalyzedSegment
 from mtkit.io.glossary import Term, read_glossary
-from mtkit.model import Segment
 
 GLOSSARY = Path(__file__).resolve().parent / "data" / "audit" / "glossary.csv"
 
-
-def run(en: str, ar: str, name: str, options: dict | None = None) -> list:
-    return list(all_checks()[name].func(AnalyzedSegment(Segment("t", en, ar), options)))
 
 
 WRONG = [
@@ -28,8 +22,8 @@ WRONG = [
 
 
 @pytest.mark.parametrize("en, ar, src_text, tgt_text", WRONG)
-def test_wrong_news_term_is_flagged(en, ar, src_text, tgt_text):
-    flags = run(en, ar, "terminology.domain")
+def test_wrong_news_term_is_flagged(run_check, en, ar, src_text, tgt_text):
+    flags = run_check(en, ar, "terminology.domain")
     assert len(flags) == 1, flags
     flag = flags[0]
     assert (flag.category, flag.check, flag.severity) == ("terminology", "terminology.domain", "major")
@@ -51,15 +45,15 @@ RIGHT = [
 
 
 @pytest.mark.parametrize("en, ar", RIGHT)
-def test_right_news_term_is_not_flagged(en, ar):
-    assert run(en, ar, "terminology.domain") == []
+def test_right_news_term_is_not_flagged(run_check, en, ar):
+    assert run_check(en, ar, "terminology.domain") == []
 
 
-def test_glossary_term_without_its_required_rendering_is_flagged():
+def test_glossary_term_without_its_required_rendering_is_flagged(run_check):
     options = {"glossary": read_glossary(str(GLOSSARY))}
     en = "Both sides agreed to a ceasefire starting at midnight."
     ar = "اتفق الطرفان على تهدئة تبدأ عند منتصف الليل."
-    (flag,) = run(en, ar, "terminology.glossary", options)
+    (flag,) = run_check(en, ar, "terminology.glossary", options)
     assert (flag.category, flag.check, flag.severity) == ("terminology", "terminology.glossary", "major")
     assert en[flag.src_span.start:flag.src_span.end] == flag.src_text == "ceasefire"
     assert flag.suggestion == "وقف إطلاق النار" and "house style" in flag.message
@@ -67,23 +61,23 @@ def test_glossary_term_without_its_required_rendering_is_flagged():
 
 @pytest.mark.parametrize("ar", ["اتفق الطرفان على وقف إطلاق النار بدءا من منتصف الليل.",
                                 "اتفق الطرفان على هدنة تبدأ عند منتصف الليل."])
-def test_glossary_rendering_or_its_alternative_passes(ar):
+def test_glossary_rendering_or_its_alternative_passes(run_check, ar):
     options = {"glossary": read_glossary(str(GLOSSARY))}
-    assert run("Both sides agreed to a ceasefire starting at midnight.", ar, "terminology.glossary", options) == []
+    assert run_check("Both sides agreed to a ceasefire starting at midnight.", ar, "terminology.glossary", options) == []
 
 
-def test_multiword_glossary_term_and_no_glossary():
+def test_multiword_glossary_term_and_no_glossary(run_check):
     options = {"glossary": (Term("port authority", ("سلطة الميناء",)),)}
     en = "The port authority did not say when traffic would resume."
-    assert [f.src_text for f in run(en, "ولم تحدد إدارة المرفأ موعد عودة الحركة.", "terminology.glossary", options)] \
+    assert [f.src_text for f in run_check(en, "ولم تحدد إدارة المرفأ موعد عودة الحركة.", "terminology.glossary", options)] \
         == ["port authority"]
-    assert run(en, "ولم تحدد إدارة المرفأ موعد عودة الحركة.", "terminology.glossary") == []
+    assert run_check(en, "ولم تحدد إدارة المرفأ موعد عودة الحركة.", "terminology.glossary") == []
 
 
-def test_a_company_or_place_name_in_the_term_list_is_reported_as_an_entity():
+def test_a_company_or_place_name_in_the_term_list_is_reported_as_an_entity(run_check):
     en, ar = "Wall Street closed higher after the jobs report.", "أغلق شارع الجدار على ارتفاع بعد تقرير الوظائف."
-    assert run(en, ar, "terminology.domain") == []
-    flags = run(en, ar, "entity.translated")
+    assert run_check(en, ar, "terminology.domain") == []
+    flags = run_check(en, ar, "entity.translated")
     assert [(f.category, f.check, f.src_text, f.tgt_text) for f in flags] == \
         [("entity", "entity.translated", "Wall Street", "شارع الجدار")]
 

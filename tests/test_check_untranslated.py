@@ -3,13 +3,7 @@ from __future__ import annotations
 
 import pytest
 
-from mtkit.checks import all_checks
-from mtkit.checks.analysis import AnalyzedSegment
-from mtkit.model import Segment
 
-
-def run(en: str, ar: str) -> list:
-    return list(all_checks()["untranslated.latin"].func(AnalyzedSegment(Segment("t", en, ar))))
 
 
 LEFT = [
@@ -22,8 +16,8 @@ LEFT = [
 
 
 @pytest.mark.parametrize("en, ar, text", LEFT)
-def test_english_words_left_in_arabic_are_flagged(en, ar, text):
-    flags = run(en, ar)
+def test_english_words_left_in_arabic_are_flagged(run_check, en, ar, text):
+    flags = run_check(en, ar, "untranslated.latin")
     assert len(flags) == 1, flags
     flag = flags[0]
     assert (flag.category, flag.check, flag.severity) == ("untranslated", "untranslated.latin", "major")
@@ -46,9 +40,9 @@ KEPT = [
 
 
 @pytest.mark.parametrize("en, ar", KEPT)
-def test_brands_names_and_arabic_text_are_not_flagged(en, ar):
-    assert run(en, ar) == []
+def test_brands_names_and_arabic_text_are_not_flagged(run_check, en, ar):
+    assert run_check(en, ar, "untranslated.latin") == []
 
 
-def test_web_address_copied_from_the_english_is_not_flagged():
-    assert run("The report is available at www.example.org.", "التقرير متاح على www.example.org.") == []
+def test_web_address_copied_from_the_english_is_not_flagged(run_check):
+    assert run_check("The report is available at www.example.org.", "التقرير متاح على www.example.org.", "untranslated.latin") == []

@@ -1,11 +1,15 @@
 """The check registry: names, categories, selection and the priority dedupe of run_checks."""
 from __future__ import annotations
 
+from pathlib import Path
+
 import pytest
 
-from mtkit.checks import Check, all_checks, check, run_checks, select
+import mtkit.checks
+from mtkit.checks import Check, Finding, all_checks, check, run_checks, select
+from mtkit.checks.analysis import AnalyzedSegment
 from mtkit.errors import InputError
-from mtkit.model import CATEGORIES, Flag, Span
+from mtkit.model import CATEGORIES, Flag, Segment, Span, category, known_categories
 
 EXPECTED_MODULES = {"idiom", "entity", "number", "negation", "omission", "untranslated", "spacing",
                     "punctuation", "terminology", "grammar"}
@@ -17,14 +21,14 @@ def test_every_check_has_a_contract_category_and_a_category_dot_rule_name():
     assert {c.category for c in checks.values()} >= EXPECTED_MODULES
     assert "omission.conditional" in checks
     for name, chk in checks.items():
-        assert chk.category in CATEGORIES
+        assert chk.category in known_categories()
         assert name.split(".")[0] == chk.category and len(name.split(".")) == 2
         assert chk.description
 
 
 def test_unknown_category_is_refused_at_registration():
     with pytest.raises(ValueError, match="unknown category"):
-        check("nonsense.rule", category="nonsense")
+        check("nonsense.rule", category="nonsense")      # undeclared: see test_check_new_category
     assert "nonsense.rule" not in all_checks()
 
 
@@ -46,37 +50,92 @@ def test_unknown_name_is_bad_input_naming_the_option(only, disable, option):
         select(only, disable)
 
 
-def _flag(category: str, src: tuple[int, int] | None, tgt: tuple[int, int] | None = None) -> Flag:
-    return Flag(category=category, severity="major", check=f"{category}.test", message="m",
-                src_span=Span(*src) if src else None, tgt_span=Span(*tgt) if tgt else None)
+SEG = AnalyzedSegment(Segment("t", "x" * 60, "y" * 60))
 
 
-def _fake(name: str, *flags: Flag) -> Check:
-    return Check(name, name.split(".")[0], lambda seg: list(flags), "test")
+def _finding(src: tuple[int, int] | None, tgt: tuple[int, int] | None = None) -> Finding:
+    return Finding("major", "m", src_span=Span(*src) if src else None, tgt_span=Span(*tgt) if tgt else None)
+
+
+def _fake(name: str, *findings: Finding) -> Check:
+    return Check(name, name.split(".")[0], lambda seg: list(findings), "test")
 
 
 def test_overlapping_flags_keep_the_more_specific_category():
-    entity = _fake("entity.test", _flag("entity", (10, 20), (5, 9)))
-    idiom = _fake("idiom.test", _flag("idiom", (12, 30), (0, 8)))
-    kept = run_checks(None, [entity, idiom])
+    entity = _fake("entity.test", _finding((10, 20), (5, 9)))
+    idiom = _fake("idiom.test", _finding((12, 30), (0, 8)))
+    kept = run_checks(SEG, [entity, idiom])
     assert [f.category for f in kept] == ["idiom"]
 
 
 def test_same_source_words_but_different_target_words_are_two_problems():
-    entity = _fake("entity.test", _flag("entity", (10, 20), (30, 40)))
-    idiom = _fake("idiom.test", _flag("idiom", (12, 30), (0, 8)))
-    assert {f.category for f in run_checks(None, [entity, idiom])} == {"entity", "idiom"}
+    entity = _fake("entity.test", _finding((10, 20), (30, 40)))
+    idiom = _fake("idiom.test", _finding((12, 30), (0, 8)))
+    assert {f.category for f in run_checks(SEG, [entity, idiom])} == {"entity", "idiom"}
 
 
 def test_flags_without_source_span_are_never_merged_and_order_is_by_source_offset():
-    a = _fake("spacing.test", _flag("spacing", None, (0, 2)), _flag("spacing", None, (0, 2)))
-    b = _fake("number.test", _flag("number", (40, 45)), _flag("number", (3, 6)))
-    kept = run_checks(None, [a, b])
+    a = _fake("spacing.test", _finding(None, (0, 2)), _finding(None, (0, 2)))
+    b = _fake("number.test", _finding((40, 45)), _finding((3, 6)))
+    kept = run_checks(SEG, [a, b])
     assert [(f.category, f.src_span) for f in kept] == [("number", Span(3, 6)), ("number", Span(40, 45)),
                                                         ("spacing", None), ("spacing", None)]
 
 
 def test_adjacent_spans_do_not_overlap():
-    a = _fake("number.test", _flag("number", (0, 5)))
-    b = _fake("entity.test", _flag("entity", (5, 9)))
-    assert len(run_checks(None, [a, b])) == 2
+    a = _fake("number.test", _finding((0, 5)))
+    b = _fake("entity.test", _finding((5, 9)))
+    assert len(run_checks(SEG, [a, b])) == 2
+
+
+def test_whole_segment_flags_are_never_merged_with_word_flags():
+    whole = Check("omission.test", "omission", lambda seg: [_finding((0, 60))], "test", whole_segment=True)
+    words = _fake("entity.test", _finding((10, 20)))
+    assert {f.check for f in run_checks(SEG, [whole, words])} == {"omission.test", "entity.test"}
+
+
+def test_the_registry_names_the_flag_and_cuts_its_texts_from_the_spans():
+    seg = AnalyzedSegment(Segment("t", "He did not come.", "لم يأت."))
+    chk = Check("negation.test", "negation", lambda s: [Finding("critical", "m", src_span=Span(3, 10),
+                                                                tgt_span=Span(0, 2), suggestion="s",
+                                                                confidence=0.5)], "test")
+    (flag,) = chk.run(seg)
+    assert flag == Flag(category="negation", severity="critical", check="negation.test", message="m",
+                        src_span=Span(3, 10), tgt_span=Span(0, 2), src_text="did not", tgt_text="لم",
+                        suggestion="s", confidence=0.5)
+
+
+def test_a_finding_may_name_another_registered_check_only():
+    seg = AnalyzedSegment(Segment("t", "a", "b"))
+    borrowed = Check("terminology.test", "terminology", lambda s: [Finding("minor", "m", check="entity.translated")], "t")
+    assert [(f.check, f.category) for f in borrowed.run(seg)] == [("entity.translated", "entity")]
+    unknown = Check("terminology.test", "terminology", lambda s: [Finding("minor", "m", check="entity.nope")], "t")
+    with pytest.raises(ValueError, match="unregistered"):
+        unknown.run(seg)
+    with pytest.raises(ValueError, match="severity"):
+        Finding("fatal", "m")
+
+
+def test_every_category_has_its_facts_and_a_distinct_priority():
+    assert set(CATEGORIES) <= set(known_categories())
+    priorities = [category(name).priority for name in known_categories()]
+    assert len(set(priorities)) == len(priorities)
+    assert all(category(name).description for name in CATEGORIES)
+    # the more specific diagnosis wins
+    assert category("idiom").priority < category("terminology").priority < category("entity").priority
+    assert category("omission").priority < category("spacing").priority
+
+
+def test_a_check_is_named_after_its_category():
+    with pytest.raises(ValueError, match="must be named"):
+        check("idiom.literal.extra", category="idiom")
+    with pytest.raises(ValueError, match="must be named"):
+        check("entity.literal", category="idiom")
+
+
+def test_no_check_module_builds_a_flag_itself():
+    """Checks yield findings; the registry names the flag (one place for a check's identity)."""
+    package = Path(mtkit.checks.__file__).parent
+    for module in package.glob("*.py"):
+        if module.name != "__init__.py":
+            assert "Flag(" not in module.read_text(encoding="utf-8"), module.name

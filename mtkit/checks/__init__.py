@@ -1,11 +1,16 @@
-"""Checks: small functions that look at one analyzed segment and yield flags.
+"""Checks: small functions that look at one analyzed segment and yield findings.
 
-A check registers itself with :func:`check`::
+A check registers itself with :func:`check` and yields :class:`Finding` objects; the registry
+turns each into a :class:`~mtkit.model.Flag` with the check's own name and category, and cuts
+the quoted texts from the spans::
 
     @check("idiom.literal", category="idiom")
-    def literal_idiom(seg: AnalyzedSegment) -> Iterator[Flag]: ...
+    def literal_idiom(seg: AnalyzedSegment) -> Iterator[Finding]:
+        yield Finding("major", "The idiom … was translated word for word.", src_span=..., tgt_span=...)
 
-Every module in this package is imported on first use, so a new check is one new file.
+A check in a category the contract does not list declares it first, in its own module
+(:func:`category`). Every module in this package is imported on first use, so a new check is
+one new file (plus its data file and its test).
 """
 from __future__ import annotations
 
@@ -15,32 +20,80 @@ from dataclasses import dataclass
 from typing import TYPE_CHECKING, Callable, Iterable, Optional
 
 from mtkit.errors import InputError
-from mtkit.model import CATEGORIES, Flag
+from mtkit.model import SEVERITIES, Flag, Span, add_category
+from mtkit.model import category as category_info
 
 if TYPE_CHECKING:
     from mtkit.checks.analysis import AnalyzedSegment
 
-CheckFunc = Callable[["AnalyzedSegment"], Iterable[Flag]]
+
+@dataclass(frozen=True)
+class Finding:
+    """What a check found. ``check`` is left empty (the finding is the check's own) or names
+    another registered check whose rule this is (a helper shared by two checks)."""
+    severity: str
+    message: str
+    src_span: Optional[Span] = None
+    tgt_span: Optional[Span] = None
+    suggestion: str = ""
+    confidence: float = 0.8
+    check: str = ""
+
+    def __post_init__(self) -> None:
+        if self.severity not in SEVERITIES:
+            raise ValueError(f"unknown severity {self.severity!r}")
+
+
+FindFunc = Callable[["AnalyzedSegment"], Iterable[Finding]]
 
 
 @dataclass(frozen=True)
 class Check:
     name: str
     category: str
-    func: CheckFunc
+    find: FindFunc
     description: str
+    # about the segment as a whole (its length): says something no word-level flag says, so
+    # it is never merged with one
+    whole_segment: bool = False
+
+    def run(self, seg: "AnalyzedSegment") -> list[Flag]:
+        """The check's flags on one segment."""
+        return [self.flag(seg, finding) for finding in self.find(seg)]
+
+    def flag(self, seg: "AnalyzedSegment", finding: Finding) -> Flag:
+        owner = self
+        if finding.check and finding.check != self.name:
+            owner = _REGISTRY.get(finding.check)     # type: ignore[assignment]
+            if owner is None:
+                raise ValueError(f"check {self.name!r} reports an unregistered check {finding.check!r}")
+        src, tgt = finding.src_span, finding.tgt_span
+        return Flag(category=owner.category, severity=finding.severity, check=owner.name,
+                    message=finding.message, src_span=src, tgt_span=tgt,
+                    src_text=src.slice(seg.src) if src else "", tgt_text=tgt.slice(seg.tgt) if tgt else "",
+                    suggestion=finding.suggestion, confidence=finding.confidence)
 
 
 _REGISTRY: dict[str, Check] = {}
 _loaded = False
 
 
-def check(name: str, *, category: str):
-    if category not in CATEGORIES:
-        raise ValueError(f"unknown category {category!r} for check {name!r}")
+def category(name: str, *, priority: int, description: str) -> None:
+    """Declare a category the contract does not list (once, in the module of its checks).
+    ``priority``: a flag of a lower number wins over one of a higher number on the same words
+    (see ``mtkit.model``: idiom 10 … spacing 110)."""
+    add_category(name, priority=priority, description=description)
 
-    def register(func: CheckFunc) -> CheckFunc:
-        _REGISTRY[name] = Check(name, category, func, (func.__doc__ or "").strip().splitlines()[0])
+
+def check(name: str, *, category: str, whole_segment: bool = False) -> Callable[[FindFunc], FindFunc]:
+    """Register a check named ``category.rule``; its docstring's first line describes it."""
+    category_info(category)               # ValueError for an undeclared category
+    if name.split(".")[0] != category or name.count(".") != 1:
+        raise ValueError(f"check {name!r} must be named '{category}.rule'")
+
+    def register(func: FindFunc) -> FindFunc:
+        _REGISTRY[name] = Check(name, category, func, (func.__doc__ or "").strip().splitlines()[0],
+                                whole_segment)
         return func
     return register
 
@@ -49,8 +102,7 @@ def all_checks() -> dict[str, Check]:
     global _loaded
     if not _loaded:
         for info in pkgutil.iter_modules(__path__):
-            if info.name != "analysis":
-                importlib.import_module(f"{__name__}.{info.name}")
+            importlib.import_module(f"{__name__}.{info.name}")
         _loaded = True
     return dict(sorted(_REGISTRY.items()))
 
@@ -73,32 +125,25 @@ def select(only: Optional[Iterable[str]] = None, disable: Iterable[str] = ()) ->
     return [checks[n] for n in sorted(chosen)]
 
 
-# When two checks flag the same words, the more specific diagnosis wins (an idiom or a wrong
-# term over a "missing name" on the same words).
-PRIORITY = ("idiom", "terminology", "number", "negation", "entity", "grammar", "untranslated",
-            "omission", "addition", "punctuation", "spacing")
-
-
-def _overlap(a, b) -> bool:
+def _overlap(a: Optional[Span], b: Optional[Span]) -> bool:
     return a is not None and b is not None and a.start < b.end and b.start < a.end
 
 
-# Flags about the segment as a whole (its length) say something no word-level flag says.
-WHOLE_SEGMENT = frozenset({"omission.length", "addition.length", "omission.unaligned", "addition.unaligned"})
-
-
-def _same_problem(a: Flag, b: Flag) -> bool:
-    if a.check in WHOLE_SEGMENT or b.check in WHOLE_SEGMENT:
+def _same_problem(a: Flag, b: Flag, whole: frozenset[str]) -> bool:
+    if a.check in whole or b.check in whole:
         return False
     return _overlap(a.src_span, b.src_span) and (a.tgt_span is None or b.tgt_span is None or _overlap(a.tgt_span, b.tgt_span))
 
 
 def run_checks(seg, checks: list[Check]) -> list[Flag]:
+    """All the checks' flags on one segment; of two flags on the same words, the one of the
+    category with the higher priority is kept."""
     flags: list[Flag] = []
     for chk in checks:
-        flags.extend(chk.func(seg))
+        flags.extend(chk.run(seg))
+    whole = frozenset(c.name for c in checks if c.whole_segment)
     kept: list[Flag] = []
-    for flag in sorted(flags, key=lambda f: PRIORITY.index(f.category)):
-        if not any(_same_problem(flag, other) for other in kept):
+    for flag in sorted(flags, key=lambda f: category_info(f.category).priority):
+        if not any(_same_problem(flag, other, whole) for other in kept):
             kept.append(flag)
     return sorted(kept, key=lambda f: (f.src_span.start if f.src_span else 1 << 30, f.check))

@@ -10,10 +10,10 @@ import unicodedata
 from functools import lru_cache
 from typing import Iterator
 
-from mtkit.checks import check
+from mtkit.checks import Finding, check
 from mtkit.checks.analysis import AnalyzedSegment
 from mtkit.data import tsv_rows
-from mtkit.model import Flag, Span
+from mtkit.model import Span
 
 _CLAUSE_END = re.compile(r"[,;:.!?—–)\"”]|\s-\s")
 
@@ -52,7 +52,7 @@ def _count_ar(seg: AnalyzedSegment, markers: frozenset[str], initial: frozenset[
 
 
 @check("omission.conditional", category="omission")
-def lost_conditional(seg: AnalyzedSegment) -> Iterator[Flag]:
+def lost_conditional(seg: AnalyzedSegment) -> Iterator[Finding]:
     """An English 'if'-clause with no conditional in the Arabic."""
     en_markers, ar_markers, ar_initial = _markers()
     clauses = [t for t in seg.src_words if t.norm in en_markers]
@@ -63,7 +63,6 @@ def lost_conditional(seg: AnalyzedSegment) -> Iterator[Flag]:
         end_match = _CLAUSE_END.search(seg.src, tok.end)
         end = end_match.start() if end_match else len(seg.src)
         text = seg.src[tok.start:end].rstrip()
-        yield Flag(category="omission", severity="major", check="omission.conditional",
-                   message=f"The condition '{text}' has no conditional in the Arabic: the clause was lost or turned into a statement.",
-                   src_span=Span(tok.start, tok.start + len(text)), src_text=text,
-                   suggestion="إذا كان …", confidence=0.6)
+        yield Finding("major",
+                      f"The condition '{text}' has no conditional in the Arabic: the clause was lost or turned into a statement.",
+                      src_span=Span(tok.start, tok.start + len(text)), suggestion="إذا كان …", confidence=0.6)

@@ -11,10 +11,11 @@ from dataclasses import dataclass
 from functools import lru_cache
 from typing import Iterator, Optional
 
-from mtkit.checks import check
+from mtkit.checks import Finding, check
 from mtkit.checks.analysis import AnalyzedSegment
-from mtkit.data import alternatives, data_lines, tsv_rows
-from mtkit.model import Flag, Span
+from mtkit.checks.lexicons import misrendered, titles
+from mtkit.data import alternatives, tsv_rows
+from mtkit.model import Span
 from mtkit.text.normalize import norm, normalize
 from mtkit.text.lexicon import zipf
 from mtkit.text.tokens import ar_stem, tokenize
@@ -171,7 +172,7 @@ def known_name_spans(seg: AnalyzedSegment) -> list[tuple[int, int]]:
 
 
 @check("entity.missing", category="entity")
-def entity_missing(seg: AnalyzedSegment) -> Iterator[Flag]:
+def entity_missing(seg: AnalyzedSegment) -> Iterator[Finding]:
     """A known name (agency, paper, institution, person, place) has no accepted Arabic form."""
     if not seg.tgt.strip() or seg.lost_a_clause:
         return                                          # a lost clause: omission reports it
@@ -186,11 +187,10 @@ def entity_missing(seg: AnalyzedSegment) -> Iterator[Flag]:
                 and entity.kind not in ("agency", "media"):
             continue
         tgt_span = _dangling_head(seg, entity.kind)
-        yield Flag(category="entity", severity="major", check="entity.missing",
-                   message=f"The name '{name}' is not in the Arabic (expected e.g. '{' '.join(entity.ar[0])}').",
-                   src_span=Span(match.start(), match.end()), tgt_span=tgt_span, src_text=name,
-                   tgt_text=seg.tgt[tgt_span.start:tgt_span.end] if tgt_span else "",
-                   suggestion=" ".join(entity.ar[0]), confidence=0.75)
+        yield Finding("major",
+                      f"The name '{name}' is not in the Arabic (expected e.g. '{' '.join(entity.ar[0])}').",
+                      src_span=Span(match.start(), match.end()), tgt_span=tgt_span,
+                      suggestion=" ".join(entity.ar[0]), confidence=0.75)
 
 
 _COMMON = frozenset({"apple", "amazon", "shell", "target", "gap", "visa", "oracle", "meta", "x", "may", "china"})
@@ -206,11 +206,6 @@ def _dangling_head(seg: AnalyzedSegment, kind: str) -> Optional[Span]:
     return None
 
 
-@lru_cache(maxsize=1)
-def titles() -> frozenset[str]:
-    return frozenset(line.strip().lower() for line in data_lines("titles.en.txt"))
-
-
 _DEMONYM = re.compile(r"(?:ese|ian|an|ish|ic|i)$")
 
 # A capitalized English word this frequent (Zipf, wordfreq) is also a common word: Gates, Chase, Shell.
@@ -218,7 +213,7 @@ COMMON_WORD = 2.5
 
 
 @check("entity.common_noun", category="entity")
-def entity_common_noun(seg: AnalyzedSegment) -> Iterator[Flag]:
+def entity_common_noun(seg: AnalyzedSegment) -> Iterator[Finding]:
     """A name translated as the common word it resembles (Musk → المسك, Gates → البوابات)."""
     if not seg.tgt.strip():
         return
@@ -234,11 +229,9 @@ def entity_common_noun(seg: AnalyzedSegment) -> Iterator[Flag]:
             if name in trap_table:
                 yield from _trap_flags(seg, tok, name, trap_table[name])
             elif not any(s <= tok.start < e for s, e in known) and _looks_translated(seg, run, tok, name):
-                yield Flag(category="entity", severity="major", check="entity.common_noun",
-                           message=f"The name '{name}' is neither transliterated nor kept in Latin script: "
-                                   "it was probably translated as the common word or dropped.",
-                           src_span=Span(tok.start, tok.start + len(name)), src_text=name,
-                           suggestion=name, confidence=0.6)
+                yield Finding("major", f"The name '{name}' is neither transliterated nor kept in Latin script: "
+                                       "it was probably translated as the common word or dropped.",
+                              src_span=Span(tok.start, tok.start + len(name)), suggestion=name, confidence=0.6)
 
 
 def _looks_translated(seg: AnalyzedSegment, run: list, tok, name: str) -> bool:
@@ -257,7 +250,7 @@ def _looks_translated(seg: AnalyzedSegment, run: list, tok, name: str) -> bool:
     return any(_translit_hits(seg, other) for other in others if other.lower() not in titles())
 
 
-def _trap_flags(seg: AnalyzedSegment, tok, name: str, trap) -> Iterator[Flag]:
+def _trap_flags(seg: AnalyzedSegment, tok, name: str, trap) -> Iterator[Finding]:
     trap_forms, correct_forms = trap
     count_src = len(re.findall(rf"\b{re.escape(name)}\b", seg.src))
     proper, common = [], []
@@ -273,11 +266,10 @@ def _trap_flags(seg: AnalyzedSegment, tok, name: str, trap) -> Iterator[Flag]:
     if not common or len(proper) >= count_src:
         return
     word = seg.tgt_words[common[0]]
-    yield Flag(category="entity", severity="major", check="entity.common_noun",
-               message=f"The name '{name}' was translated as the common word '{seg.tgt[word.start:word.end]}'.",
-               src_span=Span(tok.start, tok.start + len(name)), tgt_span=Span(word.start, word.end),
-               src_text=name, tgt_text=seg.tgt[word.start:word.end],
-               suggestion=correct_forms[0] if correct_forms else name, confidence=0.85)
+    yield Finding("major",
+                  f"The name '{name}' was translated as the common word '{seg.tgt[word.start:word.end]}'.",
+                  src_span=Span(tok.start, tok.start + len(name)), tgt_span=Span(word.start, word.end),
+                  suggestion=correct_forms[0] if correct_forms else name, confidence=0.85)
 
 
 # A capitalized word rarer than this (Zipf, wordfreq) is a proper name, not a common word.
@@ -286,7 +278,7 @@ FUNCTION_WORD = 5.5          # "A", "The", "In" starting a sentence are not part
 
 
 @check("entity.dropped", category="entity")
-def name_dropped(seg: AnalyzedSegment) -> Iterator[Flag]:
+def name_dropped(seg: AnalyzedSegment) -> Iterator[Finding]:
     """A name of several words (Chimamanda Ngozi Adichie, Porto Alegre) of which no word is
     transliterated or kept in the Arabic: dropped, or translated word by word."""
     if not seg.tgt.strip() or seg.lost_a_clause:
@@ -305,14 +297,12 @@ def name_dropped(seg: AnalyzedSegment) -> Iterator[Flag]:
             continue
         span = Span(words[0].start, words[-1].end)
         text = span.slice(seg.src)
-        yield Flag(category="entity", severity="major", check="entity.dropped",
-                   message=f"The name '{text}' is neither transliterated nor kept in the Arabic.",
-                   src_span=span, src_text=text, suggestion=text, confidence=0.6)
+        yield Finding("major", f"The name '{text}' is neither transliterated nor kept in the Arabic.",
+                      src_span=span, suggestion=text, confidence=0.6)
 
 
 @check("entity.translated", category="entity")
-def name_translated(seg: AnalyzedSegment) -> Iterator[Flag]:
+def name_translated(seg: AnalyzedSegment) -> Iterator[Finding]:
     """A company or institution name translated word by word (General Motors → المحركات العامة),
     from the capitalized rows of ``terms.tsv``."""
-    from mtkit.checks.terminology import misrendered
     yield from misrendered(seg, names=True)

@@ -4,9 +4,9 @@ from __future__ import annotations
 import re
 from typing import Iterator
 
-from mtkit.checks import check
+from mtkit.checks import Finding, check
 from mtkit.checks.analysis import AnalyzedSegment
-from mtkit.model import Flag, Span
+from mtkit.model import Span
 
 # English present perfect "has denied" copied as possession "لديه نفى" ("he has, he denied").
 _EN_PERFECT = re.compile(r"\b(?:has|have|had)\s+(?:not\s+|never\s+|also\s+|already\s+)?(\w+(?:ed|en|wn|ne|id|ught|ung|ade))\b", re.I)
@@ -14,7 +14,7 @@ _AR_HAS_VERB = re.compile(r"(?:^|\s)(?:و?لدي(?:ه|ها|هم|هما|كم|نا
 
 
 @check("grammar.has_perfect", category="grammar")
-def has_perfect(seg: AnalyzedSegment) -> Iterator[Flag]:
+def has_perfect(seg: AnalyzedSegment) -> Iterator[Finding]:
     """'has + past participle' rendered as 'لديه + verb' (possession instead of tense)."""
     en = _EN_PERFECT.search(seg.src)
     if not en:
@@ -24,8 +24,8 @@ def has_perfect(seg: AnalyzedSegment) -> Iterator[Flag]:
         if verb.startswith("ال") or verb.endswith(("ة", "ات")):
             continue            # a noun follows: "لديه خبرة" is real possession
         start = match.start() + (1 if seg.tgt[match.start()].isspace() else 0)
-        yield Flag(category="grammar", severity="major", check="grammar.has_perfect",
-                   message=f"'{en.group()}' was copied word for word as possession ('{seg.tgt[start:match.end()]}').",
-                   src_span=Span(en.start(), en.end()), tgt_span=Span(start, match.end()),
-                   src_text=en.group(), tgt_text=seg.tgt[start:match.end()], suggestion=verb, confidence=0.7)
+        yield Finding("major",
+                      f"'{en.group()}' was copied word for word as possession ('{seg.tgt[start:match.end()]}').",
+                      src_span=Span(en.start(), en.end()), tgt_span=Span(start, match.end()), suggestion=verb,
+                      confidence=0.7)
         return

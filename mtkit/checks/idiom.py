@@ -12,10 +12,10 @@ from dataclasses import dataclass
 from functools import lru_cache
 from typing import Iterator, Optional
 
-from mtkit.checks import check
+from mtkit.checks import Finding, check
 from mtkit.checks.analysis import AnalyzedSegment, en_lemmas, is_possessive
 from mtkit.data import jsonl
-from mtkit.model import Flag, Span
+from mtkit.model import Span
 from mtkit.text.lexicon import zipf
 from mtkit.text.normalize import norm
 
@@ -126,7 +126,7 @@ def _literal_hits(seg: AnalyzedSegment, idiom: Idiom) -> Optional[list[tuple[int
 
 
 @check("idiom.literal", category="idiom")
-def literal_idiom(seg: AnalyzedSegment) -> Iterator[Flag]:
+def literal_idiom(seg: AnalyzedSegment) -> Iterator[Finding]:
     """An English idiom whose Arabic keeps the literal image instead of the meaning."""
     candidates = []
     for idiom, start, end in find_idioms(seg):
@@ -143,8 +143,7 @@ def literal_idiom(seg: AnalyzedSegment) -> Iterator[Flag]:
         t_last = seg.tgt_words[max(h[1] for h in found)]
         src_span, tgt_span = Span(first.start, last.end), Span(t_first.start, t_last.end)
         src_text = seg.src[src_span.start:src_span.end]
-        yield Flag(category="idiom", severity=idiom.severity, check="idiom.literal",
-                   message=f"The idiom '{src_text}' ({idiom.meaning}) was translated word for word.",
-                   src_span=src_span, tgt_span=tgt_span, src_text=src_text,
-                   tgt_text=seg.tgt[tgt_span.start:tgt_span.end], suggestion=idiom.suggestion,
-                   confidence=min(0.95, 0.6 + 0.15 * len(found)))
+        yield Finding(idiom.severity,
+                      f"The idiom '{src_text}' ({idiom.meaning}) was translated word for word.",
+                      src_span=src_span, tgt_span=tgt_span, suggestion=idiom.suggestion,
+                      confidence=min(0.95, 0.6 + 0.15 * len(found)))

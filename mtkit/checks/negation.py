@@ -7,10 +7,10 @@ from typing import Iterator
 
 from lemminflect import getAllLemmas
 
-from mtkit.checks import check
+from mtkit.checks import Finding, check
 from mtkit.checks.analysis import AnalyzedSegment
 from mtkit.data import tsv_rows
-from mtkit.model import Flag, Span
+from mtkit.model import Span
 from mtkit.text.lexicon import zipf
 from mtkit.text.normalize import norm
 
@@ -84,7 +84,7 @@ def _ar_markers(seg: AnalyzedSegment) -> tuple[list, list]:
 
 
 @check("negation.lost", category="negation")
-def negation_lost(seg: AnalyzedSegment) -> Iterator[Flag]:
+def negation_lost(seg: AnalyzedSegment) -> Iterator[Finding]:
     """The English negates and the Arabic has no negation at all."""
     if not seg.tgt.strip():
         return
@@ -95,14 +95,13 @@ def negation_lost(seg: AnalyzedSegment) -> Iterator[Flag]:
     if ar_strong or ar_weak:
         return
     tok = (en_strong or en_implicative)[0]
-    yield Flag(category="negation", severity="critical", check="negation.lost",
-               message=f"The English is negated ('{seg.src[tok.start:tok.end]}') but the Arabic is affirmative.",
-               src_span=Span(tok.start, tok.end), src_text=seg.src[tok.start:tok.end],
-               suggestion="لا / لم / لن / ليس", confidence=0.8)
+    yield Finding("critical",
+                  f"The English is negated ('{seg.src[tok.start:tok.end]}') but the Arabic is affirmative.",
+                  src_span=Span(tok.start, tok.end), suggestion="لا / لم / لن / ليس", confidence=0.8)
 
 
 @check("negation.added", category="negation")
-def negation_added(seg: AnalyzedSegment) -> Iterator[Flag]:
+def negation_added(seg: AnalyzedSegment) -> Iterator[Finding]:
     """The Arabic negates a clause that the English affirms."""
     ar_strong, _ = _ar_markers(seg)
     if not ar_strong or not seg.src.strip():
@@ -110,6 +109,6 @@ def negation_added(seg: AnalyzedSegment) -> Iterator[Flag]:
     if any(_en_markers(seg)):
         return
     tok = ar_strong[0]
-    yield Flag(category="negation", severity="critical", check="negation.added",
-               message=f"The Arabic adds a negation ('{seg.tgt[tok.start:tok.end]}') that the English does not have.",
-               tgt_span=Span(tok.start, tok.end), tgt_text=seg.tgt[tok.start:tok.end], confidence=0.75)
+    yield Finding("critical",
+                  f"The Arabic adds a negation ('{seg.tgt[tok.start:tok.end]}') that the English does not have.",
+                  tgt_span=Span(tok.start, tok.end), confidence=0.75)

@@ -10,10 +10,10 @@ import re
 from functools import lru_cache
 from typing import Iterator, Optional
 
-from mtkit.checks import check
+from mtkit.checks import Finding, check
 from mtkit.checks.analysis import AnalyzedSegment, en_lemmas
 from mtkit.data import alternatives, tsv_rows
-from mtkit.model import Flag, Span
+from mtkit.model import Span
 from mtkit.text.normalize import norm
 from mtkit.text.numbers import same_value, strip_ar, values
 from mtkit.text.tokens import Token, ar_bare, ar_core, ar_stem
@@ -71,7 +71,7 @@ _CLAUSE = re.compile(r"[،,؛;.!؟?:\n]")
 
 
 @check("addition.number", category="addition")
-def added_number(seg: AnalyzedSegment) -> Iterator[Flag]:
+def added_number(seg: AnalyzedSegment) -> Iterator[Finding]:
     """A number in the Arabic, in a clause of its own, that the English does not have."""
     missing, extra, _ = _pairing(seg)
     if missing or not seg.src.strip():
@@ -80,13 +80,13 @@ def added_number(seg: AnalyzedSegment) -> Iterator[Flag]:
         if not first.norm[0].isdigit():
             continue                        # number words (آلاف, عشرات, ordinals) are too often idiomatic
         span = _clause_around(seg.tgt, first.start, last.end, _CLAUSE)
-        yield Flag(category="addition", severity="major", check="addition.number",
-                   message=f"'{seg.tgt[first.start:last.end]}' is not in the English: the clause seems added.",
-                   tgt_span=span, tgt_text=span.slice(seg.tgt), confidence=0.6)
+        yield Finding("major",
+                      f"'{seg.tgt[first.start:last.end]}' is not in the English: the clause seems added.",
+                      tgt_span=span, confidence=0.6)
 
 
 @check("number.mismatch", category="number")
-def number_mismatch(seg: AnalyzedSegment) -> Iterator[Flag]:
+def number_mismatch(seg: AnalyzedSegment) -> Iterator[Finding]:
     """A number, amount or time in the English has no equal value in the Arabic."""
     missing, unmatched_tgt, _ = _pairing(seg)
     unmatched_tgt = list(unmatched_tgt)     # paired off below; the memoized list stays whole
@@ -105,14 +105,12 @@ def number_mismatch(seg: AnalyzedSegment) -> Iterator[Flag]:
         tgt_text = seg.tgt[tgt_span.start:tgt_span.end] if tgt_span else ""
         message = (f"The number '{src_text}' became '{tgt_text}' in the Arabic." if changed
                    else f"The number '{src_text}' is missing from the Arabic.")
-        yield Flag(category="number", severity="critical", check="number.mismatch", message=message,
-                   src_span=Span(first.start, last.end), tgt_span=tgt_span, src_text=src_text,
-                   tgt_text=tgt_text, suggestion=src_text if changed else "",
-                   confidence=0.85 if changed else 0.7)
+        yield Finding("critical", message, src_span=Span(first.start, last.end), tgt_span=tgt_span,
+                      suggestion=src_text if changed else "", confidence=0.85 if changed else 0.7)
 
 
 @check("number.month", category="number")
-def month_changed(seg: AnalyzedSegment) -> Iterator[Flag]:
+def month_changed(seg: AnalyzedSegment) -> Iterator[Finding]:
     """A month name in the English and a different month in the Arabic."""
     months = _months()
     src = [(months["en"][t.norm], t) for t in seg.src_words
@@ -138,11 +136,10 @@ def month_changed(seg: AnalyzedSegment) -> Iterator[Flag]:
             other = next(t for m, t in tgt if m not in {s for s, _ in src})  if any(m not in {s for s, _ in src} for m, _ in tgt) else None
             if other is None:
                 continue
-            yield Flag(category="number", severity="critical", check="number.month",
-                       message=f"The month '{seg.src[tok.start:tok.end]}' became '{seg.tgt[other.start:other.end]}'.",
-                       src_span=Span(tok.start, tok.end), tgt_span=Span(other.start, other.end),
-                       src_text=seg.src[tok.start:tok.end], tgt_text=seg.tgt[other.start:other.end],
-                       confidence=0.85)
+            yield Finding("critical",
+                          f"The month '{seg.src[tok.start:tok.end]}' became '{seg.tgt[other.start:other.end]}'.",
+                          src_span=Span(tok.start, tok.end), tgt_span=Span(other.start, other.end),
+                          confidence=0.85)
 
 
 @lru_cache(maxsize=1)
@@ -190,7 +187,7 @@ def _ar_unit(seg: AnalyzedSegment, last: Token) -> Optional[tuple[tuple[str, str
 
 
 @check("number.unit", category="number")
-def unit_changed(seg: AnalyzedSegment) -> Iterator[Flag]:
+def unit_changed(seg: AnalyzedSegment) -> Iterator[Finding]:
     """The number is right but its unit or currency changed (250 millimetres → 250 سنتيمتراً)."""
     for (_, first, last), (_, a_first, a_last) in _pairing(seg)[2]:
         en_unit = _en_unit(seg, first, last)
@@ -199,14 +196,12 @@ def unit_changed(seg: AnalyzedSegment) -> Iterator[Flag]:
             continue
         src_span, tgt_span = Span(en_unit[1], en_unit[2]), Span(a_first.start, ar_unit[1])
         src_text, tgt_text = src_span.slice(seg.src), tgt_span.slice(seg.tgt)
-        yield Flag(category="number", severity="critical", check="number.unit",
-                   message=f"The unit changed: '{src_text}' became '{tgt_text}'.",
-                   src_span=src_span, tgt_span=tgt_span, src_text=src_text, tgt_text=tgt_text,
-                   confidence=0.8)
+        yield Finding("critical", f"The unit changed: '{src_text}' became '{tgt_text}'.", src_span=src_span,
+                      tgt_span=tgt_span, confidence=0.8)
 
 
 @check("omission.clause", category="omission")
-def omitted_clause(seg: AnalyzedSegment) -> Iterator[Flag]:
+def omitted_clause(seg: AnalyzedSegment) -> Iterator[Finding]:
     """An English clause whose number is missing from a clearly shorter Arabic: the clause was dropped."""
     missing, unmatched_tgt, _ = _pairing(seg)
     if unmatched_tgt or not missing or seg.length_delta >= CLAUSE_DELTA or not seg.tgt.strip():
@@ -217,7 +212,5 @@ def omitted_clause(seg: AnalyzedSegment) -> Iterator[Flag]:
         if span.start in done:
             continue
         done.add(span.start)
-        yield Flag(category="omission", severity="major", check="omission.clause",
-                   message=f"'{seg.src[first.start:last.end]}' is missing, and the Arabic is much shorter: "
-                           "this part was probably left out.",
-                   src_span=span, src_text=span.slice(seg.src), confidence=0.6)
+        yield Finding("major", f"'{seg.src[first.start:last.end]}' is missing, and the Arabic is much shorter: "
+                               "this part was probably left out.", src_span=span, confidence=0.6)

@@ -4,9 +4,9 @@ from __future__ import annotations
 import re
 from typing import Iterator
 
-from mtkit.checks import check
+from mtkit.checks import Finding, check
 from mtkit.checks.analysis import AnalyzedSegment
-from mtkit.model import Flag, Span
+from mtkit.model import Span
 from mtkit.text.translit import transliterates
 
 _QUOTES = "\"“”«»„"
@@ -16,7 +16,7 @@ _PAIRS = (("(", ")"), ("[", "]"), ("«", "»"))
 
 
 @check("punctuation.stray_quotes", category="punctuation")
-def stray_quotes(seg: AnalyzedSegment) -> Iterator[Flag]:
+def stray_quotes(seg: AnalyzedSegment) -> Iterator[Finding]:
     """Quotes around a name or word where the English has none (often a possessive ’s)."""
     src_has_quotes = any(q in seg.src for q in _QUOTES)
     possessive_names = [m.group(1) for m in re.finditer(r"\b([A-Z][\w-]+)[’']s\b", seg.src)]
@@ -25,11 +25,11 @@ def stray_quotes(seg: AnalyzedSegment) -> Iterator[Flag]:
         possessive = any(transliterates(name, word) for name in possessive_names for word in inner.split())
         if src_has_quotes and not possessive:
             continue                        # the English quotes something too: padding is only style
-        yield Flag(category="punctuation", severity="minor", check="punctuation.stray_quotes",
-                   message=f"Stray quotes around '{inner}'" + (" (the English has a possessive ’s, not quotes)."
+        yield Finding("minor",
+                      f"Stray quotes around '{inner}'" + (" (the English has a possessive ’s, not quotes)."
                                                             if possessive else "."),
-                   tgt_span=Span(match.start(), match.end()), tgt_text=match.group(),
-                   suggestion=inner, confidence=0.85 if possessive else 0.7)
+                      tgt_span=Span(match.start(), match.end()), suggestion=inner,
+                      confidence=0.85 if possessive else 0.7)
 
 
 def _count_quotes(text: str) -> int:
@@ -37,28 +37,25 @@ def _count_quotes(text: str) -> int:
 
 
 @check("punctuation.unbalanced", category="punctuation")
-def unbalanced(seg: AnalyzedSegment) -> Iterator[Flag]:
+def unbalanced(seg: AnalyzedSegment) -> Iterator[Finding]:
     """Brackets or quotes that do not pair up in the Arabic although they do in the English."""
     tgt, src = seg.tgt, seg.src
     for open_, close in _PAIRS:
         first_close, first_open = tgt.find(close), tgt.find(open_)
         if 0 <= first_close < first_open and src.find(open_) < src.find(close) and tgt.count(open_) == tgt.count(close):
             end = tgt.find(open_, first_close) + 1  # mirrored: ")وهي خطوة نادرة("
-            yield Flag(category="punctuation", severity="minor", check="punctuation.unbalanced",
-                       message=f"Mirrored '{open_}{close}': the closing one comes first.",
-                       tgt_span=Span(first_close, end), tgt_text=tgt[first_close:end],
-                       suggestion=open_ + tgt[first_close + 1:end - 1] + close, confidence=0.8)
+            yield Finding("minor", f"Mirrored '{open_}{close}': the closing one comes first.",
+                          tgt_span=Span(first_close, end),
+                          suggestion=open_ + tgt[first_close + 1:end - 1] + close, confidence=0.8)
             continue
         if tgt.count(open_) != tgt.count(close) and src.count(open_) == src.count(close):
             pos = tgt.find(open_) if tgt.count(open_) > tgt.count(close) else tgt.find(close)
-            yield Flag(category="punctuation", severity="minor", check="punctuation.unbalanced",
-                       message=f"Unbalanced '{open_}{close}' in the Arabic.", tgt_span=Span(pos, pos + 1),
-                       tgt_text=tgt[pos], confidence=0.8)
+            yield Finding("minor", f"Unbalanced '{open_}{close}' in the Arabic.", tgt_span=Span(pos, pos + 1),
+                          confidence=0.8)
     if _count_quotes(tgt) % 2 == 1 and _count_quotes(src) % 2 == 0 and not _PADDED.search(tgt):
         pos = max(tgt.rfind(q) for q in "\"“”„")
-        yield Flag(category="punctuation", severity="minor", check="punctuation.unbalanced",
-                   message="An odd number of quotation marks in the Arabic.", tgt_span=Span(pos, pos + 1),
-                   tgt_text=tgt[pos], confidence=0.6)
+        yield Finding("minor", "An odd number of quotation marks in the Arabic.", tgt_span=Span(pos, pos + 1),
+                      confidence=0.6)
 
 
 _QUOTED = re.compile(r"[\"“”«»]([^\"“”«»\n]{2,60})[\"“”«»]")
@@ -66,7 +63,7 @@ _DOUBLED = re.compile(r"([،,.؛;:!؟?])\1+")
 
 
 @check("punctuation.quoted_name", category="punctuation")
-def quoted_name(seg: AnalyzedSegment) -> Iterator[Flag]:
+def quoted_name(seg: AnalyzedSegment) -> Iterator[Finding]:
     """A name put in quotes in the Arabic although the English does not quote it."""
     names = [seg.src[t.start:t.end] for _, t in seg.src_capitalized() if not seg.is_sentence_initial(t)]
     for match in _QUOTED.finditer(seg.tgt):
@@ -78,20 +75,17 @@ def quoted_name(seg: AnalyzedSegment) -> Iterator[Flag]:
             continue
         if any(re.search(rf"[\"“”«»‘’']\s*{re.escape(name)}|{re.escape(name)}\s*[\"“”«»]", seg.src) for name in hits):
             continue                        # the English quotes it too
-        yield Flag(category="punctuation", severity="minor", check="punctuation.quoted_name",
-                   message=f"The name '{match.group(1)}' is in quotes; the English does not quote it.",
-                   tgt_span=Span(match.start(), match.end()), tgt_text=match.group(),
-                   suggestion=match.group(1), confidence=0.75)
+        yield Finding("minor", f"The name '{match.group(1)}' is in quotes; the English does not quote it.",
+                      tgt_span=Span(match.start(), match.end()), suggestion=match.group(1), confidence=0.75)
 
 
 @check("punctuation.doubled", category="punctuation")
-def doubled(seg: AnalyzedSegment) -> Iterator[Flag]:
+def doubled(seg: AnalyzedSegment) -> Iterator[Finding]:
     """The same punctuation mark twice (،، or ..), which the English does not have."""
     for match in _DOUBLED.finditer(seg.tgt):
         if match.group() == "..." or (match.group(1) == "." and len(match.group()) >= 3):
             continue                        # an ellipsis
         if match.group() in seg.src:
             continue
-        yield Flag(category="punctuation", severity="minor", check="punctuation.doubled",
-                   message=f"Doubled punctuation '{match.group()}'.", tgt_span=Span(match.start(), match.end()),
-                   tgt_text=match.group(), suggestion=match.group(1), confidence=0.85)
+        yield Finding("minor", f"Doubled punctuation '{match.group()}'.",
+                      tgt_span=Span(match.start(), match.end()), suggestion=match.group(1), confidence=0.85)

@@ -4,9 +4,9 @@ from __future__ import annotations
 import re
 from typing import Iterator
 
-from mtkit.checks import check
+from mtkit.checks import Finding, check
 from mtkit.checks.analysis import AnalyzedSegment
-from mtkit.model import Flag, Span
+from mtkit.model import Span
 from mtkit.text.lexicon import zipf
 from mtkit.text.translit import ar_skeleton, en_skeleton, skeletons_match
 
@@ -31,15 +31,14 @@ _BEFORE_PUNCT = re.compile(r"(?<=[\u0621-\u064A]) +(?=[،؛؟!.:](?:\s|$))")
 
 
 @check("spacing.glued", category="spacing")
-def glued_words(seg: AnalyzedSegment) -> Iterator[Flag]:
+def glued_words(seg: AnalyzedSegment) -> Iterator[Finding]:
     """Two Arabic words written without a space (a final-only letter inside a word)."""
     for match in _GLUED.finditer(seg.tgt):
         word = match.group()
         cut = next(i for i, ch in enumerate(word) if ch in "ةى" and i + 1 < len(word)) + 1
-        yield Flag(category="spacing", severity="minor", check="spacing.glued",
-                   message=f"'{word}' looks like two words glued together.",
-                   tgt_span=Span(match.start(), match.end()), tgt_text=word,
-                   suggestion=f"{word[:cut]} {word[cut:]}", confidence=0.85)
+        yield Finding("minor", f"'{word}' looks like two words glued together.",
+                      tgt_span=Span(match.start(), match.end()), suggestion=f"{word[:cut]} {word[cut:]}",
+                      confidence=0.85)
 
 
 def _may_be_name(skeleton: str, names: list[str]) -> bool:
@@ -79,7 +78,7 @@ def _best_split(word: str) -> int | None:
 
 
 @check("spacing.joined", category="spacing")
-def joined_words(seg: AnalyzedSegment) -> Iterator[Flag]:
+def joined_words(seg: AnalyzedSegment) -> Iterator[Finding]:
     """Two common Arabic words written as one unknown token (فيالعاصمة)."""
     names = [en_skeleton(seg.src[t.start:t.end]) for _, t in seg.src_capitalized() if not seg.is_sentence_initial(t)]
     for match in _ARABIC_TOKEN.finditer(seg.tgt):
@@ -88,14 +87,13 @@ def joined_words(seg: AnalyzedSegment) -> Iterator[Flag]:
             continue                      # reported by spacing.glued, or a transliterated name
         cut = _best_split(word)
         if cut is not None:
-            yield Flag(category="spacing", severity="minor", check="spacing.joined",
-                       message=f"'{word}' looks like two words without a space.",
-                       tgt_span=Span(match.start(), match.end()), tgt_text=match.group(),
-                       suggestion=f"{word[:cut]} {word[cut:]}", confidence=0.7)
+            yield Finding("minor", f"'{word}' looks like two words without a space.",
+                          tgt_span=Span(match.start(), match.end()), suggestion=f"{word[:cut]} {word[cut:]}",
+                          confidence=0.7)
 
 
 @check("spacing.split", category="spacing")
-def split_word(seg: AnalyzedSegment) -> Iterator[Flag]:
+def split_word(seg: AnalyzedSegment) -> Iterator[Finding]:
     """One Arabic word broken by a space (الشر كة)."""
     tokens = list(_ARABIC_TOKEN.finditer(seg.tgt))
     for left, right in zip(tokens, tokens[1:]):
@@ -106,42 +104,36 @@ def split_word(seg: AnalyzedSegment) -> Iterator[Flag]:
         rare_part = min(zipf(a), zipf(b)) < RARE and zipf(joined) > min(zipf(a), zipf(b)) + 1
         better_joined = zipf(joined) > max(zipf(a), zipf(b)) + 0.5      # المس تشفى: المستشفى beats both
         if zipf(joined) >= JOINED and (rare_part or better_joined):
-            yield Flag(category="spacing", severity="minor", check="spacing.split",
-                       message=f"'{a} {b}' looks like one word split by a space.",
-                       tgt_span=Span(left.start(), right.end()), tgt_text=seg.tgt[left.start():right.end()],
-                       suggestion=joined, confidence=0.7)
+            yield Finding("minor", f"'{a} {b}' looks like one word split by a space.",
+                          tgt_span=Span(left.start(), right.end()), suggestion=joined, confidence=0.7)
 
 
 _LONE_CLITIC = re.compile(r"(?:^|(?<=\s))([وفبل]) (?=[\u0621-\u064A]{2,})")
 
 
 @check("spacing.detached", category="spacing")
-def detached_clitic(seg: AnalyzedSegment) -> Iterator[Flag]:
+def detached_clitic(seg: AnalyzedSegment) -> Iterator[Finding]:
     """A one-letter prefix (و ف ب ل) written as a word of its own: "و خدمات" for "وخدمات"."""
     for match in _LONE_CLITIC.finditer(seg.tgt):
         end = seg.tgt.find(" ", match.end())
         end = len(seg.tgt) if end < 0 else end
         text = seg.tgt[match.start():end].rstrip("،,.؛:")
-        yield Flag(category="spacing", severity="minor", check="spacing.detached",
-                   message=f"'{match.group(1)}' must be joined to the next word.",
-                   tgt_span=Span(match.start(), match.start() + len(text)), tgt_text=text,
-                   suggestion=text.replace(" ", "", 1), confidence=0.8)
+        yield Finding("minor", f"'{match.group(1)}' must be joined to the next word.",
+                      tgt_span=Span(match.start(), match.start() + len(text)),
+                      suggestion=text.replace(" ", "", 1), confidence=0.8)
 
 
 @check("spacing.double", category="spacing")
-def double_space(seg: AnalyzedSegment) -> Iterator[Flag]:
+def double_space(seg: AnalyzedSegment) -> Iterator[Finding]:
     """Two or more spaces between words."""
     for match in _DOUBLE.finditer(seg.tgt):
-        yield Flag(category="spacing", severity="minor", check="spacing.double",
-                   message="Several spaces in a row.", tgt_span=Span(match.start(), match.end()),
-                   tgt_text=match.group(), suggestion=" ", confidence=0.9)
+        yield Finding("minor", "Several spaces in a row.", tgt_span=Span(match.start(), match.end()),
+                      suggestion=" ", confidence=0.9)
 
 
 @check("spacing.before_punctuation", category="spacing")
-def space_before_punctuation(seg: AnalyzedSegment) -> Iterator[Flag]:
+def space_before_punctuation(seg: AnalyzedSegment) -> Iterator[Finding]:
     """A space before a comma, semicolon, question mark or full stop."""
     for match in _BEFORE_PUNCT.finditer(seg.tgt):
-        yield Flag(category="spacing", severity="minor", check="spacing.before_punctuation",
-                   message="A space before punctuation.", tgt_span=Span(match.start(), match.end() + 1),
-                   tgt_text=seg.tgt[match.start():match.end() + 1], suggestion=seg.tgt[match.end()],
-                   confidence=0.8)
+        yield Finding("minor", "A space before punctuation.", tgt_span=Span(match.start(), match.end() + 1),
+                      suggestion=seg.tgt[match.end()], confidence=0.8)

@@ -6,10 +6,10 @@ import re
 from functools import lru_cache
 from typing import Iterator
 
-from mtkit.checks import check
+from mtkit.checks import Finding, check
 from mtkit.checks.analysis import AnalyzedSegment
 from mtkit.data import data_lines
-from mtkit.model import Flag, Span
+from mtkit.model import Span
 
 _SKIP = re.compile(r"^(?:https?|www|com|org|net)$")
 # web addresses, e-mail addresses, handles and hashtags are copied on purpose
@@ -39,7 +39,7 @@ def _kept_on_purpose(seg: AnalyzedSegment, word: str) -> bool:
 
 
 @check("untranslated.latin", category="untranslated")
-def untranslated_latin(seg: AnalyzedSegment) -> Iterator[Flag]:
+def untranslated_latin(seg: AnalyzedSegment) -> Iterator[Finding]:
     """Latin-script words in the Arabic that are neither names nor brands."""
     runs: list[list] = []
     addresses = [m.span() for m in _ADDRESS.finditer(seg.tgt)]
@@ -54,7 +54,6 @@ def untranslated_latin(seg: AnalyzedSegment) -> Iterator[Flag]:
         span = Span(run[0].start, run[-1].end)
         text = seg.tgt[span.start:span.end]
         src_match = re.search(rf"(?i)\b{re.escape(text)}\b", seg.src)
-        yield Flag(category="untranslated", severity="major", check="untranslated.latin",
-                   message=f"'{text}' was left in English.", tgt_span=span, tgt_text=text,
-                   src_span=Span(src_match.start(), src_match.end()) if src_match else None,
-                   src_text=src_match.group() if src_match else "", confidence=0.8)
+        yield Finding("major", f"'{text}' was left in English.",
+                      src_span=Span(src_match.start(), src_match.end()) if src_match else None, tgt_span=span,
+                      confidence=0.8)

@@ -1,0 +1,133 @@
+"""Lexicons two check modules share (so neither imports the other): titles and office words,
+and the news-domain term list (``terms.tsv``) with how its terms are found in a segment and when
+one is rendered by a known bad form. ``terminology.domain`` reports the terms, ``entity.translated``
+the rows that are company and institution names."""
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from functools import lru_cache
+from typing import Iterator, Optional
+
+from mtkit.checks import Finding
+from mtkit.checks.analysis import AnalyzedSegment, is_possessive
+from mtkit.data import alternatives, data_lines, tsv_rows
+from mtkit.model import Span
+from mtkit.text.lexicon import zipf
+from mtkit.text.normalize import norm
+
+
+@dataclass(frozen=True)
+class DomainTerm:
+    en: tuple[tuple[str, ...], ...]
+    good: tuple[tuple[str, ...], ...]
+    bad: tuple[tuple[str, ...], ...]
+    severity: str
+    note: str
+    is_name: bool = False      # a company or place name, not a term: reported as entity.translated
+
+
+@lru_cache(maxsize=1)
+def titles() -> frozenset[str]:
+    """Titles and office words (``titles.en.txt``): "President", "Secretary"."""
+    return frozenset(line.strip().lower() for line in data_lines("titles.en.txt"))
+
+
+def _names_a_company(first_form: str) -> bool:
+    """A row whose main English form is capitalized and starts with no title or office word
+    ("General Motors", "Target Corp", "Wall Street"; not "Secretary of State", "Speaker")."""
+    return first_form[:1].isupper() and first_form.split()[0].lower() not in titles()
+
+
+def en_words(text: str) -> tuple[str, ...]:
+    return tuple(w for w in re.split(r"[\s\-]+", text.lower().replace("’", "'")) if w)
+
+
+@lru_cache(maxsize=1)
+def domain_terms() -> tuple[DomainTerm, ...]:
+    out = []
+    for row in tsv_rows("terms.tsv"):
+        if len(row) < 4:
+            continue
+        out.append(DomainTerm(tuple(en_words(a) for a in alternatives(row[0])),
+                              tuple(tuple(norm(a).split()) for a in alternatives(row[1])),
+                              tuple(tuple(norm(a).split()) for a in alternatives(row[2])),
+                              row[3] if row[3] in ("critical", "major", "minor") else "minor",
+                              row[4] if len(row) > 4 else "",
+                              _names_a_company(alternatives(row[0])[0])))
+    return tuple(out)
+
+
+@lru_cache(maxsize=1)
+def _term_index() -> dict[str, list[tuple[DomainTerm, tuple[str, ...]]]]:
+    """Each English alternative of each term, by its rarest word: a segment looks up its own
+    lemmas, so frequent words ("state", "the") pull in no candidates."""
+    index: dict[str, list[tuple[DomainTerm, tuple[str, ...]]]] = {}
+    for term in domain_terms():
+        for words in term.en:
+            content = [w for w in words if w not in ("the", "one's")]
+            if content:
+                index.setdefault(min(content, key=lambda w: zipf(w, "en")), []).append((term, words))
+    return index
+
+
+def _found_terms(seg: AnalyzedSegment) -> list[tuple[DomainTerm, Span]]:
+    """The terms present in the English, each with the span of its first alternative found
+    (computed once per segment for the term and the name checks)."""
+    def compute() -> list[tuple[DomainTerm, Span]]:
+        index = _term_index()
+        found: dict[int, tuple[DomainTerm, Span]] = {}
+        for lemma in seg.src_lemma_set:
+            for term, words in index.get(lemma, ()):
+                if id(term) not in found and (span := find_en_term(seg, words)):
+                    found[id(term)] = (term, span)
+        return sorted(found.values(), key=lambda ts: (ts[1].start, ts[0].en))
+    return seg.memo("terms", compute)
+
+
+def find_en_term(seg: AnalyzedSegment, words: tuple[str, ...]) -> Optional[Span]:
+    """An English term (lemma match per word; 'the' must be literal) as an original span."""
+    if not all(w in seg.src_lemma_set for w in words if w != "one's"):
+        return None
+    toks, lemmas = seg.src_words, seg.src_lemmas
+    n = len(words)
+    for i in range(len(toks) - n + 1):
+        # a base-form term word matches its inflections ("bill" ~ "bills"); an inflected one
+        # only itself ("justices" must not match "Justice Department")
+        if all(_word_matches(toks[i + k].norm, lemmas[i + k], w) for k, w in enumerate(words)):
+            if words[0] == "the" or n > 1 or not _capitalized_name(seg, i):
+                return Span(toks[i].start, toks[i + n - 1].end)
+    return None
+
+
+def _word_matches(token: str, lemmas: frozenset[str], word: str) -> bool:
+    if word == "the":
+        return token == "the"
+    if word == "one's":                       # a possessive: "Trump's attorney general" (the US office)
+        return is_possessive(token)
+    return word in lemmas
+
+
+def _capitalized_name(seg: AnalyzedSegment, i: int) -> bool:
+    """A capitalized word in mid-sentence is a name (Bill Barr), not the common noun (a bill)."""
+    tok = seg.src_words[i]
+    return seg.src[tok.start].isupper() and not seg.is_sentence_initial(tok)
+
+
+def misrendered(seg: AnalyzedSegment, names: bool) -> Iterator[Finding]:
+    """Findings for ``terms.tsv`` rows present in the English and rendered by a bad form; ``names``
+    picks the rows that are names (for entity.translated) or the others (terminology.domain)."""
+    for term, src_span in _found_terms(seg):
+        if term.is_name != names:
+            continue
+        hit = next((h for b in term.bad if (h := seg.find_tgt_phrase(list(b)))), None)
+        if hit is None:
+            continue            # (a good rendering elsewhere does not excuse a bad one: measured on
+                                # three labeled sets, it only ever hid true errors)
+        first, last = seg.tgt_words[hit[0]], seg.tgt_words[hit[1]]
+        tgt_text = seg.tgt[first.start:last.end]
+        src_text = seg.src[src_span.start:src_span.end]
+        yield Finding(term.severity,
+                      f"'{src_text}' rendered as '{tgt_text}'" + (f": {term.note}" if term.note else "."),
+                      src_span=src_span, tgt_span=Span(first.start, last.end),
+                      suggestion=" ".join(term.good[0]) if term.good else "", confidence=0.75)
