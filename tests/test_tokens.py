@@ -4,7 +4,8 @@ from __future__ import annotations
 import pytest
 
 from mtkit.text.normalize import norm, normalize
-from mtkit.text.tokens import ar_bare, ar_stem, tokenize
+from mtkit.text.arabic import ar_bare, ar_stem
+from mtkit.text.tokens import tokenize
 
 
 def test_tokens_carry_normalized_form_and_original_span():

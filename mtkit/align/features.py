@@ -9,6 +9,7 @@ import re
 from dataclasses import dataclass
 from functools import lru_cache
 
+from mtkit.text.arabic import ALL_LETTERS, ARTICLE, strip_proclitics
 from mtkit.text.normalize import norm
 from mtkit.text.translit import ar_skeleton, en_skeleton
 
@@ -26,7 +27,8 @@ ANCHOR_MIN_CAP = 8
 
 _NUMBER = re.compile(r"\d+(?:[.,:]\d+)*")
 _LATIN = re.compile(r"[a-z][a-z0-9&'-]*")
-_ARABIC_WORD = re.compile(r"[\u0621-\u064A\u0671-\u06D3]{3,}")
+_ARABIC_WORD = re.compile(f"[{ALL_LETTERS}]{{3,}}")
+_ANCHOR_PROCLITICS = (ARTICLE, "و", "ب", "ل")
 _CAPITAL = re.compile(r"\b[A-Z][a-zA-Z'’-]+")
 
 
@@ -65,9 +67,8 @@ def ar_features(unit: str) -> UnitFeatures:
 def _ar_word_anchors(word: str) -> tuple[str, ...]:
     """Skeletons of a word, without its article and without a one-letter proclitic."""
     out = []
-    for form in (word, word[2:] if word.startswith("ال") else None, word[1:] if word[0] in "وبل" else None):
-        if form:
-            skeleton = ar_skeleton(form)
-            if len(skeleton) >= 2:
-                out.append("s:" + skeleton)
+    for form in strip_proclitics(word, _ANCHOR_PROCLITICS, min_rest=1):
+        skeleton = ar_skeleton(form)
+        if len(skeleton) >= 2:
+            out.append("s:" + skeleton)
     return tuple(out)

@@ -10,7 +10,8 @@ from lemminflect import getAllLemmas
 from mtkit.model import Segment, Span
 from mtkit.text.normalize import NormText, normalize
 from mtkit.text.sentences import sentence_spans
-from mtkit.text.tokens import Token, ar_bare, ar_core, ar_stem, tokenize
+from mtkit.text.arabic import ar_bare, ar_core, ar_stem
+from mtkit.text.tokens import Token, tokenize
 
 _LATIN_WORD = re.compile(r"[A-Za-z]")
 # Arabic ≈ SENTENCE_RATIO × English normalized characters, variance SENTENCE_VARIANCE per English

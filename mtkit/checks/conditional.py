@@ -14,6 +14,7 @@ from mtkit.checks import Finding, check
 from mtkit.checks.analysis import AnalyzedSegment
 from mtkit.data import tsv_rows
 from mtkit.model import Span
+from mtkit.text.arabic import CONJUNCTIONS, strip_proclitics
 
 _CLAUSE_END = re.compile(r"[,;:.!?—–)\"”]|\s-\s")
 
@@ -40,7 +41,7 @@ def _count_ar(seg: AnalyzedSegment, markers: frozenset[str], initial: frozenset[
     count, k = 0, 0
     while k < len(words):
         pair = " ".join(words[k:k + 2])
-        forms = {words[k], words[k][1:] if words[k][:1] in "وف" and len(words[k]) > 2 else ""}
+        forms = set(strip_proclitics(words[k], CONJUNCTIONS, min_rest=2))
         if pair in markers:
             count, k = count + 1, k + 2
             continue

@@ -18,11 +18,9 @@ from mtkit.data import alternatives, tsv_rows
 from mtkit.model import Span
 from mtkit.text.normalize import norm, normalize
 from mtkit.text.lexicon import zipf
-from mtkit.text.tokens import ar_stem, tokenize
+from mtkit.text.arabic import ar_stem, has_article, strip_article
+from mtkit.text.tokens import tokenize
 from mtkit.text.translit import ar_skeleton, en_skeleton, skeletons_match
-
-_ARTICLE = re.compile(r"^(?:[وفبلك]?ال|لل)")
-
 
 @dataclass(frozen=True)
 class Entity:
@@ -65,7 +63,7 @@ _NISBA = re.compile(r"(?:يين|يون|يه|يا|ي|ا|ه)$")
 
 def nisba_root(word: str) -> str:
     """``أمريكا``, ``الأمريكية``, ``أمريكيون`` → ``امريك``: a place and its adjective meet."""
-    return _NISBA.sub("", _ARTICLE.sub("", word))
+    return _NISBA.sub("", strip_article(word))
 
 
 def _ar_has(seg: AnalyzedSegment, forms: tuple[tuple[str, ...], ...], kind: str = "", name: str = "") -> bool:
@@ -90,9 +88,9 @@ def _ar_has(seg: AnalyzedSegment, forms: tuple[tuple[str, ...], ...], kind: str 
             return True
         if len(words) > 1 and "".join(words) in squeezed:
             return True                                 # عبد الله / عبدالله
-        if len(words) > 1 and all(ar_stem(w) in stems or _ARTICLE.sub("", w) in stems for w in words):
+        if len(words) > 1 and all(ar_stem(w) in stems or strip_article(w) in stems for w in words):
             return True
-        if len(words) == 1 and any(words[0] in bare or _ARTICLE.sub("", words[0]) in bare for bare in seg.tgt_bare):
+        if len(words) == 1 and any(words[0] in bare or strip_article(words[0]) in bare for bare in seg.tgt_bare):
             return True
         if len(words) == 1 and any(t.norm.endswith(words[0]) and t.norm[:-len(words[0])] in _GLUED_HEADS
                                    for t in seg.tgt_words):
@@ -261,7 +259,7 @@ def _trap_flags(seg: AnalyzedSegment, tok, name: str, trap) -> Iterator[Finding]
             proper.append(k)
         elif any(b in trap_forms for b in bare):
             common.append(k)
-        elif skeletons_match(skeleton, ar_skeleton(bare[-1])) and not _ARTICLE.match(tok_ar.norm):
+        elif skeletons_match(skeleton, ar_skeleton(bare[-1])) and not has_article(tok_ar.norm):
             proper.append(k)
     if not common or len(proper) >= count_src:
         return

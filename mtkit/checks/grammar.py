@@ -7,10 +7,11 @@ from typing import Iterator
 from mtkit.checks import Finding, check
 from mtkit.checks.analysis import AnalyzedSegment
 from mtkit.model import Span
+from mtkit.text.arabic import ARTICLE, LETTERS
 
 # English present perfect "has denied" copied as possession "لديه نفى" ("he has, he denied").
 _EN_PERFECT = re.compile(r"\b(?:has|have|had)\s+(?:not\s+|never\s+|also\s+|already\s+)?(\w+(?:ed|en|wn|ne|id|ught|ung|ade))\b", re.I)
-_AR_HAS_VERB = re.compile(r"(?:^|\s)(?:و?لدي(?:ه|ها|هم|هما|كم|نا))\s+([\u0621-\u064A]+)")
+_AR_HAS_VERB = re.compile(rf"(?:^|\s)(?:و?لدي(?:ه|ها|هم|هما|كم|نا))\s+([{LETTERS}]+)")
 
 
 @check("grammar.has_perfect", category="grammar")
@@ -21,7 +22,7 @@ def has_perfect(seg: AnalyzedSegment) -> Iterator[Finding]:
         return
     for match in _AR_HAS_VERB.finditer(seg.tgt):
         verb = match.group(1)
-        if verb.startswith("ال") or verb.endswith(("ة", "ات")):
+        if verb.startswith(ARTICLE) or verb.endswith(("ة", "ات")):
             continue            # a noun follows: "لديه خبرة" is real possession
         start = match.start() + (1 if seg.tgt[match.start()].isspace() else 0)
         yield Finding("major",

@@ -11,6 +11,7 @@ from mtkit.checks import Finding, check
 from mtkit.checks.analysis import AnalyzedSegment
 from mtkit.data import tsv_rows
 from mtkit.model import Span
+from mtkit.text.arabic import CONJUNCTIONS, strip_proclitics
 from mtkit.text.lexicon import zipf
 from mtkit.text.normalize import norm
 
@@ -65,11 +66,10 @@ def _ar_markers(seg: AnalyzedSegment) -> tuple[list, list]:
         pair = tok.norm + " " + words[k + 1].norm if k + 1 < len(words) else ""
         if pair in markers.get(("ar", "fixed"), ()) or tok.norm in markers.get(("ar", "fixed"), ()):
             continue
-        forms = seg.tgt_bare[k]
-        if tok.norm[0] in "وف" and len(tok.norm) >= 3:
-            forms = (*forms, tok.norm[1:])         # ولم, فلا: particles too short for ar_bare
+        # ولم, فلا: particles too short for ar_bare
+        forms = (*seg.tgt_bare[k], *strip_proclitics(tok.norm, CONJUNCTIONS, min_rest=2)[1:])
         surface = seg.tgt[tok.start:tok.end]
-        if surface.lstrip("وف") in ("ألا", "ألّا"):
+        if surface.lstrip("".join(CONJUNCTIONS)) in ("ألا", "ألّا"):
             strong.append(tok)                     # ألا = أن لا ("that … not"); إلا ("except") normalizes alike
             continue
         if pair in _NOT_NEGATION:

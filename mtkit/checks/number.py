@@ -16,7 +16,8 @@ from mtkit.data import alternatives, tsv_rows
 from mtkit.model import Span
 from mtkit.text.normalize import norm
 from mtkit.text.numbers import same_value, strip_ar, values
-from mtkit.text.tokens import Token, ar_bare, ar_core, ar_stem
+from mtkit.text.arabic import ar_bare, ar_core, ar_stem
+from mtkit.text.tokens import Token
 
 
 @lru_cache(maxsize=1)

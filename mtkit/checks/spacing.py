@@ -7,6 +7,8 @@ from typing import Iterator
 from mtkit.checks import Finding, check
 from mtkit.checks.analysis import AnalyzedSegment
 from mtkit.model import Span
+from mtkit.text.arabic import (ARTICLES, CONJUNCTIONS, LETTERS, MARKS, PREPOSITIONS, SUFFIXES, TATWEEL,
+                               strip_proclitics)
 from mtkit.text.lexicon import zipf
 from mtkit.text.translit import ar_skeleton, en_skeleton, skeletons_match
 
@@ -14,20 +16,20 @@ from mtkit.text.translit import ar_skeleton, en_skeleton, skeletons_match
 # common word while one of them is no word at all. Thresholds are Zipf frequencies (wordfreq).
 COMMON, RARE, JOINED = 3.0, 2.5, 3.5
 SHORT_PART = 5.5        # a two-letter part must be a function word as frequent as في or من
-GAP = 2.5
+GAP = 2.5               # how much more common the two parts must be than the glued token
 # Pieces that attach to words: a split there is morphology, not two glued words.
-_PREFIXES = frozenset({"ال", "وال", "بال", "فال", "كال", "لل", "ول", "وب", "فب", "ست", "سي", "سن"})
-_SUFFIXES = frozenset({"هما", "هم", "ها", "هن", "كم", "كما", "كن", "نا", "ني", "ات", "ون", "ين", "ان", "ية",
-                       "يه", "تم", "تما", "وا", "تين", "تان", "يا", "ه", "ك", "ي"})               # how much more common the two parts must be than the glued token
+_PREFIXES = frozenset(ARTICLES) | {"ول", "وب", "فب", "ست", "سي", "سن"}
+_SUFFIXES = frozenset(SUFFIXES) | {"كن", "ني", "ية", "تما", "وا", "يا"}    # (unnormalized: ية, not يه)
+_UNCLITIC = ARTICLES + CONJUNCTIONS + PREPOSITIONS
 # An Arabic word with its diacritics and tatweel (they are inside words, not between them);
 # frequencies are looked up without them.
-_ARABIC_TOKEN = re.compile(r"[\u0621-\u064A][\u0621-\u0652\u0670\u0640]*")
-_MARKS = re.compile(r"[\u064B-\u0652\u0670\u0640]")
+_ARABIC_TOKEN = re.compile(f"[{LETTERS}][{LETTERS}{MARKS}{TATWEEL}]*")
+_MARKS = re.compile(f"[{MARKS}{TATWEEL}]")
 
 # ة and ى only end a word: one followed by another Arabic letter marks two words glued together.
-_GLUED = re.compile(r"[\u0621-\u064A]*[ةى](?=[\u0621-\u064A])[\u0621-\u064A]*")
+_GLUED = re.compile(f"[{LETTERS}]*[ةى](?=[{LETTERS}])[{LETTERS}]*")
 _DOUBLE = re.compile(r"(?<=\S)  +(?=\S)")
-_BEFORE_PUNCT = re.compile(r"(?<=[\u0621-\u064A]) +(?=[،؛؟!.:](?:\s|$))")
+_BEFORE_PUNCT = re.compile(f"(?<=[{LETTERS}]) +(?=[،؛؟!.:](?:\\s|$))")
 
 
 @check("spacing.glued", category="spacing")
@@ -50,11 +52,7 @@ def _may_be_name(skeleton: str, names: list[str]) -> bool:
 
 def _unclitic(word: str) -> list[str]:
     """The word without a proclitic (و ف ب ل ك, the article) or a final tanwin alef."""
-    forms = [word[len(p):] for p in ("وال", "بال", "فال", "كال", "لل", "ال", "و", "ف", "ب", "ل", "ك")
-             if word.startswith(p) and len(word) - len(p) >= 3]
-    if word.endswith("ا"):
-        forms.append(word[:-1])
-    return forms
+    return strip_proclitics(word, _UNCLITIC, min_rest=3, tanwin=True)[1:]
 
 
 def _best_split(word: str) -> int | None:
@@ -108,7 +106,7 @@ def split_word(seg: AnalyzedSegment) -> Iterator[Finding]:
                           tgt_span=Span(left.start(), right.end()), suggestion=joined, confidence=0.7)
 
 
-_LONE_CLITIC = re.compile(r"(?:^|(?<=\s))([وفبل]) (?=[\u0621-\u064A]{2,})")
+_LONE_CLITIC = re.compile(f"(?:^|(?<=\\s))([وفبل]) (?=[{LETTERS}]{{2,}})")
 
 
 @check("spacing.detached", category="spacing")

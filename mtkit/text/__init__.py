@@ -1,6 +1,7 @@
 """Text handling: normalization with offset maps, tokens, Arabic stems, sentence splitting."""
+from mtkit.text.arabic import ar_stem
 from mtkit.text.normalize import NormText, norm, normalize
 from mtkit.text.sentences import split_sentences
-from mtkit.text.tokens import Token, ar_stem, tokenize
+from mtkit.text.tokens import Token, tokenize
 
 __all__ = ["NormText", "Token", "ar_stem", "norm", "normalize", "split_sentences", "tokenize"]

@@ -25,7 +25,7 @@ from functools import cache, lru_cache
 from pathlib import Path
 
 from mtkit.text.normalize import norm
-from mtkit.text.tokens import ar_core
+from mtkit.text.arabic import ALL_LETTERS, ar_core
 
 DEFAULT_DIR = "/usr/share/dictd"
 ENG_ARA = "freedict-eng-ara"
@@ -38,7 +38,7 @@ CACHE_VERSION = 2          # bump when the parsed tables change shape or content
 _B64 = {c: i for i, c in enumerate("ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789+/")}
 _NUMBERING = re.compile(r"^\d+\.\s*")
 _ALTERNATIVES = re.compile(r"\s*[،,;؛]\s*")
-_AR_WORD = re.compile(r"[\u0621-\u064A\u0671-\u06D3]+")
+_AR_WORD = re.compile(f"[{ALL_LETTERS}]+")
 _EN_WORD = re.compile(r"[a-z]+(?:'[a-z]+)?")
 # Arabic function words inside translations ("من الدرجة الأولى"): never evidence of a rendering.
 _AR_STOP = frozenset(norm(w) for w in (

@@ -102,9 +102,5 @@ def norm(text: str) -> str:
     return text.translate(_TABLE)
 
 
-def is_arabic_letter(ch: str) -> bool:
-    return "\u0621" <= ch <= "\u064A" or "\u0671" <= ch <= "\u06D3" or "\u06FA" <= ch <= "\u06FC"
-
-
 def is_latin_letter(ch: str) -> bool:
     return ch.isalpha() and ord(ch) < 0x0250

@@ -9,6 +9,7 @@ from __future__ import annotations
 from functools import lru_cache
 
 from mtkit.data import tsv_rows
+from mtkit.text.arabic import strip_proclitics
 from mtkit.text.normalize import norm
 from mtkit.text.tokens import Token
 
@@ -42,13 +43,12 @@ def _digits_value(text: str, lang: str) -> float | None:
         return None
 
 
+_NUMBER_PROCLITICS = ("و", "ب", "ل", "ال", "وال", "بال")
+
+
 def strip_ar(word: str) -> list[str]:
-    """A word and its forms without و ب ل ال وال بال and without a tanwin alef."""
-    forms = [word, word[:-1]] if len(word) >= 4 and word.endswith("ا") else [word]   # tanwin: ستًّا
-    for prefix in ("و", "ب", "ل", "ال", "وال", "بال"):
-        if word.startswith(prefix) and len(word) > len(prefix) + 1:
-            forms.append(word[len(prefix):])
-    return forms
+    """A word and its forms without و ب ل ال وال بال and without a tanwin alef (ستًّا)."""
+    return strip_proclitics(word, _NUMBER_PROCLITICS, min_rest=2, tanwin=True)
 
 
 _ELEVEN = frozenset({"احد", "احدي"})

@@ -5,7 +5,7 @@ import re
 from functools import lru_cache
 
 from mtkit.data import data_lines
-from mtkit.text.normalize import is_arabic_letter
+from mtkit.text import arabic
 
 # A sentence ends at . ! ? ؟ … (repeated), then optional closing quotes/brackets, then space.
 # “ closes quotes too: Arabic machine translation often writes it on both sides.
@@ -42,7 +42,7 @@ def _is_boundary(text: str, end: int, nxt: int) -> bool:
     if match:
         word = match.group(1).lower().rstrip(".")
         kinds = _abbreviations()
-        if word in kinds["title"] or (len(word) == 1 and word.isalpha() and not is_arabic_letter(first)):
+        if word in kinds["title"] or (len(word) == 1 and word.isalpha() and not arabic.is_letter(first)):
             return False                      # "Mr. Musk", "Donald J. Trump"
         if word in kinds["numeral"] and first.isdigit():
             return False                      # "No. 1", "Fig. 3"
@@ -50,7 +50,7 @@ def _is_boundary(text: str, end: int, nxt: int) -> bool:
             # "p.m. ET" and "the U.S. Space Force" stay; "in the U.S. The" splits.
             next_word = _NEXT_WORD.match(text, nxt)
             return bool(next_word) and next_word.group().lower() in kinds["starter"]
-    return first.isupper() or first.isdigit() or first in _OPENERS or is_arabic_letter(first)
+    return first.isupper() or first.isdigit() or first in _OPENERS or arabic.is_letter(first)
 
 
 def sentence_spans(paragraph: str) -> list[tuple[int, int]]:

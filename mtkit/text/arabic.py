@@ -1,0 +1,113 @@
+"""Arabic script and light morphology, in one place: the letter ranges, the proclitics and the
+article, and the light stems that the checks, the number reader and the aligner match words by.
+
+The stemmers work on normalized text (``mtkit.text.normalize``: ة→ه, ى→ي, hamza carriers → ا);
+where a caller needs a variant (which prefixes, how many letters must remain) it asks by parameter.
+"""
+from __future__ import annotations
+
+import re
+from functools import lru_cache
+from typing import Sequence
+
+# Regex class bodies (use inside [...]).
+LETTERS = "\u0621-\u064A"                          # hamza … yeh: the letters of Arabic itself
+ALL_LETTERS = LETTERS + "\u066E-\u06D3\u06FA-\u06FF"  # with Persian, Urdu … letters in Arabic script
+MARKS = "\u064B-\u0652\u0670"                      # harakat, tanwin, shadda, sukun, dagger alef
+TATWEEL = "\u0640"
+BLOCK = "\u0600-\u06FF"                            # the whole Arabic block, digits and punctuation too
+
+_LETTER = re.compile(f"[{ALL_LETTERS}]")
+
+
+def is_letter(ch: str) -> bool:
+    """An Arabic-script letter (not a mark, digit or punctuation)."""
+    return bool(_LETTER.fullmatch(ch)) and ch != "\u0670"
+
+
+# Proclitics: conjunctions (و and, ف so), prepositions (ب with, ل for, ك like), future س.
+CONJUNCTIONS = ("و", "ف")
+PREPOSITIONS = ("ب", "ل", "ك")
+ARTICLE = "ال"
+# the article with a proclitic before it, longest first (لل = ل + ال)
+ARTICLES = ("وال", "بال", "كال", "فال", "لل", "ال")
+# pronoun and plural endings on normalized text, longest first (one is stripped by light_stem)
+SUFFIXES = ("هما", "كما", "تين", "تان", "ها", "ان", "ات", "ون", "ين", "يه", "هم", "هن", "كم", "نا", "تم", "ه", "ي", "ك")
+_ARTICLE_RE = re.compile(r"^(?:[وفبلك]?ال|لل)")
+
+
+def has_article(word: str) -> bool:
+    """The word starts with the article, alone or after one proclitic (الرئيس, والرئيس, للرئيس)."""
+    return bool(_ARTICLE_RE.match(word))
+
+
+def strip_article(word: str) -> str:
+    """The word without its article (and a proclitic before it): ``والأمريكية`` → ``أمريكية``."""
+    return _ARTICLE_RE.sub("", word)
+
+
+def strip_proclitics(word: str, prefixes: Sequence[str] = ARTICLES + CONJUNCTIONS + PREPOSITIONS, *,
+                     min_rest: int = 2, tanwin: bool = False) -> list[str]:
+    """The word, then (with ``tanwin``) the word without a final tanwin alef (ستًّا → ست), then
+    the word without each of ``prefixes`` it starts with, in the order given, each leaving at least
+    ``min_rest`` letters. Nothing is stripped twice: callers that need و+ب pass ``وب``."""
+    forms = [word]
+    if tanwin and len(word) >= 4 and word.endswith("ا"):
+        forms.append(word[:-1])
+    forms.extend(word[len(p):] for p in prefixes if word.startswith(p) and len(word) - len(p) >= min_rest)
+    return forms
+
+
+# Light stemming in the spirit of Larkey et al.'s Light10.
+@lru_cache(maxsize=200_000)
+def ar_stem(word: str) -> str:
+    """A light stem: conjunction, article and one suffix stripped, keeping at least 2-3 letters."""
+    if len(word) > 3 and word[0] == "و":
+        word = word[1:]
+    for article in ARTICLES:
+        if word.startswith(article) and len(word) - len(article) >= 2:
+            word = word[len(article):]
+            break
+    else:
+        if len(word) > 4 and word[0] in "فبلك":
+            word = word[1:]
+    for suffix in SUFFIXES:      # one suffix only: a second round over-stems (الولايات → ولا)
+        if word.endswith(suffix) and len(word) - len(suffix) >= 3:
+            return word[: -len(suffix)]
+    return word
+
+
+@lru_cache(maxsize=200_000)
+def ar_bare(word: str) -> tuple[str, ...]:
+    """Forms of a word with its proclitics (و ف ب ل ك and the article) removed, longest first;
+    used for names, whose endings must not be stemmed away."""
+    forms = [word]
+    rest = word
+    if len(rest) > 3 and rest[0] in "وف":
+        rest = rest[1:]
+        forms.append(rest)
+    if len(rest) > 3 and rest[0] in "بلك" and not rest.startswith(ARTICLE):
+        rest = rest[1:]
+        forms.append(rest)
+    for article in (ARTICLE, "ل"):
+        if rest.startswith(article) and len(rest) - len(article) >= 2:
+            forms.append(rest[len(article):])
+            break
+    return tuple(dict.fromkeys(forms))
+
+
+@lru_cache(maxsize=200_000)
+def ar_core(word: str) -> str:
+    """The light stem with verb inflection also stripped (ي/ت/ن/ا prefixes, ت/وا/ن/نا endings),
+    so that ``ضربت``, ``يضرب`` and ``ضرب`` meet. Coarser than :func:`ar_stem`: use it only to
+    match lexicon words, never to decide alone."""
+    core = ar_stem(word)
+    if len(core) > 3 and core.endswith("ا"):
+        core = core[:-1]                       # accusative tanwin: ذراعاً → ذراع
+    if len(core) > 3 and core[0] in "يتن" or len(core) > 4 and core[0] == "ا":
+        core = core[1:]                        # (a 4-letter word's ا is a root letter: اقال is not قال)
+    for suffix in ("وا", "نا", "ت", "ن"):
+        if len(core) > 3 and core.endswith(suffix):
+            core = core[: -len(suffix)]
+            break
+    return core
