@@ -35,8 +35,11 @@ _worker_checks: list[Check] = []
 _worker_options: dict = {}
 
 
-def _init_worker(only, disable, options) -> None:
+def _init_worker(only, disable, options, in_pool: bool = False) -> None:
     global _worker_checks, _worker_options
+    if in_pool:
+        from mtkit.cli.edge import reset_signals_in_worker
+        reset_signals_in_worker()
     _worker_checks = select(only, disable)
     _worker_options = options
 
@@ -56,8 +59,9 @@ def audit_segments(segments: Iterable[Segment], *, only=None, disable=(), option
         for chunk in chunks:
             yield from _audit_chunk(chunk)
         return
-    with ProcessPoolExecutor(max_workers=jobs, initializer=_init_worker,
-                             initargs=(only, disable, options)) as pool:
+    pool = ProcessPoolExecutor(max_workers=jobs, initializer=_init_worker,
+                               initargs=(only, disable, options, True))
+    try:
         # keep a bounded number of chunks in flight, in order
         pending = []
         for chunk in chunks:
@@ -66,6 +70,21 @@ def audit_segments(segments: Iterable[Segment], *, only=None, disable=(), option
                 yield from pending.pop(0).result()
         for future in pending:
             yield from future.result()
+    except BaseException:   # an error, Ctrl-C, SIGTERM, or the reader stopped: stop the workers now
+        _stop(pool)
+        raise
+    pool.shutdown()
+
+
+def _stop(pool: ProcessPoolExecutor) -> None:
+    """Cancel what is queued and end the workers at once (shutdown alone waits for running chunks)."""
+    processes = list((getattr(pool, "_processes", None) or {}).values())
+    pool.shutdown(wait=False, cancel_futures=True)
+    for process in processes:
+        if process.is_alive():
+            process.terminate()
+    for process in processes:
+        process.join(timeout=5)
 
 
 def _chunks(items: Iterable[Segment], size: int) -> Iterator[list[Segment]]:

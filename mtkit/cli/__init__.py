@@ -1,5 +1,6 @@
 """The ``mtkit`` command: a thin shell over the library. Each subcommand lives in its own module;
-bad input (``InputError``) becomes one stderr line and exit code 2 here, at the edge."""
+bad input (``InputError``) becomes one stderr line and exit code 2 here, at the edge (signals,
+closed pipes and unexpected errors too: see ``mtkit.cli.edge``)."""
 from __future__ import annotations
 
 import sys
@@ -7,18 +8,42 @@ import sys
 import click
 
 from mtkit import __version__
-from mtkit.errors import InputError
+from mtkit.cli import edge
 from mtkit.io import atomic_output
 from mtkit.report import stream_options, write
 
 
 class MtkitGroup(click.Group):
+    def main(self, *args, **kwargs):
+        previous = edge.install_signal_handlers()
+        try:
+            return self._main(*args, **kwargs)
+        finally:   # called in-process (click's CliRunner): leave the caller's handlers as they were
+            edge.restore_signal_handlers(previous)
+
+    def _main(self, *args, **kwargs):
+        try:
+            # a lone surrogate (a non-UTF-8 file name) must not stop the output half-way
+            sys.stdout.reconfigure(errors="replace")  # type: ignore[union-attr]
+            sys.stderr.reconfigure(errors="replace")  # type: ignore[union-attr]
+        except AttributeError:   # replaced streams (tests) may not have reconfigure
+            pass
+        try:
+            return super().main(*args, **kwargs)
+        except BaseException as exc:
+            code = edge.handle(exc)   # what escaped click (e.g. Ctrl-C while parsing)
+            if code is None:
+                raise
+            sys.exit(code)
+
     def invoke(self, ctx):
         try:
             return super().invoke(ctx)
-        except InputError as exc:
-            click.echo(f"mtkit: error: {exc}", err=True)
-            ctx.exit(2)
+        except BaseException as exc:
+            code = edge.handle(exc)
+            if code is None:
+                raise
+            ctx.exit(code)
 
 
 def output_options(formats: tuple[str, ...], default: str = "text"):

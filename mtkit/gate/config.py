@@ -11,13 +11,12 @@ from typing import Any, Optional
 
 from mtkit.errors import InputError
 from mtkit.model import CATEGORIES, SEVERITIES
+from mtkit.score.metrics import METRICS
 
 try:  # Python 3.11+
     import tomllib
 except ModuleNotFoundError:  # pragma: no cover - Python 3.10
     import tomli as tomllib  # type: ignore[no-redef]
-
-METRICS = ("bleu", "chrf", "ter")
 
 # section -> (allowed names, what a name is, whole numbers only?)
 SECTIONS: dict[str, tuple[tuple[str, ...], str, bool]] = {

@@ -7,9 +7,8 @@ from typing import Iterable
 
 from mtkit.gate.config import GateConfig, Rules
 from mtkit.gate.result import RUN, GateResult, LocatedFlag, RuleResult
-
-ALPHA = 0.05             # max_drop fails only when the paired test says p < ALPHA
-HIGHER_IS_BETTER = {"bleu": True, "chrf": True, "ter": False}
+from mtkit.score.metrics import SIGNIFICANCE_LEVEL as ALPHA   # max_drop fails only when p < ALPHA
+from mtkit.score.metrics import higher_is_better
 
 
 @dataclass
@@ -25,7 +24,7 @@ class Measures:
 
 def drop(metric: str, score: float, baseline: float) -> float:
     """How much worse the system is than the baseline (positive = worse; TER is lower-better)."""
-    return baseline - score if HIGHER_IS_BETTER[metric] else score - baseline
+    return baseline - score if higher_is_better(metric) else score - baseline
 
 
 def _count(count: int, name: str) -> str:

@@ -1,4 +1,7 @@
-"""Output that is never half-written: a temporary file beside the target, renamed on success."""
+"""Output that is never half-written: a regular file is written to a temporary file beside it and
+renamed over it on success (removed on any failure or signal, see ``mtkit.cli.signals``). Anything
+that is not a regular file (standard output, a character device such as /dev/null, a FIFO, a
+process substitution's /dev/fd/N) is written to directly: renaming over it would destroy it."""
 from __future__ import annotations
 
 import contextlib
@@ -9,6 +12,15 @@ import tempfile
 from typing import IO, Iterator, Optional
 
 from mtkit.errors import InputError
+
+# Characters the output encoding cannot carry (a lone surrogate from a non-UTF-8 file name) are
+# replaced rather than failing half-way through a file; writers escape everything else.
+ERRORS = "replace"
+
+_STANDARD = {"/dev/stdout": 1, "/dev/fd/1": 1, "/proc/self/fd/1": 1,
+             "/dev/stderr": 2, "/dev/fd/2": 2, "/proc/self/fd/2": 2}
+# Paths that name an open file of this process: opened as they are, never resolved or renamed over.
+_FD_PATHS = ("/dev/fd/", "/proc/self/fd/", f"/proc/{os.getpid()}/fd/")
 
 
 def _final_mode(path: str) -> int:
@@ -22,36 +34,64 @@ def _final_mode(path: str) -> int:
         return 0o666 & ~umask
 
 
-def _umask() -> int:
-    mask = os.umask(0)
-    os.umask(mask)
-    return mask
+def _error(exc: OSError, path: str) -> InputError:
+    return InputError(f"cannot write: {exc.strerror or exc}", path)
+
+
+def is_direct(path: str) -> bool:
+    """Whether ``path`` must be written to in place (it exists and is not a regular file)."""
+    if os.path.abspath(path).startswith(_FD_PATHS):
+        return True
+    try:
+        return not stat.S_ISREG(os.stat(path).st_mode)
+    except FileNotFoundError:
+        return False
+    except OSError as exc:
+        raise _error(exc, path) from None
+
+
+@contextlib.contextmanager
+def _direct(path: str, encoding: str, newline: Optional[str]) -> Iterator[IO[str]]:
+    try:
+        stream = open(path, "w", encoding=encoding, newline=newline, errors=ERRORS)
+    except OSError as exc:   # a directory, no permission, a device that refuses writes
+        raise _error(exc, path) from None
+    with stream:
+        yield stream
+
+
+@contextlib.contextmanager
+def _replace(path: str, encoding: str, newline: Optional[str]) -> Iterator[IO[str]]:
+    target = os.path.realpath(path)   # through a symlink: replace the file, keep the link
+    try:
+        fd, tmp = tempfile.mkstemp(prefix=".mtkit-", suffix=".tmp", dir=os.path.dirname(target))
+    except OSError as exc:   # missing directory, no permission: a bad -o, not a crash
+        raise _error(exc, path) from None
+    try:
+        with os.fdopen(fd, "w", encoding=encoding, newline=newline, errors=ERRORS) as stream:
+            yield stream
+            stream.flush()
+            os.fsync(stream.fileno())
+        try:
+            os.chmod(tmp, _final_mode(target))
+            os.replace(tmp, target)
+        except OSError as exc:   # e.g. the target became a directory
+            raise _error(exc, path) from None
+    except BaseException:   # an error, Ctrl-C or (through mtkit.cli.signals) SIGTERM
+        with contextlib.suppress(OSError):
+            os.unlink(tmp)
+        raise
 
 
 @contextlib.contextmanager
 def atomic_output(path: Optional[str], *, newline: Optional[str] = None,
                   encoding: str = "utf-8") -> Iterator[IO[str]]:
-    """Yield a text stream; ``None`` or ``-`` means standard output."""
-    if path in (None, "-"):
-        yield sys.stdout
-        sys.stdout.flush()
+    """Yield a text stream; ``None`` or ``-`` (or /dev/stdout) means standard output."""
+    if path in (None, "-") or os.path.abspath(path) in _STANDARD:
+        stream = sys.stderr if path and _STANDARD.get(os.path.abspath(path)) == 2 else sys.stdout
+        yield stream
+        stream.flush()
         return
-    directory = os.path.dirname(os.path.abspath(path))
-    try:
-        fd, tmp = tempfile.mkstemp(prefix=".mtkit-", dir=directory)
-    except OSError as exc:   # missing directory, no permission: a bad -o, not a crash
-        raise InputError(f"cannot write: {exc.strerror}", path) from None
-    try:
-        with os.fdopen(fd, "w", encoding=encoding, newline=newline) as stream:
-            yield stream
-            stream.flush()
-            os.fsync(stream.fileno())
-        try:
-            os.chmod(tmp, _final_mode(path))
-            os.replace(tmp, path)
-        except OSError as exc:   # e.g. the target is a directory
-            raise InputError(f"cannot write: {exc.strerror}", path) from None
-    except BaseException:
-        with contextlib.suppress(OSError):
-            os.unlink(tmp)
-        raise
+    opener = _direct if is_direct(path) else _replace
+    with opener(path, encoding, newline) as stream:
+        yield stream

@@ -8,6 +8,7 @@ from typing import TextIO
 from mtkit.gate.result import RUN, GateResult, RuleResult
 from mtkit.model import severity_rank
 from mtkit.report import writer
+from mtkit.report.escape import markdown, markdown_code, terminal, workflow_command, xml_document, xml_text
 
 
 def _number(value: float) -> str:
@@ -29,13 +30,13 @@ def _headline(result: GateResult) -> str:
 
 @writer("text", GateResult)
 def gate_text(result: GateResult, stream: TextIO, **_options) -> None:
-    rows = [(r.name, r.scope, _number(r.value), _limit(r), "pass" if r.passed else "FAIL", r.detail)
-            for r in result.rules]
+    rows = [(terminal(r.name), terminal(r.scope), _number(r.value), _limit(r), "pass" if r.passed else "FAIL",
+             terminal(r.detail)) for r in result.rules]
     head = ("rule", "scope", "value", "limit", "result", "")
     widths = [max(len(row[i]) for row in rows + [head]) for i in range(5)]
     stream.write(_headline(result) + "\n")
     if result.config:
-        stream.write(f"rules from {result.config}\n")
+        stream.write(f"rules from {terminal(result.config)}\n")
     stream.write("  " + "  ".join(h.ljust(w) for h, w in zip(head, widths)).rstrip() + "\n")
     for row in rows:
         cells = [row[0].ljust(widths[0]), row[1].ljust(widths[1]), row[2].rjust(widths[2]),
@@ -60,27 +61,20 @@ def gate_junit(result: GateResult, stream: TextIO, **_options) -> None:
             scopes.append(rule.scope)
     for scope in scopes:
         rules = [r for r in result.rules if r.scope == scope]
-        suite = ET.SubElement(suites, "testsuite", name=f"mtkit gate: {scope}", tests=str(len(rules)),
+        suite = ET.SubElement(suites, "testsuite", name=xml_text(f"mtkit gate: {scope}"), tests=str(len(rules)),
                               failures=str(sum(not r.passed for r in rules)), errors="0", skipped="0")
         if scope != RUN:
-            suite.set("file", scope)
+            suite.set("file", xml_text(scope))
         for rule in rules:
-            case = ET.SubElement(suite, "testcase", name=rule.name, classname=f"mtkit.gate.{scope}")
+            case = ET.SubElement(suite, "testcase", name=xml_text(rule.name), classname=xml_text(f"mtkit.gate.{scope}"))
             if scope != RUN:
-                case.set("file", scope)
+                case.set("file", xml_text(scope))
+            message = xml_text(_message(rule))
             if not rule.passed:
-                failure = ET.SubElement(case, "failure", message=_message(rule), type="GateRuleFailed")
-                failure.text = _message(rule)
+                ET.SubElement(case, "failure", message=message, type="GateRuleFailed").text = message
             else:
-                ET.SubElement(case, "system-out").text = _message(rule)
-    ET.indent(suites)
-    stream.write('<?xml version="1.0" encoding="UTF-8"?>\n')
-    stream.write(ET.tostring(suites, encoding="unicode"))
-    stream.write("\n")
-
-
-def _cell(text: str) -> str:
-    return text.replace("|", "\\|").replace("\n", " ")
+                ET.SubElement(case, "system-out").text = message
+    stream.write(xml_document(suites))
 
 
 @writer("md", GateResult)
@@ -91,35 +85,20 @@ def gate_markdown(result: GateResult, stream: TextIO, **_options) -> None:
     stream.write("| rule | scope | value | limit | result |\n|---|---|---:|---|---|\n")
     for rule in result.rules:
         outcome = "✅ pass" if rule.passed else "❌ **fail**"
-        stream.write(f"| `{rule.name}` | {_cell(rule.scope)} | {_number(rule.value)} | {_cell(_limit(rule))} "
-                     f"| {outcome} |\n")
+        stream.write(f"| {markdown_code(rule.name)} | {markdown(rule.scope)} | {_number(rule.value)} "
+                     f"| {markdown(_limit(rule))} | {outcome} |\n")
     details = [r for r in result.rules if r.detail]
     if details:
         stream.write("\n<details><summary>details</summary>\n\n")
         for rule in details:
-            stream.write(f"- `{rule.name}` ({_cell(rule.scope)}): {_cell(rule.detail)}\n")
+            stream.write(f"- {markdown_code(rule.name)} ({markdown(rule.scope)}): {markdown(rule.detail)}\n")
         stream.write("\n</details>\n")
     if result.config:
-        stream.write(f"\nRules from `{result.config}`.\n")
-
-
-def _escape_data(text: str) -> str:
-    """GitHub workflow-command escaping (as in @actions/core)."""
-    return text.replace("%", "%25").replace("\r", "%0D").replace("\n", "%0A")
-
-
-def _escape_property(text: str) -> str:
-    return _escape_data(text).replace(":", "%3A").replace(",", "%2C")
+        stream.write(f"\nRules from {markdown_code(result.config)}.\n")
 
 
 def _command(level: str, message: str, title: str, file: str | None = None, line: int | None = None) -> str:
-    props = []
-    if file:
-        props.append(f"file={_escape_property(file)}")
-        if line:
-            props.append(f"line={line}")
-    props.append(f"title={_escape_property(title)}")
-    return f"::{level} {','.join(props)}::{_escape_data(message)}\n"
+    return workflow_command(level, message, file=file, line=line if file else None, title=title)
 
 
 @writer("github", GateResult)

@@ -10,18 +10,11 @@ from typing import TextIO
 
 from mtkit.model import AuditResult, Flag, Segment
 from mtkit.report import writer
+from mtkit.report.escape import workflow_command
+from mtkit.report.escape import workflow_data as escape_data  # noqa: F401  (kept for callers)
+from mtkit.report.escape import workflow_property as escape_property  # noqa: F401
 
 LEVELS = {"critical": "error", "major": "warning", "minor": "notice"}
-
-
-def escape_data(text: str) -> str:
-    """The message part, as GitHub's toolkit escapes it (core/command.ts)."""
-    return text.replace("%", "%25").replace("\r", "%0D").replace("\n", "%0A")
-
-
-def escape_property(text: str) -> str:
-    """A property value (file, title…): also ':' and ',' which separate properties."""
-    return escape_data(text).replace(":", "%3A").replace(",", "%2C")
 
 
 def quote(flag: Flag) -> str:
@@ -37,19 +30,20 @@ def line_of(segment: Segment) -> int:
 
 
 def command(flag: Flag, segment: Segment, path: str | None) -> str:
-    props = {}
-    if path:
-        props["file"] = path
-        props["line"] = str(line_of(segment))
-    props["title"] = f"mtkit {flag.category}/{flag.check}"
     message = flag.message
     if flag.src_text or flag.tgt_text:
         message += f" ({quote(flag)})"
     if flag.suggestion:
         message += f" Suggestion: «{flag.suggestion}»"
-    level = LEVELS.get(flag.severity, "notice")
-    rendered = ",".join(f"{key}={escape_property(value)}" for key, value in props.items())
-    return f"::{level} {rendered}::{escape_data(message)}\n"
+    return workflow_command(LEVELS.get(flag.severity, "notice"), message, file=path,
+                            line=line_of(segment) if path else None,
+                            title=f"mtkit {flag.category}/{flag.check}")
+
+
+def skipped_commands(skipped: list[str]) -> str:
+    """A warning for each input line passed over by --skip-bad."""
+    return "".join(workflow_command("warning", line, title="mtkit skipped an input line")
+                   for line in skipped)
 
 
 @writer("github", AuditResult)
@@ -57,3 +51,4 @@ def audit_github(result: AuditResult, stream: TextIO, **_options) -> None:
     for seg in result.segments:
         for flag in seg.flags:
             stream.write(command(flag, seg.segment, result.tgt_path))
+    stream.write(skipped_commands(result.skipped))

@@ -12,6 +12,7 @@ from typing import Optional, TextIO
 
 from mtkit.model import AuditResult, Flag, SEVERITIES, severity_rank
 from mtkit.report import writer
+from mtkit.report.escape import xml_document, xml_text as _xml_safe
 from mtkit.report.github import quote
 
 
@@ -29,12 +30,6 @@ def _headline(failing: list[Flag]) -> str:
     first = failing[0]
     more = f" (+{len(failing) - 1} more)" if len(failing) > 1 else ""
     return f"{first.severity} {first.category}: {first.message}{more}"
-
-
-def _xml_safe(text: str) -> str:
-    """XML 1.0 cannot carry most control characters even escaped; show them as U+FFFD."""
-    return "".join(ch if ch in "\t\n\r" or (ord(ch) >= 0x20 and ch not in "\ufffe\uffff") else "\ufffd"
-                   for ch in text)
 
 
 def _fails(flag: Flag, limit: int) -> bool:
@@ -62,20 +57,20 @@ def build(result: AuditResult, fail_on: str = "major", title: Optional[str] = No
         if notes:
             ET.SubElement(case, "system-out").text = _xml_safe("\n".join(notes))
         failed += bool(failing)
+    for line in result.skipped:   # --skip-bad: each line passed over is a skipped test
+        case = ET.SubElement(suite, "testcase", name=_xml_safe(f"input {line.split(': ', 1)[0]}"),
+                             classname="mtkit.audit.input", time="0")
+        ET.SubElement(case, "skipped", message=_xml_safe(line))
     for element in (root, suite):
-        element.set("tests", str(len(result.segments)))
+        element.set("tests", str(len(result.segments) + len(result.skipped)))
         element.set("failures", str(failed))
         element.set("errors", "0")
         element.set("time", "0")
-    suite.set("skipped", "0")
+    suite.set("skipped", str(len(result.skipped)))
     return root
 
 
 @writer("junit", AuditResult)
 def audit_junit(result: AuditResult, stream: TextIO, *, fail_on: Optional[str] = None,
                 title: Optional[str] = None, **_options) -> None:
-    root = build(result, fail_on or "major", title)
-    ET.indent(root)
-    stream.write('<?xml version="1.0" encoding="UTF-8"?>\n')
-    stream.write(ET.tostring(root, encoding="unicode"))
-    stream.write("\n")
+    stream.write(xml_document(build(result, fail_on or "major", title)))

@@ -2,20 +2,11 @@
 a summary table, then one table row per flag."""
 from __future__ import annotations
 
-import re
 from typing import Optional, TextIO
 
 from mtkit.model import AuditResult, SEVERITIES
 from mtkit.report import writer
-
-# Characters that would end a cell, start markup or inject HTML; each is shown literally.
-_SPECIAL = re.compile(r"([\\`*_\[\]<>|~&#!])")
-
-
-def cell(text: str) -> str:
-    """One table cell: Markdown and HTML specials backslash-escaped, line breaks as <br>."""
-    text = _SPECIAL.sub(r"\\\1", text.strip())
-    return re.sub(r"\r\n|\r|\n", "<br>", text)
+from mtkit.report.escape import markdown as cell
 
 
 def _row(cells: list[str]) -> str:
@@ -35,9 +26,14 @@ def audit_markdown(result: AuditResult, stream: TextIO, *, title: Optional[str] 
         stream.write("\n" + _row(["category", "flags"]) + _row(["---", "---:"]))
         for category, count in summary["by_category"].items():
             stream.write(_row([cell(category), str(count)]))
-    if not result.flags:
+    if result.flags:
+        _flag_table(result, stream)
+    else:
         stream.write("\nNo flags.\n")
-        return
+    write_skipped(result.skipped, stream)
+
+
+def _flag_table(result: AuditResult, stream: TextIO) -> None:
     stream.write("\n" + _row(["segment", "severity", "category", "check", "English", "Arabic",
                                "message", "suggestion"]) + _row(["---"] * 8))
     for seg in result.segments:
@@ -46,5 +42,11 @@ def audit_markdown(result: AuditResult, stream: TextIO, *, title: Optional[str] 
                                cell(flag.check),
                                cell(flag.src_text), cell(flag.tgt_text), cell(flag.message),
                                cell(flag.suggestion)]))
-    for skipped in result.skipped:
-        stream.write(f"\nskipped: {cell(skipped)}\n")
+
+
+def write_skipped(skipped: list[str], stream: TextIO) -> None:
+    """Input lines passed over by --skip-bad, as a list after the tables."""
+    if skipped:
+        stream.write(f"\n{len(skipped)} input line{'s' if len(skipped) != 1 else ''} skipped (--skip-bad):\n\n")
+        for line in skipped:
+            stream.write(f"- {cell(line)}\n")

@@ -7,9 +7,9 @@ from typing import TextIO
 
 from mtkit.mt.result import Translation
 from mtkit.report import writer
+from mtkit.report.escape import csv_row, markdown, markdown_code_block, single_line, terminal
+from mtkit.score.metrics import SIGNIFICANCE_LEVEL
 from mtkit.score.result import ScoreResult, SystemScore
-
-SIGNIFICANT = 0.05
 
 
 def _label(result: ScoreResult, metric: str) -> str:
@@ -44,44 +44,45 @@ def _signatures(result: ScoreResult) -> list[str]:
         lines.append(f"{_label(result, metric)}: {first.scores[metric].signature}")
     methods = {c.method: c.signature for c in result.comparisons}
     for method in methods:
-        lines.append(f"{method}: p-values vs {result.baseline}; ±: half the 95% interval; * p < {SIGNIFICANT}")
+        lines.append(f"{method}: p-values vs {result.baseline}; ±: half the 95% interval; * p < {SIGNIFICANCE_LEVEL}")
     return lines
 
 
 @writer("text", ScoreResult)
 def score_text(result: ScoreResult, stream: TextIO, **_options) -> None:
     header, rows = _rows(result)
+    rows = [[terminal(cell) for cell in row] for row in rows]
     widths = [max(len(r[k]) for r in [header] + rows) for k in range(len(header))]
     for row in [header] + rows:
         stream.write("  ".join(cell.ljust(w) if k == 0 else cell.rjust(w)
                                for k, (cell, w) in enumerate(zip(row, widths))).rstrip() + "\n")
     stream.write(f"\n{result.segments} segments, {len(result.ref_paths) or 1} reference(s)\n")
     for line in _signatures(result):
-        stream.write(line + "\n")
+        stream.write(terminal(line) + "\n")
     for note in result.notes:
-        stream.write(f"note: {note}\n")
+        stream.write(f"note: {terminal(note)}\n")
     for system in result.systems:
         if system.worst:
-            stream.write(f"\nworst segments of {system.name} (chrF):\n")
+            stream.write(f"\nworst segments of {terminal(system.name)} (chrF):\n")
             for w in system.worst:
-                stream.write(f"  [{w.index}] {w.chrf:6.2f}\n    SYS: {w.hyp}\n")
+                stream.write(f"  [{w.index}] {w.chrf:6.2f}\n    SYS: {terminal(w.hyp)}\n")
                 for ref in w.refs:
-                    stream.write(f"    REF: {ref}\n")
+                    stream.write(f"    REF: {terminal(ref)}\n")
 
 
 def _md(text: str) -> str:
-    return text.replace("|", "\\|").replace("\n", " ")
+    return markdown(text, breaks=False)
 
 
 @writer("md", ScoreResult)
 def score_md(result: ScoreResult, stream: TextIO, **_options) -> None:
     header, rows = _rows(result)
-    stream.write("| " + " | ".join(header) + " |\n|" + "|".join(["---"] + ["---:"] * (len(header) - 1)) + "|\n")
+    stream.write("| " + " | ".join(_md(h) for h in header) + " |\n|" + "|".join(["---"] + ["---:"] * (len(header) - 1)) + "|\n")
     for row in rows:
         stream.write("| " + " | ".join(_md(c) for c in row) + " |\n")
-    stream.write(f"\n{result.segments} segments.\n\n```\n" + "\n".join(_signatures(result)) + "\n```\n")
+    stream.write(f"\n{result.segments} segments.\n\n" + markdown_code_block("\n".join(_signatures(result))))
     for note in result.notes:
-        stream.write(f"\n> {note}\n")
+        stream.write(f"\n> {_md(note)}\n")
     for system in result.systems:
         if system.worst:
             stream.write(f"\n### Worst segments of {_md(system.name)}\n\n| # | chrF | system | reference |\n|---:|---:|---|---|\n")
@@ -102,21 +103,25 @@ def score_csv(result: ScoreResult, stream: TextIO, **_options) -> None:
         for metric in result.metrics:
             score = system.scores[metric]
             comp = result.comparison(system.name, metric)
-            out.writerow({"row": "score", "system": system.name, "path": system.path or "", "metric": metric,
+            out.writerow(_csv({"row": "score", "system": system.name, "path": system.path or "", "metric": metric,
                           "score": f"{score.score:.4f}",
                           "ci_low": f"{score.ci[0]:.4f}" if score.ci else "",
                           "ci_high": f"{score.ci[1]:.4f}" if score.ci else "",
                           "baseline": comp.baseline if comp else "",
                           "delta": f"{comp.delta:.4f}" if comp else "",
                           "p_value": f"{comp.p_value:.4f}" if comp else "",
-                          "method": comp.method if comp else "", "signature": score.signature})
+                          "method": comp.method if comp else "", "signature": score.signature}))
     for system in result.systems:
         for w in system.worst:
-            out.writerow({"row": "worst", "system": system.name, "path": system.path or "", "metric": "chrf",
-                          "score": f"{w.chrf:.4f}", "segment": w.index, "hyp": w.hyp, "ref": " / ".join(w.refs)})
+            out.writerow(_csv({"row": "worst", "system": system.name, "path": system.path or "", "metric": "chrf",
+                               "score": f"{w.chrf:.4f}", "segment": w.index, "hyp": w.hyp, "ref": " / ".join(w.refs)}))
+
+
+def _csv(row: dict) -> dict:
+    return dict(zip(row, csv_row(row.values())))
 
 
 @writer("text", Translation)
 def translation_text(result: Translation, stream: TextIO, **_options) -> None:
-    for line in result.lines:
-        stream.write(line + "\n")
+    for line in result.lines:   # one output line per input line, whatever the model wrote
+        stream.write(single_line(line) + "\n")

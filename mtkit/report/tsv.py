@@ -1,14 +1,18 @@
 """TSV: one bead a row (alignment), for spreadsheets and shell tools."""
 from __future__ import annotations
 
+import re
 from typing import TextIO
 
 from mtkit.model import Alignment
 from mtkit.report import writer
+from mtkit.report.escape import csv_cell
 
 
 def _cell(text: str) -> str:
-    return text.replace("\t", " ").replace("\n", " ")
+    """A cell stays on its row and in its column (tabs and line breaks become spaces) and is never
+    a spreadsheet formula (as in CSV)."""
+    return csv_cell(re.sub(r"[\t\r\n\u2028\u2029\x85]", " ", text))
 
 
 @writer("tsv", Alignment)

@@ -5,6 +5,14 @@ from __future__ import annotations
 from typing import Any, Optional, Sequence
 
 METRICS = ("bleu", "chrf", "ter")
+# A metric's direction: TER counts edits, so lower is better; BLEU and chrF are higher-better.
+LOWER_IS_BETTER = frozenset({"ter"})
+# A paired test's difference is significant when p < this level (gate max_drop, the * in reports).
+SIGNIFICANCE_LEVEL = 0.05
+
+
+def higher_is_better(metric: str) -> bool:
+    return metric not in LOWER_IS_BETTER
 
 # mtkit option → the (metric, sacrebleu constructor argument) pairs it sets. Names follow
 # sacrebleu's command line (--tokenize, --chrf-word-order, --ter-normalized…), with '-' as '_'.

@@ -5,8 +5,7 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from typing import Optional
 
-# How each metric key is shown to a person; chrF's name follows its options (chrF2, chrF2++).
-LOWER_IS_BETTER = {"ter"}
+from mtkit.score.metrics import SIGNIFICANCE_LEVEL, higher_is_better
 
 
 @dataclass
@@ -66,11 +65,11 @@ class Comparison:
 
     @property
     def significant(self) -> bool:
-        return self.p_value < 0.05
+        return self.p_value < SIGNIFICANCE_LEVEL
 
     @property
     def better(self) -> bool:
-        return self.delta < 0 if self.metric in LOWER_IS_BETTER else self.delta > 0
+        return self.delta > 0 if higher_is_better(self.metric) else self.delta < 0
 
     def to_dict(self) -> dict:
         return {"system": self.system, "baseline": self.baseline, "metric": self.metric,
