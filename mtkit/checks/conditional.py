@@ -12,7 +12,7 @@ from typing import Iterator
 
 from mtkit.checks import Finding, check
 from mtkit.checks.analysis import AnalyzedSegment
-from mtkit.data import tsv_rows
+from mtkit.data import table
 from mtkit.model import Span
 from mtkit.text.arabic import CONJUNCTIONS, strip_proclitics
 
@@ -20,13 +20,16 @@ _CLAUSE_END = re.compile(r"[,;:.!?—–)\"”]|\s-\s")
 
 
 @lru_cache(maxsize=1)
-def _markers() -> tuple[frozenset[str], frozenset[str]]:
-    en, ar, initial = set(), set(), set()
-    for lang, marker, *where in tsv_rows("conditionals.tsv"):
-        if lang == "en":
-            en.add(marker.lower())
+def _markers() -> tuple[frozenset[str], frozenset[str], frozenset[str]]:
+    """English markers, Arabic markers, Arabic markers only at the start of a clause."""
+    en: set[str] = set()
+    ar: set[str] = set()
+    initial: set[str] = set()
+    for row in table("conditionals.tsv"):
+        if row["language"] == "en":
+            en.add(row["marker"].lower())
         else:
-            (initial if where == ["clause-initial"] else ar).add(_surface(marker))
+            (initial if row["where"] == "clause-initial" else ar).add(_surface(row["marker"]))
     return frozenset(en), frozenset(ar), frozenset(initial)
 
 

@@ -14,7 +14,7 @@ from typing import Iterator, Optional
 from mtkit.checks import Finding, check
 from mtkit.checks.analysis import AnalyzedSegment
 from mtkit.checks.lexicons import misrendered, titles
-from mtkit.data import alternatives, tsv_rows
+from mtkit.data import table
 from mtkit.model import Span
 from mtkit.text.normalize import norm, normalize
 from mtkit.text.lexicon import zipf
@@ -33,28 +33,23 @@ class Entity:
 @lru_cache(maxsize=1)
 def entities() -> tuple[Entity, ...]:
     out = []
-    for row in tsv_rows("entities.tsv"):
-        if len(row) < 3:
-            continue
-        names = tuple(alternatives(row[0]))
+    for row in table("entities.tsv"):
+        names = tuple(row["en"])
         regex = "|".join(re.escape(n) for n in sorted(names, key=len, reverse=True))
-        out.append(Entity(names, tuple(tuple(norm(a).split()) for a in alternatives(row[1])), row[2],
+        out.append(Entity(names, tuple(tuple(norm(a).split()) for a in row["ar"]), row["kind"],
                           re.compile(rf"(?<!\w)(?:{regex})(?!\w)")))
     return tuple(out)
 
 
 @lru_cache(maxsize=1)
 def _heads() -> dict[str, tuple[str, ...]]:
-    return {row[0]: tuple(norm(h) for h in alternatives(row[1])) for row in tsv_rows("entity_heads.tsv")}
+    return {row["kind"]: tuple(norm(h) for h in row["heads"]) for row in table("entity_heads.tsv")}
 
 
 @lru_cache(maxsize=1)
 def traps() -> dict[str, tuple[tuple[str, ...], tuple[str, ...]]]:
-    out = {}
-    for row in tsv_rows("name_traps.tsv"):
-        if len(row) >= 3:
-            out[row[0]] = (tuple(norm(a) for a in alternatives(row[1])), tuple(norm(a) for a in alternatives(row[2])))
-    return out
+    return {row["name"]: (tuple(norm(a) for a in row["trap_ar"]), tuple(norm(a) for a in row["correct_ar"]))
+            for row in table("name_traps.tsv")}
 
 
 _GLUED_HEADS = frozenset({"في", "من", "عن", "الي", "علي", "مع", "و", "ب", "ل"})

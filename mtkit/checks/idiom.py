@@ -14,7 +14,7 @@ from typing import Iterator, Optional
 
 from mtkit.checks import Finding, check
 from mtkit.checks.analysis import AnalyzedSegment, en_lemmas, is_possessive
-from mtkit.data import jsonl
+from mtkit.data import table
 from mtkit.model import Span
 from mtkit.text.lexicon import zipf
 from mtkit.text.normalize import norm
@@ -45,14 +45,13 @@ def lexicon() -> dict[str, list[Idiom]]:
     """Idioms indexed by the lemmas of their rarest fixed word (a segment looks up its own
     lemmas, so common words such as "the" or "get" pull in no candidates)."""
     index: dict[str, list[Idiom]] = {}
-    for entry in jsonl("idioms.jsonl"):
+    for entry in table("idioms.jsonl"):
         literal = tuple(tuple(_phrase(alt) for alt in group) for group in entry["literal_ar"])
-        for form in [entry["en"], *entry.get("variants", [])]:
+        for form in [entry["en"], *(entry["variants"] or [])]:
             pattern = tuple(w for w in re.split(r"[\s\-]+", form.lower().replace("’", "'")) if w)
-            idiom = Idiom(entry["en"], pattern, entry["meaning"], literal,
-                          int(entry.get("min_literal", len(literal))),
-                          tuple(_phrase(a) for a in entry.get("accepted_ar", [])),
-                          bool(entry.get("calque_ok")), entry.get("suggestion", ""), entry.get("severity", "major"),
+            idiom = Idiom(entry["en"], pattern, entry["meaning"], literal, entry["min_literal"],
+                          tuple(_phrase(a) for a in entry["accepted_ar"] or []),
+                          entry["calque_ok"], entry["suggestion"], entry["severity"],
                           tuple(en_lemmas(w) for w in pattern if w not in SLOTS))
             fixed = [w for w in pattern if w not in SLOTS]
             if not fixed:

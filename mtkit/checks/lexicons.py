@@ -11,7 +11,7 @@ from typing import Iterator, Optional
 
 from mtkit.checks import Finding
 from mtkit.checks.analysis import AnalyzedSegment, is_possessive
-from mtkit.data import alternatives, data_lines, tsv_rows
+from mtkit.data import table
 from mtkit.model import Span
 from mtkit.text.lexicon import zipf
 from mtkit.text.normalize import norm
@@ -30,7 +30,7 @@ class DomainTerm:
 @lru_cache(maxsize=1)
 def titles() -> frozenset[str]:
     """Titles and office words (``titles.en.txt``): "President", "Secretary"."""
-    return frozenset(line.strip().lower() for line in data_lines("titles.en.txt"))
+    return frozenset(row["word"].lower() for row in table("titles.en.txt"))
 
 
 def _names_a_company(first_form: str) -> bool:
@@ -46,15 +46,11 @@ def en_words(text: str) -> tuple[str, ...]:
 @lru_cache(maxsize=1)
 def domain_terms() -> tuple[DomainTerm, ...]:
     out = []
-    for row in tsv_rows("terms.tsv"):
-        if len(row) < 4:
-            continue
-        out.append(DomainTerm(tuple(en_words(a) for a in alternatives(row[0])),
-                              tuple(tuple(norm(a).split()) for a in alternatives(row[1])),
-                              tuple(tuple(norm(a).split()) for a in alternatives(row[2])),
-                              row[3] if row[3] in ("critical", "major", "minor") else "minor",
-                              row[4] if len(row) > 4 else "",
-                              _names_a_company(alternatives(row[0])[0])))
+    for row in table("terms.tsv"):
+        out.append(DomainTerm(tuple(en_words(a) for a in row["en"]),
+                              tuple(tuple(norm(a).split()) for a in row["good_ar"]),
+                              tuple(tuple(norm(a).split()) for a in row["bad_ar"]),
+                              row["severity"], row["note"], _names_a_company(row["en"][0])))
     return tuple(out)
 
 

@@ -9,7 +9,7 @@ from lemminflect import getAllLemmas
 
 from mtkit.checks import Finding, check
 from mtkit.checks.analysis import AnalyzedSegment
-from mtkit.data import tsv_rows
+from mtkit.data import table
 from mtkit.model import Span
 from mtkit.text.arabic import CONJUNCTIONS, strip_proclitics
 from mtkit.text.lexicon import zipf
@@ -23,10 +23,10 @@ EXCEPTIVE_WINDOW = 5      # words between a negator and سوى/إلا that make 
 
 @lru_cache(maxsize=1)
 def _markers() -> dict[tuple[str, str], frozenset[str]]:
-    table: dict[tuple[str, str], set[str]] = {}
-    for lang, strength, word in tsv_rows("negators.tsv"):
-        table.setdefault((lang, strength), set()).add(norm(word))
-    return {k: frozenset(v) for k, v in table.items()}
+    markers: dict[tuple[str, str], set[str]] = {}
+    for row in table("negators.tsv"):
+        markers.setdefault((row["language"], row["strength"]), set()).add(norm(row["word"]))
+    return {k: frozenset(v) for k, v in markers.items()}
 
 
 @lru_cache(maxsize=50_000)

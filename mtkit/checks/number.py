@@ -12,7 +12,7 @@ from typing import Iterator, Optional
 
 from mtkit.checks import Finding, check
 from mtkit.checks.analysis import AnalyzedSegment, en_lemmas
-from mtkit.data import alternatives, tsv_rows
+from mtkit.data import table
 from mtkit.model import Span
 from mtkit.text.normalize import norm
 from mtkit.text.numbers import same_value, strip_ar, values
@@ -23,11 +23,11 @@ from mtkit.text.tokens import Token
 @lru_cache(maxsize=1)
 def _months() -> dict[str, dict[str, int]]:
     out: dict[str, dict[str, int]] = {"en": {}, "ar": {}}
-    for number, en, ar in tsv_rows("months.tsv"):
-        for name in alternatives(en):
-            out["en"][name] = int(number)
-        for name in alternatives(ar):
-            out["ar"][norm(name)] = int(number)
+    for row in table("months.tsv"):
+        for name in row["en"]:
+            out["en"][name] = row["month"]
+        for name in row["ar"]:
+            out["ar"][norm(name)] = row["month"]
     return out
 
 
@@ -148,11 +148,11 @@ def _units() -> tuple[dict[str, tuple[str, str]], dict[str, tuple[str, str]]]:
     """English and Arabic unit forms → (dimension, unit id)."""
     en: dict[str, tuple[str, str]] = {}
     ar: dict[str, tuple[str, str]] = {}
-    for dimension, unit, en_forms, ar_forms in tsv_rows("units.tsv"):
-        for form in alternatives(en_forms):
-            en[form.lower()] = (dimension, unit)
-        for form in alternatives(ar_forms):
-            ar[norm(form)] = (dimension, unit)
+    for row in table("units.tsv"):
+        for form in row["en"]:
+            en[form.lower()] = (row["dimension"], row["unit"])
+        for form in row["ar"]:
+            ar[norm(form)] = (row["dimension"], row["unit"])
     return en, ar
 
 

@@ -8,7 +8,7 @@ from typing import Iterator
 
 from mtkit.checks import Finding, check
 from mtkit.checks.analysis import AnalyzedSegment
-from mtkit.data import data_lines
+from mtkit.data import table
 from mtkit.model import Span
 
 _SKIP = re.compile(r"^(?:https?|www|com|org|net)$")
@@ -18,9 +18,9 @@ _ADDRESS = re.compile(r"(?:https?://|www\.)\S+|\S+@\S+\.\w+|[\w-]+(?:\.[\w-]+)*\
 
 @lru_cache(maxsize=1)
 def brands() -> frozenset[str]:
-    out = set()
-    for line in data_lines("brands.txt"):
-        out.update(w.lower() for w in re.findall(r"[A-Za-z0-9]+", line))
+    out: set[str] = set()
+    for row in table("brands.txt"):
+        out.update(w.lower() for w in re.findall(r"[A-Za-z0-9]+", row["name"]))
     return frozenset(out)
 
 

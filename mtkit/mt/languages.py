@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import functools
 
-from mtkit.data import tsv_rows
+from mtkit.data import table as data_table
 
 LANGUAGES = ("en", "ar")
 
@@ -12,8 +12,8 @@ LANGUAGES = ("en", "ar")
 @functools.lru_cache(maxsize=1)
 def table() -> dict[tuple[str, str], tuple[str, ...]]:
     codes: dict[tuple[str, str], tuple[str, ...]] = {}
-    for family, lang, candidates in tsv_rows("languages.tsv"):
-        codes[(family, lang)] = tuple(candidates.split())
+    for row in data_table("languages.tsv"):
+        codes[(row["family"], row["language"])] = tuple(row["codes"].split())
     return codes
 
 

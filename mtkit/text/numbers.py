@@ -8,7 +8,7 @@ from __future__ import annotations
 
 from functools import lru_cache
 
-from mtkit.data import tsv_rows
+from mtkit.data import table
 from mtkit.text.arabic import strip_proclitics
 from mtkit.text.normalize import norm
 from mtkit.text.tokens import Token
@@ -18,11 +18,11 @@ Value = float | str
 
 @lru_cache(maxsize=1)
 def _words() -> dict[str, dict[str, dict[str, float]]]:
-    table: dict[str, dict[str, dict[str, float]]] = {
+    words: dict[str, dict[str, dict[str, float]]] = {
         lang: {"value": {}, "scale": {}, "fraction": {}} for lang in ("en", "ar")}
-    for lang, kind, word, value in tsv_rows("numbers.tsv"):
-        table[lang][kind][norm(word)] = float(value)
-    return table
+    for row in table("numbers.tsv"):
+        words[row["language"]][row["kind"]][norm(row["word"])] = row["value"]
+    return words
 
 
 def _digits_value(text: str, lang: str) -> float | None:

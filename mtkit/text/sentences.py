@@ -4,7 +4,7 @@ from __future__ import annotations
 import re
 from functools import lru_cache
 
-from mtkit.data import data_lines
+from mtkit.data import table
 from mtkit.text import arabic
 
 # A sentence ends at . ! ? ؟ … (repeated), then optional closing quotes/brackets, then space.
@@ -23,9 +23,8 @@ _OPENERS = "\"'“‘«("
 @lru_cache(maxsize=1)
 def _abbreviations() -> dict[str, set[str]]:
     kinds: dict[str, set[str]] = {"title": set(), "other": set(), "starter": set(), "numeral": set()}
-    for line in data_lines("abbreviations.en.txt"):
-        word, *mark = line.split()
-        kinds[mark[0] if mark else "other"].add(word.lower())
+    for row in table("abbreviations.en.txt"):
+        kinds[row["mark"] or "other"].add(row["word"].lower())
     return kinds
 
 

@@ -8,7 +8,7 @@ from __future__ import annotations
 import re
 from functools import lru_cache
 
-from mtkit.data import tsv_rows
+from mtkit.data import table
 from mtkit.text.normalize import norm
 
 
@@ -19,11 +19,11 @@ _SILENT_H = re.compile(r"(?<=[aeiou])h(?![aeiouy])")
 def _tables() -> tuple[dict[str, str], dict[str, str]]:
     latin: dict[str, str] = {}
     arabic: dict[str, str] = {}
-    for cls, letters, ar_letters in tsv_rows("translit.tsv"):
-        value = "" if cls == "-" else cls
-        for item in letters.split():
+    for row in table("translit.tsv"):
+        value = "" if row["class"] == "-" else row["class"]
+        for item in row["latin"].split():
             latin[item.rstrip("*")] = value
-        for ch in ar_letters.split():
+        for ch in row["arabic"].split():
             arabic[ch] = value
             arabic.setdefault(norm(ch) or ch, value)   # ة normalizes to ه, which keeps its class
     return latin, arabic
