@@ -6,7 +6,7 @@ from pathlib import Path
 
 import pytest
 
-from mtkit.data import data_lines
+from mtkit.data import table
 from mtkit.io import read_document
 from mtkit.text.sentences import sentence_spans, split_sentences
 
@@ -44,9 +44,7 @@ def test_abbreviation_file_has_provenance_and_known_marks():
     header = (Path(__file__).resolve().parent.parent / "mtkit" / "data" / "abbreviations.en.txt") \
         .read_text(encoding="utf-8").splitlines()[:3]
     assert any("Provenance" in line for line in header)
-    for line in data_lines("abbreviations.en.txt"):
-        word, *mark = line.split()
-        assert mark in ([], ["title"], ["numeral"], ["starter"]), line
+    assert {row["mark"] for row in table("abbreviations.en.txt")} == {"", "title", "numeral", "starter"}
 
 
 # Sentences per paragraph of the bundled article, counted by hand. The Arabic paragraph 11 has a
