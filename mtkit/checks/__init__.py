@@ -4,8 +4,12 @@ A check registers itself with :func:`check` and yields :class:`Finding` objects;
 turns each into a :class:`~mtkit.model.Flag` with the check's own name and category, and cuts
 the quoted texts from the spans::
 
-    @check("idiom.literal", category="idiom")
+    @check("idiom.literal", category="idiom", doc=Doc(
+        why="A word-for-word idiom keeps an image Arabic readers do not read figuratively.",
+        flagged=("Investors are making money hand over fist.", "المستثمرون يجنون المال قبضة اليد."),
+        passed=("Investors are making money hand over fist.", "المستثمرون يجنون أموالا طائلة.")))
     def literal_idiom(seg: AnalyzedSegment) -> Iterator[Finding]:
+        # (docstring: what it flags, the first paragraph shown by --list-checks)
         yield Finding("major", "The idiom … was translated word for word.", src_span=..., tgt_span=...)
 
 A check in a category the contract does not list declares it first, in its own module
@@ -48,14 +52,26 @@ FindFunc = Callable[["AnalyzedSegment"], Iterable[Finding]]
 
 
 @dataclass(frozen=True)
+class Doc:
+    """A check's documentation beside it (what it flags is its docstring): why that matters, and
+    an (English, Arabic) pair it flags and one it does not, which tests run through the check.
+    ``glossary``: (English, Arabic) terms the examples are audited with."""
+    why: str
+    flagged: tuple[str, str]
+    passed: tuple[str, str]
+    glossary: tuple[tuple[str, str], ...] = ()
+
+
+@dataclass(frozen=True)
 class Check:
     name: str
     category: str
     find: FindFunc
-    description: str
+    description: str                # what it flags: the first paragraph of its docstring
     # about the segment as a whole (its length): says something no word-level flag says, so
     # it is never merged with one
     whole_segment: bool = False
+    doc: Optional[Doc] = None
 
     def run(self, seg: "AnalyzedSegment") -> list[Flag]:
         """The check's flags on one segment."""
@@ -85,15 +101,17 @@ def category(name: str, *, priority: int, description: str) -> None:
     add_category(name, priority=priority, description=description)
 
 
-def check(name: str, *, category: str, whole_segment: bool = False) -> Callable[[FindFunc], FindFunc]:
-    """Register a check named ``category.rule``; its docstring's first line describes it."""
+def check(name: str, *, category: str, whole_segment: bool = False,
+          doc: Optional[Doc] = None) -> Callable[[FindFunc], FindFunc]:
+    """Register a check named ``category.rule``; the first paragraph of its docstring says what
+    it flags, ``doc`` why and with examples (``mtkit audit --explain``)."""
     category_info(category)               # ValueError for an undeclared category
     if name.split(".")[0] != category or name.count(".") != 1:
         raise ValueError(f"check {name!r} must be named '{category}.rule'")
 
     def register(func: FindFunc) -> FindFunc:
-        _REGISTRY[name] = Check(name, category, func, (func.__doc__ or "").strip().splitlines()[0],
-                                whole_segment)
+        first = (func.__doc__ or "").strip().split("\n\n")[0]
+        _REGISTRY[name] = Check(name, category, func, " ".join(first.split()), whole_segment, doc)
         return func
     return register
 
@@ -107,8 +125,10 @@ def all_checks() -> dict[str, Check]:
     return dict(sorted(_REGISTRY.items()))
 
 
-def select(only: Optional[Iterable[str]] = None, disable: Iterable[str] = ()) -> list[Check]:
-    """Checks by name or category (``idiom`` selects ``idiom.*``); unknown names are bad input."""
+def select(only: Optional[Iterable[str]] = None, disable: Iterable[str] = (), *,
+           only_option: str = "--checks") -> list[Check]:
+    """Checks by name or category (``idiom`` selects ``idiom.*``); unknown names are bad input
+    (naming the option they came from)."""
     checks = all_checks()
 
     def expand(names: Iterable[str], option: str) -> set[str]:
@@ -120,9 +140,21 @@ def select(only: Optional[Iterable[str]] = None, disable: Iterable[str] = ()) ->
             out |= hits
         return out
 
-    chosen = expand(only, "--checks") if only else set(checks)
+    chosen = expand(only, only_option) if only else set(checks)
     chosen -= expand(disable, "--disable")
     return [checks[n] for n in sorted(chosen)]
+
+
+@dataclass
+class Explanation:
+    """The documentation of some checks (``mtkit audit --explain``), for the report writers."""
+    checks: list[Check]
+
+
+def explain(names: Iterable[str]) -> Explanation:
+    """The checks named (or of the categories named; ``all`` for every check), documented."""
+    names = list(names)
+    return Explanation(select(None if "all" in names else names, only_option="--explain"))
 
 
 def _overlap(a: Optional[Span], b: Optional[Span]) -> bool:

@@ -10,7 +10,7 @@ import unicodedata
 from functools import lru_cache
 from typing import Iterator
 
-from mtkit.checks import Finding, check
+from mtkit.checks import Doc, Finding, check
 from mtkit.checks.analysis import AnalyzedSegment
 from mtkit.data import table
 from mtkit.model import Span
@@ -55,7 +55,10 @@ def _count_ar(seg: AnalyzedSegment, markers: frozenset[str], initial: frozenset[
     return count
 
 
-@check("omission.conditional", category="omission")
+@check("omission.conditional", category="omission", doc=Doc(
+    why="A lost 'if' turns a condition into a statement of fact: the Arabic asserts what the English only supposes.",
+    flagged=("If the talks fail, the strike will continue.", "فشلت المحادثات، وسيستمر الإضراب."),
+    passed=("If the talks fail, the strike will continue.", "إذا فشلت المحادثات فسيستمر الإضراب.")))
 def lost_conditional(seg: AnalyzedSegment) -> Iterator[Finding]:
     """An English 'if'-clause with no conditional in the Arabic."""
     en_markers, ar_markers, ar_initial = _markers()

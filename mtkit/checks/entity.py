@@ -11,7 +11,7 @@ from dataclasses import dataclass
 from functools import lru_cache
 from typing import Iterator, Optional
 
-from mtkit.checks import Finding, check
+from mtkit.checks import Doc, Finding, check
 from mtkit.checks.analysis import AnalyzedSegment
 from mtkit.checks.lexicons import misrendered, titles
 from mtkit.data import table
@@ -164,7 +164,13 @@ def known_name_spans(seg: AnalyzedSegment) -> list[tuple[int, int]]:
     return [(m.start(), m.end()) for _, m in _entity_matches(seg)]
 
 
-@check("entity.missing", category="entity")
+@check("entity.missing", category="entity", doc=Doc(
+    why="News names have fixed Arabic forms; when none appears, the name was dropped or replaced by a generic noun "
+        "and the attribution is lost.",
+    flagged=("The Associated Press said the storm had killed at least four people.",
+             "قالت وكالة الأنباء إن العاصفة أودت بحياة أربعة أشخاص على الأقل."),
+    passed=("The Associated Press said the storm had killed at least four people.",
+            "قالت وكالة أسوشيتد برس إن العاصفة أودت بحياة أربعة أشخاص على الأقل.")))
 def entity_missing(seg: AnalyzedSegment) -> Iterator[Finding]:
     """A known name (agency, paper, institution, person, place) has no accepted Arabic form."""
     if not seg.tgt.strip() or seg.lost_a_clause:
@@ -205,7 +211,11 @@ _DEMONYM = re.compile(r"(?:ese|ian|an|ish|ic|i)$")
 COMMON_WORD = 2.5
 
 
-@check("entity.common_noun", category="entity")
+@check("entity.common_noun", category="entity", doc=Doc(
+    why="Names that are also English words (Musk, Gates, Shell) are translated as the word by weak MT, and the "
+        "person or company disappears from the story.",
+    flagged=("Elon Musk said Tesla would cut prices.", "قال إيلون المسك إن تسلا ستخفض الأسعار."),
+    passed=("Elon Musk said Tesla would cut prices.", "قال إيلون ماسك إن تسلا ستخفض الأسعار.")))
 def entity_common_noun(seg: AnalyzedSegment) -> Iterator[Finding]:
     """A name translated as the common word it resembles (Musk → المسك, Gates → البوابات)."""
     if not seg.tgt.strip():
@@ -270,7 +280,12 @@ PROPER_NAME = 3.0
 FUNCTION_WORD = 5.5          # "A", "The", "In" starting a sentence are not part of a name
 
 
-@check("entity.dropped", category="entity")
+@check("entity.dropped", category="entity", doc=Doc(
+    why="A multi-word name of which no word survives was dropped or translated word by word; readers lose who the "
+        "story is about.",
+    flagged=("Chimamanda Ngozi Adichie spoke at the festival in Lagos.", "تحدثت الكاتبة في المهرجان في لاغوس."),
+    passed=("Chimamanda Ngozi Adichie spoke at the festival in Lagos.",
+            "تحدثت تشيماماندا نغوزي أديتشي في المهرجان في لاغوس.")))
 def name_dropped(seg: AnalyzedSegment) -> Iterator[Finding]:
     """A name of several words (Chimamanda Ngozi Adichie, Porto Alegre) of which no word is
     transliterated or kept in the Arabic: dropped, or translated word by word."""
@@ -294,7 +309,11 @@ def name_dropped(seg: AnalyzedSegment) -> Iterator[Finding]:
                       src_span=span, suggestion=text, confidence=0.6)
 
 
-@check("entity.translated", category="entity")
+@check("entity.translated", category="entity", doc=Doc(
+    why="Company and place names are transliterated in Arabic news; translated word by word (Wall Street → شارع "
+        "الجدار) they name nothing a reader can find.",
+    flagged=("Wall Street closed higher after the jobs report.", "أغلق شارع الجدار على ارتفاع بعد تقرير الوظائف."),
+    passed=("Wall Street closed higher after the jobs report.", "أغلقت وول ستريت على ارتفاع بعد تقرير الوظائف.")))
 def name_translated(seg: AnalyzedSegment) -> Iterator[Finding]:
     """A company or institution name translated word by word (General Motors → المحركات العامة),
     from the capitalized rows of ``terms.tsv``."""

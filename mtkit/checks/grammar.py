@@ -4,7 +4,7 @@ from __future__ import annotations
 import re
 from typing import Iterator
 
-from mtkit.checks import Finding, check
+from mtkit.checks import Doc, Finding, check
 from mtkit.checks.analysis import AnalyzedSegment
 from mtkit.model import Span
 from mtkit.text.arabic import ARTICLE, LETTERS
@@ -14,7 +14,11 @@ _EN_PERFECT = re.compile(r"\b(?:has|have|had)\s+(?:not\s+|never\s+|also\s+|alrea
 _AR_HAS_VERB = re.compile(rf"(?:^|\s)(?:و?لدي(?:ه|ها|هم|هما|كم|نا))\s+([{LETTERS}]+)")
 
 
-@check("grammar.has_perfect", category="grammar")
+@check("grammar.has_perfect", category="grammar", doc=Doc(
+    why="MT copies the English present perfect as possession (لديه نفى, 'he has, he denied'), which is "
+        "ungrammatical Arabic and garbles the sentence.",
+    flagged=("The minister has denied the reports.", "الوزير لديه نفى التقارير."),
+    passed=("The minister has denied the reports.", "نفى الوزير التقارير.")))
 def has_perfect(seg: AnalyzedSegment) -> Iterator[Finding]:
     """'has + past participle' rendered as 'لديه + verb' (possession instead of tense)."""
     en = _EN_PERFECT.search(seg.src)

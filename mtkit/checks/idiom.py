@@ -12,7 +12,7 @@ from dataclasses import dataclass
 from functools import lru_cache
 from typing import Iterator, Optional
 
-from mtkit.checks import Finding, check
+from mtkit.checks import Doc, Finding, check
 from mtkit.checks.analysis import AnalyzedSegment, en_lemmas, is_possessive
 from mtkit.data import table
 from mtkit.model import Span
@@ -124,7 +124,11 @@ def _literal_hits(seg: AnalyzedSegment, idiom: Idiom) -> Optional[list[tuple[int
     return found if len(found) >= max(1, min(idiom.min_literal, len(idiom.literal))) else None
 
 
-@check("idiom.literal", category="idiom")
+@check("idiom.literal", category="idiom", doc=Doc(
+    why="An idiom rendered word for word keeps an image Arabic readers do not read figuratively, so the sentence "
+        "says something else or nothing.",
+    flagged=("Investors are making money hand over fist.", "المستثمرون يجنون المال قبضة اليد."),
+    passed=("Investors are making money hand over fist.", "المستثمرون يجنون أموالا طائلة.")))
 def literal_idiom(seg: AnalyzedSegment) -> Iterator[Finding]:
     """An English idiom whose Arabic keeps the literal image instead of the meaning."""
     candidates = []

@@ -7,7 +7,7 @@ from typing import Iterator
 
 from lemminflect import getAllLemmas
 
-from mtkit.checks import Finding, check
+from mtkit.checks import Doc, Finding, check
 from mtkit.checks.analysis import AnalyzedSegment
 from mtkit.data import table
 from mtkit.model import Span
@@ -83,7 +83,10 @@ def _ar_markers(seg: AnalyzedSegment) -> tuple[list, list]:
     return strong, weak
 
 
-@check("negation.lost", category="negation")
+@check("negation.lost", category="negation", doc=Doc(
+    why="A lost negator reverses the meaning of the sentence: the reader learns the opposite of what happened.",
+    flagged=("The minister did not attend the emergency session.", "حضر الوزير الجلسة الطارئة."),
+    passed=("The minister did not attend the emergency session.", "لم يحضر الوزير الجلسة الطارئة.")))
 def negation_lost(seg: AnalyzedSegment) -> Iterator[Finding]:
     """The English negates and the Arabic has no negation at all."""
     if not seg.tgt.strip():
@@ -100,7 +103,10 @@ def negation_lost(seg: AnalyzedSegment) -> Iterator[Finding]:
                   src_span=Span(tok.start, tok.end), suggestion="لا / لم / لن / ليس", confidence=0.8)
 
 
-@check("negation.added", category="negation")
+@check("negation.added", category="negation", doc=Doc(
+    why="A negation the English does not have reverses the meaning of the sentence.",
+    flagged=("The court approved the appeal on Thursday.", "لم توافق المحكمة على الاستئناف يوم الخميس."),
+    passed=("The court approved the appeal on Thursday.", "وافقت المحكمة على الاستئناف يوم الخميس.")))
 def negation_added(seg: AnalyzedSegment) -> Iterator[Finding]:
     """The Arabic negates a clause that the English affirms."""
     ar_strong, _ = _ar_markers(seg)

@@ -10,7 +10,7 @@ import re
 from functools import lru_cache
 from typing import Iterator, Optional
 
-from mtkit.checks import Finding, check
+from mtkit.checks import Doc, Finding, check
 from mtkit.checks.analysis import AnalyzedSegment, en_lemmas
 from mtkit.data import table
 from mtkit.model import Span
@@ -71,7 +71,12 @@ def _clause_around(text: str, start: int, end: int, boundaries: re.Pattern) -> S
 _CLAUSE = re.compile(r"[،,؛;.!؟?:\n]")
 
 
-@check("addition.number", category="addition")
+@check("addition.number", category="addition", doc=Doc(
+    why="A figure in the Arabic that the English does not have is usually a whole invented clause, and invented "
+        "figures are the errors readers are most likely to repeat.",
+    flagged=("The company opened a new factory in Ohio.", "افتتحت الشركة مصنعا جديدا في أوهايو، وسيوظف 500 عامل."),
+    passed=("The company opened a new factory in Ohio that will employ 500 workers.",
+            "افتتحت الشركة مصنعا جديدا في أوهايو سيوظف 500 عامل.")))
 def added_number(seg: AnalyzedSegment) -> Iterator[Finding]:
     """A number in the Arabic, in a clause of its own, that the English does not have."""
     missing, extra, _ = _pairing(seg)
@@ -86,7 +91,10 @@ def added_number(seg: AnalyzedSegment) -> Iterator[Finding]:
                       tgt_span=span, confidence=0.6)
 
 
-@check("number.mismatch", category="number")
+@check("number.mismatch", category="number", doc=Doc(
+    why="Numbers, amounts and times are the facts readers quote; a changed or missing one is a factual error.",
+    flagged=("The storm killed 45 people.", "أودت العاصفة بحياة 54 شخصا."),
+    passed=("The storm killed 45 people.", "أودت العاصفة بحياة ٤٥ شخصا.")))
 def number_mismatch(seg: AnalyzedSegment) -> Iterator[Finding]:
     """A number, amount or time in the English has no equal value in the Arabic."""
     missing, unmatched_tgt, _ = _pairing(seg)
@@ -110,7 +118,10 @@ def number_mismatch(seg: AnalyzedSegment) -> Iterator[Finding]:
                       suggestion=src_text if changed else "", confidence=0.85 if changed else 0.7)
 
 
-@check("number.month", category="number")
+@check("number.month", category="number", doc=Doc(
+    why="A changed month moves an event in time: a factual error that no reader can detect.",
+    flagged=("The election will be held in March.", "ستجرى الانتخابات في مايو."),
+    passed=("The election will be held in March.", "ستجرى الانتخابات في مارس.")))
 def month_changed(seg: AnalyzedSegment) -> Iterator[Finding]:
     """A month name in the English and a different month in the Arabic."""
     months = _months()
@@ -187,7 +198,11 @@ def _ar_unit(seg: AnalyzedSegment, last: Token) -> Optional[tuple[tuple[str, str
     return None
 
 
-@check("number.unit", category="number")
+@check("number.unit", category="number", doc=Doc(
+    why="A right number with the wrong unit or currency is still a wrong fact (250 millimetres is not 250 "
+        "centimetres).",
+    flagged=("The storm dropped 250 millimetres of rain.", "أسقطت العاصفة 250 سنتيمترا من الأمطار."),
+    passed=("The storm dropped 250 millimetres of rain.", "أسقطت العاصفة 250 مليمترا من الأمطار.")))
 def unit_changed(seg: AnalyzedSegment) -> Iterator[Finding]:
     """The number is right but its unit or currency changed (250 millimetres → 250 سنتيمتراً)."""
     for (_, first, last), (_, a_first, a_last) in _pairing(seg)[2]:
@@ -201,7 +216,13 @@ def unit_changed(seg: AnalyzedSegment) -> Iterator[Finding]:
                       tgt_span=tgt_span, confidence=0.8)
 
 
-@check("omission.clause", category="omission")
+@check("omission.clause", category="omission", doc=Doc(
+    why="When a number is missing and the Arabic is much shorter, its whole clause was left out: the reader loses a"
+        " fact without any sign of it.",
+    flagged=("The company reported record sales, and it plans to hire 2,000 workers in Texas next year.",
+             "أعلنت الشركة عن مبيعات قياسية."),
+    passed=("The company reported record sales, and it plans to hire 2,000 workers in Texas next year.",
+            "أعلنت الشركة عن مبيعات قياسية، وتخطط لتوظيف 2,000 عامل في تكساس العام المقبل.")))
 def omitted_clause(seg: AnalyzedSegment) -> Iterator[Finding]:
     """An English clause whose number is missing from a clearly shorter Arabic: the clause was dropped."""
     missing, unmatched_tgt, _ = _pairing(seg)

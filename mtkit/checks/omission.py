@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from typing import Iterator
 
-from mtkit.checks import Finding, check
+from mtkit.checks import Doc, Finding, check
 from mtkit.checks.analysis import AnalyzedSegment
 from mtkit.model import Span
 
@@ -14,7 +14,10 @@ from mtkit.model import Span
 OMISSION_DELTA, ADDITION_DELTA, MIN_CHARS = -2.4, 3.0, 30
 
 
-@check("omission.unaligned", category="omission", whole_segment=True)
+@check("omission.unaligned", category="omission", whole_segment=True, doc=Doc(
+    why="English text with no translation at all is content the Arabic reader never sees.",
+    flagged=("The spokesman said talks would resume next week.", ""),
+    passed=("The spokesman said talks would resume next week.", "قال المتحدث إن المفاوضات ستستأنف الأسبوع المقبل.")))
 def omission_unaligned(seg: AnalyzedSegment) -> Iterator[Finding]:
     """English text with no Arabic counterpart at all."""
     if seg.src.strip() and not seg.tgt.strip():
@@ -23,7 +26,11 @@ def omission_unaligned(seg: AnalyzedSegment) -> Iterator[Finding]:
                       confidence=0.8)
 
 
-@check("addition.unaligned", category="addition", whole_segment=True)
+@check("addition.unaligned", category="addition", whole_segment=True, doc=Doc(
+    why="Arabic text that matches nothing in the English was added: the reader cannot tell it from the translated "
+        "content.",
+    flagged=("", "وأضاف المتحدث أن المفاوضات ستستأنف الأسبوع المقبل."),
+    passed=("The spokesman said talks would resume next week.", "وأضاف المتحدث أن المفاوضات ستستأنف الأسبوع المقبل.")))
 def addition_unaligned(seg: AnalyzedSegment) -> Iterator[Finding]:
     """Arabic text with no English counterpart."""
     if seg.tgt.strip() and not seg.src.strip():
@@ -31,7 +38,15 @@ def addition_unaligned(seg: AnalyzedSegment) -> Iterator[Finding]:
                       tgt_span=Span(0, len(seg.tgt)), confidence=0.7)
 
 
-@check("omission.length", category="omission", whole_segment=True)
+@check("omission.length", category="omission", whole_segment=True, doc=Doc(
+    why="A translation far shorter than its source has usually lost content; the reader cannot see what is missing.",
+    flagged=("The central bank kept its main interest rate unchanged on Thursday, citing uncertainty over energy "
+             "prices and weak demand in Europe.",
+             "أبقى البنك المركزي سعر الفائدة."),
+    passed=("The central bank kept its main interest rate unchanged on Thursday, citing uncertainty over energy "
+            "prices and weak demand in Europe.",
+            "أبقى البنك المركزي سعر الفائدة الرئيسي دون تغيير يوم الخميس، مشيرا إلى الغموض بشأن أسعار الطاقة وضعف "
+            "الطلب في أوروبا.")))
 def omission_length(seg: AnalyzedSegment) -> Iterator[Finding]:
     """The Arabic is far shorter than the English: part of the content is probably missing."""
     if len(seg.src_norm.text) >= MIN_CHARS and seg.tgt.strip() and seg.length_delta < OMISSION_DELTA:
@@ -40,7 +55,13 @@ def omission_length(seg: AnalyzedSegment) -> Iterator[Finding]:
                       src_span=Span(0, len(seg.src)), tgt_span=Span(0, len(seg.tgt)), confidence=0.6)
 
 
-@check("addition.length", category="addition", whole_segment=True)
+@check("addition.length", category="addition", whole_segment=True, doc=Doc(
+    why="A translation far longer than its source usually carries sentences the author never wrote: an MT "
+        "hallucination or an editor's gloss that readers will attribute to the source.",
+    flagged=("Prices rose sharply this week.",
+             "ارتفعت الأسعار بشكل حاد هذا الأسبوع، وقال التجار إن الحكومة فشلت في السيطرة على السوق وإن المواطنين "
+             "يعانون من أزمة خانقة منذ أشهر طويلة."),
+    passed=("Prices rose sharply this week.", "ارتفعت الأسعار بشكل حاد هذا الأسبوع.")))
 def addition_length(seg: AnalyzedSegment) -> Iterator[Finding]:
     """The Arabic is far longer than the English: it probably adds content."""
     if len(seg.src_norm.text) >= MIN_CHARS and seg.src.strip() and seg.length_delta > ADDITION_DELTA:

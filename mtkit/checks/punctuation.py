@@ -4,7 +4,7 @@ from __future__ import annotations
 import re
 from typing import Iterator
 
-from mtkit.checks import Finding, check
+from mtkit.checks import Doc, Finding, check
 from mtkit.checks.analysis import AnalyzedSegment
 from mtkit.model import Span
 from mtkit.text.translit import transliterates
@@ -15,7 +15,10 @@ _PADDED = re.compile(r"[\"“”«»]\s+([^\s\"“”«»]+(?:\s[^\s\"“”«»
 _PAIRS = (("(", ")"), ("[", "]"), ("«", "»"))
 
 
-@check("punctuation.stray_quotes", category="punctuation")
+@check("punctuation.stray_quotes", category="punctuation", doc=Doc(
+    why='MT often renders a possessive \'s as quotes padded with spaces (" فانس "), which reads as scare quotes.',
+    flagged=("Vance's remarks drew criticism from both parties.", 'أثارت تصريحات " فانس " انتقادات من الحزبين.'),
+    passed=("Vance's remarks drew criticism from both parties.", "أثارت تصريحات فانس انتقادات من الحزبين.")))
 def stray_quotes(seg: AnalyzedSegment) -> Iterator[Finding]:
     """Quotes around a name or word where the English has none (often a possessive ’s)."""
     src_has_quotes = any(q in seg.src for q in _QUOTES)
@@ -36,7 +39,10 @@ def _count_quotes(text: str) -> int:
     return sum(text.count(q) for q in "\"“”„")
 
 
-@check("punctuation.unbalanced", category="punctuation")
+@check("punctuation.unbalanced", category="punctuation", doc=Doc(
+    why="An unclosed bracket or quote leaves the reader unsure where an aside or a quotation ends.",
+    flagged=("The ministry (which oversees ports) issued a statement.", "أصدرت الوزارة (التي تشرف على الموانئ بيانا."),
+    passed=("The ministry (which oversees ports) issued a statement.", "أصدرت الوزارة (التي تشرف على الموانئ) بيانا.")))
 def unbalanced(seg: AnalyzedSegment) -> Iterator[Finding]:
     """Brackets or quotes that do not pair up in the Arabic although they do in the English."""
     tgt, src = seg.tgt, seg.src
@@ -62,7 +68,11 @@ _QUOTED = re.compile(r"[\"“”«»]([^\"“”«»\n]{2,60})[\"“”«»]")
 _DOUBLED = re.compile(r"([،,.؛;:!؟?])\1+")
 
 
-@check("punctuation.quoted_name", category="punctuation")
+@check("punctuation.quoted_name", category="punctuation", doc=Doc(
+    why="Quotes around a name the English does not quote suggest irony or a nickname that the source does not "
+        "imply.",
+    flagged=("The talks with Vance ended on Friday.", 'انتهت المحادثات مع "فانس" يوم الجمعة.'),
+    passed=("The talks with Vance ended on Friday.", "انتهت المحادثات مع فانس يوم الجمعة.")))
 def quoted_name(seg: AnalyzedSegment) -> Iterator[Finding]:
     """A name put in quotes in the Arabic although the English does not quote it."""
     names = [seg.src[t.start:t.end] for _, t in seg.src_capitalized() if not seg.is_sentence_initial(t)]
@@ -79,7 +89,10 @@ def quoted_name(seg: AnalyzedSegment) -> Iterator[Finding]:
                       tgt_span=Span(match.start(), match.end()), suggestion=match.group(1), confidence=0.75)
 
 
-@check("punctuation.doubled", category="punctuation")
+@check("punctuation.doubled", category="punctuation", doc=Doc(
+    why="Doubled punctuation (،، or ..) is a typing or MT artefact that looks careless in print.",
+    flagged=("Prices rose, and wages fell.", "ارتفعت الأسعار،، وانخفضت الأجور."),
+    passed=("Prices rose, and wages fell.", "ارتفعت الأسعار، وانخفضت الأجور.")))
 def doubled(seg: AnalyzedSegment) -> Iterator[Finding]:
     """The same punctuation mark twice (،، or ..), which the English does not have."""
     for match in _DOUBLED.finditer(seg.tgt):

@@ -4,7 +4,7 @@ from __future__ import annotations
 import re
 from typing import Iterator
 
-from mtkit.checks import Finding, check
+from mtkit.checks import Doc, Finding, check
 from mtkit.checks.analysis import AnalyzedSegment
 from mtkit.model import Span
 from mtkit.text.arabic import (ARTICLES, CONJUNCTIONS, LETTERS, MARKS, PREPOSITIONS, SUFFIXES, TATWEEL,
@@ -32,7 +32,12 @@ _DOUBLE = re.compile(r"(?<=\S)  +(?=\S)")
 _BEFORE_PUNCT = re.compile(f"(?<=[{LETTERS}]) +(?=[،؛؟!.:](?:\\s|$))")
 
 
-@check("spacing.glued", category="spacing")
+@check("spacing.glued", category="spacing", doc=Doc(
+    why="ة and ى only end a word, so one followed by a letter marks two words written without a space.",
+    flagged=("The ministry said the new school would open in the capital.",
+             "قالت الوزارة إن المدرسة الجديدةستفتح في العاصمة."),
+    passed=("The ministry said the new school would open in the capital.",
+            "قالت الوزارة إن المدرسة الجديدة ستفتح في العاصمة.")))
 def glued_words(seg: AnalyzedSegment) -> Iterator[Finding]:
     """Two Arabic words written without a space (a final-only letter inside a word)."""
     for match in _GLUED.finditer(seg.tgt):
@@ -75,7 +80,12 @@ def _best_split(word: str) -> int | None:
     return best
 
 
-@check("spacing.joined", category="spacing")
+@check("spacing.joined", category="spacing", doc=Doc(
+    why="Two words written as one token are unreadable for search and spell-checking, and look careless.",
+    flagged=("The ministry said the new school would open in the capital.",
+             "قالت الوزارة إن المدرسة الجديدة ستفتح فيالعاصمة."),
+    passed=("The ministry said the new school would open in the capital.",
+            "قالت الوزارة إن المدرسة الجديدة ستفتح في العاصمة.")))
 def joined_words(seg: AnalyzedSegment) -> Iterator[Finding]:
     """Two common Arabic words written as one unknown token (فيالعاصمة)."""
     names = [en_skeleton(seg.src[t.start:t.end]) for _, t in seg.src_capitalized() if not seg.is_sentence_initial(t)]
@@ -90,7 +100,10 @@ def joined_words(seg: AnalyzedSegment) -> Iterator[Finding]:
                           confidence=0.7)
 
 
-@check("spacing.split", category="spacing")
+@check("spacing.split", category="spacing", doc=Doc(
+    why="A word broken by a space is two non-words to a reader, a search engine and a spell-checker.",
+    flagged=("The company said profits rose.", "قالت الشر كة إن الأرباح ارتفعت."),
+    passed=("The company said profits rose.", "قالت الشركة إن الأرباح ارتفعت.")))
 def split_word(seg: AnalyzedSegment) -> Iterator[Finding]:
     """One Arabic word broken by a space (الشر كة)."""
     tokens = list(_ARABIC_TOKEN.finditer(seg.tgt))
@@ -109,7 +122,10 @@ def split_word(seg: AnalyzedSegment) -> Iterator[Finding]:
 _LONE_CLITIC = re.compile(f"(?:^|(?<=\\s))([وفبل]) (?=[{LETTERS}]{{2,}})")
 
 
-@check("spacing.detached", category="spacing")
+@check("spacing.detached", category="spacing", doc=Doc(
+    why="The one-letter prefixes و ف ب ل are written joined to their word; detached they are a typing error.",
+    flagged=("The ministry and the services agreed.", "اتفقت الوزارة و الخدمات."),
+    passed=("The ministry and the services agreed.", "اتفقت الوزارة والخدمات.")))
 def detached_clitic(seg: AnalyzedSegment) -> Iterator[Finding]:
     """A one-letter prefix (و ف ب ل) written as a word of its own: "و خدمات" for "وخدمات"."""
     for match in _LONE_CLITIC.finditer(seg.tgt):
@@ -121,7 +137,12 @@ def detached_clitic(seg: AnalyzedSegment) -> Iterator[Finding]:
                       suggestion=text.replace(" ", "", 1), confidence=0.8)
 
 
-@check("spacing.double", category="spacing")
+@check("spacing.double", category="spacing", doc=Doc(
+    why="Doubled spaces are a typing artefact that shows in print and breaks text matching.",
+    flagged=("The ministry said the new school would open in the capital.",
+             "قالت الوزارة إن المدرسة الجديدة ستفتح في  العاصمة."),
+    passed=("The ministry said the new school would open in the capital.",
+            "قالت الوزارة إن المدرسة الجديدة ستفتح في العاصمة.")))
 def double_space(seg: AnalyzedSegment) -> Iterator[Finding]:
     """Two or more spaces between words."""
     for match in _DOUBLE.finditer(seg.tgt):
@@ -129,7 +150,13 @@ def double_space(seg: AnalyzedSegment) -> Iterator[Finding]:
                       suggestion=" ", confidence=0.9)
 
 
-@check("spacing.before_punctuation", category="spacing")
+@check("spacing.before_punctuation", category="spacing", doc=Doc(
+    why="Arabic punctuation attaches to the word before it; a space before it breaks lines badly and looks "
+        "careless.",
+    flagged=("The ministry said the new school would open in the capital.",
+             "قالت الوزارة إن المدرسة الجديدة ستفتح في العاصمة ."),
+    passed=("The ministry said the new school would open in the capital.",
+            "قالت الوزارة إن المدرسة الجديدة ستفتح في العاصمة.")))
 def space_before_punctuation(seg: AnalyzedSegment) -> Iterator[Finding]:
     """A space before a comma, semicolon, question mark or full stop."""
     for match in _BEFORE_PUNCT.finditer(seg.tgt):

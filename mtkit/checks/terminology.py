@@ -4,19 +4,28 @@ from __future__ import annotations
 
 from typing import Iterator
 
-from mtkit.checks import Finding, check
+from mtkit.checks import Doc, Finding, check
 from mtkit.checks.analysis import AnalyzedSegment
 from mtkit.checks.lexicons import en_words, find_en_term, misrendered
 from mtkit.text.normalize import norm
 
 
-@check("terminology.domain", category="terminology")
+@check("terminology.domain", category="terminology", doc=Doc(
+    why="Some renderings are right in general and wrong in news: the attorney general is النائب العام or وزير "
+        "العدل, not a 'general lawyer' (المحامي العام).",
+    flagged=("The attorney general opened an inquiry into the contract.", "فتح المحامي العام تحقيقا في العقد."),
+    passed=("The attorney general opened an inquiry into the contract.", "فتح النائب العام تحقيقا في العقد.")))
 def domain_term(seg: AnalyzedSegment) -> Iterator[Finding]:
     """A news term rendered with a word that is wrong in that sense (attorney general → المدعي العام)."""
     yield from misrendered(seg, names=False)
 
 
-@check("terminology.glossary", category="terminology")
+@check("terminology.glossary", category="terminology", doc=Doc(
+    why="A team's glossary (--glossary) fixes how its terms are rendered; a term rendered otherwise breaks "
+        "consistency across documents.",
+    flagged=("The ceasefire took effect at midnight.", "بدأت الهدنة عند منتصف الليل."),
+    passed=("The ceasefire took effect at midnight.", "بدأ وقف إطلاق النار عند منتصف الليل."),
+    glossary=(('ceasefire', 'وقف إطلاق النار'),)))
 def glossary_term(seg: AnalyzedSegment) -> Iterator[Finding]:
     """A glossary term whose required Arabic rendering is missing."""
     for term in seg.options.get("glossary", ()):

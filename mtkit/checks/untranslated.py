@@ -6,7 +6,7 @@ import re
 from functools import lru_cache
 from typing import Iterator
 
-from mtkit.checks import Finding, check
+from mtkit.checks import Doc, Finding, check
 from mtkit.checks.analysis import AnalyzedSegment
 from mtkit.data import table
 from mtkit.model import Span
@@ -38,7 +38,11 @@ def _kept_on_purpose(seg: AnalyzedSegment, word: str) -> bool:
     return len(word) == 1
 
 
-@check("untranslated.latin", category="untranslated")
+@check("untranslated.latin", category="untranslated", doc=Doc(
+    why="English words left in the Arabic were not translated; names and brands that Arabic news keeps in Latin "
+        "script are fine.",
+    flagged=("The government announced a new ceasefire.", "أعلنت الحكومة عن ceasefire جديد."),
+    passed=("Apple released a new iPhone.", "أطلقت Apple هاتف iPhone جديدا.")))
 def untranslated_latin(seg: AnalyzedSegment) -> Iterator[Finding]:
     """Latin-script words in the Arabic that are neither names nor brands."""
     runs: list[list] = []

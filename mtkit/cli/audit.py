@@ -5,7 +5,7 @@ import click
 
 from mtkit import api
 from mtkit.audit import default_jobs
-from mtkit.checks import all_checks
+from mtkit.checks import all_checks, explain
 from mtkit.cli import emit, main, output_options
 from mtkit.model import SEVERITIES, AuditResult, severity_rank
 from mtkit.report import formats
@@ -27,13 +27,20 @@ def _names(values: tuple[str, ...]) -> list[str]:
 @click.option("--skip-bad", is_flag=True, help="Skip bad pairs lines (listed at the end) instead of stopping.")
 @click.option("-j", "--jobs", type=click.IntRange(1), default=None, help="Worker processes [default: all cores].")
 @click.option("--list-checks", is_flag=True, help="List the checks and exit.")
+@click.option("--explain", "explain_names", multiple=True, metavar="CHECK",
+              help="What a check (or category, or 'all') flags, why, and examples; -f text or md.")
 @output_options(tuple(formats(AuditResult)))
 def audit(en, ar, pairs, presegmented, only, disable, glossary, fail_on, skip_bad, jobs, list_checks,
-          fmt, output, quiet):
+          explain_names, fmt, output, quiet):
     """Flag mistranslations: idioms, names, numbers, negation, omissions, untranslated text…"""
     if list_checks:
         for name, chk in all_checks().items():
             click.echo(f"{name:28} {chk.category:13} {chk.description}")
+        return
+    if explain_names:
+        if fmt not in ("text", "md"):
+            raise click.UsageError("--explain writes text or md")
+        emit(explain(_names(explain_names)), fmt, output)
         return
     if pairs is None and (en is None or ar is None):
         raise click.UsageError("give EN and AR documents, or --pairs FILE")
