@@ -47,6 +47,7 @@ def audit(en: Optional[str] = None, ar: Optional[str] = None, *, pairs: Optional
     With ``stream=True`` the result's ``segments`` is an iterator, consumed once (for writing a
     pairs file of any size as JSON Lines): nothing is kept in memory."""
     from mtkit.audit import audit_segments, segments_from_alignment
+    from mtkit.checks import select, signature
     from mtkit.io import read_pairs
     from mtkit.io.glossary import read_glossary
     from mtkit.model import AuditResult
@@ -69,7 +70,7 @@ def audit(en: Optional[str] = None, ar: Optional[str] = None, *, pairs: Optional
     results = progress(audit_segments(segments, only=checks, disable=disable, options=options, jobs=jobs),
                        total=total, desc="audit", unit="seg", quiet=quiet)
     return AuditResult(results if stream else list(results), src_path=en or pairs, tgt_path=ar or pairs,
-                       skipped=skipped)
+                       skipped=skipped, signature=signature(select(checks, disable), terms))
 
 
 def _aligned_for_audit(en: str, ar: str, presegmented: bool, max_bead: int):

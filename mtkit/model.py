@@ -186,6 +186,9 @@ class AuditResult:
     src_path: Optional[str] = None
     tgt_path: Optional[str] = None
     skipped: list[str] = field(default_factory=list)   # "file:line: reason" for --skip-bad
+    # what made these results, like sacrebleu's signature: mtkit's version, the checks run, a hash
+    # of the data files (and of the glossary, when there is one); see mtkit.checks.signature
+    signature: str = ""
 
     @property
     def flags(self) -> list[Flag]:
@@ -199,7 +202,7 @@ class AuditResult:
 
     def to_dict(self) -> dict:
         from mtkit import __version__
-        out = {"tool": "mtkit", "version": __version__, "summary": self.summary()}
+        out = {"tool": "mtkit", "version": __version__, "signature": self.signature, "summary": self.summary()}
         if self.src_path or self.tgt_path:
             out["src_path"], out["tgt_path"] = self.src_path, self.tgt_path
         out["segments"] = [s.to_dict() for s in self.segments]
@@ -235,4 +238,4 @@ class AuditResult:
                      for f in s.get("flags", [])]
             segments.append(SegmentResult(seg, flags))
         return cls(segments=segments, src_path=data.get("src_path"), tgt_path=data.get("tgt_path"),
-                   skipped=list(data.get("skipped", [])))
+                   skipped=list(data.get("skipped", [])), signature=data.get("signature", ""))

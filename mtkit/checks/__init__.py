@@ -18,11 +18,13 @@ one new file (plus its data file and its test).
 """
 from __future__ import annotations
 
+import hashlib
 import importlib
 import pkgutil
 from dataclasses import dataclass
 from typing import TYPE_CHECKING, Callable, Iterable, Optional
 
+from mtkit.data import data_signature
 from mtkit.errors import InputError
 from mtkit.model import SEVERITIES, Flag, Span, add_category
 from mtkit.model import category as category_info
@@ -155,6 +157,19 @@ def explain(names: Iterable[str]) -> Explanation:
     """The checks named (or of the categories named; ``all`` for every check), documented."""
     names = list(names)
     return Explanation(select(None if "all" in names else names, only_option="--explain"))
+
+
+def signature(checks: list[Check], glossary: Iterable = ()) -> str:
+    """``version:…|checks:…|data:…[|glossary:…]``: mtkit's version, the checks run (``all`` when
+    every registered one ran), a hash of the data files the checks read and of the glossary."""
+    from mtkit import __version__
+    names = [c.name for c in checks]
+    ran = "all" if names == sorted(all_checks()) else ",".join(names)
+    parts = [f"version:{__version__}", f"checks:{ran}", f"data:{data_signature()}"]
+    terms = [repr(term) for term in glossary]
+    if terms:
+        parts.append("glossary:" + hashlib.sha256("\n".join(terms).encode()).hexdigest()[:12])
+    return "|".join(parts)
 
 
 def _overlap(a: Optional[Span], b: Optional[Span]) -> bool:

@@ -17,7 +17,7 @@ def audit_jsonl(result: AuditResult, stream: TextIO, **_options) -> None:
     for seg in result.segments:
         tally.add(seg)
         stream.write(json.dumps(seg.to_dict(), ensure_ascii=False) + "\n")
-    last = {"tool": "mtkit", "version": __version__, "summary": tally.to_dict()}
+    last = {"tool": "mtkit", "version": __version__, "signature": result.signature, "summary": tally.to_dict()}
     if result.skipped:
         last["skipped"] = result.skipped    # filled while the segments were read
     stream.write(json.dumps(last, ensure_ascii=False) + "\n")
