@@ -7,6 +7,7 @@ from typing import TextIO
 from mtkit.checks import Check, Explanation
 from mtkit.model import category
 from mtkit.report import writer
+from mtkit.report.escape import markdown
 
 
 @writer("text", Explanation)
@@ -22,7 +23,7 @@ def explain_text(result: Explanation, stream: TextIO, **_options) -> None:
 
 
 def _md(text: str) -> str:
-    return text.replace("\\", "\\\\").replace("|", "\\|").replace("<", "&lt;").replace("*", "\\*") or "*(nothing)*"
+    return markdown(text) or "*(nothing)*"
 
 
 @writer("md", Explanation)
