@@ -9,6 +9,7 @@ full-resolution search stays near that path, so time and memory grow linearly wi
 from __future__ import annotations
 
 import math
+from dataclasses import dataclass
 from typing import Callable, Optional, Sequence
 
 import numpy as np
@@ -17,20 +18,45 @@ from mtkit.align import features
 from mtkit.align.features import UnitFeatures
 from mtkit.model import Bead
 
-# Bead types and their prior costs (−log of Gale-Church-like priors, relative to 1-1).
-# Tuned on the dev split of eval/data (see eval/align_quality.py --tune).
+# Bead types and their prior costs (−log of Gale-Church-like priors, relative to 1-1): the
+# starting point; each document's own are fitted by Noise.fit. Tuned on the dev splits of eval/data.
 DEFAULT_BEADS = ((1, 1), (1, 0), (0, 1), (1, 2), (2, 1), (2, 2))
 PRIOR = {(1, 1): 0.0, (1, 0): 4.5, (0, 1): 4.5, (1, 2): 2.3, (2, 1): 2.3, (2, 2): 4.6}
 ANCHOR_WEIGHT = 6.0        # cost bonus for a bead whose anchors all match (Dice = 1)
+LEXICAL_WEIGHT = 6.0       # cost bonus for a bead whose dictionary words all match (Dice = 1)
 EXTRA_WEIGHT = 6.0         # cost bonus for a bead with similarity 1 (embedding path)
 RATIO_SHRINK = 100.0       # characters of prior evidence for the length ratio (see _ratio)
 FULL_LIMIT = 3000          # above this many units per side, go coarse-to-fine
 COARSE_BLOCKS = 10000      # blocks per side at the coarse level (deeper levels recurse)
 BAND_MARGIN = 32           # units of slack on each side of the coarse path, besides 2 blocks
 CELL_BUDGET = 400_000      # band cells whose bead costs are computed at once
+EM_ROUNDS = 2              # re-alignments with the document's own noise (fit_noise)
+FIT_MIN_UNITS = 8          # fewer units per side: too few to fit anything, keep the defaults
+FIT_PSEUDO = 50.0          # beads of prior evidence for the bead-type frequencies
+# The first pass assumes a swinging ratio: a pass with a narrow length model keeps as 1-1 only
+# units whose lengths agree, and would then measure a narrow spread whatever the text.
+FIRST_SPREAD = 0.25
+MERGE_SLACK = 1.0          # how much cheaper than its default a merge prior may become
 INF = 1e18
 
 Extra = Callable[[int, int, int, int], float]
+
+
+@dataclass(frozen=True)
+class Noise:
+    """A document's translation noise: length ratio (None: the document's own, see _ratio),
+    Gale-Church variance per character, ``spread`` (variance of the length ratio itself, for text
+    whose ratio swings from unit to unit) and the bead-type priors."""
+    ratio: Optional[float] = None
+    variance: float = 0.0          # 0: features.LENGTH_VARIANCE
+    spread: float = 0.0
+    priors: tuple[tuple[tuple[int, int], float], ...] = ()
+
+    def prior(self, a: int, b: int) -> float:
+        for key, value in self.priors:
+            if key == (a, b):
+                return value
+        return prior(a, b)
 
 
 def bead_types(max_bead: int) -> tuple[tuple[int, int], ...]:
@@ -46,14 +72,19 @@ def prior(a: int, b: int) -> float:
     return PRIOR.get((a, b), 2.3 * (a + b - 2) + (2.2 if 0 in (a, b) else 0.0))
 
 
-def length_cost(ls: np.ndarray, lt: np.ndarray, ratio: Optional[float] = None) -> np.ndarray:
-    """Gaussian negative log-likelihood of Gale-Church's delta."""
+def length_cost(ls: np.ndarray, lt: np.ndarray, ratio: Optional[float] = None,
+                variance: float = 0.0, spread: float = 0.0) -> np.ndarray:
+    """Gaussian negative log-likelihood of Gale-Church's delta; ``spread`` adds variance that
+    grows with the square of the length (a ratio that itself varies from unit to unit)."""
     ratio = features.LENGTH_RATIO if ratio is None else ratio
+    variance = variance or features.LENGTH_VARIANCE
     # the variance is calibrated at LENGTH_RATIO; translation noise is proportional to length,
     # so at another ratio it scales with the ratio squared
-    variance = features.LENGTH_VARIANCE * (ratio / features.LENGTH_RATIO) ** 2
-    delta = (lt - ls * ratio) / np.sqrt(variance * np.maximum(ls + lt / ratio, 2.0) / 2)
-    return 0.5 * delta * delta
+    variance = variance * (ratio / features.LENGTH_RATIO) ** 2
+    mean = np.maximum(ls + lt / ratio, 2.0) / 2
+    var = variance * mean + spread * (ratio * mean) ** 2
+    diff = lt - ls * ratio
+    return 0.5 * diff * diff / var
 
 
 def _ratio(total_src: float, total_tgt: float) -> float:
@@ -65,36 +96,48 @@ def _ratio(total_src: float, total_tgt: float) -> float:
     return math.exp(w * math.log(total_tgt / total_src) + (1 - w) * math.log(features.LENGTH_RATIO))
 
 
-def _anchor_ids(src: Sequence[UnitFeatures], tgt: Sequence[UnitFeatures]):
-    """Anchor occurrences as integer arrays (unit, anchor id), keeping only anchors that occur on
-    both sides and are not too frequent to tell units apart; plus each unit's anchor count."""
-    n, m = len(src), len(tgt)
-    s_count: dict[str, int] = {}
-    t_count: dict[str, int] = {}
-    for f in src:
-        for a in f.anchors:
-            s_count[a] = s_count.get(a, 0) + 1
-    for f in tgt:
-        for a in f.anchors:
-            t_count[a] = t_count.get(a, 0) + 1
+def _keys(feats: Sequence[UnitFeatures], lexical: bool) -> list[list[tuple[str, ...]]]:
+    """Per unit, its evidence items, each a tuple of keys (a dictionary word has several stems;
+    an anchor is one key)."""
+    if lexical:
+        return [[tuple(item.split("|")) for item in f.lexical] for f in feats]
+    return [[(a,) for a in f.anchors] for f in feats]
+
+
+def _anchor_ids(src_items, tgt_items):
+    """Key occurrences as integer arrays (unit, key id), keeping only keys that occur on both
+    sides and are not too frequent to tell units apart; plus each unit's count of items that
+    keep a key."""
+    n, m = len(src_items), len(tgt_items)
+
+    def counts(items):
+        count: dict[str, int] = {}
+        for unit in items:
+            for key in {k for item in unit for k in item}:
+                count[key] = count.get(key, 0) + 1
+        return count
+
+    s_count, t_count = counts(src_items), counts(tgt_items)
     cap_s = max(features.ANCHOR_MIN_CAP, features.ANCHOR_MAX_SHARE * n)
     cap_t = max(features.ANCHOR_MIN_CAP, features.ANCHOR_MAX_SHARE * m)
     common = {a for a, c in s_count.items() if c <= cap_s and 0 < t_count.get(a, 0) <= cap_t}
     frequent = {a for a, c in s_count.items() if c > cap_s} | {a for a, c in t_count.items() if c > cap_t}
     ids = {a: k for k, a in enumerate(sorted(common))}
 
-    def occurrences(feats):
-        units, anchors, sizes = [], [], np.zeros(len(feats), dtype=np.float64)
-        for u, f in enumerate(feats):
-            kept = [a for a in f.anchors if a not in frequent]
-            sizes[u] = len(kept)
-            for a in kept:
-                if a in ids:
-                    units.append(u)
-                    anchors.append(ids[a])
-        return np.array(units, dtype=np.int64), np.array(anchors, dtype=np.int64), sizes
+    def occurrences(items):
+        units, keys, sizes = [], [], np.zeros(len(items), dtype=np.float64)
+        for u, unit in enumerate(items):
+            for item in unit:
+                kept = [k for k in item if k not in frequent]
+                if kept:
+                    sizes[u] += 1
+                for k in kept:
+                    if k in ids:
+                        units.append(u)
+                        keys.append(ids[k])
+        return np.array(units, dtype=np.int64), np.array(keys, dtype=np.int64), sizes
 
-    return occurrences(src), occurrences(tgt)
+    return occurrences(src_items), occurrences(tgt_items)
 
 
 def _overlaps(src_occ, tgt_occ, m: int, cmin: np.ndarray, cmax: np.ndarray):
@@ -120,25 +163,37 @@ def _overlaps(src_occ, tgt_occ, m: int, cmin: np.ndarray, cmax: np.ndarray):
     return pair // (m + 1), pair % (m + 1), count.astype(np.float64)
 
 
+class _Channel:
+    """One kind of evidence (anchors, or dictionary words) as sparse overlaps inside the band,
+    priced as a Dice coefficient over a bead's units."""
+
+    def __init__(self, src_items, tgt_items, weight: float, m: int, cmin, cmax):
+        src_occ, tgt_occ = _anchor_ids(src_items, tgt_items)
+        self.weight = weight
+        self.a_src = np.concatenate([[0.0], np.cumsum(src_occ[2])])
+        self.a_tgt = np.concatenate([[0.0], np.cumsum(tgt_occ[2])])
+        self.ov_r, self.ov_c, self.ov_n = _overlaps(src_occ, tgt_occ, m, cmin, cmax)
+
+
 class _Costs:
     """Everything needed to price any bead inside the band."""
 
-    def __init__(self, src, tgt, lo, hi, types, extra_score: Optional[Extra]):
+    def __init__(self, src, tgt, lo, hi, types, extra_score: Optional[Extra], noise: Noise):
         n, m = len(src), len(tgt)
         self.m, self.lo, self.hi, self.types, self.extra = m, lo, hi, types, extra_score
+        self.noise = noise
         self.ls = np.concatenate([[0.0], np.cumsum([f.length for f in src], dtype=np.float64)])
         self.lt = np.concatenate([[0.0], np.cumsum([f.length for f in tgt], dtype=np.float64)])
-        self.ratio = _ratio(self.ls[-1], self.lt[-1])
-        src_occ, tgt_occ = _anchor_ids(src, tgt)
-        self.a_src = np.concatenate([[0.0], np.cumsum(src_occ[2])])
-        self.a_tgt = np.concatenate([[0.0], np.cumsum(tgt_occ[2])])
+        self.ratio = noise.ratio or _ratio(self.ls[-1], self.lt[-1])
         self.max_a = max(a for a, _ in types)
         self.max_b = max(b for _, b in types)
         # target units that a bead touching source unit r can cover (lo/hi are monotone)
         ahead = np.minimum(np.arange(n) + self.max_a, n)
         cmin = np.maximum(lo[np.arange(n)] - self.max_b, 0)
         cmax = np.minimum(hi[ahead], m)
-        self.ov_r, self.ov_c, self.ov_n = _overlaps(src_occ, tgt_occ, m, cmin, cmax)
+        self.channels = [_Channel(_keys(src, False), _keys(tgt, False), ANCHOR_WEIGHT, m, cmin, cmax)]
+        if any(f.lexical for f in src) and any(f.lexical for f in tgt):
+            self.channels.append(_Channel(_keys(src, True), _keys(tgt, True), LEXICAL_WEIGHT, m, cmin, cmax))
 
     def block(self, i0: int, i1: int, width: int) -> np.ndarray:
         """Bead costs for rows i0..i1-1 (prefix lengths) and band columns 0..width-1: an array
@@ -149,46 +204,50 @@ class _Costs:
         inside = cols < np.minimum(self.hi[rows], self.m + 1)[:, None]
         jc = np.minimum(cols, self.m)
         out = np.full((len(self.types), len(rows), width), INF)
-        window = self._prefix_window(i0, i1, int(self.lo[i0:i1].min()), int(min(self.hi[i0:i1].max(), self.m + 1)))
-        by_a: dict[int, np.ndarray] = {}
+        c_lo, c_hi = int(self.lo[i0:i1].min()), int(min(self.hi[i0:i1].max(), self.m + 1))
+        windows = [self._prefix_window(ch, i0, i1, c_lo, c_hi) for ch in self.channels]
+        by_a: dict[tuple[int, int], np.ndarray] = {}
+        noise = self.noise
         for t, (a, b) in enumerate(self.types):
             if a == 0:
                 continue                                              # insertions: a scan per row
             ok = inside & (rows[:, None] >= a) & (cols >= b)
             if b == 0:
-                out[t][ok] = prior(a, 0)
+                out[t][ok] = noise.prior(a, 0)
                 continue
             ia = np.maximum(rows - a, 0)[:, None]
             jb = np.maximum(jc - b, 0)
-            c = length_cost(self.ls[rows][:, None] - self.ls[ia], self.lt[jc] - self.lt[jb], self.ratio)
-            total = self.a_src[rows][:, None] - self.a_src[ia] + self.a_tgt[jc] - self.a_tgt[jb]
-            if window is None:
-                common = 0.0
-            else:
+            c = length_cost(self.ls[rows][:, None] - self.ls[ia], self.lt[jc] - self.lt[jb], self.ratio,
+                            noise.variance, noise.spread)
+            c += noise.prior(a, b)
+            for k, (ch, window) in enumerate(zip(self.channels, windows)):
+                if window is None:
+                    continue
+                total = ch.a_src[rows][:, None] - ch.a_src[ia] + ch.a_tgt[jc] - ch.a_tgt[jb]
                 grid, r0, c0 = window
-                if a not in by_a:       # shared anchors of source units [i - a, i) with targets < j
-                    by_a[a] = grid[rows - r0] - grid[np.maximum(rows - a - r0, 0)]
-                strip = by_a[a]
+                if (k, a) not in by_a:  # shared keys of source units [i - a, i) with targets < j
+                    by_a[k, a] = grid[rows - r0] - grid[np.maximum(rows - a - r0, 0)]
+                strip = by_a[k, a]
                 last = strip.shape[1] - 1
                 common = (np.take_along_axis(strip, np.clip(jc - c0, 0, last), 1)
                           - np.take_along_axis(strip, np.clip(jb - c0, 0, last), 1))
-            with np.errstate(divide="ignore", invalid="ignore"):
-                dice = np.where(total > 0, 2 * common / np.maximum(total, 1), 0.0)
-            c += prior(a, b) - ANCHOR_WEIGHT * np.minimum(dice, 1.0)
+                with np.errstate(divide="ignore", invalid="ignore"):
+                    dice = np.where(total > 0, 2 * common / np.maximum(total, 1), 0.0)
+                c -= ch.weight * np.minimum(dice, 1.0)
             if self.extra is not None:
                 c -= EXTRA_WEIGHT * self._extra_block(rows, cols, ok, a, b)
             out[t] = np.where(ok, c, INF)
         return out
 
-    def _prefix_window(self, i0: int, i1: int, c_lo: int, c_hi: int):
+    def _prefix_window(self, ch: _Channel, i0: int, i1: int, c_lo: int, c_hi: int):
         """2-D prefix sums of shared anchors, ``grid[i - r0, j - c0]`` = shared anchors between
         source units [r0, i) and target units [c0, j), over the window that rows i0..i1-1 can
         reach; None when no anchor is shared there."""
         r0 = max(i0 - self.max_a, 0)
         c0 = max(c_lo - self.max_b, 0)
         height, width = i1 - r0, max(c_hi - c0, 1)
-        lo_k, hi_k = np.searchsorted(self.ov_r, [r0, i1])     # ov_r is sorted
-        r, c, cnt = self.ov_r[lo_k:hi_k], self.ov_c[lo_k:hi_k], self.ov_n[lo_k:hi_k]
+        lo_k, hi_k = np.searchsorted(ch.ov_r, [r0, i1])     # ov_r is sorted
+        r, c, cnt = ch.ov_r[lo_k:hi_k], ch.ov_c[lo_k:hi_k], ch.ov_n[lo_k:hi_k]
         sel = (c >= c0) & (c < c0 + width)
         if not sel.any():
             return None
@@ -206,10 +265,12 @@ class _Costs:
 
 def align_features(src: Sequence[UnitFeatures], tgt: Sequence[UnitFeatures], *,
                    max_bead: int = 2, band: Optional[tuple[np.ndarray, np.ndarray]] = None,
-                   extra_score: Optional[Extra] = None) -> list[Bead]:
+                   extra_score: Optional[Extra] = None, noise: Optional[Noise] = None) -> list[Bead]:
     """Align two unit sequences. ``band`` gives, per source prefix length i (0..n), the target
     prefix range [lo, hi) to search (both monotone, lo[0] = 0, hi[n] = m + 1);
-    ``extra_score(i0, i1, j0, j1)`` may add a similarity in [0, 1] for src[i0:i1] ~ tgt[j0:j1]."""
+    ``extra_score(i0, i1, j0, j1)`` may add a similarity in [0, 1] for src[i0:i1] ~ tgt[j0:j1].
+    Without ``noise`` the document's own is estimated (:func:`fit_noise`) from a first alignment
+    and the document aligned again with it."""
     n, m = len(src), len(tgt)
     if n == 0 or m == 0:
         return [Bead((i,), ()) for i in range(n)] + [Bead((), (j,)) for j in range(m)]
@@ -221,9 +282,57 @@ def align_features(src: Sequence[UnitFeatures], tgt: Sequence[UnitFeatures], *,
     lo = np.clip(np.asarray(band[0], dtype=np.int64), 0, m)
     hi = np.clip(np.asarray(band[1], dtype=np.int64), lo + 1, m + 1)
     types = bead_types(max_bead)
-    costs = _Costs(src, tgt, lo, hi, types, extra_score)
-    cost, back = _fill(costs, n, lo, hi, types)
-    return _trace(cost, back, lo, types, n, m)
+    fitted = noise is None
+    for _ in range(EM_ROUNDS + 1 if fitted else 1):
+        costs = _Costs(src, tgt, lo, hi, types, extra_score, noise or Noise(spread=FIRST_SPREAD))
+        cost, back = _fill(costs, n, lo, hi, types)
+        beads = _trace(cost, back, lo, types, n, m)
+        if not fitted or min(n, m) < FIT_MIN_UNITS:
+            break
+        new = fit_noise(src, tgt, beads, costs.ratio)
+        if new == noise:
+            break
+        noise = new
+    return beads
+
+
+def fit_noise(src: Sequence[UnitFeatures], tgt: Sequence[UnitFeatures], beads: Sequence[Bead],
+              ratio: float) -> Noise:
+    """The document's own noise, from an alignment of it (one EM step, robust statistics):
+
+    - ``spread``: the variance of log(target / (ratio × source)) over 1-1 beads (from the median
+      absolute deviation, so wrong beads of a first pass weigh little), less what Gale-Church's
+      variance already explains at those lengths; 0 for text whose ratio holds steady;
+    - priors: bead-type frequencies, smoothed towards the defaults with FIT_PSEUDO beads. A 1-0 or
+      0-1 prior never becomes cheaper than its default: a first pass that invents deletions must
+      not make the next one invent more (the length evidence alone can still find them).
+    """
+    ls = np.array([sum(src[i].length for i in b.src) for b in beads if len(b.src) == 1 and len(b.tgt) == 1],
+                  dtype=np.float64)
+    lt = np.array([sum(tgt[j].length for j in b.tgt) for b in beads if len(b.src) == 1 and len(b.tgt) == 1],
+                  dtype=np.float64)
+    spread = 0.0
+    if len(ls) >= FIT_MIN_UNITS:
+        e = np.log((lt + 1) / (ratio * (ls + 1)))
+        mad = float(np.median(np.abs(e - np.median(e)))) * 1.4826
+        explained = float(np.median(features.LENGTH_VARIANCE / (features.LENGTH_RATIO ** 2 * np.maximum(ls, 1))))
+        spread = round(max(0.0, mad * mad - explained), 3)
+    counts: dict[tuple[int, int], int] = {}
+    for b in beads:
+        counts[len(b.src), len(b.tgt)] = counts.get((len(b.src), len(b.tgt)), 0) + 1
+    keys = sorted(set(PRIOR) | set(counts))
+    base = {k: math.exp(-prior(*k)) for k in keys}
+    z = sum(base.values())
+    total = sum(counts.values())
+    p = {k: (counts.get(k, 0) + FIT_PSEUDO * base[k] / z) / (total + FIT_PSEUDO) for k in keys}
+    priors = []
+    for k in keys:
+        if k == (1, 1):
+            continue
+        value = -math.log(p[k] / p[1, 1])
+        floor = prior(*k) if 0 in k else prior(*k) - MERGE_SLACK
+        priors.append((k, round(max(value, floor), 2)))
+    return Noise(ratio=None, variance=0.0, spread=spread, priors=tuple(priors))
 
 
 def _fill(costs: _Costs, n: int, lo: np.ndarray, hi: np.ndarray, types):
@@ -232,7 +341,7 @@ def _fill(costs: _Costs, n: int, lo: np.ndarray, hi: np.ndarray, types):
     cost = np.full((n + 1, width), INF)
     back = np.full((n + 1, width), -1, dtype=np.int8)
     t_ins = types.index((0, 1))
-    p_ins = prior(0, 1)
+    p_ins = costs.noise.prior(0, 1)
     offset = p_ins * np.arange(width)
     cost[0, 0] = 0.0
     _insertions(cost[0], back[0], int(hi[0] - lo[0]), offset, t_ins)

@@ -1,7 +1,11 @@
-"""What the aligner knows about a unit without a neural model: its length and its anchors.
+"""What the aligner knows about a unit without a neural model: its length, its anchors and its
+dictionary words.
 
 Anchors are tokens that survive translation: numbers (in any script), Latin-script words kept
-in the Arabic (brands), and names, matched across scripts by consonant skeleton.
+in the Arabic (brands), and names, matched across scripts by consonant skeleton. Dictionary words
+(``lexical``) are light Arabic stems: on the English side every stem that the installed FreeDict
+dictionary (mtkit.text.dictionary) gives for a content word, on the Arabic side each content
+word's own stem, so a shared stem is a word pair the dictionary links (hunalign's overlap score).
 """
 from __future__ import annotations
 
@@ -9,7 +13,8 @@ import re
 from dataclasses import dataclass
 from functools import lru_cache
 
-from mtkit.text.arabic import ALL_LETTERS, ARTICLE, strip_proclitics
+from mtkit.text import dictionary
+from mtkit.text.arabic import ALL_LETTERS, ARTICLE, ar_core, strip_proclitics
 from mtkit.text.normalize import norm
 from mtkit.text.translit import ar_skeleton, en_skeleton
 
@@ -32,10 +37,16 @@ _ANCHOR_PROCLITICS = (ARTICLE, "و", "ب", "ل")
 _CAPITAL = re.compile(r"\b[A-Z][a-zA-Z'’-]+")
 
 
+_EN_WORD = re.compile(r"[a-z]+(?:'[a-z]+)?")
+# Arabic content words: three letters or more and not a function word
+_AR_FUNCTION = dictionary.AR_FUNCTION_WORDS
+
+
 @dataclass(frozen=True)
 class UnitFeatures:
     length: int
     anchors: frozenset[str]
+    lexical: tuple[str, ...] = ()      # dictionary stems, one entry per content word (see module doc)
 
 
 def _numbers(text: str) -> set[str]:
@@ -51,16 +62,37 @@ def en_features(unit: str) -> UnitFeatures:
         skeleton = en_skeleton(word)
         if len(skeleton) >= 2:
             anchors.add("s:" + skeleton)
-    return UnitFeatures(len(text), frozenset(anchors))
+    return UnitFeatures(len(text), frozenset(anchors), _en_lexical(text))
+
+
+def _en_lexical(text: str) -> tuple[str, ...]:
+    """For each English content word the dictionary knows, its Arabic stems joined with "|" (one
+    entry per word: the DP splits them, and counts the word once however many stems match)."""
+    lex = dictionary.bilingual()
+    if lex is None:
+        return ()
+    out = []
+    for word in _EN_WORD.findall(text):
+        stems = _en_word_stems(lex, word)
+        if stems:
+            out.append(stems)
+    return tuple(out)
+
+
+@lru_cache(maxsize=200_000)
+def _en_word_stems(lex: dictionary.Bilingual, word: str) -> str:
+    return "|".join(sorted(lex.ar_stems(word)))
 
 
 def ar_features(unit: str) -> UnitFeatures:
     text = norm(unit)
     anchors = _numbers(text)
     anchors.update("l:" + w for w in _LATIN.findall(text))
-    for word in _ARABIC_WORD.findall(text):
+    words = _ARABIC_WORD.findall(text)
+    for word in words:
         anchors.update(_ar_word_anchors(word))
-    return UnitFeatures(len(text), frozenset(anchors))
+    lexical = tuple(ar_core(w) for w in words if w not in _AR_FUNCTION) if dictionary.bilingual() else ()
+    return UnitFeatures(len(text), frozenset(anchors), lexical)
 
 
 @lru_cache(maxsize=200_000)

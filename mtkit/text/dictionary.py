@@ -41,7 +41,7 @@ _ALTERNATIVES = re.compile(r"\s*[،,;؛]\s*")
 _AR_WORD = re.compile(f"[{ALL_LETTERS}]+")
 _EN_WORD = re.compile(r"[a-z]+(?:'[a-z]+)?")
 # Arabic function words inside translations ("من الدرجة الأولى"): never evidence of a rendering.
-_AR_STOP = frozenset(norm(w) for w in (
+AR_FUNCTION_WORDS = frozenset(norm(w) for w in (
     "في", "من", "على", "الى", "إلى", "عن", "مع", "او", "أو", "و", "ما", "لا", "لم", "لن", "ان", "أن", "إن",
     "هو", "هي", "هذا", "هذه", "ذلك", "التي", "الذي", "كان", "قد", "ب", "ل", "ك", "ثم", "بين", "كل", "بعض",
     "غير", "عند", "حول", "يكون", "شخص", "شيء", "شيئ"))
@@ -195,7 +195,7 @@ def _ar_stems(lex: Bilingual, key: str) -> frozenset[str]:
             words = _AR_WORD.findall(phrase)
             if len(words) <= MAX_PHRASE_WORDS:
                 for w in words:
-                    if w not in _AR_STOP and len(w) >= 2:
+                    if w not in AR_FUNCTION_WORDS and len(w) >= 2:
                         # also as if it had the article: a word-initial و is a root letter
                         # (وزارة) or a conjunction, and the stemmer can only tell after ال
                         stems.update((ar_core(w), ar_core(w if w.startswith("ال") else "ال" + w)))
