@@ -12,12 +12,13 @@ Similarity = Callable[[Sequence[str], Sequence[str]], float]
 
 
 def align_units(src: Sequence[str], tgt: Sequence[str], *, max_bead: int = 2,
-                embedder=None) -> list[Bead]:
-    """Align two lists of units (lines, sentences or paragraphs) into beads."""
+                embedder=None, keep_parallel: bool = False) -> list[Bead]:
+    """Align two lists of units (lines, sentences or paragraphs) into beads. With
+    ``keep_parallel``, as many units on each side stay N with N unless clearly wrong."""
     src_f = [en_features(u) for u in src]
     tgt_f = [ar_features(u) for u in tgt]
     extra = embedder.bead_similarity(src, tgt) if embedder is not None else None
-    return align_features(src_f, tgt_f, max_bead=max_bead, extra_score=extra)
+    return align_features(src_f, tgt_f, max_bead=max_bead, extra_score=extra, keep_parallel=keep_parallel)
 
 
 def align_documents(src_paragraphs: Sequence[str], tgt_paragraphs: Sequence[str], *,
@@ -27,8 +28,11 @@ def align_documents(src_paragraphs: Sequence[str], tgt_paragraphs: Sequence[str]
 
     Returns ``(sentences, paragraphs)``: the sentence-level alignment (units are sentences) and
     the paragraph-level one. With ``presegmented`` the lines are the units and both are the same.
+    A document's structure is respected: as many paragraphs (or lines, or sentences inside a
+    paragraph) on both sides go N with N unless that is clearly wrong (dp.STRUCTURE_MARGIN).
     """
-    para_beads = align_units(src_paragraphs, tgt_paragraphs, max_bead=max_bead, embedder=embedder)
+    para_beads = align_units(src_paragraphs, tgt_paragraphs, max_bead=max_bead, embedder=embedder,
+                             keep_parallel=True)
     paragraphs = Alignment(list(src_paragraphs), list(tgt_paragraphs), para_beads)
     if presegmented:
         return paragraphs, paragraphs
@@ -49,7 +53,7 @@ def align_documents(src_paragraphs: Sequence[str], tgt_paragraphs: Sequence[str]
         if len(s_sents) == 1 and len(t_sents) == 1:
             inner = [Bead((0,), (0,), bead.score)]
         else:
-            inner = align_units(s_sents, t_sents, max_bead=max_bead, embedder=embedder)
+            inner = align_units(s_sents, t_sents, max_bead=max_bead, embedder=embedder, keep_parallel=True)
         beads.extend(Bead(tuple(s0 + i for i in b.src), tuple(t0 + j for j in b.tgt), b.score) for b in inner)
         if progress:
             progress(1)

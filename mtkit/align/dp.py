@@ -23,7 +23,7 @@ from mtkit.model import Bead
 DEFAULT_BEADS = ((1, 1), (1, 0), (0, 1), (1, 2), (2, 1), (2, 2))
 PRIOR = {(1, 1): 0.0, (1, 0): 4.5, (0, 1): 4.5, (1, 2): 2.3, (2, 1): 2.3, (2, 2): 4.6}
 ANCHOR_WEIGHT = 6.0        # cost bonus for a bead whose anchors all match (Dice = 1)
-LEXICAL_WEIGHT = 6.0       # cost bonus for a bead whose dictionary words all match (Dice = 1)
+LEXICAL_WEIGHT = 16.0      # cost bonus for a bead whose dictionary words all match (Dice = 1)
 EXTRA_WEIGHT = 6.0         # cost bonus for a bead with similarity 1 (embedding path)
 RATIO_SHRINK = 100.0       # characters of prior evidence for the length ratio (see _ratio)
 FULL_LIMIT = 3000          # above this many units per side, go coarse-to-fine
@@ -36,6 +36,7 @@ FIT_PSEUDO = 50.0          # beads of prior evidence for the bead-type frequenci
 # The first pass assumes a swinging ratio: a pass with a narrow length model keeps as 1-1 only
 # units whose lengths agree, and would then measure a narrow spread whatever the text.
 FIRST_SPREAD = 0.25
+STRUCTURE_MARGIN = 6.0     # cost (nats) by which a non-diagonal path must beat N-with-N
 MERGE_SLACK = 1.0          # how much cheaper than its default a merge prior may become
 INF = 1e18
 
@@ -265,12 +266,14 @@ class _Costs:
 
 def align_features(src: Sequence[UnitFeatures], tgt: Sequence[UnitFeatures], *,
                    max_bead: int = 2, band: Optional[tuple[np.ndarray, np.ndarray]] = None,
-                   extra_score: Optional[Extra] = None, noise: Optional[Noise] = None) -> list[Bead]:
+                   extra_score: Optional[Extra] = None, noise: Optional[Noise] = None,
+                   keep_parallel: bool = False) -> list[Bead]:
     """Align two unit sequences. ``band`` gives, per source prefix length i (0..n), the target
     prefix range [lo, hi) to search (both monotone, lo[0] = 0, hi[n] = m + 1);
     ``extra_score(i0, i1, j0, j1)`` may add a similarity in [0, 1] for src[i0:i1] ~ tgt[j0:j1].
     Without ``noise`` the document's own is estimated (:func:`fit_noise`) from a first alignment
-    and the document aligned again with it."""
+    and the document aligned again with it. With ``keep_parallel``, two sides with as many units
+    each stay 1-1 unless another path is cheaper by STRUCTURE_MARGIN."""
     n, m = len(src), len(tgt)
     if n == 0 or m == 0:
         return [Bead((i,), ()) for i in range(n)] + [Bead((), (j,)) for j in range(m)]
@@ -293,6 +296,15 @@ def align_features(src: Sequence[UnitFeatures], tgt: Sequence[UnitFeatures], *,
         if new == noise:
             break
         noise = new
+    if keep_parallel and n == m and any(len(b.src) != 1 or len(b.tgt) != 1 for b in beads):
+        # equal counts: N goes with N unless the other path is clearly better (a merge must beat
+        # the two 1-1 beads it replaces by STRUCTURE_MARGIN, not by a hair)
+        diagonal = np.arange(n + 1, dtype=np.int64)
+        one = bead_types(1)
+        d_costs = _Costs(src, tgt, diagonal, diagonal + 1, one, extra_score, costs.noise)
+        d_cost, d_back = _fill(d_costs, n, diagonal, diagonal + 1, one)
+        if d_cost[n, 0] - cost[n, m - lo[n]] < STRUCTURE_MARGIN:
+            return _trace(d_cost, d_back, diagonal, one, n, m)
     return beads
 
 
