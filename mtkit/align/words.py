@@ -1,0 +1,93 @@
+"""Word links inside an aligned sentence pair, without a neural model.
+
+Evidence, strongest first: the same number (digits or number words, mtkit.text.numbers), the same
+Latin word kept in the Arabic, a transliterated name (consonant skeletons, mtkit.text.translit),
+and a dictionary rendering (FreeDict, mtkit.text.dictionary, through light stems). Links are
+chosen greedily, strongest evidence first and, among equals, nearest the diagonal, one Arabic
+word per English word and one English word per Arabic word: a word with no link is a word the
+omission and addition checks can point at, and the HTML report can show the links.
+"""
+from __future__ import annotations
+
+from collections.abc import Sequence
+from dataclasses import dataclass
+
+from mtkit.text import dictionary
+from mtkit.text.numbers import same_value, values
+from mtkit.text.tokens import Token, ar_bare
+from mtkit.text.translit import transliterates
+
+# English function words: never a content word left without a rendering
+EN_FUNCTION_WORDS = frozenset(["a", "an", "the", "of", "to", "in", "on", "at", "by", "for", "with", "from", "and", "or", "but", "nor", "not", "no", "is", "are", "was", "were", "be", "been", "being", "am", "as", "it", "its", "it's", "that", "this", "these", "those", "which", "who", "whom", "whose", "what", "there", "here", "has", "have", "had", "do", "does", "did", "will", "would", "shall", "should", "can", "could", "may", "might", "must", "than", "then", "so", "such", "very", "also", "just", "about", "into", "onto", "over", "under", "up", "down", "out", "off", "i", "you", "he", "she", "we", "they", "me", "him", "her", "us", "them", "my", "your", "his", "our", "their", "one's", "if", "when", "while", "because", "although", "though", "after", "before", "since", "until", "where", "how", "why", "all", "any", "some", "each", "every", "both", "either", "neither", "own", "same", "other", "more", "most", "less", "least", "only", "too", "again", "further", "once's"])
+STRENGTH = {"number": 4, "same": 4, "name": 3, "dictionary": 2}
+
+
+@dataclass(frozen=True)
+class WordLink:
+    src: int          # index into the English words (tokens that are words)
+    tgt: int          # index into the Arabic words
+    kind: str         # "number", "same", "name" or "dictionary"
+
+
+def is_content(word: str, lang: str) -> bool:
+    if lang == "en":
+        return word not in EN_FUNCTION_WORDS and (len(word) > 1 or word.isdigit())
+    return word not in dictionary.AR_FUNCTION_WORDS and (len(word) > 1 or word.isdigit())
+
+
+def _number_links(src: Sequence[Token], tgt: Sequence[Token]) -> list[tuple[int, int, str]]:
+    s_index = {id(t): k for k, t in enumerate(src)}
+    t_index = {id(t): k for k, t in enumerate(tgt)}
+    out = []
+    t_values = [(v, t_index.get(id(first))) for v, first, _ in values(list(tgt), "ar")]
+    for value, first, _ in values(list(src), "en"):
+        i = s_index.get(id(first))
+        if i is None:
+            continue
+        for other, j in t_values:
+            if j is not None and same_value(value, other):
+                out.append((i, j, "number"))
+    return out
+
+
+def link_words(src: Sequence[Token], tgt: Sequence[Token]) -> list[WordLink]:
+    """Links between English words ``src`` and Arabic words ``tgt`` (tokens that are words, as
+    :func:`mtkit.text.tokens.tokenize` gives them), sorted by English then Arabic index."""
+    lex = dictionary.bilingual()
+    candidates = _number_links(src, tgt)
+    for i, s in enumerate(src):
+        word = s.norm
+        if not is_content(word, "en") or word.isdigit():
+            continue
+        for j, t in enumerate(tgt):
+            other = t.norm
+            if other.isdigit() or not is_content(other, "ar"):
+                continue
+            if word == other:
+                candidates.append((i, j, "same"))
+            elif other.isascii():
+                continue
+            elif len(word) >= 3 and any(transliterates(word, form) for form in ar_bare(other)):
+                candidates.append((i, j, "name"))
+            elif lex is not None and lex.covers(word, other):
+                candidates.append((i, j, "dictionary"))
+    n, m = max(len(src), 1), max(len(tgt), 1)
+    candidates.sort(key=lambda c: (-STRENGTH[c[2]], abs(c[0] / n - c[1] / m), c[0], c[1]))
+    used_s: set[int] = set()
+    used_t: set[int] = set()
+    links = []
+    for i, j, kind in candidates:
+        if i not in used_s and j not in used_t:
+            used_s.add(i)
+            used_t.add(j)
+            links.append(WordLink(i, j, kind))
+    return sorted(links, key=lambda link: (link.src, link.tgt))
+
+
+def unmatched(src: Sequence[Token], tgt: Sequence[Token],
+              links: Sequence[WordLink]) -> tuple[list[int], list[int]]:
+    """Indices of the content words on each side that no link reaches."""
+    linked_s = {link.src for link in links}
+    linked_t = {link.tgt for link in links}
+    return ([i for i, t in enumerate(src) if i not in linked_s and is_content(t.norm, "en")],
+            [j for j, t in enumerate(tgt) if j not in linked_t and is_content(t.norm, "ar")])
