@@ -13,8 +13,9 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 
 from mtkit.text import dictionary
+from mtkit.text.arabic import ar_bare
 from mtkit.text.numbers import same_value, values
-from mtkit.text.tokens import Token, ar_bare
+from mtkit.text.tokens import Token
 from mtkit.text.translit import transliterates
 
 # English function words: never a content word left without a rendering

@@ -24,8 +24,8 @@ import re
 from functools import cache, lru_cache
 from pathlib import Path
 
-from mtkit.text.normalize import norm
 from mtkit.text.arabic import ALL_LETTERS, ar_core
+from mtkit.text.normalize import norm
 
 DEFAULT_DIR = "/usr/share/dictd"
 ENG_ARA = "freedict-eng-ara"
