@@ -32,10 +32,20 @@ def _sacrebleu_options(kw: dict) -> dict:
 @click.option("--ref-column", default=None, help="Reference column of a table --ref (default: ref/ar/tgt).")
 @click.option("--column", "columns", multiple=True,
               help="A system column of the table given as --ref (repeatable; the name is the column's).")
-@click.option("--src", "src_path", type=click.Path(), default=None, help="Source text, for --model.")
+@click.option("--src", "src_path", type=click.Path(), default=None,
+              help="Source text, for --model and --audit (default: the source column of a table --ref).")
 @click.option("--model", "models", multiple=True, help="Translate --src with this model first (repeatable).")
 @click.option("-m", "--metrics", "metrics_text", default=",".join(METRICS), show_default=True,
               help="Metrics, comma-separated.")
+@click.option("--audit", "audit", is_flag=True,
+              help="Also audit every system against the source: flags per 1,000 source words by category and "
+                   "severity, a weighted error score, paired bootstrap per category against the baseline. "
+                   "--ref is then optional.")
+@click.option("--weights", "weights_text", default=None, metavar="SEV=W,...",
+              help="Error score weights per severity (default critical=10,major=5,minor=1).")
+@click.option("--glossary", default=None, type=click.Path(), help="Glossary for the audit's terminology check.")
+@click.option("--disable", multiple=True, metavar="CHECK", help="Audit check to turn off (repeatable).")
+@click.option("-j", "--jobs", type=click.IntRange(1), default=1, show_default=True, help="Worker processes.")
 @click.option("--baseline", default=None, help="System compared with the others (default: the first).")
 @click.option("--significance", type=click.Choice(["paired-bs", "paired-ar", "none"]), default=None,
               help="Paired test against the baseline (default: paired-bs when there are 2+ systems "
@@ -65,17 +75,21 @@ def _sacrebleu_options(kw: dict) -> dict:
 @click.option("--max-length", type=click.IntRange(1), default=256, show_default=True)
 @click.option("--device", type=click.Choice(["auto", "cpu", "cuda"]), default="auto", show_default=True)
 @output_options(("text", "json", "md", "csv"))
-def score(system_paths, refs, ref_column, columns, src_path, models, metrics_text, baseline, significance,
+def score(system_paths, refs, ref_column, columns, src_path, models, metrics_text, audit, weights_text, glossary,
+          disable, jobs, baseline, significance,
           paired_n, worst, align_auto, align_docs, src_lang, tgt_lang, batch_size, beams, max_length,
           device, fmt, output, quiet, **sacrebleu_kw):
     """Score system outputs against references with sacrebleu (BLEU, chrF, TER), with paired
     significance tests against the baseline."""
     from mtkit import api
+    from mtkit.score.profile import parse_weights
     translate_options = dict(src_lang=src_lang, tgt_lang=tgt_lang, batch_size=batch_size, beams=beams,
                              max_length=max_length, device=device)
     result = api.score(list(refs), list(system_paths), column=list(columns), ref_column=ref_column,
                        src=src_path, models=list(models), translate_options=translate_options,
                        metrics=_metrics(metrics_text), baseline=baseline, significance=significance or "auto",
                        n_samples=paired_n, worst=worst, options=_sacrebleu_options(sacrebleu_kw),
-                       align="always" if align_docs else "auto" if align_auto else "never", quiet=quiet)
+                       align="always" if align_docs else "auto" if align_auto else "never", quiet=quiet,
+                       audit=audit, weights=parse_weights(weights_text), glossary=glossary, disable=disable,
+                       jobs=jobs)
     emit(result, fmt, output)

@@ -6,6 +6,7 @@ import csv
 from typing import TextIO
 
 from mtkit.mt.result import Translation
+from mtkit.report import profile as profile_rows
 from mtkit.report import writer
 from mtkit.report.escape import csv_row, markdown, markdown_code_block, single_line, terminal
 from mtkit.score.metrics import SIGNIFICANCE_LEVEL
@@ -48,19 +49,28 @@ def _signatures(result: ScoreResult) -> list[str]:
     return lines
 
 
-@writer("text", ScoreResult)
-def score_text(result: ScoreResult, stream: TextIO, **_options) -> None:
-    header, rows = _rows(result)
-    rows = [[terminal(cell) for cell in row] for row in rows]
+def _text_table(header: list[str], rows: list[list[str]], stream: TextIO) -> None:
+    header, rows = [terminal(h) for h in header], [[terminal(cell) for cell in row] for row in rows]
     widths = [max(len(r[k]) for r in [header] + rows) for k in range(len(header))]
     for row in [header] + rows:
         stream.write("  ".join(cell.ljust(w) if k == 0 else cell.rjust(w)
                                for k, (cell, w) in enumerate(zip(row, widths))).rstrip() + "\n")
-    stream.write(f"\n{result.segments} segments, {len(result.ref_paths) or 1} reference(s)\n")
-    for line in _signatures(result):
-        stream.write(terminal(line) + "\n")
+
+
+@writer("text", ScoreResult)
+def score_text(result: ScoreResult, stream: TextIO, **_options) -> None:
+    if result.metrics:
+        _text_table(*_rows(result), stream)
+        stream.write(f"\n{result.segments} segments, {len(result.ref_paths) or 1} reference(s)\n")
+        for line in _signatures(result):
+            stream.write(terminal(line) + "\n")
     for note in result.notes:
         stream.write(f"note: {terminal(note)}\n")
+    if result.profile is not None:
+        stream.write("\nerror profile (audit of each system against the source)\n" if result.metrics else "")
+        _text_table(*profile_rows.table(result.profile), stream)
+        for line in profile_rows.notes(result.profile):
+            stream.write(terminal(line) + "\n")
     for system in result.systems:
         if system.worst:
             stream.write(f"\nworst segments of {terminal(system.name)} (chrF):\n")
@@ -74,15 +84,24 @@ def _md(text: str) -> str:
     return markdown(text, breaks=False)
 
 
-@writer("md", ScoreResult)
-def score_md(result: ScoreResult, stream: TextIO, **_options) -> None:
-    header, rows = _rows(result)
-    stream.write("| " + " | ".join(_md(h) for h in header) + " |\n|" + "|".join(["---"] + ["---:"] * (len(header) - 1)) + "|\n")
+def _md_table(header: list[str], rows: list[list[str]], stream: TextIO) -> None:
+    stream.write("| " + " | ".join(_md(c) for c in header) + " |\n|"
+                 + "|".join(["---"] + ["---:"] * (len(header) - 1)) + "|\n")
     for row in rows:
         stream.write("| " + " | ".join(_md(c) for c in row) + " |\n")
-    stream.write(f"\n{result.segments} segments.\n\n" + markdown_code_block("\n".join(_signatures(result))))
+
+
+@writer("md", ScoreResult)
+def score_md(result: ScoreResult, stream: TextIO, **_options) -> None:
+    if result.metrics:
+        _md_table(*_rows(result), stream)
+        stream.write(f"\n{result.segments} segments.\n\n" + markdown_code_block("\n".join(_signatures(result))))
     for note in result.notes:
         stream.write(f"\n> {_md(note)}\n")
+    if result.profile is not None:
+        stream.write("\n### Error profile\n\n")
+        _md_table(*profile_rows.table(result.profile), stream)
+        stream.write("\n" + "".join(f"- {_md(line)}\n" for line in profile_rows.notes(result.profile)))
     for system in result.systems:
         if system.worst:
             stream.write(f"\n### Worst segments of {_md(system.name)}\n\n| # | chrF | system | reference |\n|---:|---:|---|---|\n")
@@ -111,6 +130,9 @@ def score_csv(result: ScoreResult, stream: TextIO, **_options) -> None:
                           "delta": f"{comp.delta:.4f}" if comp else "",
                           "p_value": f"{comp.p_value:.4f}" if comp else "",
                           "method": comp.method if comp else "", "signature": score.signature}))
+    if result.profile is not None:
+        for row in profile_rows.csv_rows(result.profile):
+            out.writerow(_csv({**row, "path": result.system(row["system"]).path or ""}))
     for system in result.systems:
         for w in system.worst:
             out.writerow(_csv({"row": "worst", "system": system.name, "path": system.path or "", "metric": "chrf",

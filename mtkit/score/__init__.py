@@ -127,7 +127,9 @@ def score_systems(refs: list[list[str]], systems: dict[str, list[str]], *,
 def score(ref_paths: str | Sequence[str] = (), sys_paths: Sequence[str] = (), *,
           column: Sequence[str] = (), ref_column: Optional[str] = None, src: Optional[str] = None,
           models: Sequence[str] = (), translate_options: Optional[dict] = None,
-          significance: Optional[str] = "auto", quiet: bool = True, **kw) -> ScoreResult:
+          significance: Optional[str] = "auto", quiet: bool = True, audit: bool = False,
+          weights: Optional[dict[str, float]] = None, glossary: Optional[str] = None,
+          disable: Sequence[str] = (), jobs: int = 1, **kw) -> ScoreResult:
     """Score system files against reference files (text files, or columns of table files): what
     ``mtkit score`` does.
 
@@ -137,26 +139,54 @@ def score(ref_paths: str | Sequence[str] = (), sys_paths: Sequence[str] = (), *,
     ``sys_paths``. ``significance="auto"`` runs ``paired-bs`` unless there are more than
     :data:`AUTO_SIGNIFICANCE_LIMIT` segments (a note says so). Other keywords are those of
     :func:`score_systems`.
+
+    With ``audit=True`` every system is also audited against the source (``src``, or the source
+    column of a table reference) and ``result.profile`` holds the error profiles (see
+    :mod:`mtkit.score.profile`; ``weights`` by severity, ``glossary``, ``disable`` and ``jobs`` go
+    to the audit). The references are then optional: without them only the profile is computed.
     """
     from mtkit.score.inputs import gather
     if isinstance(ref_paths, str):
         ref_paths = [ref_paths]
-    if not ref_paths:
-        raise InputError("give a reference with --ref REF")
+    if not ref_paths and not audit:
+        raise InputError("give a reference with --ref REF (or --audit, which needs none)")
     inputs = gather(list(ref_paths), list(sys_paths), columns=list(column or ()), ref_column=ref_column,
-                    src_path=src, models=list(models), translate_options=translate_options, quiet=quiet)
+                    src_path=src, models=list(models), translate_options=translate_options, quiet=quiet,
+                    need_src=audit)
     if not inputs.systems:
         raise InputError("give at least one system output (SYS, --column or --model)")
     note = None
+    segments = len(inputs.refs[0]) if inputs.refs else len(inputs.src or [])
     if significance == "auto":
         significance = "paired-bs"
-        if len(inputs.refs[0]) > AUTO_SIGNIFICANCE_LIMIT and len(inputs.systems) > 1:
+        if segments > AUTO_SIGNIFICANCE_LIMIT and len(inputs.systems) > 1:
             significance = None
-            note = (f"significance tests skipped for {len(inputs.refs[0])} segments (memory); "
+            note = (f"significance tests skipped for {segments} segments (memory); "
                     "pass --significance paired-bs to run them")
-    result = score_systems(inputs.refs, inputs.systems, paths={**inputs.paths, **kw.pop("paths", {})},
-                           ref_paths=inputs.ref_paths, significance=None if significance == "none" else significance,
-                           **kw)
+    significance = None if significance == "none" else significance
+    paths = {**inputs.paths, **kw.pop("paths", {})}
+    if inputs.refs:
+        result = score_systems(inputs.refs, inputs.systems, paths=paths, ref_paths=inputs.ref_paths,
+                               significance=significance, **kw)
+    else:   # reference-free: the audit's profile only
+        order = _ordered(list(inputs.systems), kw.get("baseline"))
+        result = ScoreResult(metrics=[], systems=[SystemScore(n, paths.get(n), {}) for n in order],
+                             baseline=order[0], segments=segments)
     if note:
         result.notes.append(note)
+    if audit:
+        from mtkit.score.profile import build
+        result.profile = build(inputs.src or [], inputs.systems, baseline=result.baseline, paths=paths,
+                               weights=weights, glossary=glossary, disable=disable, jobs=jobs,
+                               n_samples=kw.get("n_samples", 0), significance=significance is not None)
+        result.profile.src_path = inputs.src_path
     return result
+
+
+def _ordered(names: list[str], baseline: Optional[str]) -> list[str]:
+    """The baseline first, then the others in input order."""
+    if baseline is None:
+        return names
+    if baseline not in names:
+        raise InputError(f"--baseline {baseline!r} is not one of the systems ({', '.join(names)})")
+    return [baseline] + [n for n in names if n != baseline]

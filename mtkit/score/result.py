@@ -3,7 +3,10 @@
 from __future__ import annotations
 
 from dataclasses import dataclass, field
-from typing import Optional
+from typing import TYPE_CHECKING, Optional
+
+if TYPE_CHECKING:
+    from mtkit.score.profile import Profile
 
 from mtkit.score.metrics import SIGNIFICANCE_LEVEL, higher_is_better
 
@@ -88,6 +91,7 @@ class ScoreResult:
     segments: int = 0
     alignment: Optional[dict] = None     # set when documents were aligned before scoring
     notes: list[str] = field(default_factory=list)
+    profile: Optional["Profile"] = None  # error profiles, when the systems were audited (--audit)
 
     def system(self, name: str) -> SystemScore:
         for system in self.systems:
@@ -112,4 +116,6 @@ class ScoreResult:
             out["alignment"] = self.alignment
         if self.notes:
             out["notes"] = self.notes
+        if self.profile is not None:
+            out["profile"] = self.profile.to_dict()
         return out
