@@ -18,6 +18,8 @@ try:  # Python 3.11+
 except ModuleNotFoundError:  # pragma: no cover - Python 3.10
     import tomli as tomllib  # type: ignore[no-redef]
 
+ERROR = "error"   # the audit's weighted error score (penalty per 1,000 source words, mtkit.score.profile)
+
 # section -> (allowed names, what a name is, whole numbers only?)
 SECTIONS: dict[str, tuple[tuple[str, ...], str, bool]] = {
     "max_flags": (SEVERITIES, "severity", True),
@@ -25,8 +27,9 @@ SECTIONS: dict[str, tuple[tuple[str, ...], str, bool]] = {
     "max_category": (CATEGORIES, "category", True),
     "max_category_per_1k_words": (CATEGORIES, "category", False),
     "min_score": (METRICS, "metric", False),
-    "max_score": (METRICS, "metric", False),
+    "max_score": (METRICS + (ERROR,), "metric", False),
     "max_drop": (METRICS, "metric", False),
+    "max_rise": (CATEGORIES + (ERROR,), "category", False),
 }
 # command-line option -> section; each takes NAME=LIMIT (or per_file.NAME=LIMIT) and may repeat
 OVERRIDES = (
@@ -37,10 +40,13 @@ OVERRIDES = (
     ("--min-score", "min_score", "METRIC=X", "Lowest bleu/chrf allowed against --ref."),
     ("--max-score", "max_score", "METRIC=X", "Highest score allowed against --ref (ter)."),
     ("--max-drop", "max_drop", "METRIC=X", "Largest significant drop allowed against --baseline."),
+    ("--max-rise", "max_rise", "CATEGORY=X", "Largest significant rise in flags per 1,000 source words of a "
+     "category (or error=X: the error score) allowed against --baseline, both audited against the source."),
 )
 PER_FILE = "per_file"   # a sub-table with the same sections, applied to each file on its own
 SCORE_SECTIONS = ("min_score", "max_score", "max_drop")
 FLAG_SECTIONS = ("max_flags", "max_flags_per_1k_words", "max_category", "max_category_per_1k_words")
+PROFILE_SECTIONS = ("max_rise",)
 
 
 @dataclass
@@ -106,7 +112,7 @@ def check_limit(section: str, name: str, value: Any, key: str, where: _Where) ->
         raise where.error(key, f"expected a number ≥ 0, got {value!r}")
     if whole and value != int(value):
         raise where.error(key, f"expected a whole number of flags, got {value!r}")
-    if section in ("min_score", "max_score") and name != "ter" and value > 100:
+    if section in ("min_score", "max_score") and name not in ("ter", ERROR) and value > 100:
         raise where.error(key, f"{name} is on a 0–100 scale, got {value!r}")
     return int(value) if whole else float(value)
 

@@ -8,7 +8,7 @@ from dataclasses import dataclass, field, replace
 from typing import Optional
 
 from mtkit.errors import InputError
-from mtkit.gate.config import FLAG_SECTIONS, SCORE_SECTIONS, GateConfig
+from mtkit.gate.config import ERROR, FLAG_SECTIONS, PROFILE_SECTIONS, SCORE_SECTIONS, GateConfig
 from mtkit.gate.inputs import Item
 from mtkit.gate.result import RUN, LocatedFlag
 from mtkit.gate.rules import Measures, total
@@ -39,7 +39,17 @@ class Measured:
 def _score_rules(config: GateConfig) -> list[tuple[str, str]]:
     """(section, metric) of every score rule, per-file ones too."""
     return [(section, name) for rules in (config.run, config.per_file)
-            for section, name, _limit in rules.items() if section in SCORE_SECTIONS]
+            for section, name, _limit in rules.items() if section in SCORE_SECTIONS and name != ERROR]
+
+
+def _needs_error_score(config: GateConfig) -> bool:
+    return any(section == "max_score" and name == ERROR for rules in (config.run, config.per_file)
+               for section, name, _limit in rules.items())
+
+
+def rise_categories(config: GateConfig) -> list[str]:
+    return sorted({name for rules in (config.run, config.per_file)
+                   for section, name, _limit in rules.items() if section in PROFILE_SECTIONS})
 
 
 def score_metrics(config: GateConfig) -> list[str]:
@@ -48,6 +58,13 @@ def score_metrics(config: GateConfig) -> list[str]:
 
 def check_inputs(config: GateConfig, items: list[Item]) -> None:
     """A rule whose inputs are missing is a usage error, found before any slow work."""
+    if rise_categories(config):
+        for item in items:
+            if item.baseline is None:
+                raise InputError(f"rule max_rise.{rise_categories(config)[0]} needs --baseline SYS "
+                                 "(the system output to compare with)")
+            if item.audit_json:
+                raise InputError("rule max_rise needs the source text: give EN AR or --pairs, not --audit-json")
     rules = _score_rules(config)
     if not rules:
         return
@@ -147,9 +164,36 @@ def locate_flags(result: AuditResult, path: str) -> list[LocatedFlag]:
 
 
 def flag_measures(scope: str, result: AuditResult) -> Measures:
+    from mtkit.score.profile import WEIGHTS, per_1k
     summary = result.summary()
+    penalty = sum(WEIGHTS[flag.severity] for flag in result.flags)
     return Measures(scope=scope, by_severity=dict(summary["by_severity"]),
-                    by_category=dict(summary["by_category"]), src_words=summary["src_words"])
+                    by_category=dict(summary["by_category"]), src_words=summary["src_words"],
+                    error_score=per_1k(penalty, summary["src_words"]))
+
+
+# ---- error profiles against the baseline -------------------------------------------------------
+
+def _source_lines(item: Item) -> list[str]:
+    if item.pairs:
+        return [seg.src for seg in read_pairs(item.pairs)]
+    return read_lines(item.en) if item.en else []
+
+
+def rise_measures(src: list[str], system: list[str], baseline: list[str], categories: list[str],
+                  options: AuditOptions, paths: Optional[dict] = None) -> dict[str, tuple[float, float, float]]:
+    """category (or error) → (baseline per 1k words, system per 1k words, paired-bs p-value)."""
+    from mtkit.score.profile import ERROR_SCORE, build
+    profile = build(src, {"baseline": baseline, "system": system}, paths=paths, glossary=options.glossary,
+                    disable=options.disable, jobs=options.jobs)
+    out = {}
+    for category in categories:
+        comp = profile.comparison("system", ERROR_SCORE if category == ERROR else category)
+        if comp is None:     # neither system has a flag of this category
+            out[category] = (0.0, 0.0, 1.0)
+        else:
+            out[category] = (comp.baseline_value, comp.value, comp.p_value)
+    return out
 
 
 # ---- scores --------------------------------------------------------------------------------
@@ -213,8 +257,10 @@ def score_texts(texts: Texts, metrics: list[str], item: Optional[Item] = None
 
 def measure(config: GateConfig, items: list[Item], options: AuditOptions) -> Measured:
     check_inputs(config, items)
-    need_flags = config.needs(FLAG_SECTIONS)
+    need_flags = config.needs(FLAG_SECTIONS) or _needs_error_score(config)
     metrics = score_metrics(config)
+    rises = rise_categories(config)
+    profile_texts: list[tuple[list[str], list[str], list[str]]] = []
     files: list[Measures] = []
     flags: list[LocatedFlag] = []
     all_texts: list[Texts] = []
@@ -233,6 +279,12 @@ def measure(config: GateConfig, items: list[Item], options: AuditOptions) -> Mea
             texts = item_texts(item)
             measures.scores, measures.baseline = score_texts(texts, metrics, item)
             all_texts.append(texts)
+        if rises:
+            src, (system, system_path) = _source_lines(item), _system_lines(item)
+            base = read_lines(item.baseline or "")
+            paths = {"system": system_path, "baseline": item.baseline or ""}
+            measures.rise = rise_measures(src, system, base, rises, options, paths)
+            profile_texts.append((src, system, base))
         files.append(measures)
         resolved.append(item)
     run = total(RUN, files)
@@ -243,4 +295,11 @@ def measure(config: GateConfig, items: list[Item], options: AuditOptions) -> Mea
             joined = Texts([l for t in all_texts for l in t.system], [l for t in all_texts for l in t.ref],
                            [l for t in all_texts for l in t.baseline] if all_texts[0].baseline is not None else None)
             run.scores, run.baseline = score_texts(joined, metrics)
+    if rises:
+        if len(files) == 1:
+            run.rise = files[0].rise
+        else:  # one paired test over the segments of all files
+            run.rise = rise_measures([line for t in profile_texts for line in t[0]],
+                                     [line for t in profile_texts for line in t[1]],
+                                     [line for t in profile_texts for line in t[2]], rises, options)
     return Measured(files, run, flags, resolved)

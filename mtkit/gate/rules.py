@@ -5,7 +5,7 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from typing import Iterable
 
-from mtkit.gate.config import GateConfig, Rules
+from mtkit.gate.config import ERROR, GateConfig, Rules
 from mtkit.gate.result import RUN, GateResult, LocatedFlag, RuleResult
 from mtkit.score.metrics import SIGNIFICANCE_LEVEL as ALPHA   # max_drop fails only when p < ALPHA
 from mtkit.score.metrics import higher_is_better
@@ -20,6 +20,8 @@ class Measures:
     src_words: int = 0
     scores: dict[str, float] = field(default_factory=dict)             # metric -> system score
     baseline: dict[str, tuple[float, float]] = field(default_factory=dict)  # metric -> (baseline score, p)
+    error_score: float = 0.0                                         # penalty per 1,000 source words
+    rise: dict[str, tuple[float, float, float]] = field(default_factory=dict)  # category -> (baseline, system, p)
 
 
 def drop(metric: str, score: float, baseline: float) -> float:
@@ -49,6 +51,18 @@ def _rule(section: str, name: str, limit: float, m: Measures) -> RuleResult:
         value = round(_per_1k(count, m.src_words), 4)
         return RuleResult(key, m.scope, value, limit, value <= limit, "≤",
                           detail=f"{_count(count, name)} in {m.src_words} source words")
+    if section == "max_score" and name == ERROR:
+        value = round(m.error_score, 4)
+        return RuleResult(key, m.scope, value, limit, value <= limit, "≤",
+                          detail=f"penalty per 1,000 source words ({m.src_words} words)")
+    if section == "max_rise":
+        base, mine, p_value = m.rise[name]
+        value = round(mine - base, 4)
+        significant = p_value < ALPHA
+        what = "error score" if name == ERROR else f"{name} flags per 1,000 source words"
+        return RuleResult(key, m.scope, value, limit, not (value > limit and significant), "≤", p_value=p_value,
+                          detail=f"{what}: baseline {base:.2f}, system {mine:.2f}, p = {p_value:.4f} "
+                                 f"({'significant' if significant else 'not significant'} at {ALPHA})")
     if section in ("min_score", "max_score"):
         value = m.scores[name]
         passed = value >= limit if section == "min_score" else value <= limit
@@ -82,11 +96,13 @@ def evaluate(config: GateConfig, files: list[Measures], run: Measures,
 def total(scope: str, parts: list[Measures]) -> Measures:
     """Counts of several files added up (scores are not additive: the caller measures those)."""
     out = Measures(scope=scope)
+    penalty = sum(part.error_score * part.src_words / 1000.0 for part in parts)
     for part in parts:
         out.src_words += part.src_words
         for table, target in ((part.by_severity, out.by_severity), (part.by_category, out.by_category)):
             for key, count in table.items():
                 target[key] = target.get(key, 0) + count
+    out.error_score = 1000.0 * penalty / out.src_words if out.src_words else 0.0
     return out
 
 
