@@ -41,6 +41,11 @@ def _sacrebleu_options(kw: dict) -> dict:
               help="Also audit every system against the source: flags per 1,000 source words by category and "
                    "severity, a weighted error score, paired bootstrap per category against the baseline. "
                    "--ref is then optional.")
+@click.option("--analyze", is_flag=True,
+              help="compare-mt's analyses: scores by sentence length and word frequency, n-grams one system "
+                   "matches and the other not, the most disagreeing segments (on with -f html).")
+@click.option("--disagree", type=click.IntRange(0), default=5, show_default=True,
+              help="Most disagreeing segments shown per system, with --analyze.")
 @click.option("--weights", "weights_text", default=None, metavar="SEV=W,...",
               help="Error score weights per severity (default critical=10,major=5,minor=1).")
 @click.option("--glossary", default=None, type=click.Path(), help="Glossary for the audit's terminology check.")
@@ -75,7 +80,7 @@ def _sacrebleu_options(kw: dict) -> dict:
 @click.option("--max-length", type=click.IntRange(1), default=256, show_default=True)
 @click.option("--device", type=click.Choice(["auto", "cpu", "cuda"]), default="auto", show_default=True)
 @output_options(("text", "json", "md", "csv"))
-def score(system_paths, refs, ref_column, columns, src_path, models, metrics_text, audit, weights_text, glossary,
+def score(system_paths, refs, ref_column, columns, src_path, models, metrics_text, audit, analyze, disagree, weights_text, glossary,
           disable, jobs, baseline, significance,
           paired_n, worst, align_auto, align_docs, src_lang, tgt_lang, batch_size, beams, max_length,
           device, fmt, output, quiet, **sacrebleu_kw):
@@ -91,5 +96,5 @@ def score(system_paths, refs, ref_column, columns, src_path, models, metrics_tex
                        n_samples=paired_n, worst=worst, options=_sacrebleu_options(sacrebleu_kw),
                        align="always" if align_docs else "auto" if align_auto else "never", quiet=quiet,
                        audit=audit, weights=parse_weights(weights_text), glossary=glossary, disable=disable,
-                       jobs=jobs)
+                       jobs=jobs, analyze=analyze or fmt == "html", disagree=disagree)
     emit(result, fmt, output)

@@ -52,15 +52,15 @@ def _rule(section: str, name: str, limit: float, m: Measures) -> RuleResult:
         return RuleResult(key, m.scope, value, limit, value <= limit, "≤",
                           detail=f"{_count(count, name)} in {m.src_words} source words")
     if section == "max_score" and name == ERROR:
-        value = round(m.error_score, 4)
-        return RuleResult(key, m.scope, value, limit, value <= limit, "≤",
+        score = round(m.error_score, 4)
+        return RuleResult(key, m.scope, score, limit, score <= limit, "≤",
                           detail=f"penalty per 1,000 source words ({m.src_words} words)")
     if section == "max_rise":
         base, mine, p_value = m.rise[name]
-        value = round(mine - base, 4)
+        rise = round(mine - base, 4)
         significant = p_value < ALPHA
         what = "error score" if name == ERROR else f"{name} flags per 1,000 source words"
-        return RuleResult(key, m.scope, value, limit, not (value > limit and significant), "≤", p_value=p_value,
+        return RuleResult(key, m.scope, rise, limit, not (rise > limit and significant), "≤", p_value=p_value,
                           detail=f"{what}: baseline {base:.2f}, system {mine:.2f}, p = {p_value:.4f} "
                                  f"({'significant' if significant else 'not significant'} at {ALPHA})")
     if section in ("min_score", "max_score"):

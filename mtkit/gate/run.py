@@ -3,7 +3,7 @@ measure, decide."""
 from __future__ import annotations
 
 import os
-from typing import Sequence
+from collections.abc import Sequence
 
 from mtkit.errors import InputError
 from mtkit.gate import inputs

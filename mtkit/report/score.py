@@ -6,6 +6,7 @@ import csv
 from typing import TextIO
 
 from mtkit.mt.result import Translation
+from mtkit.report import analysis as analysis_tables
 from mtkit.report import profile as profile_rows
 from mtkit.report import writer
 from mtkit.report.escape import csv_row, markdown, markdown_code_block, single_line, terminal
@@ -71,6 +72,10 @@ def score_text(result: ScoreResult, stream: TextIO, **_options) -> None:
         _text_table(*profile_rows.table(result.profile), stream)
         for line in profile_rows.notes(result.profile):
             stream.write(terminal(line) + "\n")
+    if result.analysis is not None:
+        for title, header, rows in analysis_tables.tables(result.analysis, [s.name for s in result.systems]):
+            stream.write(f"\n{terminal(title.lower())}\n")
+            _text_table(header, rows, stream) if rows else stream.write("  (none)\n")
     for system in result.systems:
         if system.worst:
             stream.write(f"\nworst segments of {terminal(system.name)} (chrF):\n")
@@ -102,6 +107,10 @@ def score_md(result: ScoreResult, stream: TextIO, **_options) -> None:
         stream.write("\n### Error profile\n\n")
         _md_table(*profile_rows.table(result.profile), stream)
         stream.write("\n" + "".join(f"- {_md(line)}\n" for line in profile_rows.notes(result.profile)))
+    if result.analysis is not None:
+        for title, header, rows in analysis_tables.tables(result.analysis, [s.name for s in result.systems]):
+            stream.write(f"\n### {_md(title)}\n\n")
+            _md_table(header, rows, stream) if rows else stream.write("(none)\n")
     for system in result.systems:
         if system.worst:
             stream.write(f"\n### Worst segments of {_md(system.name)}\n\n| # | chrF | system | reference |\n|---:|---:|---|---|\n")

@@ -129,7 +129,8 @@ def score(ref_paths: str | Sequence[str] = (), sys_paths: Sequence[str] = (), *,
           models: Sequence[str] = (), translate_options: Optional[dict] = None,
           significance: Optional[str] = "auto", quiet: bool = True, audit: bool = False,
           weights: Optional[dict[str, float]] = None, glossary: Optional[str] = None,
-          disable: Sequence[str] = (), jobs: int = 1, **kw) -> ScoreResult:
+          disable: Sequence[str] = (), jobs: int = 1, analyze: bool = False, disagree: int = 5,
+          **kw) -> ScoreResult:
     """Score system files against reference files (text files, or columns of table files): what
     ``mtkit score`` does.
 
@@ -144,6 +145,9 @@ def score(ref_paths: str | Sequence[str] = (), sys_paths: Sequence[str] = (), *,
     column of a table reference) and ``result.profile`` holds the error profiles (see
     :mod:`mtkit.score.profile`; ``weights`` by severity, ``glossary``, ``disable`` and ``jobs`` go
     to the audit). The references are then optional: without them only the profile is computed.
+
+    With ``analyze=True``, ``result.analysis`` holds compare-mt's analyses (see
+    :mod:`mtkit.score.buckets`), with the ``disagree`` most disagreeing segments per system.
     """
     from mtkit.score.inputs import gather
     if isinstance(ref_paths, str):
@@ -152,7 +156,7 @@ def score(ref_paths: str | Sequence[str] = (), sys_paths: Sequence[str] = (), *,
         raise InputError("give a reference with --ref REF (or --audit, which needs none)")
     inputs = gather(list(ref_paths), list(sys_paths), columns=list(column or ()), ref_column=ref_column,
                     src_path=src, models=list(models), translate_options=translate_options, quiet=quiet,
-                    need_src=audit)
+                    need_src=audit or (analyze and src is not None))
     if not inputs.systems:
         raise InputError("give at least one system output (SYS, --column or --model)")
     note = None
@@ -180,6 +184,13 @@ def score(ref_paths: str | Sequence[str] = (), sys_paths: Sequence[str] = (), *,
                                weights=weights, glossary=glossary, disable=disable, jobs=jobs,
                                n_samples=kw.get("n_samples", 0), significance=significance is not None)
         result.profile.src_path = inputs.src_path
+    if analyze:
+        if result.alignment is not None:
+            result.notes.append("the analyses need line-aligned inputs; none were made for aligned documents")
+        else:
+            from mtkit.score.buckets import analyze as run_analyses
+            result.analysis = run_analyses(inputs.src, inputs.refs[0] if inputs.refs else None, inputs.systems,
+                                           result.baseline or "", result.systems, result.profile, disagree)
     return result
 
 

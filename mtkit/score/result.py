@@ -6,6 +6,7 @@ from dataclasses import dataclass, field
 from typing import TYPE_CHECKING, Optional
 
 if TYPE_CHECKING:
+    from mtkit.score.buckets import Analysis
     from mtkit.score.profile import Profile
 
 from mtkit.score.metrics import SIGNIFICANCE_LEVEL, higher_is_better
@@ -92,6 +93,7 @@ class ScoreResult:
     alignment: Optional[dict] = None     # set when documents were aligned before scoring
     notes: list[str] = field(default_factory=list)
     profile: Optional["Profile"] = None  # error profiles, when the systems were audited (--audit)
+    analysis: Optional["Analysis"] = None  # compare-mt's analyses (--analyze)
 
     def system(self, name: str) -> SystemScore:
         for system in self.systems:
@@ -118,4 +120,6 @@ class ScoreResult:
             out["notes"] = self.notes
         if self.profile is not None:
             out["profile"] = self.profile.to_dict()
+        if self.analysis is not None:
+            out["analysis"] = self.analysis.to_dict()
         return out
