@@ -100,7 +100,7 @@ def find_idioms(seg: AnalyzedSegment) -> Iterator[tuple[Idiom, int, int]]:
     candidates = {id(x): x for lemma in seg.src_lemma_set for x in index.get(lemma, ())
                   if all(req & seg.src_lemma_set for req in x.required)}
     seen: set[tuple[str, int]] = set()
-    for idiom in sorted(candidates.values(), key=lambda x: (-len(x.pattern), x.en)):
+    for idiom in sorted(candidates.values(), key=lambda x: (-len(x.pattern), x.en, x.pattern)):
         first_fixed = next(k for k, w in enumerate(idiom.pattern) if w not in SLOTS)
         for i, word_lemmas in enumerate(lemmas):
             start = i - first_fixed

@@ -68,14 +68,17 @@ def _term_index() -> dict[str, list[tuple[DomainTerm, tuple[str, ...]]]]:
 
 
 def _found_terms(seg: AnalyzedSegment) -> list[tuple[DomainTerm, Span]]:
-    """The terms present in the English, each with the span of its first alternative found
-    (computed once per segment for the term and the name checks)."""
+    """The terms present in the English, each with the span of its first occurrence, the longest
+    where two alternatives start there (computed once per segment for the term and the name
+    checks; the same whatever order the lemmas come in)."""
     def compute() -> list[tuple[DomainTerm, Span]]:
         index = _term_index()
         found: dict[int, tuple[DomainTerm, Span]] = {}
         for lemma in seg.src_lemma_set:
             for term, words in index.get(lemma, ()):
-                if id(term) not in found and (span := find_en_term(seg, words)):
+                span = find_en_term(seg, words)
+                if span and (id(term) not in found or (span.start, -span.end) < (found[id(term)][1].start,
+                                                                                 -found[id(term)][1].end)):
                     found[id(term)] = (term, span)
         return sorted(found.values(), key=lambda ts: (ts[1].start, ts[0].en))
     return seg.memo("terms", compute)

@@ -17,6 +17,9 @@ from mtkit.text.translit import ar_skeleton, en_skeleton, skeletons_match
 COMMON, RARE, JOINED = 3.0, 2.5, 3.5
 SHORT_PART = 5.5        # a two-letter part must be a function word as frequent as في or من
 GAP = 2.5               # how much more common the two parts must be than the glued token
+# Longer tokens are not two words glued together (the longest Arabic words have about 15 letters);
+# every cut of a token is looked up, so this also bounds the work per token.
+MAX_JOINED = 30
 # Pieces that attach to words: a split there is morphology, not two glued words.
 _PREFIXES = frozenset(ARTICLES) | {"ول", "وب", "فب", "ست", "سي", "سن"}
 _SUFFIXES = frozenset(SUFFIXES) | {"كن", "ني", "ية", "تما", "وا", "يا"}    # (unnormalized: ية, not يه)
@@ -27,7 +30,8 @@ _ARABIC_TOKEN = re.compile(f"[{LETTERS}][{LETTERS}{MARKS}{TATWEEL}]*")
 _MARKS = re.compile(f"[{MARKS}{TATWEEL}]")
 
 # ة and ى only end a word: one followed by another Arabic letter marks two words glued together.
-_GLUED = re.compile(f"[{LETTERS}]*[ةى](?=[{LETTERS}])[{LETTERS}]*")
+# (tried only where a run of letters starts: linear in the text however long a run is)
+_GLUED = re.compile(f"(?<![{LETTERS}])[{LETTERS}]*[ةى](?=[{LETTERS}])[{LETTERS}]*")
 _DOUBLE = re.compile(r"(?<=\S)  +(?=\S)")
 _BEFORE_PUNCT = re.compile(f"(?<=[{LETTERS}]) +(?=[،؛؟!.:](?:\\s|$))")
 
@@ -63,7 +67,7 @@ def _unclitic(word: str) -> list[str]:
 def _best_split(word: str) -> int | None:
     """Where a rare Arabic token splits into two far more common words, if it does
     (wordfreq has seen some glued forms, such as عددمن, in web text: rare, not unseen)."""
-    if len(word) < 5 or zipf(word) >= RARE:
+    if not 5 <= len(word) <= MAX_JOINED or zipf(word) >= RARE:
         return None
     if any(zipf(form) >= RARE for form in _unclitic(word)):
         return None                         # باليوان is بال + يوان, ثورانا is ثوران with tanwin
@@ -91,7 +95,7 @@ def joined_words(seg: AnalyzedSegment) -> Iterator[Finding]:
     names = [en_skeleton(seg.src[t.start:t.end]) for _, t in seg.src_capitalized() if not seg.is_sentence_initial(t)]
     for match in _ARABIC_TOKEN.finditer(seg.tgt):
         word = _MARKS.sub("", match.group())
-        if _GLUED.fullmatch(word) or _may_be_name(ar_skeleton(word), names):
+        if len(word) > MAX_JOINED or _GLUED.fullmatch(word) or _may_be_name(ar_skeleton(word), names):
             continue                      # reported by spacing.glued, or a transliterated name
         cut = _best_split(word)
         if cut is not None:

@@ -3,6 +3,7 @@ words listed in ``brands.txt``, and words capitalized in the English source (pro
 from __future__ import annotations
 
 import re
+from bisect import bisect_right
 from functools import lru_cache
 from typing import Iterator
 
@@ -12,9 +13,37 @@ from mtkit.data import table
 from mtkit.model import Span
 
 _SKIP = re.compile(r"^(?:https?|www|com|org|net)$")
-# web addresses, e-mail addresses, handles and hashtags are copied on purpose
-_ADDRESS = re.compile(r"(?:https?://|www\.)\S+|\S+@\S+\.\w+|[\w-]+(?:\.[\w-]+)*\.(?:com|org|net|gov|edu|int|io|ai|info|news|uk|eu)\b|[@#]\w+")
+# Web addresses, e-mail addresses, handles and hashtags are copied on purpose. Each pattern is
+# tried only where its run of characters starts, so finding them stays linear in the text.
+_URL = re.compile(r"(?:https?://|www\.)\S+")
+_EMAIL = re.compile(r"(?<![^\s@])[^\s@]+@[^\s@]+\.\w+")
+_HANDLE = re.compile(r"[@#]\w+")
+_DOTTED = re.compile(r"(?<![\w-])[\w-]+(?:\.[\w-]+)+")
+_TLD = re.compile(r"(?:com|org|net|gov|edu|int|io|ai|info|news|uk|eu)\b")
 
+
+def _addresses(text: str) -> list[tuple[int, int]]:
+    """Sorted, merged spans of the addresses in a text."""
+    spans = [m.span() for pattern in (_URL, _EMAIL, _HANDLE) for m in pattern.finditer(text)]
+    for match in _DOTTED.finditer(text):
+        # a domain ends at its last label that is a known top-level domain: news.bbc.co.uk
+        labels = match.group().split(".")
+        last = next((j for j in range(len(labels) - 1, 0, -1) if _TLD.match(labels[j])), None)
+        if last is not None:
+            end = match.start() + len(".".join(labels[:last])) + 1 + _TLD.match(labels[last]).end()
+            spans.append((match.start(), end))
+    merged: list[tuple[int, int]] = []
+    for start, end in sorted(spans):
+        if merged and start <= merged[-1][1]:
+            merged[-1] = (merged[-1][0], max(end, merged[-1][1]))
+        else:
+            merged.append((start, end))
+    return merged
+
+
+def _inside(spans: list[tuple[int, int]], starts: list[int], position: int) -> bool:
+    k = bisect_right(starts, position) - 1
+    return k >= 0 and position < spans[k][1]
 
 @lru_cache(maxsize=1)
 def brands() -> frozenset[str]:
@@ -24,18 +53,19 @@ def brands() -> frozenset[str]:
     return frozenset(out)
 
 
-def _kept_on_purpose(seg: AnalyzedSegment, word: str) -> bool:
-    if word in brands() or _SKIP.match(word):
-        return True
-    # a proper noun or acronym in the source, kept as is
+def _src_names(seg: AnalyzedSegment) -> frozenset[str]:
+    """Words written in the English as proper nouns (capitalized mid-sentence) or acronyms."""
+    names = set()
     for tok in seg.src_words:
-        if tok.norm == word:
-            original = seg.src[tok.start:tok.end]
-            if original[0].isupper() and not seg.is_sentence_initial(tok):
-                return True
-            if original.isupper() and len(original) > 1:
-                return True
-    return len(word) == 1
+        original = seg.src[tok.start:tok.end]
+        if original[0].isupper() and not seg.is_sentence_initial(tok) or original.isupper() and len(original) > 1:
+            names.add(tok.norm)
+    return frozenset(names)
+
+
+def _kept_on_purpose(word: str, names: frozenset[str]) -> bool:
+    """A brand, a name or acronym of the source kept as is, a piece of an address, or one letter."""
+    return word in brands() or bool(_SKIP.match(word)) or word in names or len(word) == 1
 
 
 @check("untranslated.latin", category="untranslated", doc=Doc(
@@ -46,9 +76,11 @@ def _kept_on_purpose(seg: AnalyzedSegment, word: str) -> bool:
 def untranslated_latin(seg: AnalyzedSegment) -> Iterator[Finding]:
     """Latin-script words in the Arabic that are neither names nor brands."""
     runs: list[list] = []
-    addresses = [m.span() for m in _ADDRESS.finditer(seg.tgt)]
+    addresses = _addresses(seg.tgt)
+    starts = [start for start, _ in addresses]
+    names = _src_names(seg)
     for tok in seg.latin_in_tgt():
-        if _kept_on_purpose(seg, tok.norm) or any(s <= tok.start < e for s, e in addresses):
+        if _kept_on_purpose(tok.norm, names) or _inside(addresses, starts, tok.start):
             continue
         if runs and seg.tgt[runs[-1][-1].end:tok.start].strip() == "":
             runs[-1].append(tok)
