@@ -19,14 +19,12 @@ import argparse
 import csv
 import itertools
 import random
-import sys
 import time
 from collections import defaultdict
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from pathlib import Path
 
-sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
 from mtkit.align import dp, features
 from mtkit.align.documents import align_units

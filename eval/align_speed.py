@@ -15,17 +15,13 @@ from __future__ import annotations
 import argparse
 import random
 import resource
-import sys
 import time
 import tracemalloc
-from pathlib import Path
 
-sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
-sys.path.insert(0, str(Path(__file__).resolve().parent))
 
-from align_quality import SEED, corrupt, load_pairs, score  # noqa: E402
+from align_quality import SEED, corrupt, load_pairs, score
 
-from mtkit.align.documents import align_units  # noqa: E402
+from mtkit.align.documents import align_units
 
 
 def long_document(units: int, seed: int = SEED):

@@ -19,12 +19,11 @@ import time
 from collections import Counter
 from pathlib import Path
 
-sys.path.insert(0, str(Path(__file__).resolve().parent))
-from results import record  # noqa: E402
+from results import record
 
-from mtkit import api  # noqa: E402
-from mtkit.model import CATEGORIES  # noqa: E402
-from mtkit.text import norm  # noqa: E402
+from mtkit import api
+from mtkit.model import CATEGORIES
+from mtkit.text import norm
 
 
 def overlap(a: str, b: str) -> bool:

@@ -8,18 +8,16 @@ from __future__ import annotations
 import argparse
 import json
 import os
-import sys
 import tempfile
 import time
 from pathlib import Path
 
-sys.path.insert(0, str(Path(__file__).resolve().parent))
-from results import record  # noqa: E402
+from results import record
 
-from sacrebleu.metrics import CHRF  # noqa: E402
+from sacrebleu.metrics import CHRF
 
-from mtkit import api  # noqa: E402
-from mtkit.audit import default_jobs  # noqa: E402
+from mtkit import api
+from mtkit.audit import default_jobs
 
 DEVSET = Path(__file__).parent / "devset" / "devset.jsonl"
 

@@ -15,10 +15,8 @@ import time
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parents[1]
-sys.path.insert(0, str(ROOT))
-sys.path.insert(0, str(ROOT / "eval"))
 
-from mtkit.io import read_lines  # noqa: E402
+from mtkit.io import read_lines
 
 BASE = read_lines(str(ROOT / "tests" / "data" / "score" / "ref.ar.txt"))
 

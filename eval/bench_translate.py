@@ -11,9 +11,15 @@ import time
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parents[1]
-sys.path.insert(0, str(ROOT))
-sys.path.insert(0, str(ROOT / "eval"))
-sys.path.insert(0, str(ROOT / "tests"))
+
+
+def _test_module(name: str):
+    """A module of tests/ loaded from its file (the tiny model builder is defined once, there)."""
+    import importlib.util
+    spec = importlib.util.spec_from_file_location(name, ROOT / "tests" / f"{name}.py")
+    module = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(module)
+    return module
 
 
 def main() -> None:
@@ -28,7 +34,7 @@ def main() -> None:
     args = parser.parse_args()
     import torch
     torch.set_num_threads(args.threads)
-    from test_mt import build_marian
+    build_marian = _test_module("test_mt").build_marian
     from mtkit.mt.engine import load, translate_sentences
     from mtkit.text.sentences import split_sentences
     text = (ROOT / "corpora" / "musk-trump.en.txt").read_text(encoding="utf-8").splitlines()

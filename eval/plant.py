@@ -24,12 +24,10 @@ import argparse
 import json
 import random
 import re
-import sys
 from collections import Counter, defaultdict
 from collections.abc import Callable
 from pathlib import Path
 
-sys.path.insert(0, str(Path(__file__).resolve().parent))
 import tico19
 from results import record
 

@@ -21,13 +21,11 @@ import hashlib
 import json
 import os
 import random
-import sys
 import time
 from collections import Counter, defaultdict
 from collections.abc import Iterable, Sequence
 from pathlib import Path
 
-sys.path.insert(0, str(Path(__file__).resolve().parent))
 from results import record
 
 from mtkit import api

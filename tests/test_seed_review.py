@@ -1,16 +1,24 @@
 """The bundled article against its bilingual review (corpora/musk-trump.review.jsonl)."""
 from __future__ import annotations
 
-import json
+import importlib.util
 import re
 from pathlib import Path
 
 import pytest
 
 from mtkit import api
-from mtkit.text import norm
 
 CORPORA = Path(__file__).resolve().parent.parent / "corpora"
+
+
+@pytest.fixture(scope="module")
+def seed_review(root):
+    """eval/seed_review.py, where "caught" is defined once for this test and the evaluation."""
+    spec = importlib.util.spec_from_file_location("seed_review", root / "eval" / "seed_review.py")
+    module = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(module)
+    return module
 
 
 @pytest.fixture(scope="module")
@@ -24,31 +32,11 @@ def paragraph_of_unit(seed_audit):
     return {s.segment.id: s.segment.line for s in seed_audit.segments}
 
 
-def _overlaps(flag_text: str, expected: str) -> bool:
-    a, b = set(norm(flag_text).split()), set(norm(expected).split())
-    return bool(a & b) or norm(expected) in norm(flag_text) or norm(flag_text) in norm(expected)
-
-
-def _caught(seed_audit, finding: dict) -> bool:
-    for seg in seed_audit.segments:
-        if seg.segment.line != finding["paragraph"]:
-            continue
-        for flag in seg.flags:
-            if flag.category != finding["category"]:
-                continue
-            if _overlaps(flag.tgt_text, finding["ar"]) or (not flag.tgt_text and _overlaps(flag.src_text, finding["en"])):
-                return True
-    return False
-
-
-def test_at_least_11_of_13_review_findings_are_caught(seed_audit):
-    rows = [json.loads(line) for line in (CORPORA / "musk-trump.review.jsonl").read_text(encoding="utf-8").splitlines() if line.strip()]
-    by_finding: dict[int, list[dict]] = {}
-    for row in rows:
-        by_finding.setdefault(row["finding"], []).append(row)
-    caught = {n for n, parts in by_finding.items() if all(_caught(seed_audit, p) for p in parts)}
-    assert len(by_finding) == 13
-    assert len(caught) >= 11, f"caught {sorted(caught)}, missed {sorted(set(by_finding) - caught)}"
+def test_at_least_11_of_13_review_findings_are_caught(seed_audit, seed_review):
+    findings = seed_review.review_findings()
+    caught = {n for n, parts in findings.items() if all(seed_review.caught(seed_audit, p) for p in parts)}
+    assert len(findings) == 13
+    assert len(caught) >= 11, f"caught {sorted(caught)}, missed {sorted(set(findings) - caught)}"
 
 
 def test_facts_that_survived_are_not_flagged(seed_audit):
