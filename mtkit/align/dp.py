@@ -23,14 +23,17 @@ from mtkit.model import Bead
 DEFAULT_BEADS = ((1, 1), (1, 0), (0, 1), (1, 2), (2, 1), (2, 2))
 PRIOR = {(1, 1): 0.0, (1, 0): 4.5, (0, 1): 4.5, (1, 2): 2.3, (2, 1): 2.3, (2, 2): 4.6}
 ANCHOR_WEIGHT = 6.0        # cost bonus for a bead whose anchors all match (Dice = 1)
-LEXICAL_WEIGHT = 16.0      # cost bonus for a bead whose dictionary words all match (Dice = 1)
+LEXICAL_WEIGHT = 24.0      # cost bonus for a bead whose dictionary words all match (Dice = 1)
 EXTRA_WEIGHT = 6.0         # cost bonus for a bead with similarity 1 (embedding path)
 RATIO_SHRINK = 100.0       # characters of prior evidence for the length ratio (see _ratio)
-FULL_LIMIT = 3000          # above this many units per side, go coarse-to-fine
+FULL_LIMIT = 1000          # above this many units per side, go coarse-to-fine
 COARSE_BLOCKS = 10000      # blocks per side at the coarse level (deeper levels recurse)
+COARSE_FACTOR = 8          # most units in one coarse block
 BAND_MARGIN = 32           # units of slack on each side of the coarse path, besides 2 blocks
 CELL_BUDGET = 400_000      # band cells whose bead costs are computed at once
+BLOCK_ROWS = 512           # most rows priced at once (see _fill)
 EM_ROUNDS = 2              # re-alignments with the document's own noise (fit_noise)
+FIT_SAMPLE = 400           # units of a long document's prefix that its noise is fitted on
 FIT_MIN_UNITS = 8          # fewer units per side: too few to fit anything, keep the defaults
 FIT_PSEUDO = 50.0          # beads of prior evidence for the bead-type frequencies
 # The first pass assumes a swinging ratio: a pass with a narrow length model keeps as 1-1 only
@@ -119,8 +122,11 @@ def _anchor_ids(src_items, tgt_items):
         return count
 
     s_count, t_count = counts(src_items), counts(tgt_items)
-    cap_s = max(features.ANCHOR_MIN_CAP, features.ANCHOR_MAX_SHARE * n)
-    cap_t = max(features.ANCHOR_MIN_CAP, features.ANCHOR_MAX_SHARE * m)
+    # the share is of a document of at most FULL_LIMIT units: in a long one, a key met in
+    # thousands of units tells nearby units apart no better, and would cost a join that grows
+    # with its square inside the band
+    cap_s = max(features.ANCHOR_MIN_CAP, features.ANCHOR_MAX_SHARE * min(n, FIT_SAMPLE))
+    cap_t = max(features.ANCHOR_MIN_CAP, features.ANCHOR_MAX_SHARE * min(m, FIT_SAMPLE))
     common = {a for a, c in s_count.items() if c <= cap_s and 0 < t_count.get(a, 0) <= cap_t}
     frequent = {a for a, c in s_count.items() if c > cap_s} | {a for a, c in t_count.items() if c > cap_t}
     ids = {a: k for k, a in enumerate(sorted(common))}
@@ -312,13 +318,14 @@ def align_features(src: Sequence[UnitFeatures], tgt: Sequence[UnitFeatures], *,
 
 
 def _sample_noise(src, tgt, max_bead: int, extra_score: Extra | None) -> Noise:
-    """A long document's noise, fitted (EM) on its first FULL_LIMIT source units and the target
+    """A long document's noise, fitted (EM) on its first FIT_SAMPLE source units and the target
     units their share of the length reaches, so the whole document is aligned once."""
     m = len(tgt)
     total_s = sum(f.length for f in src) or 1
-    share = sum(f.length for f in src[:FULL_LIMIT]) / total_s
-    k = min(m, FULL_LIMIT, max(1, round(share * m)))
-    beads = align_features(src[:FULL_LIMIT], tgt[:k], max_bead=max_bead)
+    size = min(FIT_SAMPLE, FULL_LIMIT)        # within one full DP, so this does not recurse
+    share = sum(f.length for f in src[:size]) / total_s
+    k = min(m, size, max(1, round(share * m)))
+    beads = align_features(src[:size], tgt[:k], max_bead=max_bead)
     beads = beads[: int(len(beads) * 0.8)]          # the cut end of a prefix aligns poorly
     ratio = _ratio(sum(f.length for f in src), sum(f.length for f in tgt))
     return fit_noise(src, tgt, beads, ratio)
@@ -374,7 +381,8 @@ def _fill(costs: _Costs, n: int, lo: np.ndarray, hi: np.ndarray, types):
     cost[0, 0] = 0.0
     _insertions(cost[0], back[0], int(hi[0] - lo[0]), offset, t_ins)
     steps = [(t, a, b) for t, (a, b) in enumerate(types) if a > 0]
-    chunk = max(8, CELL_BUDGET // width)
+    # rows per block: few enough that the anchor window (rows x the columns they reach) stays small
+    chunk = max(8, min(CELL_BUDGET // width, BLOCK_ROWS))
     for i0 in range(1, n + 1, chunk):
         i1 = min(i0 + chunk, n + 1)
         block = costs.block(i0, i1, width)
@@ -427,7 +435,9 @@ def _score(step_cost: float) -> float:
 def _coarse_band(src, tgt, max_bead):
     """Align blocks of ``k`` units, then widen that path into a band at full resolution."""
     n, m = len(src), len(tgt)
-    k = max(2, math.ceil(max(n, m) / COARSE_BLOCKS))
+    # at most COARSE_FACTOR units a block, so the band (and the DP table) stays narrow however long
+    # the document; the coarse level recurses until it fits FULL_LIMIT
+    k = max(2, min(COARSE_FACTOR, math.ceil(max(n, m) / COARSE_BLOCKS)))
 
     def blocks(feats):
         return [UnitFeatures(sum(f.length for f in feats[s:s + k]),
