@@ -20,14 +20,14 @@ from mtkit.text.translit import transliterates
 
 # English function words: never a content word left without a rendering
 EN_FUNCTION_WORDS = frozenset(["a", "an", "the", "of", "to", "in", "on", "at", "by", "for", "with", "from", "and", "or", "but", "nor", "not", "no", "is", "are", "was", "were", "be", "been", "being", "am", "as", "it", "its", "it's", "that", "this", "these", "those", "which", "who", "whom", "whose", "what", "there", "here", "has", "have", "had", "do", "does", "did", "will", "would", "shall", "should", "can", "could", "may", "might", "must", "than", "then", "so", "such", "very", "also", "just", "about", "into", "onto", "over", "under", "up", "down", "out", "off", "i", "you", "he", "she", "we", "they", "me", "him", "her", "us", "them", "my", "your", "his", "our", "their", "one's", "if", "when", "while", "because", "although", "though", "after", "before", "since", "until", "where", "how", "why", "all", "any", "some", "each", "every", "both", "either", "neither", "own", "same", "other", "more", "most", "less", "least", "only", "too", "again", "further", "once's"])
-STRENGTH = {"number": 4, "same": 4, "name": 3, "dictionary": 2}
+STRENGTH = {"number": 4, "same": 4, "name": 3, "dictionary": 2}   # "position": gaps, chosen last
 
 
 @dataclass(frozen=True)
 class WordLink:
     src: int          # index into the English words (tokens that are words)
     tgt: int          # index into the Arabic words
-    kind: str         # "number", "same", "name" or "dictionary"
+    kind: str         # "number", "same", "name", "dictionary" or "position" (see _gaps)
 
 
 def is_content(word: str, lang: str) -> bool:
@@ -60,6 +60,8 @@ def link_words(src: Sequence[Token], tgt: Sequence[Token]) -> list[WordLink]:
         word = s.norm
         if not is_content(word, "en") or word.isdigit():
             continue
+        # a word the dictionary renders is no name: "health" must not match الوضع by its skeleton
+        known = lex is not None and bool(lex.ar_stems(word))
         for j, t in enumerate(tgt):
             other = t.norm
             if other.isdigit() or not is_content(other, "ar"):
@@ -68,7 +70,7 @@ def link_words(src: Sequence[Token], tgt: Sequence[Token]) -> list[WordLink]:
                 candidates.append((i, j, "same"))
             elif other.isascii():
                 continue
-            elif len(word) >= 3 and any(transliterates(word, form) for form in ar_bare(other)):
+            elif not known and len(word) >= 3 and any(transliterates(word, form) for form in ar_bare(other)):
                 candidates.append((i, j, "name"))
             elif lex is not None and lex.covers(word, other):
                 candidates.append((i, j, "dictionary"))
@@ -82,7 +84,23 @@ def link_words(src: Sequence[Token], tgt: Sequence[Token]) -> list[WordLink]:
             used_s.add(i)
             used_t.add(j)
             links.append(WordLink(i, j, kind))
+    links.extend(_gaps(src, tgt, links))
     return sorted(links, key=lambda link: (link.src, link.tgt))
+
+
+def _gaps(src: Sequence[Token], tgt: Sequence[Token], links: list[WordLink]) -> list[WordLink]:
+    """Between two consecutive links, one unlinked content word on each side: they render each
+    other (the sandwich heuristic of word aligners)."""
+    out = []
+    ordered = sorted(links, key=lambda link: link.src)
+    for left, right in zip(ordered, ordered[1:]):
+        lo, hi = sorted((left.tgt, right.tgt))
+        s_free = [i for i in range(left.src + 1, right.src) if is_content(src[i].norm, "en")]
+        t_free = [j for j in range(lo + 1, hi) if is_content(tgt[j].norm, "ar")
+                  and all(link.tgt != j for link in links)]
+        if len(s_free) == 1 and len(t_free) == 1:
+            out.append(WordLink(s_free[0], t_free[0], "position"))
+    return out
 
 
 def unmatched(src: Sequence[Token], tgt: Sequence[Token],

@@ -7,6 +7,7 @@ from functools import cached_property, lru_cache
 
 from lemminflect import getAllLemmas
 
+from mtkit.align.words import WordLink, link_words, unmatched
 from mtkit.model import Segment, Span
 from mtkit.text.normalize import NormText, normalize
 from mtkit.text.sentences import sentence_spans
@@ -85,6 +86,19 @@ class AnalyzedSegment:
     @cached_property
     def tgt_words(self) -> list[Token]:
         return [t for t in self.tgt_tokens if t.is_word]
+
+    @cached_property
+    def word_links(self) -> list[WordLink]:
+        """Which Arabic word renders which English word (numbers, names, dictionary), indices
+        into ``src_words`` and ``tgt_words``."""
+        return link_words(self.src_words, self.tgt_words)
+
+    @cached_property
+    def unmatched_words(self) -> tuple[list[Token], list[Token]]:
+        """English and Arabic content words that no word link reaches: where an omission or an
+        addition flag can point."""
+        src, tgt = unmatched(self.src_words, self.tgt_words, self.word_links)
+        return [self.src_words[i] for i in src], [self.tgt_words[j] for j in tgt]
 
     @cached_property
     def src_lemmas(self) -> list[frozenset[str]]:
