@@ -11,6 +11,7 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 from dataclasses import dataclass
+from itertools import pairwise
 
 from mtkit.text import dictionary
 from mtkit.text.arabic import ar_bare
@@ -93,7 +94,7 @@ def _gaps(src: Sequence[Token], tgt: Sequence[Token], links: list[WordLink]) -> 
     other (the sandwich heuristic of word aligners)."""
     out = []
     ordered = sorted(links, key=lambda link: link.src)
-    for left, right in zip(ordered, ordered[1:]):
+    for left, right in pairwise(ordered):
         lo, hi = sorted((left.tgt, right.tgt))
         s_free = [i for i in range(left.src + 1, right.src) if is_content(src[i].norm, "en")]
         t_free = [j for j in range(lo + 1, hi) if is_content(tgt[j].norm, "ar")

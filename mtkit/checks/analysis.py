@@ -9,9 +9,9 @@ from lemminflect import getAllLemmas
 
 from mtkit.align.words import WordLink, link_words, unmatched
 from mtkit.model import Segment, Span
+from mtkit.text.arabic import ar_bare, ar_core, ar_stem
 from mtkit.text.normalize import NormText, normalize
 from mtkit.text.sentences import sentence_spans
-from mtkit.text.arabic import ar_bare, ar_core, ar_stem
 from mtkit.text.tokens import Token, tokenize
 
 _LATIN_WORD = re.compile(r"[A-Za-z]")
