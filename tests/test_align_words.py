@@ -44,3 +44,10 @@ def test_unmatched_counts_only_content_words():
     left_src, left_tgt = unmatched(src, tgt, [])
     assert [src[i].norm for i in left_src] == ["cat", "dog"]
     assert len(left_tgt) == 2
+
+
+def test_html_report_lists_word_links_as_written():
+    from mtkit.report.html import word_links
+
+    links = word_links("Hughes said 23 <b>people</b>.", "قال هيوز إن 23 شخصًا.")
+    assert ("23", "23") in links and ("Hughes", "هيوز") in links

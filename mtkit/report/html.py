@@ -88,8 +88,22 @@ def _segment_views(result: AuditResult) -> list[dict]:
         src = split_pieces(seg.src, [(f.id, f.flag.src_span, f.flag.severity) for f in flags])
         tgt = split_pieces(seg.tgt, [(f.id, f.flag.tgt_span, f.flag.severity) for f in flags])
         views.append({"index": index, "segment": seg, "flags": flags, "src": src, "tgt": tgt,
-                      "categories": sorted({f.cat_class for f in flags})})
+                      "categories": sorted({f.cat_class for f in flags}),
+                      "links": word_links(seg.src, seg.tgt) if flags else []})
     return views
+
+
+def word_links(src: str, tgt: str) -> list[tuple[str, str]]:
+    """(English word, Arabic word) for each word link of a pair (mtkit.align.words), as written:
+    shown under flagged segments, so a reviewer sees which Arabic words render which English ones."""
+    from mtkit.align.words import link_words
+    from mtkit.text.normalize import normalize
+    from mtkit.text.tokens import tokenize
+
+    s_words = [t for t in tokenize(normalize(src)) if t.is_word]
+    t_words = [t for t in tokenize(normalize(tgt)) if t.is_word]
+    return [(src[s_words[x.src].start:s_words[x.src].end], tgt[t_words[x.tgt].start:t_words[x.tgt].end])
+            for x in link_words(s_words, t_words)]
 
 
 def _chart(result: AuditResult) -> dict:
