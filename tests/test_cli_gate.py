@@ -280,7 +280,7 @@ def test_ci_docs_yaml_parses_and_its_gate_commands_are_valid():
     commands = _gate_commands(github) + _gate_commands(gitlab)
     assert len(commands) == 2 and all("--junit" in c for c in commands) and "--github" in commands[0]
     for args in commands:   # every option the docs use exists and takes the values given
-        main.commands["gate"].make_context("gate", list(args))
+        main.get_command(None, "gate").make_context("gate", list(args))
 
 
 def test_pre_commit_hook_runs_the_gate(work):

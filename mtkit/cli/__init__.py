@@ -3,6 +3,7 @@ bad input (``InputError``) becomes one stderr line and exit code 2 here, at the 
 closed pipes and unexpected errors too: see ``mtkit.cli.edge``)."""
 from __future__ import annotations
 
+import importlib
 import sys
 
 import click
@@ -14,6 +15,17 @@ from mtkit.report import stream_options, write
 
 
 class MtkitGroup(click.Group):
+    """Commands are imported when asked for, so ``mtkit align`` does not load the audit's checks
+    (start-up time: a command costs only its own imports)."""
+
+    def list_commands(self, ctx):
+        return sorted(COMMANDS)
+
+    def get_command(self, ctx, name):
+        if name in COMMANDS and name not in self.commands:
+            importlib.import_module(f"mtkit.cli.{name}")   # registers itself on ``main``
+        return super().get_command(ctx, name)
+
     def main(self, *args, **kwargs):
         previous = edge.install_signal_handlers()
         try:
@@ -76,16 +88,6 @@ def main() -> None:
 
 
 COMMANDS = ("align", "audit", "score", "translate", "gate")
-
-
-def _register() -> None:
-    """Import each command module; a module registers its command on ``main`` when imported."""
-    import importlib
-    for name in COMMANDS:
-        importlib.import_module(f"mtkit.cli.{name}")
-
-
-_register()
 
 if __name__ == "__main__":  # pragma: no cover
     sys.exit(main())

@@ -14,13 +14,14 @@ import os
 import re
 from dataclasses import dataclass
 from importlib import resources
-from typing import Optional, TextIO
+from typing import TextIO
 
 import jinja2
 from markupsafe import Markup
 
-from mtkit.model import AuditResult, Flag, SEVERITIES, Span, severity_rank
+from mtkit.model import SEVERITIES, AuditResult, Flag, Span, severity_rank
 from mtkit.report import writer
+
 
 @dataclass(frozen=True)
 class Piece:
@@ -37,7 +38,7 @@ def css_name(value: str) -> str:
     return re.sub(r"[^a-z0-9_-]", "-", value.lower()) or "x"
 
 
-def _clip(span: Optional[Span], length: int) -> Optional[tuple[int, int]]:
+def _clip(span: Span | None, length: int) -> tuple[int, int] | None:
     """A span clipped to the text; ``None`` when absent or reversed."""
     if span is None or span.end < span.start:
         return None
@@ -45,7 +46,7 @@ def _clip(span: Optional[Span], length: int) -> Optional[tuple[int, int]]:
     return start, max(start, min(span.end, length))
 
 
-def split_pieces(text: str, spans: list[tuple[str, Optional[Span], str]]) -> list[Piece]:
+def split_pieces(text: str, spans: list[tuple[str, Span | None, str]]) -> list[Piece]:
     """Cut ``text`` at every span boundary so overlapping spans become non-overlapping pieces,
     each listing every flag that covers it. ``spans`` holds (flag id, span, severity)."""
     ranges = [(fid, r, sev) for fid, span, sev in spans if (r := _clip(span, len(text))) is not None]
@@ -148,7 +149,7 @@ def _assets() -> tuple[Markup, Markup, str]:
     return Markup(css), Markup(js), digest
 
 
-def render(result: AuditResult, title: Optional[str] = None) -> str:
+def render(result: AuditResult, title: str | None = None) -> str:
     css, js, script_hash = _assets()
     summary = result.summary()
     if title is None:
@@ -163,5 +164,5 @@ def render(result: AuditResult, title: Optional[str] = None) -> str:
 
 
 @writer("html", AuditResult)
-def audit_html(result: AuditResult, stream: TextIO, *, title: Optional[str] = None, **_options) -> None:
+def audit_html(result: AuditResult, stream: TextIO, *, title: str | None = None, **_options) -> None:
     stream.write(render(result, title))

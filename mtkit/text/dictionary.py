@@ -33,7 +33,8 @@ ARA_ENG = "freedict-ara-eng"
 # A translation longer than this many words is a definition, not a rendering: its words are not
 # counted as translations of the headword (``A`` → "the first letter of the English alphabet").
 MAX_PHRASE_WORDS = 3
-CACHE_VERSION = 2          # bump when the parsed tables change shape or content
+SEP = "\x1f"                # joins several values in one string (unit separator)
+CACHE_VERSION = 3          # bump when the parsed tables change shape or content
 
 _B64 = {c: i for i, c in enumerate("ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789+/")}
 _NUMBERING = re.compile(r"^\d+\.\s*")
@@ -105,7 +106,8 @@ def _read(directory: Path, name: str) -> list[tuple[str, list[str]]] | None:
 class Bilingual:
     """English↔Arabic word translations (both FreeDict directions merged)."""
 
-    def __init__(self, en: dict[str, list[str]], by_key: dict[str, list[str]]):
+    def __init__(self, en: dict[str, str], by_key: dict[str, str]):
+        # values are SEP-joined strings, not lists: a third of the objects, so the cache loads fast
         self._en = en                  # English word → normalized Arabic phrases
         self._by_key = by_key          # en_key → English single-word headwords
         self._ar_index: dict[str, frozenset[str]] | None = None
@@ -126,14 +128,21 @@ class Bilingual:
         for english in en:
             if " " not in english:
                 by_key.setdefault(en_key(english), []).append(english)
-        return cls({k: list(v) for k, v in en.items()}, by_key)
+        return cls({k: SEP.join(v) for k, v in en.items()}, {k: SEP.join(v) for k, v in by_key.items()})
+
+    def _phrases(self, english: str) -> list[str]:
+        return self._en[english].split(SEP)
+
+    def _heads(self, key: str) -> list[str]:
+        found = self._by_key.get(key)
+        return found.split(SEP) if found else []
 
     @property
     def _ar(self) -> dict[str, frozenset[str]]:
         if self._ar_index is None:
             index: dict[str, set[str]] = {}
             for english, phrases in self._en.items():
-                for arabic in phrases:
+                for arabic in phrases.split(SEP):
                     index.setdefault(arabic, set()).add(english)
             self._ar_index = {k: frozenset(v) for k, v in index.items()}
         return self._ar_index
@@ -145,10 +154,10 @@ class Bilingual:
         """Normalized Arabic renderings of an English word or lemma (exact, else by light stem)."""
         word = word.lower().strip()
         if word in self._en:
-            return frozenset(self._en[word])
+            return frozenset(self._phrases(word))
         found: set[str] = set()
-        for head in self._by_key.get(en_key(word), ()):
-            found.update(self._en[head])
+        for head in self._heads(en_key(word)):
+            found.update(self._phrases(head))
         return frozenset(found)
 
     def ar_to_en(self, word: str) -> frozenset[str]:
@@ -190,8 +199,8 @@ def _ar_stems(lex: Bilingual, key: str) -> frozenset[str]:
     if key in _EN_STOP:
         return frozenset()
     stems: set[str] = set()
-    for head in lex._by_key.get(key, ()):
-        for phrase in lex._en[head]:
+    for head in lex._heads(key):
+        for phrase in lex._phrases(head):
             words = _AR_WORD.findall(phrase)
             if len(words) <= MAX_PHRASE_WORDS:
                 for w in words:
