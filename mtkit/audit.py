@@ -12,19 +12,20 @@ from typing import Iterable, Iterator, Optional, Sequence
 
 from mtkit.checks import Check, run_checks, select
 from mtkit.checks.analysis import AnalyzedSegment
-from mtkit.model import Alignment, Segment, SegmentResult
+from mtkit.model import Alignment, Segment, SegmentResult, with_fingerprints
 
 CHUNK = 256
 
 
 def segments_from_alignment(alignment: Alignment, line_of_tgt_unit: Optional[Sequence[int]] = None) -> list[Segment]:
-    """One segment per bead; ``line_of_tgt_unit`` gives each Arabic unit's 1-based file line."""
+    """One segment per bead, numbered from 1; ``line_of_tgt_unit`` gives each Arabic unit's
+    1-based file line."""
     out = []
     for k, bead in enumerate(alignment.beads):
         line = None
         if line_of_tgt_unit is not None and bead.tgt:
             line = line_of_tgt_unit[bead.tgt[0]]
-        out.append(Segment(id=str(k), src=" ".join(alignment.src_units[i] for i in bead.src),
+        out.append(Segment(id=str(k + 1), src=" ".join(alignment.src_units[i] for i in bead.src),
                            tgt=" ".join(alignment.tgt_units[j] for j in bead.tgt),
                            src_units=bead.src, tgt_units=bead.tgt, score=bead.score, line=line))
     return out
@@ -45,7 +46,8 @@ def _init_worker(only, disable, options, in_pool: bool = False) -> None:
 
 
 def _audit_chunk(chunk: list[Segment]) -> list[SegmentResult]:
-    return [SegmentResult(seg, run_checks(AnalyzedSegment(seg, _worker_options), _worker_checks)) for seg in chunk]
+    return [SegmentResult(seg, with_fingerprints(run_checks(AnalyzedSegment(seg, _worker_options), _worker_checks), seg))
+            for seg in chunk]
 
 
 def audit_segments(segments: Iterable[Segment], *, only=None, disable=(), options: Optional[dict] = None,

@@ -2,7 +2,10 @@
 the contract's JSON is these objects serialized (``to_dict``)."""
 from __future__ import annotations
 
-from dataclasses import dataclass, field
+import hashlib
+import re
+import unicodedata
+from dataclasses import dataclass, field, replace
 from typing import Optional
 
 SEVERITIES = ("critical", "major", "minor")
@@ -116,6 +119,9 @@ class Segment:
     tgt_units: tuple[int, ...] = ()
     score: Optional[float] = None   # alignment score, when the segment comes from an alignment
     line: Optional[int] = None      # 1-based line in the Arabic input, when known (for annotations)
+    # inline markup and placeholders kept out of src/tgt (CAT files, subtitles): '<g id="1">', '{0}'
+    src_codes: tuple[str, ...] = ()
+    tgt_codes: tuple[str, ...] = ()
 
 
 @dataclass(frozen=True)
@@ -130,16 +136,74 @@ class Flag:
     tgt_text: str = ""
     suggestion: str = ""
     confidence: float = 0.8
+    fingerprint: str = ""     # stable identity for review decisions (see ``fingerprint``)
+    waived: bool = False      # a reviewer accepted it (--waivers): counts for no rule
 
     def to_dict(self) -> dict:
-        return {
+        out = {
             "category": self.category, "severity": self.severity, "check": self.check,
             "src_span": self.src_span.to_list() if self.src_span else None,
             "tgt_span": self.tgt_span.to_list() if self.tgt_span else None,
             "src_text": self.src_text, "tgt_text": self.tgt_text,
             "message": self.message, "suggestion": self.suggestion,
-            "confidence": round(self.confidence, 2),
+            "confidence": round(self.confidence, 2), "fingerprint": self.fingerprint,
         }
+        if self.waived:
+            out["waived"] = True
+        return out
+
+
+_FOLD = re.compile(r"[\u064B-\u065F\u0670\u0640\u200B-\u200F\u202A-\u202E\u2066-\u2069]")
+CONTEXT_WORDS = 3   # words on each side of a span that belong to a flag's identity
+
+
+def _fold(text: str) -> str:
+    """Case, Unicode form, diacritics, tatweel, bidi marks and spacing do not change identity."""
+    return " ".join(_FOLD.sub("", unicodedata.normalize("NFKC", text)).casefold().split())
+
+
+def _around(text: str, span: Optional[Span]) -> str:
+    """A few words either side of the span (the whole text when there is no span): edits
+    further away in the segment, or anywhere else in the file, leave the fingerprint alone."""
+    if span is None:
+        return _fold(text)
+    before = text[:span.start].split()[-CONTEXT_WORDS:]
+    after = text[span.end:].split()[:CONTEXT_WORDS]
+    return _fold(" ".join(before)) + "[" + _fold(text[span.start:span.end]) + "]" + _fold(" ".join(after))
+
+
+def fingerprint(flag: Flag, segment: Segment) -> str:
+    """The flag's identity: its check, the English and Arabic span texts and the words around
+    them, normalized; never its position, segment id or message."""
+    parts = [flag.check, _fold(flag.src_text), _fold(flag.tgt_text),
+             _around(segment.src, flag.src_span), _around(segment.tgt, flag.tgt_span)]
+    if flag.src_span is None and flag.tgt_span is None:
+        parts.append(flag.message)   # about the whole segment: which tag is missing, say
+
+    return hashlib.sha256("\x1f".join(parts).encode("utf-8")).hexdigest()[:16]
+
+
+def with_fingerprints(flags: list[Flag], segment: Segment) -> list[Flag]:
+    return [replace(f, fingerprint=fingerprint(f, segment)) for f in flags]
+
+
+@dataclass(frozen=True)
+class Decision:
+    """A reviewer's decision on one flag, one line of a waivers file. ``accept`` waives the flag
+    (a false alarm or an accepted choice); ``reject`` confirms it as an error."""
+    fingerprint: str
+    check: str
+    decision: str                    # "accept" or "reject"
+    src_text: str = ""
+    tgt_text: str = ""
+    note: str = ""
+    who: str = ""
+    when: str = ""
+
+    def to_dict(self) -> dict:
+        return {"fingerprint": self.fingerprint, "check": self.check,
+                "spans": {"en": self.src_text, "ar": self.tgt_text},
+                "decision": self.decision, "note": self.note, "who": self.who, "when": self.when}
 
 
 @dataclass
@@ -147,12 +211,19 @@ class SegmentResult:
     segment: Segment
     flags: list[Flag] = field(default_factory=list)
 
+    @property
+    def active_flags(self) -> list[Flag]:
+        """The flags no reviewer waived."""
+        return [f for f in self.flags if not f.waived]
+
     def to_dict(self) -> dict:
         seg = self.segment
         out = {"id": seg.id, "src": seg.src, "tgt": seg.tgt,
                "src_units": list(seg.src_units), "tgt_units": list(seg.tgt_units)}
         if seg.line is not None:
             out["line"] = seg.line
+        if seg.src_codes or seg.tgt_codes:
+            out["src_codes"], out["tgt_codes"] = list(seg.src_codes), list(seg.tgt_codes)
         out["flags"] = [f.to_dict() for f in self.flags]
         return out
 
@@ -165,19 +236,26 @@ class Tally:
     src_words: int = 0
     by_severity: dict = field(default_factory=lambda: {s: 0 for s in SEVERITIES})
     by_category: dict = field(default_factory=dict)
+    waived: int = 0
 
     def add(self, result: "SegmentResult") -> None:
+        """Waived flags are counted apart: they count for no rule and no --fail-on."""
         self.segments += 1
-        self.flagged_segments += bool(result.flags)
+        active = result.active_flags
+        self.flagged_segments += bool(active)
         self.src_words += len(result.segment.src.split())
-        for flag in result.flags:
+        self.waived += len(result.flags) - len(active)
+        for flag in active:
             self.by_severity[flag.severity] += 1
             self.by_category[flag.category] = self.by_category.get(flag.category, 0) + 1
 
     def to_dict(self) -> dict:
-        return {"segments": self.segments, "flagged_segments": self.flagged_segments,
-                "src_words": self.src_words, "by_severity": dict(self.by_severity),
-                "by_category": dict(sorted(self.by_category.items()))}
+        out = {"segments": self.segments, "flagged_segments": self.flagged_segments,
+               "src_words": self.src_words, "by_severity": dict(self.by_severity),
+               "by_category": dict(sorted(self.by_category.items()))}
+        if self.waived:
+            out["waived"] = self.waived
+        return out
 
 
 @dataclass
@@ -189,10 +267,15 @@ class AuditResult:
     # what made these results, like sacrebleu's signature: mtkit's version, the checks run, a hash
     # of the data files (and of the glossary, when there is one); see mtkit.checks.signature
     signature: str = ""
+    decisions: list[Decision] = field(default_factory=list)   # the waivers file read (for the report)
 
     @property
     def flags(self) -> list[Flag]:
         return [f for s in self.segments for f in s.flags]
+
+    @property
+    def active_flags(self) -> list[Flag]:
+        return [f for s in self.segments for f in s.active_flags]
 
     def summary(self) -> dict:
         tally = Tally()
@@ -224,7 +307,8 @@ class AuditResult:
         segments = []
         for s in data["segments"]:
             seg = Segment(id=str(s["id"]), src=s["src"], tgt=s["tgt"], line=s.get("line"),
-                          src_units=tuple(s.get("src_units", ())), tgt_units=tuple(s.get("tgt_units", ())))
+                          src_units=tuple(s.get("src_units", ())), tgt_units=tuple(s.get("tgt_units", ())),
+                          src_codes=tuple(s.get("src_codes", ())), tgt_codes=tuple(s.get("tgt_codes", ())))
             for f in s.get("flags", []):
                 if f.get("severity") not in SEVERITIES or f.get("category") not in known_categories():
                     raise ValueError(f"segment {s['id']}: unknown severity or category "
@@ -234,8 +318,11 @@ class AuditResult:
                           src_span=Span(*f["src_span"]) if f.get("src_span") else None,
                           tgt_span=Span(*f["tgt_span"]) if f.get("tgt_span") else None,
                           src_text=f.get("src_text", ""), tgt_text=f.get("tgt_text", ""),
-                          suggestion=f.get("suggestion", ""), confidence=f.get("confidence", 0.8))
+                          suggestion=f.get("suggestion", ""), confidence=f.get("confidence", 0.8),
+                          fingerprint=f.get("fingerprint", ""), waived=f.get("waived") is True)
                      for f in s.get("flags", [])]
+            # an audit written before fingerprints existed gets them now
+            flags = [f if f.fingerprint else replace(f, fingerprint=fingerprint(f, seg)) for f in flags]
             segments.append(SegmentResult(seg, flags))
         return cls(segments=segments, src_path=data.get("src_path"), tgt_path=data.get("tgt_path"),
                    skipped=list(data.get("skipped", [])), signature=data.get("signature", ""))

@@ -50,11 +50,11 @@ def pairs_result():
 def test_pairs_give_one_segment_per_line_in_order_with_default_ids(pairs_result):
     data = pairs_result.to_dict()
     validate(data)
-    # line 4 is blank: the next record (line 5) gets id "4", its 0-based line number
-    assert [s["id"] for s in data["segments"]] == ["idiom-1", "1", "clean-1", "4", "7", "brand-1"]
+    # line 4 is blank: the next record (line 5) gets id "5", its 1-based line number
+    assert [s["id"] for s in data["segments"]] == ["idiom-1", "2", "clean-1", "5", "7", "brand-1"]
     checks = {s["id"]: [f["check"] for f in s["flags"]] for s in data["segments"]}
-    assert checks == {"idiom-1": ["idiom.literal"], "1": ["number.mismatch"], "clean-1": [],
-                      "4": ["negation.lost"], "7": ["spacing.double"], "brand-1": []}
+    assert checks == {"idiom-1": ["idiom.literal"], "2": ["number.mismatch"], "clean-1": [],
+                      "5": ["negation.lost"], "7": ["spacing.double"], "brand-1": []}
     assert data["summary"]["by_severity"] == {"critical": 2, "major": 1, "minor": 1}
 
 
@@ -64,7 +64,7 @@ def test_tsv_pairs_with_and_without_ids():
         [("t1", ["idiom.literal"]), ("t2", [])]
     no_ids = api.audit(pairs=str(DATA / "pairs_noid.tsv"))
     assert [(s.segment.id, [f.check for f in s.flags]) for s in no_ids.segments] == \
-        [("0", []), ("1", ["number.mismatch"])]
+        [("1", []), ("2", ["number.mismatch"])]
 
 
 def test_documents_give_the_aligned_beads():
@@ -74,7 +74,7 @@ def test_documents_give_the_aligned_beads():
     alignment = api.align(str(DATA / "doc.en.txt"), str(DATA / "doc.ar.txt"))
     beads = [(s["src_units"], s["tgt_units"]) for s in data["segments"]]
     assert beads == [(list(b.src), list(b.tgt)) for b in alignment.beads]
-    assert [s["id"] for s in data["segments"]] == [str(k) for k in range(len(beads))]
+    assert [s["id"] for s in data["segments"]] == [str(k) for k in range(1, len(beads) + 1)]
     for seg in data["segments"]:
         assert seg["src"] == " ".join(alignment.src_units[i] for i in seg["src_units"])
         assert seg["tgt"] == " ".join(alignment.tgt_units[j] for j in seg["tgt_units"])
@@ -93,7 +93,7 @@ def test_segments_from_alignment_joins_units_and_maps_lines():
                                                            Bead((), (1,), 0.0)])
     segments = segments_from_alignment(alignment, [3, 7])
     assert [(s.id, s.src, s.tgt, s.src_units, s.tgt_units, s.line) for s in segments] == [
-        ("0", "A. B.", "أ.", (0, 1), (0,), 3), ("1", "C.", "", (2,), (), None), ("2", "", "ب.", (), (1,), 7)]
+        ("1", "A. B.", "أ.", (0, 1), (0,), 3), ("2", "C.", "", (2,), (), None), ("3", "", "ب.", (), (1,), 7)]
 
 
 def test_selection_and_disable_in_the_api(pairs_result):

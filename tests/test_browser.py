@@ -123,3 +123,65 @@ def test_hostile_input_runs_nothing(page, tmp_path):
     assert "<img src=x onerror=window.__pwned=6>" in page.inner_text("#card-f1")
     assert '"><svg onload=alert(5)>' in page.inner_text(".seg-head")
     assert page.events["errors"] == []
+
+
+def test_review_actions_export_the_waivers_file(page, tmp_path):
+    """Click through a review in the real browser: a decision from the waivers file is shown,
+    accept/reject/note on others, export; the export is a waivers file mtkit reads, byte for byte
+    in mtkit's own format, and keeps the decision on a flag this report does not show."""
+    from mtkit import api
+    from mtkit.io.waivers import dumps, read_waivers, write_waivers
+    from mtkit.model import Decision
+
+    pairs = str(Path(__file__).parent / "data" / "files" / "ui.en-ar.xlf")
+    flags = {f.check: f for f in api.audit(pairs=pairs).flags}
+    number = flags["number.mismatch"]
+    earlier = [Decision(number.fingerprint, number.check, "accept", number.src_text, number.tgt_text,
+                        note="house style", who="rana", when="2026-01-02"),
+               Decision("0" * 16, "idiom.literal", "reject", "hand over fist", "قبضة اليد", who="omar", when="2026-01-01")]
+    waivers = tmp_path / "waivers.jsonl"
+    write_waivers(str(waivers), earlier)
+    result = api.audit(pairs=pairs, waivers=str(waivers))
+    path = tmp_path / "review.html"
+    path.write_text(render(result), encoding="utf-8")
+    page.goto(path.as_uri())
+    card_of = {page.get_attribute(f"#{c}", "data-check") + "/" + page.get_attribute(f"#{c}", "data-src"): f"#{c}"
+               for c in page.eval_on_selector_all(".card", "els => els.map(e => e.id)")}
+    known = card_of["number.mismatch/Five"]
+    assert "accepted (waived) by rana, 2026-01-02" in page.inner_text(known)
+    assert page.input_value(f"{known} .note") == "house style"
+    assert page.inner_text("#decided") == "2 decisions"
+    page.fill("#reviewer", "layla")
+    placeholder = card_of["punctuation.placeholder/{0}"]
+    page.click(f"{placeholder} button[data-decision=reject]")
+    page.fill(f"{placeholder} .note", "a real bug: the count is lost")
+    page.press(f"{placeholder} .note", "Tab")
+    assert "rejected by layla" in page.inner_text(placeholder)
+    tag = card_of["punctuation.placeholder/"]
+    page.click(f"{tag} button[data-decision=accept]")
+    page.click(f"{tag} button[data-decision=reject]")       # changed my mind
+    page.click(f"{tag} button[data-decision=reject]")       # and undone: no decision
+    page.click(f"{tag} button[data-decision=accept]")
+    assert page.get_attribute(f"{tag} button[data-decision=accept]", "aria-pressed") == "true"
+    assert page.inner_text("#decided") == "4 decisions"
+    with page.expect_download() as info:
+        page.click("#export")
+    exported = tmp_path / "exported.jsonl"
+    info.value.save_as(str(exported))
+    text = exported.read_text(encoding="utf-8")
+    assert page.input_value("#export-text") == text
+    decisions = {d.fingerprint: d for d in read_waivers(str(exported))}
+    lines = text.splitlines()
+    assert lines == sorted(lines) and len(lines) == 4
+    for d in earlier:                                            # kept as they were, byte for byte
+        assert dumps(d) in lines
+    assert all(dumps(d) == line for d, line in zip(sorted(decisions.values(), key=lambda d: d.fingerprint), lines))
+    mine = [d for d in decisions.values() if d.who == "layla"]
+    assert sorted((d.decision, d.src_text, d.note) for d in mine) == [
+        ("accept", "", ""), ("reject", "{0}", "a real bug: the count is lost")]
+    # the export is the waivers file of the next run: accepted flags are waived, the rejected one is not
+    again = api.audit(pairs=pairs, waivers=str(exported))
+    assert sorted((f.check, f.src_text, f.waived) for f in again.flags) == [
+        ("number.mismatch", "Five", True), ("punctuation.placeholder", "", True),
+        ("punctuation.placeholder", "{0}", False)]
+    assert page.events["errors"] == []

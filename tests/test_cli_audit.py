@@ -54,7 +54,7 @@ def test_pairs_json_validates_and_keeps_ids():
     assert result.exit_code == 0, result.output
     data = json.loads(result.stdout)
     validate(data)
-    assert [s["id"] for s in data["segments"]] == ["idiom-1", "1", "clean-1", "4", "7", "brand-1"]
+    assert [s["id"] for s in data["segments"]] == ["idiom-1", "2", "clean-1", "5", "7", "brand-1"]
     assert data["summary"]["flagged_segments"] == 4
 
 

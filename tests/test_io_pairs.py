@@ -17,21 +17,21 @@ def triples(path) -> list[tuple[str, str, str]]:
     return [(s.id, s.src, s.tgt) for s in read_pairs(str(path))]
 
 
-def test_jsonl_ids_default_to_zero_based_line_number_and_src_tgt_keys():
+def test_jsonl_ids_default_to_one_based_line_number_and_src_tgt_keys():
     segments = list(read_pairs(str(DATA / "pairs.jsonl")))
     assert [(s.id, s.src, s.tgt, s.line) for s in segments] == [
         ("a1", "Musk met Trump.", "التقى ماسك بترامب.", 1),     # BOM on line 1 stripped
-        ("1", "Biden lost.", "خسر بايدن.", 2),
-        ("3", "Peltz spoke.", "تحدث بيلتز.", 4),               # line 3 is blank: skipped, still counted
+        ("2", "Biden lost.", "خسر بايدن.", 2),
+        ("4", "Peltz spoke.", "تحدث بيلتز.", 4),               # line 3 is blank: skipped, still counted
         ("7", "Hughes said.", "قال هيوز.", 5),                 # a numeric id becomes a string
     ]
 
 
 @pytest.mark.parametrize("name, ids", [
-    ("pairs_header.tsv", ["0", "1"]),          # header line not counted; CRLF line ends
-    ("pairs_noheader.tsv", ["0", "1"]),
+    ("pairs_header.tsv", ["2", "3"]),          # ids are file lines (the header is line 1); CRLF line ends
+    ("pairs_noheader.tsv", ["1", "2"]),
     ("pairs_ids.tsv", ["x1", "x2"]),
-    ("pairs_ids_noheader.tsv", ["x1", "1"]),   # an empty id cell falls back to the line number
+    ("pairs_ids_noheader.tsv", ["x1", "2"]),   # an empty id cell falls back to the line number
 ])
 def test_tsv_two_or_three_columns_with_optional_header(name, ids):
     assert triples(DATA / name) == [(i, en, ar) for i, (en, ar) in zip(ids, ROWS)]
@@ -86,12 +86,12 @@ def test_streaming_does_not_read_the_whole_file(tmp_path):
     with path.open("wb") as stream:
         stream.write('{"en": "a", "ar": "ب"}\n'.encode() * 50_000 + b"\xff\n")
     pairs = read_pairs(str(path))
-    assert next(pairs).id == "0"
+    assert next(pairs).id == "1"
 
 
 def test_skipped_list_collects_bad_lines_and_goes_on():
     skipped: list[str] = []
-    assert [s.id for s in read_pairs(str(DATA / "missing_field.jsonl"), skipped)] == ["0"]
+    assert [s.id for s in read_pairs(str(DATA / "missing_field.jsonl"), skipped)] == ["1"]
     assert len(skipped) == 1 and skipped[0].startswith(str(DATA / "missing_field.jsonl") + ":2: ")
 
 
@@ -110,7 +110,7 @@ def datasets_module():
 def test_parquet(tmp_path, datasets_module):
     path = tmp_path / "pairs.parquet"
     datasets_module.Dataset.from_dict({"en": [r[0] for r in ROWS], "ar": [r[1] for r in ROWS]}).to_parquet(str(path))
-    assert triples(path) == [("0", *ROWS[0]), ("1", *ROWS[1])]
+    assert triples(path) == [("1", *ROWS[0]), ("2", *ROWS[1])]
 
 
 def test_parquet_with_ids_and_src_tgt_columns(tmp_path, datasets_module):
@@ -125,22 +125,22 @@ def test_saved_datasets_directory(tmp_path, datasets_module):
     datasets_module.Dataset.from_dict({"en": [r[0] for r in ROWS], "ar": [r[1] for r in ROWS]}).save_to_disk(str(path))
     pairs = read_pairs(str(path))
     assert inspect.isgenerator(pairs)
-    assert [(s.id, s.src, s.tgt) for s in pairs] == [("0", *ROWS[0]), ("1", *ROWS[1])]
+    assert [(s.id, s.src, s.tgt) for s in pairs] == [("1", *ROWS[0]), ("2", *ROWS[1])]
 
 
 def test_saved_dataset_dict_uses_its_first_split(tmp_path, datasets_module):
     path = tmp_path / "pairs_dd"
     split = datasets_module.Dataset.from_dict({"en": [ROWS[0][0]], "ar": [ROWS[0][1]]})
     datasets_module.DatasetDict({"test": split}).save_to_disk(str(path))
-    assert triples(path) == [("0", *ROWS[0])]
+    assert triples(path) == [("1", *ROWS[0])]
 
 
 def test_dataset_without_the_columns_names_them(tmp_path, datasets_module):
     path = tmp_path / "wrong.parquet"
-    datasets_module.Dataset.from_dict({"english": ["a"], "ar": ["ب"]}).to_parquet(str(path))
+    datasets_module.Dataset.from_dict({"eng": ["a"], "ar": ["ب"]}).to_parquet(str(path))
     with pytest.raises(InputError) as info:
         list(read_pairs(str(path)))
-    assert info.value.path == str(path) and "'en'" in info.value.message and "english" in info.value.message
+    assert info.value.path == str(path) and "'en'" in info.value.message and "eng" in info.value.message
 
 
 def test_not_a_parquet_file_or_dataset_directory(tmp_path):

@@ -28,7 +28,8 @@ def json_rows(data: dict) -> list[list[str]]:
     def ends(span):
         return [str(span[0]), str(span[1])] if span else ["", ""]
     return [[s["id"], f["category"], f["severity"], f["check"], *ends(f["src_span"]), *ends(f["tgt_span"]),
-             f["src_text"], f["tgt_text"], f["message"], f["suggestion"], str(f["confidence"])]
+             f["src_text"], f["tgt_text"], f["message"], f["suggestion"], str(f["confidence"]),
+             str(s.get("line", "")), s["src"], s["tgt"], f["fingerprint"], "yes" if f.get("waived") else ""]
             for s in data["segments"] for f in s["flags"]]
 
 

@@ -21,6 +21,14 @@ def align_units(src: Sequence[str], tgt: Sequence[str], *, max_bead: int = 2,
     return align_features(src_f, tgt_f, max_bead=max_bead, extra_score=extra, keep_parallel=keep_parallel)
 
 
+def parallel_alignment(src: Sequence[str], tgt: Sequence[str]) -> Alignment:
+    """``--parallel``: line N goes with line N, nothing re-aligned (the score is 1: the pairing is
+    given, not guessed). Unequal line counts are the caller's error to report."""
+    if len(src) != len(tgt):
+        raise ValueError(f"{len(src)} English lines but {len(tgt)} Arabic lines")
+    return Alignment(list(src), list(tgt), [Bead((i,), (i,), 1.0) for i in range(len(src))])
+
+
 def align_documents(src_paragraphs: Sequence[str], tgt_paragraphs: Sequence[str], *,
                     max_bead: int = 2, presegmented: bool = False, embedder=None,
                     progress: Callable[[int], None] | None = None) -> tuple[Alignment, Alignment]:

@@ -7,6 +7,9 @@ from mtkit import api
 from mtkit.audit import default_jobs
 from mtkit.checks import all_checks, explain
 from mtkit.cli import emit, main, output_options
+from mtkit.io.formats import PAIRS_FORMATS
+from mtkit.io.waivers import accepted
+from mtkit.io.waivers import write_waivers as write_waivers_file
 from mtkit.model import SEVERITIES, AuditResult, severity_rank
 from mtkit.report import formats
 
@@ -18,8 +21,17 @@ def _names(values: tuple[str, ...]) -> list[str]:
 @main.command()
 @click.argument("en", required=False, type=click.Path())
 @click.argument("ar", required=False, type=click.Path())
-@click.option("--pairs", type=click.Path(), help="A pairs file (JSONL, TSV, parquet, datasets dir) instead of EN AR.")
+@click.option("--pairs", type=click.Path(),
+              help="A pairs file instead of EN AR: XLIFF 1.2/2.0, TMX, PO, CSV/TSV, JSONL, parquet, datasets dir.")
+@click.option("--pairs-format", type=click.Choice(PAIRS_FORMATS), default=None,
+              help="Read --pairs as this format [default: found from the content].")
+@click.option("--columns", default=None, metavar="EN,AR[,ID]", help="Column names of a CSV/TSV/table --pairs file.")
 @click.option("--presegmented", is_flag=True, help="EN and AR have one unit per line.")
+@click.option("--parallel", is_flag=True, help="Line N of EN goes with line N of AR; nothing is re-aligned.")
+@click.option("--waivers", type=click.Path(), default=None,
+              help="Reviewers' decisions (JSON Lines): accepted flags are shown as waived and count for nothing.")
+@click.option("--write-waivers", type=click.Path(dir_okay=False), default=None,
+              help="Write a waivers file: the decisions of --waivers plus every other flag accepted.")
 @click.option("--checks", "only", multiple=True, help="Run only these checks or categories (comma-separated, repeatable).")
 @click.option("--disable", multiple=True, help="Skip these checks or categories.")
 @click.option("--glossary", type=click.Path(), help="Terminology to enforce: CSV en,ar[,note] or TBX.")
@@ -30,8 +42,8 @@ def _names(values: tuple[str, ...]) -> list[str]:
 @click.option("--explain", "explain_names", multiple=True, metavar="CHECK",
               help="What a check (or category, or 'all') flags, why, and examples; -f text or md.")
 @output_options(tuple(formats(AuditResult)))
-def audit(en, ar, pairs, presegmented, only, disable, glossary, fail_on, skip_bad, jobs, list_checks,
-          explain_names, fmt, output, quiet):
+def audit(en, ar, pairs, pairs_format, columns, presegmented, parallel, waivers, write_waivers, only, disable,
+          glossary, fail_on, skip_bad, jobs, list_checks, explain_names, fmt, output, quiet):
     """Flag mistranslations: idioms, names, numbers, negation, omissions, untranslated text…"""
     if list_checks:
         for name, chk in all_checks().items():
@@ -46,31 +58,34 @@ def audit(en, ar, pairs, presegmented, only, disable, glossary, fail_on, skip_ba
         raise click.UsageError("give EN and AR documents, or --pairs FILE")
     if pairs is not None and (en or ar):
         raise click.UsageError("give either EN AR or --pairs, not both")
-    result = api.audit(en, ar, pairs=pairs, presegmented=presegmented, checks=_names(only) or None,
+    if parallel and pairs is not None:
+        raise click.UsageError("--parallel pairs the lines of EN and AR; a --pairs file is paired already")
+    result = api.audit(en, ar, pairs=pairs, pairs_format=pairs_format, columns=columns,
+                       presegmented=presegmented, parallel=parallel, checks=_names(only) or None,
                        disable=_names(disable), glossary=glossary, jobs=jobs or default_jobs(),
-                       quiet=quiet, skip_bad=skip_bad, stream=fmt == "jsonl")
-    if fmt == "jsonl":
-        # streamed: note the worst severity while the segments go by
-        worst = _WorstSeverity(result.segments)
-        result.segments = worst
-        emit(result, fmt, output)
-        failed = fail_on is not None and worst.rank <= severity_rank(fail_on)
-    else:
-        emit(result, fmt, output, fail_on=fail_on or "major")
-        failed = fail_on is not None and any(severity_rank(f.severity) <= severity_rank(fail_on) for f in result.flags)
-    if failed:
+                       quiet=quiet, skip_bad=skip_bad, stream=fmt == "jsonl", waivers=waivers)
+    # streamed or not, note the worst severity and every flag while the segments go by
+    seen = _Seen(result.segments)
+    result.segments = seen if fmt == "jsonl" else list(seen)
+    emit(result, fmt, output, fail_on=fail_on or "major")
+    if write_waivers:
+        write_waivers_file(write_waivers, accepted(seen.flags, result.decisions))
+    if fail_on is not None and seen.rank <= severity_rank(fail_on):
         raise SystemExit(1)
 
 
-class _WorstSeverity:
-    """Passes segment results through, remembering the worst severity seen."""
+class _Seen:
+    """Passes segment results through, remembering the worst severity of the flags no reviewer
+    waived, and every flag (for --write-waivers)."""
 
     def __init__(self, segments):
         self.segments = segments
         self.rank = len(SEVERITIES)
+        self.flags: list = []
 
     def __iter__(self):
         for seg in self.segments:
-            for flag in seg.flags:
+            for flag in seg.active_flags:
                 self.rank = min(self.rank, severity_rank(flag.severity))
+            self.flags.extend(seg.flags)
             yield seg

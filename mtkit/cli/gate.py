@@ -33,7 +33,8 @@ def _check_writable(*paths) -> None:
 @click.argument("documents", nargs=-1, metavar="[EN AR]")
 @click.option("--src-dir", default=None, metavar="DIR", help="English files; matched by file name with --tgt-dir.")
 @click.option("--tgt-dir", default=None, metavar="DIR", help="Arabic files; matched by file name with --src-dir.")
-@click.option("--pairs", default=None, metavar="FILE", help="A pairs file (JSON Lines, TSV, parquet, datasets directory).")
+@click.option("--pairs", default=None, metavar="FILE",
+              help="A pairs file (XLIFF, TMX, PO, CSV/TSV, JSON Lines, parquet, datasets directory).")
 @click.option("--audit-json", default=None, metavar="FILE", help="An audit written earlier by mtkit audit --format json.")
 @click.option("--ref", default=None, metavar="FILE", help="Reference translation (a directory with --src-dir/--tgt-dir).")
 @click.option("--system", default=None, metavar="FILE", help="Translation to score (default: the Arabic document).")
@@ -46,11 +47,13 @@ def _check_writable(*paths) -> None:
 @click.option("--presegmented", is_flag=True, help="Documents have one unit per line.")
 @click.option("--disable", multiple=True, metavar="CHECK", help="Audit check to turn off (repeatable).")
 @click.option("--glossary", default=None, metavar="FILE", help="Glossary for the terminology check.")
+@click.option("--waivers", default=None, metavar="FILE",
+              help="Reviewers' decisions (JSON Lines, from audit --write-waivers): accepted flags count for no rule.")
 @click.option("-j", "--jobs", type=click.IntRange(1), default=1, show_default=True, help="Audit worker processes.")
 @output_options(("text", "json", "junit", "md", "markdown", "github"))
 @click.pass_context
 def gate(ctx, documents, src_dir, tgt_dir, pairs, audit_json, ref, system, baseline, config_path,
-         junit, markdown, github, presegmented, disable, glossary, jobs, fmt, output, quiet, **overrides):
+         junit, markdown, github, presegmented, disable, glossary, waivers, jobs, fmt, output, quiet, **overrides):
     """Pass or fail translations against quality thresholds (exit 0 pass, 1 fail, 2 bad input).
 
     Rules come from --config FILE, else mtkit.toml [gate], else pyproject.toml [tool.mtkit.gate];
@@ -60,7 +63,8 @@ def gate(ctx, documents, src_dir, tgt_dir, pairs, audit_json, ref, system, basel
     _check_writable(output, junit, markdown)
     result = api.gate(documents, src_dir=src_dir, tgt_dir=tgt_dir, pairs=pairs, audit_json=audit_json, ref=ref,
                       system=system, baseline=baseline, config=config_path, overrides=overrides,
-                      presegmented=presegmented, disable=disable, glossary=glossary, jobs=jobs, quiet=quiet)
+                      presegmented=presegmented, disable=disable, glossary=glossary, jobs=jobs, quiet=quiet,
+                      waivers=waivers)
     emit(result, fmt, output)
     for path, kind in ((junit, "junit"), (markdown, "markdown")):
         if path:

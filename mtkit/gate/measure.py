@@ -24,6 +24,7 @@ class AuditOptions:
     glossary: Optional[str] = None
     jobs: int = 1
     quiet: bool = True
+    waivers: Optional[str] = None    # reviewers' decisions: accepted flags count for no rule
 
 
 @dataclass
@@ -115,11 +116,15 @@ def _check_labels(result: AuditResult, path: str) -> None:
 
 
 def audit_item(item: Item, options: AuditOptions) -> AuditResult:
+    from mtkit.io.waivers import apply, read_waivers
     if item.audit_json:
-        return _read_audit_json(item.audit_json)
+        result = _read_audit_json(item.audit_json)
+        if options.waivers:
+            result.segments = list(apply(result.segments, read_waivers(options.waivers)))
+        return result
     from mtkit import api
     kwargs = dict(presegmented=options.presegmented, disable=options.disable, glossary=options.glossary,
-                  jobs=options.jobs, quiet=options.quiet)
+                  jobs=options.jobs, quiet=options.quiet, waivers=options.waivers)
     if item.pairs:
         return api.audit(pairs=item.pairs, **kwargs)
     return api.audit(item.en, item.ar, **kwargs)
@@ -155,10 +160,10 @@ def locate_flags(result: AuditResult, path: str) -> list[LocatedFlag]:
     finder = LineFinder(path)
     located = []
     for seg in result.segments:
-        if not seg.flags:
+        if not seg.active_flags:
             continue
         line = seg.segment.line or finder.find(seg.segment.tgt)
-        for flag in seg.flags:
+        for flag in seg.active_flags:
             located.append(LocatedFlag(path, line or finder.find(flag.tgt_text), seg.segment.id, flag))
     return located
 

@@ -39,6 +39,24 @@ class LocatedFlag:
     segment_id: str
     flag: Flag
 
+    def describe(self) -> str:
+        """``file:line: check [severity] EN «…» → AR «…»``, for the gate's lists."""
+        where = f"{self.path or ''}:{self.line}" if self.line else (self.path or "")
+        where += f" (segment {self.segment_id})"
+        flag = self.flag
+        text = f"{where}: {flag.check} [{flag.severity}]"
+        if flag.src_text or flag.tgt_text:
+            text += f" EN «{flag.src_text}» → AR «{flag.tgt_text}»"
+        return text
+
+    def to_dict(self) -> dict:
+        return {"path": self.path, "line": self.line, "segment": self.segment_id, **self.flag.to_dict()}
+
+
+# flag rules: the flag field their key names (max_flags.major: severity; max_category.idiom: category)
+FLAG_RULE_FIELD = {"max_flags": "severity", "max_flags_per_1k_words": "severity",
+                   "max_category": "category", "max_category_per_1k_words": "category"}
+
 
 @dataclass
 class GateResult:
@@ -55,11 +73,26 @@ class GateResult:
     def failed(self) -> list[RuleResult]:
         return [r for r in self.rules if not r.passed]
 
+    def flags_failing(self, rule: RuleResult) -> list[LocatedFlag]:
+        """The flags a failed flag rule counted (waived flags are not in ``flags``)."""
+        section, _, name = rule.name.partition(".")
+        field_name = FLAG_RULE_FIELD.get(section)
+        if rule.passed or field_name is None:
+            return []
+        return [f for f in self.flags
+                if getattr(f.flag, field_name) == name and (rule.scope == RUN or f.path == rule.scope)]
+
+    def failing_flags(self) -> list[LocatedFlag]:
+        """Every flag that made a rule fail, once, in the order found."""
+        chosen = {id(f) for rule in self.failed for f in self.flags_failing(rule)}
+        return [f for f in self.flags if id(f) in chosen]
+
     def to_dict(self) -> dict:
         from mtkit import __version__
         return {"tool": "mtkit", "version": __version__, "passed": self.passed,
                 "config": self.config, "files": self.files,
-                "rules": [r.to_dict() for r in self.rules]}
+                "rules": [r.to_dict() for r in self.rules],
+                "failing_flags": [f.to_dict() for f in self.failing_flags()]}
 
 
 def _round(value: float) -> float:

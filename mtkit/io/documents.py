@@ -56,3 +56,20 @@ def read_document(path: str, *, presegmented: bool = False) -> list[str]:
     if presegmented:
         return lines
     return [line.strip() for line in lines if not is_blank(line)]
+
+
+def read_any_lines(path: str) -> list[str]:
+    """A document's lines: a text file's lines, or a DOCX file's paragraphs."""
+    from mtkit.io.formats import sniff
+    if sniff(path) == "docx":
+        from mtkit.io.docx import read_paragraphs
+        return read_paragraphs(path)
+    return read_lines(path)
+
+
+def read_any_document(path: str, *, presegmented: bool = False) -> list[str]:
+    """``read_document`` for text or DOCX files."""
+    lines = read_any_lines(path)
+    if presegmented:
+        return lines
+    return [line.strip() for line in lines if not is_blank(line)]

@@ -1,15 +1,19 @@
-"""Pairs files: records with ``en``/``ar`` (or ``src``/``tgt``) and an optional ``id``, from any
-table format that ``mtkit.io.tables`` reads, turned into segments one at a time."""
+"""Pairs files: one file holding both sides. CAT files (XLIFF, TMX, PO) through their readers;
+records with ``en``/``ar`` (or ``src``/``tgt``…) and an optional ``id`` from any table format that
+``mtkit.io.tables`` reads. Turned into segments one at a time."""
 from __future__ import annotations
 
+import importlib
+import os
 from typing import Iterator, Optional
 
 from mtkit.errors import InputError
 from mtkit.io.tables import Record, columns, guard, read_records
 from mtkit.model import Segment
 
-SRC_KEYS = ("en", "src", "source")
-TGT_KEYS = ("ar", "tgt", "target")
+SRC_KEYS = ("en", "src", "source", "english")
+TGT_KEYS = ("ar", "tgt", "target", "arabic")
+CAT_FORMATS = ("xliff", "tmx", "po")
 
 
 def _pick(record: dict, keys: tuple[str, ...], path: str, line: Optional[int], where: str) -> Optional[str]:
@@ -23,15 +27,36 @@ def _pick(record: dict, keys: tuple[str, ...], path: str, line: Optional[int], w
     return None
 
 
-def _segment(record: Record, path: str) -> Segment:
-    where = "" if record.row is None else f"row {record.row}: "
+def _segment(record: Record, path: str, names: Optional[tuple[str, ...]] = None) -> Segment:
+    where = "" if record.row is None else f"row {record.row + 1}: "
     data, line = record.data, record.line
+    if names:
+        data = _renamed(data, names, path, line)
     src, tgt = _pick(data, SRC_KEYS, path, line, where), _pick(data, TGT_KEYS, path, line, where)
     if src is None or tgt is None:
         missing, accepted = ("en", SRC_KEYS) if src is None else ("ar", TGT_KEYS)
         raise InputError(f"{where}missing field '{missing}' (also accepted: {'/'.join(accepted)})", path, line)
     seg_id = data.get("id")
     return Segment(id=record.default_id if seg_id is None else str(seg_id), src=src, tgt=tgt, line=line)
+
+
+def parse_columns(text: Optional[str]) -> Optional[tuple[str, ...]]:
+    """``--columns EN,AR[,ID]``: the names of the source, target and (optional) id columns."""
+    if text is None:
+        return None
+    names = tuple(n.strip() for n in text.split(","))
+    if len(names) not in (2, 3) or not all(names):
+        raise InputError(f"--columns: expected EN,AR or EN,AR,ID column names, not '{text}'")
+    return names
+
+
+def _renamed(data: dict, names: tuple[str, ...], path: str, line: Optional[int]) -> dict:
+    missing = [n for n in names if n not in data]
+    if missing:
+        raise InputError(f"--columns: no column '{missing[0]}' (columns: {', '.join(map(str, data))})", path, line)
+    out = {"en": data[names[0]], "ar": data[names[1]]}
+    out["id"] = data[names[2]] if len(names) == 3 else data.get("id")
+    return out
 
 
 def _check_columns(path: str) -> None:
@@ -45,15 +70,24 @@ def _check_columns(path: str) -> None:
                              f"found: {', '.join(found) or 'none'})", path)
 
 
-def read_pairs(path: str, skipped: Optional[list] = None) -> Iterator[Segment]:
-    """Segments from a pairs file, in input order. With a ``skipped`` list, bad lines are noted
-    there ("file:line: reason") and passed over."""
-    records = read_records(path, skipped)
-    _check_columns(path)
+def read_pairs(path: str, skipped: Optional[list] = None, *, fmt: Optional[str] = None,
+               columns: Optional[tuple[str, ...]] = None) -> Iterator[Segment]:
+    """Segments from a pairs file, in input order; the format is found from the content unless
+    ``fmt`` forces one, ``columns`` names a table's source, target (and id) columns. With a
+    ``skipped`` list, bad lines are noted there ("file:line: reason") and passed over."""
+    from mtkit.io.formats import pairs_format
+    if not os.path.exists(path):
+        raise InputError("no such file", path)
+    fmt = pairs_format(path, fmt)
+    if fmt in CAT_FORMATS:
+        return importlib.import_module(f"mtkit.io.{fmt}").read(path)
+    records = read_records(path, skipped, fmt)
+    if columns is None:
+        _check_columns(path)
 
     def segments() -> Iterator[Segment]:
         for record in records:
-            segment = guard(_segment, skipped if record.line is not None else None, record, path)
+            segment = guard(_segment, skipped if record.line is not None else None, record, path, columns)
             if segment is not None:
                 yield segment
     return segments()

@@ -1,9 +1,11 @@
-"""Tables of records: JSON Lines, TSV, parquet, or a local Hugging Face ``datasets`` directory.
+"""Tables of records: JSON Lines, TSV, CSV with a header, parquet, or a local Hugging Face
+``datasets`` directory.
 
 Read lazily, one record at a time, so a file of any size streams. Pairs files (``read_pairs``)
 and score inputs (``mtkit.score.inputs``) are both read through here."""
 from __future__ import annotations
 
+import csv
 import json
 import os
 import re
@@ -22,7 +24,7 @@ POSITIONAL = {2: ("en", "ar"), 3: ("id", "en", "ar")}
 @dataclass(frozen=True)
 class Record:
     data: dict
-    default_id: str          # 0-based: the line number (JSONL), data line (TSV) or row (tables)
+    default_id: str          # 1-based: the file line (JSONL, TSV, CSV) or the row (tables)
     line: Optional[int]      # 1-based line in a text file; None for parquet/datasets rows
     row: Optional[int] = None
 
@@ -70,11 +72,11 @@ def _jsonl_record(path: str, number: int, text: str) -> Record:
         raise InputError(f"not valid JSON ({exc.msg})", path, number) from None
     if not isinstance(data, dict):
         raise InputError("expected a JSON object per line", path, number)
-    return Record(data, str(number - 1), number)
+    return Record(data, str(number), number)
 
 
 def _read_jsonl(path: str, skipped: Optional[list]) -> Iterator[Record]:
-    """Blank lines are skipped; the default id is the 0-based line number."""
+    """Blank lines are skipped; the default id is the 1-based line number."""
     for number, text in _text_lines(path, skipped):
         if text.strip():
             record = guard(_jsonl_record, skipped, path, number, text)
@@ -82,8 +84,7 @@ def _read_jsonl(path: str, skipped: Optional[list]) -> Iterator[Record]:
                 yield record
 
 
-def _tsv_record(path: str, number: int, cells: list[str], header: Optional[tuple[str, ...]],
-                data_line: int) -> Record:
+def _tsv_record(path: str, number: int, cells: list[str], header: Optional[tuple[str, ...]]) -> Record:
     names = header or POSITIONAL.get(len(cells))
     if names is None or len(cells) != len(names):
         expected = len(header) if header else "2 or 3"
@@ -91,7 +92,7 @@ def _tsv_record(path: str, number: int, cells: list[str], header: Optional[tuple
     data = dict(zip(names, cells))
     if data.get("id") == "":
         data["id"] = None
-    return Record(data, str(data_line), number)
+    return Record(data, str(number), number)
 
 
 def _is_header(cells: list[str]) -> bool:
@@ -101,9 +102,9 @@ def _is_header(cells: list[str]) -> bool:
 
 def _read_tsv(path: str, skipped: Optional[list]) -> Iterator[Record]:
     """A header on the first non-blank line names the columns; without one, ``en<TAB>ar`` or
-    ``id<TAB>en<TAB>ar``. The default id counts data lines from 0."""
+    ``id<TAB>en<TAB>ar``. The default id is the 1-based line number."""
     header: Optional[tuple[str, ...]] = None
-    first, data_line = True, 0
+    first = True
     for number, text in _text_lines(path, skipped):
         if not text.strip():
             continue
@@ -113,8 +114,7 @@ def _read_tsv(path: str, skipped: Optional[list]) -> Iterator[Record]:
             if _is_header(cells):
                 header = tuple(c.strip().lower() if c.strip().lower() in KNOWN_COLUMNS else c.strip() for c in cells)
                 continue
-        record = guard(_tsv_record, skipped, path, number, cells, header, data_line)
-        data_line += 1
+        record = guard(_tsv_record, skipped, path, number, cells, header)
         if record is not None:
             yield record
 
@@ -129,7 +129,7 @@ def _read_parquet(path: str) -> Iterator[Record]:
     row = 0
     for batch in table.iter_batches(batch_size=1024):
         for data in batch.to_pylist():
-            yield Record(data, str(row), None, row)
+            yield Record(data, str(row + 1), None, row)
             row += 1
 
 
@@ -144,7 +144,41 @@ def _read_dataset(path: str) -> Iterator[Record]:
         raise InputError(f"cannot read as a datasets directory ({type(exc).__name__}: {exc})".splitlines()[0],
                          path) from None
     for row, data in enumerate(loaded):
-        yield Record(data, str(row), None, row)
+        yield Record(data, str(row + 1), None, row)
+
+
+def _read_csv(path: str, skipped: Optional[list]) -> Iterator[Record]:
+    """A CSV file whose first row names the columns (spreadsheets export one); quoted cells may
+    hold commas and line breaks, so the file is read through the csv module, line by line."""
+    lines = ((number, text + "\n") for number, text in _text_lines(path, skipped))
+    numbers: list[int] = []
+
+    def feed():
+        for number, text in lines:
+            numbers.append(number)
+            yield text
+    reader = csv.reader(feed())
+    try:
+        header = next(reader, None)
+        if header is None:
+            return
+        names = [c.strip().lower() if c.strip().lower() in KNOWN_COLUMNS else c.strip() for c in header]
+        for cells in reader:
+            number = numbers[-1]
+            if not any(c.strip() for c in cells):
+                continue
+            if len(cells) != len(names):
+                error = InputError(f"expected {len(names)} comma-separated columns, found {len(cells)}", path, number)
+                if skipped is None:
+                    raise error
+                skipped.append(str(error))
+                continue
+            data: dict = dict(zip(names, cells))
+            if data.get("id") == "":
+                data["id"] = None
+            yield Record(data, str(number), number)
+    except csv.Error as exc:
+        raise InputError(f"CSV: {exc}", path, numbers[-1] if numbers else None) from None
 
 
 def columns(path: str) -> Optional[list[str]]:
@@ -167,16 +201,21 @@ def columns(path: str) -> Optional[list[str]]:
     return None
 
 
-def read_records(path: str, skipped: Optional[list] = None) -> Iterator[Record]:
-    """Records of a table file, in order; the format is chosen by the file's suffix. With a
-    ``skipped`` list, bad lines are noted there ("file:line: reason") and passed over."""
+def read_records(path: str, skipped: Optional[list] = None, fmt: Optional[str] = None) -> Iterator[Record]:
+    """Records of a table file, in order; the format is found from the content (``fmt`` forces
+    one of jsonl, tsv, csv, parquet, datasets). With a ``skipped`` list, bad lines are noted there
+    ("file:line: reason") and passed over."""
     if not os.path.exists(path):
         raise InputError("no such file", path)
-    lower = path.lower()
-    if os.path.isdir(path):
+    if fmt is None:
+        from mtkit.io.formats import pairs_format
+        fmt = pairs_format(path)
+    if fmt == "datasets":
         return _read_dataset(path)
-    if lower.endswith(".parquet"):
+    if fmt == "parquet":
         return _read_parquet(path)
-    if lower.endswith((".tsv", ".tab", ".txt")):
+    if fmt == "tsv":
         return _read_tsv(path, skipped)
+    if fmt == "csv":
+        return _read_csv(path, skipped)
     return _read_jsonl(path, skipped)

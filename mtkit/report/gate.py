@@ -42,6 +42,11 @@ def gate_text(result: GateResult, stream: TextIO, **_options) -> None:
         cells = [row[0].ljust(widths[0]), row[1].ljust(widths[1]), row[2].rjust(widths[2]),
                  row[3].ljust(widths[3]), row[4].ljust(widths[4])]
         stream.write(("  " + "  ".join(cells) + (f"  {row[5]}" if row[5] else "")).rstrip() + "\n")
+    failing = result.failing_flags()
+    if failing:
+        stream.write(f"flags that failed it ({len(failing)}):\n")
+        for located in failing:
+            stream.write(f"  {terminal(located.describe())}\n")
 
 
 def _message(rule: RuleResult) -> str:
@@ -71,7 +76,9 @@ def gate_junit(result: GateResult, stream: TextIO, **_options) -> None:
                 case.set("file", xml_text(scope))
             message = xml_text(_message(rule))
             if not rule.passed:
-                ET.SubElement(case, "failure", message=message, type="GateRuleFailed").text = message
+                failing = [xml_text(f.describe()) for f in result.flags_failing(rule)]
+                ET.SubElement(case, "failure", message=message, type="GateRuleFailed").text = \
+                    "\n".join([message] + failing)
             else:
                 ET.SubElement(case, "system-out").text = message
     stream.write(xml_document(suites))
@@ -93,6 +100,14 @@ def gate_markdown(result: GateResult, stream: TextIO, **_options) -> None:
         for rule in details:
             stream.write(f"- {markdown_code(rule.name)} ({markdown(rule.scope)}): {markdown(rule.detail)}\n")
         stream.write("\n</details>\n")
+    failing = result.failing_flags()
+    if failing:
+        stream.write(f"\n**Flags that failed it ({len(failing)}):**\n\n")
+        stream.write("| file | line | check | severity | English | Arabic |\n|---|---:|---|---|---|---|\n")
+        for located in failing:
+            flag = located.flag
+            stream.write(f"| {markdown(located.path or '')} | {located.line or ''} | {markdown_code(flag.check)} "
+                         f"| {markdown(flag.severity)} | {markdown(flag.src_text)} | {markdown(flag.tgt_text)} |\n")
     if result.config:
         stream.write(f"\nRules from {markdown_code(result.config)}.\n")
 

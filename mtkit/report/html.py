@@ -1,6 +1,8 @@
 """HTML: one self-contained page a reviewer opens in a browser. The aligned article side by side
 (English left, Arabic right), each flag's spans highlighted in both columns and linked to its card,
-a summary with a bar chart, and filters by category and severity.
+a summary with a bar chart, and filters by category and severity. Review actions: accept or reject
+each flag, add a note, and export the decisions as a waivers file (``mtkit.io.waivers``'s format,
+byte for byte); decisions already in the waivers file the audit read are shown.
 
 Safety: every piece of input text goes through jinja2's autoescape; the page's own CSS and JS are
 inlined (no network at view time) and a Content-Security-Policy allows only that one script (by hash),
@@ -149,6 +151,22 @@ def _assets() -> tuple[Markup, Markup, str]:
     return Markup(css), Markup(js), digest
 
 
+def _category_counts(result: AuditResult) -> dict[str, int]:
+    """Flags by category for the filters, waived ones too (their cards are shown, marked)."""
+    counts: dict[str, int] = {}
+    for flag in result.flags:
+        counts[flag.category] = counts.get(flag.category, 0) + 1
+    return dict(sorted(counts.items()))
+
+
+def _decisions_json(result: AuditResult) -> str:
+    """Every decision of the waivers file (those on flags not in this report too, so that an
+    export loses none), for the page's script; autoescape makes it a safe attribute value."""
+    import json
+    return json.dumps([d.to_dict() for d in sorted(result.decisions, key=lambda d: d.fingerprint)],
+                      ensure_ascii=False, sort_keys=True)
+
+
 def render(result: AuditResult, title: str | None = None) -> str:
     css, js, script_hash = _assets()
     summary = result.summary()
@@ -159,7 +177,8 @@ def render(result: AuditResult, title: str | None = None) -> str:
     return _environment().get_template("audit.html").render(
         title=title, result=result, summary=summary, segments=_segment_views(result),
         chart=_chart(result), severities=SEVERITIES, css_name=css_name,
-        categories=sorted(summary["by_category"]),
+        decisions={d.fingerprint: d for d in result.decisions}, decisions_json=_decisions_json(result),
+        categories=_category_counts(result),
         css=css, js=js, script_hash=script_hash, version=__version__)
 
 

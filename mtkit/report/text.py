@@ -42,7 +42,8 @@ def audit_text(result: AuditResult, stream: TextIO, **_options) -> None:
         seg_ = seg.segment
         stream.write(f"segment {t(seg_.id)}\n  EN: {t(seg_.src)}\n  AR: {t(seg_.tgt)}\n")
         for flag in seg.flags:
-            stream.write(f"  - {t(flag.severity.upper()):8} {t(flag.category)}/{t(flag.check)}: {t(flag.message)}\n")
+            waived = " (waived)" if flag.waived else ""
+            stream.write(f"  - {t(flag.severity.upper()):8} {t(flag.category)}/{t(flag.check)}{waived}: {t(flag.message)}\n")
             if flag.src_text or flag.tgt_text:
                 stream.write(f"      EN «{t(flag.src_text)}»  →  AR «{t(flag.tgt_text)}»\n")
             if flag.suggestion:
@@ -50,7 +51,8 @@ def audit_text(result: AuditResult, stream: TextIO, **_options) -> None:
         stream.write("\n")
     sev = ", ".join(f"{summary['by_severity'][s]} {s}" for s in SEVERITIES)
     cats = ", ".join(f"{t(k)} {v}" for k, v in summary["by_category"].items()) or "none"
-    stream.write(f"{summary['flagged_segments']} of {summary['segments']} segments flagged: {sev}\n"
+    waived = f" ({summary['waived']} more waived by reviewers)" if summary.get("waived") else ""
+    stream.write(f"{summary['flagged_segments']} of {summary['segments']} segments flagged: {sev}{waived}\n"
                  f"by category: {cats}\n")
     for skipped in result.skipped:
         stream.write(f"skipped: {t(skipped)}\n")

@@ -10,7 +10,7 @@ from mtkit.errors import InputError
 from mtkit.io import read_lines
 from mtkit.io.tables import read_records
 
-TABLE_SUFFIXES = (".jsonl", ".json", ".tsv", ".parquet")
+TABLE_SUFFIXES = (".jsonl", ".json", ".tsv", ".csv", ".parquet")
 REF_COLUMNS = ("ref", "ar", "tgt", "target")
 SRC_COLUMNS = ("src", "en", "source")
 HYP_COLUMNS = ("hyp", "mt", "sys", "ar")
@@ -33,7 +33,10 @@ def unique_names(names: list[str]) -> list[str]:
 
 
 def is_table(path: str) -> bool:
-    return os.path.isdir(path) or path.lower().endswith(TABLE_SUFFIXES)
+    from mtkit.io.formats import sniff
+    if os.path.isdir(path) or path.lower().endswith(TABLE_SUFFIXES):
+        return True
+    return os.path.isfile(path) and sniff(path) in ("xliff", "tmx", "po", "parquet")
 
 
 def read_text_lines(path: str) -> list[str]:
@@ -42,7 +45,12 @@ def read_text_lines(path: str) -> list[str]:
 
 
 def read_table(path: str) -> list[dict]:
-    """Rows of a table file, in order (see ``mtkit.io.tables`` for the formats)."""
+    """Rows of a table file, in order (see ``mtkit.io.tables`` for the formats); a CAT file
+    (XLIFF, TMX, PO) gives its units as rows with id, en and ar."""
+    from mtkit.io.formats import pairs_format
+    from mtkit.io.pairs import CAT_FORMATS, read_pairs
+    if pairs_format(path) in CAT_FORMATS:
+        return [{"id": s.id, "en": s.src, "ar": s.tgt} for s in read_pairs(path)]
     return [record.data for record in read_records(path)]
 
 

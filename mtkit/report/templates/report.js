@@ -101,4 +101,79 @@
     box.addEventListener("change", applyFilters);
   });
   applyFilters();
+
+  // ---- review: accept or reject flags, note why, export the decisions as a waivers file ----
+  // The export is the waivers file mtkit writes itself: one decision per line, keys sorted,
+  // lines sorted by fingerprint; decisions already in the file the audit read are kept.
+  var decisions = {};   // fingerprint -> record
+  var store = document.getElementById("waivers");
+  if (store) {
+    JSON.parse(store.dataset.decisions || "[]").forEach(function (d) { decisions[d.fingerprint] = d; });
+  }
+
+  function today() { return new Date().toISOString().slice(0, 10); }
+
+  function record(card, decision, note) {
+    // keys in sorted order, as Python's json.dumps(sort_keys=True) writes them
+    return { check: card.dataset.check, decision: decision, fingerprint: card.dataset.fingerprint,
+             note: note, spans: { ar: card.dataset.tgt, en: card.dataset.src },
+             when: today(), who: document.getElementById("reviewer").value.trim() };
+  }
+
+  function showCard(card) {
+    var d = decisions[card.dataset.fingerprint];
+    card.classList.toggle("decided-accept", !!d && d.decision === "accept");
+    card.classList.toggle("decided-reject", !!d && d.decision === "reject");
+    card.querySelectorAll("button.decide").forEach(function (b) {
+      b.setAttribute("aria-pressed", d && d.decision === b.dataset.decision ? "true" : "false");
+    });
+    var state = card.querySelector(".state");
+    state.textContent = !d ? "" : (d.decision === "accept" ? "accepted (waived)" : "rejected") +
+      (d.who ? " by " + d.who : "") + (d.when ? ", " + d.when : "");
+  }
+
+  function showCount() {
+    var count = Object.keys(decisions).length;
+    document.getElementById("decided").textContent = count + " decision" + (count === 1 ? "" : "s");
+  }
+
+  function decide(card, decision) {
+    var key = card.dataset.fingerprint, note = card.querySelector(".note").value.trim();
+    if (decisions[key] && decisions[key].decision === decision) { delete decisions[key]; }  // a second click undoes
+    else { decisions[key] = record(card, decision, note); }
+    showCard(card);
+    showCount();
+  }
+
+  function exportText() {
+    return Object.keys(decisions).sort().map(function (key) {
+      var d = decisions[key];
+      return JSON.stringify({ check: d.check, decision: d.decision, fingerprint: d.fingerprint,
+                              note: d.note || "", spans: { ar: (d.spans || {}).ar || "", en: (d.spans || {}).en || "" },
+                              when: d.when || "", who: d.who || "" }) + "\n";
+    }).join("");
+  }
+
+  document.addEventListener("click", function (event) {
+    var button = event.target.closest("button.decide");
+    if (button) { decide(button.closest(".card"), button.dataset.decision); return; }
+    if (event.target.id === "export") {
+      var text = exportText(), area = document.getElementById("export-text");
+      area.value = text;
+      area.hidden = false;
+      var link = document.createElement("a");
+      link.href = URL.createObjectURL(new Blob([text], { type: "application/x-ndjson" }));
+      link.download = "mtkit-waivers.jsonl";
+      document.body.appendChild(link);
+      link.click();
+      link.remove();
+    }
+  }, true);
+  document.addEventListener("change", function (event) {
+    if (!event.target.matches(".card .note")) { return; }
+    var card = event.target.closest(".card"), d = decisions[card.dataset.fingerprint];
+    if (d) { decisions[card.dataset.fingerprint] = record(card, d.decision, event.target.value.trim()); showCard(card); }
+  });
+  cards.forEach(showCard);
+  showCount();
 }());

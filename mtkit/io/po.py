@@ -1,0 +1,44 @@
+"""gettext PO through translate-toolkit: one segment per translated entry (the header, obsolete
+and untranslated entries are skipped), its id the ``msgctxt`` or else the ``msgid``."""
+from __future__ import annotations
+
+from typing import Any, Iterator
+
+from mtkit.errors import InputError
+from mtkit.io.extras import need
+from mtkit.io.inline import tidy
+from mtkit.model import Segment
+
+
+def load(path: str) -> Any:
+    need("translate.storage.pypo", "files", "gettext PO", path)
+    from translate.storage.pypo import pofile
+    with open(path, "rb") as stream:
+        data = stream.read()
+    try:
+        return pofile.parsestring(data)
+    except (ValueError, UnicodeDecodeError, IndexError) as exc:
+        raise InputError(f"gettext PO: cannot parse ({str(exc).splitlines()[0] if str(exc) else type(exc).__name__})",
+                         path) from None
+
+
+def _first(text) -> str:
+    """A plural entry is checked on its first (singular) forms."""
+    strings = getattr(text, "strings", None)
+    return str(strings[0]) if strings else str(text or "")
+
+
+def units(store) -> Iterator[tuple[Any, Segment]]:
+    for unit in store.units:
+        if unit.isheader() or unit.isobsolete():
+            continue
+        src, tgt = tidy(_first(unit.source)), tidy(_first(unit.target))
+        if not tgt:
+            continue
+        context = unit.getcontext()
+        yield unit, Segment(id=context or _first(unit.source), src=src, tgt=tgt)
+
+
+def read(path: str) -> Iterator[Segment]:
+    for _unit, segment in units(load(path)):
+        yield segment

@@ -1,0 +1,62 @@
+"""TMX through translate-toolkit: one segment per ``<tu>`` that has an English and an Arabic
+``<tuv>`` (any regional variant: en-US, ar-SA), its id the ``tuid`` (else its 1-based position)."""
+from __future__ import annotations
+
+from typing import Any, Iterator, Optional
+
+from mtkit.errors import InputError
+from mtkit.io.extras import need
+from mtkit.io.inline import flatten_element
+from mtkit.model import Segment
+
+XML_LANG = "{http://www.w3.org/XML/1998/namespace}lang"
+
+
+def load(path: str) -> Any:
+    need("translate.storage.tmx", "files", "TMX", path)
+    from lxml import etree  # type: ignore[import-untyped]
+    from translate.storage.tmx import tmxfile
+    with open(path, "rb") as stream:
+        data = stream.read()
+    try:
+        return tmxfile.parsestring(data)
+    except etree.XMLSyntaxError as exc:
+        raise InputError(f"TMX: not well-formed XML ({exc.msg})", path, exc.lineno) from None
+    except (ValueError, AssertionError, KeyError) as exc:
+        raise InputError(f"TMX: not a valid TMX file ({exc or type(exc).__name__})", path) from None
+
+
+def _lang(tuv) -> str:
+    return (tuv.get(XML_LANG) or tuv.get("lang") or "").lower()
+
+
+def _seg(unit, lang: str) -> Optional[Any]:
+    for tuv in unit.getlanguageNodes():
+        if _lang(tuv).split("-")[0].split("_")[0] == lang:
+            return tuv.find(unit.namespaced("seg"))
+    return None
+
+
+def units(store, path: str = "") -> Iterator[tuple[Any, Segment]]:
+    found: set[str] = set()
+    paired = 0
+    for index, unit in enumerate(store.units, start=1):
+        found.update(_lang(tuv) for tuv in unit.getlanguageNodes())
+        src_seg, tgt_seg = _seg(unit, "en"), _seg(unit, "ar")
+        if src_seg is None or tgt_seg is None:
+            continue
+        src, src_codes = flatten_element(src_seg)
+        tgt, tgt_codes = flatten_element(tgt_seg)
+        if not tgt:
+            continue
+        paired += 1
+        yield unit, Segment(id=unit.xmlelement.get("tuid") or str(index), src=src, tgt=tgt,
+                            line=tgt_seg.sourceline, src_codes=src_codes, tgt_codes=tgt_codes)
+    if not paired and store.units:
+        raise InputError(f"TMX: no unit has both an English and an Arabic <tuv> "
+                         f"(languages found: {', '.join(sorted(found - {''})) or 'none'})", path)
+
+
+def read(path: str) -> Iterator[Segment]:
+    for _unit, segment in units(load(path), path):
+        yield segment

@@ -1,0 +1,66 @@
+"""XLIFF 1.2 and 2.0 through translate-toolkit: one segment per translated unit (per ``<segment>``
+in 2.0), its id the file's own (``trans-unit``/``unit`` id), inline tags kept out of the text."""
+from __future__ import annotations
+
+from typing import Any, Iterator
+
+from mtkit.errors import InputError
+from mtkit.io.extras import need
+from mtkit.io.inline import flatten_element
+from mtkit.model import Segment
+
+NS_20 = "urn:oasis:names:tc:xliff:document:2.0"
+
+
+def version_of(head: bytes) -> str:
+    """'2.0' or '1.2' from the start of the file (2.x declares its own namespace)."""
+    return "2.0" if b"urn:oasis:names:tc:xliff:document:2." in head or b'version="2.' in head else "1.2"
+
+
+def load(path: str) -> Any:
+    """The translate-toolkit store of an XLIFF file; a malformed one is an InputError naming it."""
+    with open(path, "rb") as stream:
+        data = stream.read()
+    ver = version_of(data[:4096])
+    name = f"XLIFF {ver}"
+    need("translate.storage.xliff", "files", name, path)
+    from lxml import etree  # type: ignore[import-untyped]
+    from translate.storage.xliff import xlifffile
+    from translate.storage.xliff2 import Xliff2File
+    cls: Any = Xliff2File if ver == "2.0" else xlifffile
+    try:
+        return cls.parsestring(data)
+    except etree.XMLSyntaxError as exc:
+        raise InputError(f"{name}: not well-formed XML ({exc.msg})", path, exc.lineno) from None
+    except (ValueError, AssertionError, KeyError) as exc:
+        raise InputError(f"{name}: not a valid {name} file ({exc or type(exc).__name__})", path) from None
+
+
+def _id(unit, is_20: bool) -> str:
+    if is_20:
+        segments = unit.getunitelement().findall(f"{{{NS_20}}}segment")
+        unit_id = unit.getunitelement().get("id") or ""
+        return unit_id if len(segments) <= 1 else str(unit.getid())
+    return unit.xmlelement.get("id") or str(unit.getid())
+
+
+def units(store) -> Iterator[tuple[Any, Segment]]:
+    """(toolkit unit, segment) for every unit with a non-empty target, in file order."""
+    is_20 = type(store).__name__ == "Xliff2File"
+    for unit in store.units:
+        if unit.isheader() or not unit.istranslatable():
+            continue
+        nodes = unit.getlanguageNodes()
+        if len(nodes) < 2 or nodes[1] is None:
+            continue
+        src, src_codes = flatten_element(nodes[0])
+        tgt, tgt_codes = flatten_element(nodes[1])
+        if not tgt:
+            continue
+        yield unit, Segment(id=_id(unit, is_20), src=src, tgt=tgt, line=nodes[1].sourceline,
+                            src_codes=src_codes, tgt_codes=tgt_codes)
+
+
+def read(path: str) -> Iterator[Segment]:
+    for _unit, segment in units(load(path)):
+        yield segment
