@@ -87,7 +87,13 @@ def audit(en: Optional[str] = None, ar: Optional[str] = None, *, pairs: Optional
             raise ValueError("audit needs en and ar paths, or pairs")
         beads = document_segments(en, ar, presegmented=presegmented, parallel=parallel, max_bead=max_bead)
         segments, total = beads, len(beads)
-                       skipped=skipped, signature=signature(select(checks, disable), terms), decisions=decisions)
+    results: Iterable[SegmentResult] = apply(
+        audit_segments(segments, only=checks, disable=disable, options=options, jobs=jobs), decisions)
+    results = progress(results, total=total, desc="audit", unit="seg", quiet=quiet)
+    # streamed: an iterator consumed once stands in for the list
+    return AuditResult(results if stream else list(results), src_path=en or pairs,  # type: ignore[arg-type]
+                       tgt_path=ar or pairs, skipped=skipped, signature=signature(select(checks, disable), terms),
+                       decisions=decisions)
 
 
 def document_segments(en: str, ar: str, *, presegmented: bool = False, parallel: bool = False,
