@@ -16,10 +16,9 @@ import tempfile
 import time
 from pathlib import Path
 
-sys.path.insert(0, str(Path(__file__).resolve().parent))
-from results import record  # noqa: E402
+from results import record
 
-from mtkit.io import read_pairs  # noqa: E402
+from mtkit.io import read_pairs
 
 DATA = Path(os.environ.get("MTKIT_TICO19", "/work/shared/real/tico19"))
 TMX = DATA / "tico19.en-ar.tmx"
