@@ -218,8 +218,8 @@ class SegmentResult:
 
     def to_dict(self) -> dict:
         seg = self.segment
-        out = {"id": seg.id, "src": seg.src, "tgt": seg.tgt,
-               "src_units": list(seg.src_units), "tgt_units": list(seg.tgt_units)}
+        out: dict = {"id": seg.id, "src": seg.src, "tgt": seg.tgt,
+                     "src_units": list(seg.src_units), "tgt_units": list(seg.tgt_units)}
         if seg.line is not None:
             out["line"] = seg.line
         if seg.src_codes or seg.tgt_codes:
@@ -260,7 +260,7 @@ class Tally:
 
 @dataclass
 class AuditResult:
-    segments: list[SegmentResult]
+    segments: list[SegmentResult]      # (an iterator consumed once, for streamed JSON Lines: api.audit)
     src_path: Optional[str] = None
     tgt_path: Optional[str] = None
     skipped: list[str] = field(default_factory=list)   # "file:line: reason" for --skip-bad
@@ -285,7 +285,7 @@ class AuditResult:
 
     def to_dict(self) -> dict:
         from mtkit import __version__
-        out = {"tool": "mtkit", "version": __version__, "signature": self.signature, "summary": self.summary()}
+        out: dict = {"tool": "mtkit", "version": __version__, "signature": self.signature, "summary": self.summary()}
         if self.src_path or self.tgt_path:
             out["src_path"], out["tgt_path"] = self.src_path, self.tgt_path
         out["segments"] = [s.to_dict() for s in self.segments]

@@ -120,7 +120,7 @@ def _src_names(seg: AnalyzedSegment) -> list[list]:
         prev = runs[-1][-1] if runs else None
         # a name continues over spaces only: not over a comma ("Eni, BP"), nor after a possessive
         # ("Nigeria's Super Eagles")
-        if runs and i == prev_index + 1 and not seg.src[prev.end:tok.start].strip() \
+        if prev is not None and i == prev_index + 1 and not seg.src[prev.end:tok.start].strip() \
                 and not prev.norm.endswith("'s"):
             runs[-1].append(tok)
         else:

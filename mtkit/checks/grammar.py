@@ -10,7 +10,8 @@ from mtkit.model import Span
 from mtkit.text.arabic import ARTICLE, LETTERS
 
 # English present perfect "has denied" copied as possession "لديه نفى" ("he has, he denied").
-_EN_PERFECT = re.compile(r"\b(?:has|have|had)\s+(?:not\s+|never\s+|also\s+|already\s+)?(\w+(?:ed|en|wn|ne|id|ught|ung|ade))\b", re.I)
+_EN_PERFECT = re.compile(r"\b(?:has|have|had)\s+(?:not\s+|never\s+|also\s+|already\s+)?"
+                         r"(\w+(?:ed|en|wn|ne|id|ught|ung|ade))\b", re.I)
 _AR_HAS_VERB = re.compile(rf"(?:^|\s)(?:و?لدي(?:ه|ها|هم|هما|كم|نا))\s+([{LETTERS}]+)")
 
 

@@ -10,7 +10,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 from functools import lru_cache
-from typing import Iterator, Optional
+from typing import Iterator, Optional, Sequence
 
 from mtkit.checks import Doc, Finding, check
 from mtkit.checks.analysis import AnalyzedSegment, en_lemmas, is_possessive
@@ -67,29 +67,24 @@ def _match_at(words: list[str], lemmas: list[frozenset[str]], start: int, patter
     def go(i: int, k: int) -> Optional[int]:
         if k == len(pattern):
             return i
-        token = pattern[k]
-        if token in ("someone", "something"):
-            for size in range(1, 5):
-                if i + size <= len(words):
-                    end = go(i + size, k + 1)
-                    if end is not None:
-                        return end
-            return None
-        if i >= len(words):
-            return None
-        if token in ("one's", "someone's"):
-            # "his", "Trump's", "the minister's": up to four words ending in a possessive
-            for size in range(1, 5):
-                last = i + size - 1
-                if last < len(words) and is_possessive(words[last]):
-                    end = go(last + 1, k + 1)
-                    if end is not None:
-                        return end
-            return None
-        if lemmas[i] & en_lemmas(token):
-            return go(i + 1, k + 1)
+        for after in _after(words, lemmas, i, pattern[k]):
+            end = go(after, k + 1)
+            if end is not None:
+                return end
         return None
     return go(start, 0)
+
+
+def _after(words: list[str], lemmas: list[frozenset[str]], i: int, token: str) -> Sequence[int]:
+    """Where matching goes on when ``token`` matches from word ``i``: shortest first for a slot."""
+    if token in ("someone", "something"):
+        return range(i + 1, min(i + 4, len(words)) + 1)          # one to four words
+    if i >= len(words):
+        return ()
+    if token in ("one's", "someone's"):
+        # "his", "Trump's", "the minister's": up to four words ending in a possessive
+        return [last + 1 for last in range(i, min(i + 4, len(words))) if is_possessive(words[last])]
+    return (i + 1,) if lemmas[i] & en_lemmas(token) else ()
 
 
 def find_idioms(seg: AnalyzedSegment) -> Iterator[tuple[Idiom, int, int]]:

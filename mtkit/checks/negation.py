@@ -14,6 +14,7 @@ from mtkit.model import Span
 from mtkit.text.arabic import CONJUNCTIONS, strip_proclitics
 from mtkit.text.lexicon import zipf
 from mtkit.text.normalize import norm
+from mtkit.text.tokens import Token
 
 # English words with a negative prefix count as (weak) negation: "illegal" ≈ "غير شرعي".
 _NEG_PREFIXES = ("un", "in", "il", "im", "ir", "non")
@@ -60,7 +61,8 @@ def _en_markers(seg: AnalyzedSegment) -> tuple[list, list, list]:
 
 def _ar_markers(seg: AnalyzedSegment) -> tuple[list, list]:
     markers = _markers()
-    strong, weak = [], []
+    strong: list[Token] = []
+    weak: list[Token] = []
     words = seg.tgt_words
     for k, tok in enumerate(words):
         pair = tok.norm + " " + words[k + 1].norm if k + 1 < len(words) else ""

@@ -126,7 +126,8 @@ def month_changed(seg: AnalyzedSegment) -> Iterator[Finding]:
     """A month name in the English and a different month in the Arabic."""
     months = _months()
     src = [(months["en"][t.norm], t) for t in seg.src_words
-           if t.norm in months["en"] and seg.src[t.start].isupper() and (t.norm != "may" or seg.src[t.start:t.end] == "May" and not seg.is_sentence_initial(t))]
+           if t.norm in months["en"] and seg.src[t.start].isupper()
+           and (t.norm != "may" or seg.src[t.start:t.end] == "May" and not seg.is_sentence_initial(t))]
     if not src:
         return
     tgt = []
@@ -145,7 +146,8 @@ def month_changed(seg: AnalyzedSegment) -> Iterator[Finding]:
     tgt_numbers = {m for m, _ in tgt}
     for month, tok in src:
         if month not in tgt_numbers:
-            other = next(t for m, t in tgt if m not in {s for s, _ in src})  if any(m not in {s for s, _ in src} for m, _ in tgt) else None
+            src_months = {s for s, _ in src}
+            other = next((t for m, t in tgt if m not in src_months), None)
             if other is None:
                 continue
             yield Finding("critical",

@@ -28,9 +28,9 @@ def _addresses(text: str) -> list[tuple[int, int]]:
     for match in _DOTTED.finditer(text):
         # a domain ends at its last label that is a known top-level domain: news.bbc.co.uk
         labels = match.group().split(".")
-        last = next((j for j in range(len(labels) - 1, 0, -1) if _TLD.match(labels[j])), None)
-        if last is not None:
-            end = match.start() + len(".".join(labels[:last])) + 1 + _TLD.match(labels[last]).end()
+        tld = next(((j, m) for j in range(len(labels) - 1, 0, -1) if (m := _TLD.match(labels[j]))), None)
+        if tld is not None:
+            end = match.start() + len(".".join(labels[:tld[0]])) + 1 + tld[1].end()
             spans.append((match.start(), end))
     merged: list[tuple[int, int]] = []
     for start, end in sorted(spans):

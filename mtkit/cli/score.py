@@ -80,7 +80,8 @@ def _sacrebleu_options(kw: dict) -> dict:
 @click.option("--max-length", type=click.IntRange(1), default=256, show_default=True)
 @click.option("--device", type=click.Choice(["auto", "cpu", "cuda"]), default="auto", show_default=True)
 @output_options(("text", "json", "md", "csv"))
-def score(system_paths, refs, ref_column, columns, src_path, models, metrics_text, audit, analyze, disagree, weights_text, glossary,
+def score(system_paths, refs, ref_column, columns, src_path, models, metrics_text, audit, analyze, disagree, weights_text,
+          glossary,
           disable, jobs, baseline, significance,
           paired_n, worst, align_auto, align_docs, src_lang, tgt_lang, batch_size, beams, max_length,
           device, fmt, output, quiet, **sacrebleu_kw):

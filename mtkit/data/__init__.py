@@ -143,7 +143,7 @@ def _allowed(col: Column, value: str) -> None:
         raise ValueError(f"column '{col.name}': '{value}' is not one of {', '.join(col.allowed)}")
 
 
-_JSON_TYPES = {"text": str, "int": int, "float": (int, float), "bool": bool, "list": list, "groups": list}
+_JSON_TYPES: dict[str, Any] = {"text": str, "int": int, "float": (int, float), "bool": bool, "list": list, "groups": list}
 
 
 def _json_row(line: str, columns: tuple[Column, ...], _sep: Optional[str]) -> Row:
@@ -169,7 +169,8 @@ def _json_row(line: str, columns: tuple[Column, ...], _sep: Optional[str]) -> Ro
         if col.kind == "list" and not all(isinstance(v, str) for v in value) or \
                 col.kind == "groups" and not all(isinstance(g, list) and g and all(isinstance(v, str) for v in g)
                                                  for g in value):
-            raise ValueError(f"key '{col.name}' must be {'a list of strings' if col.kind == 'list' else 'a list of lists of strings'}")
+            shape = "a list of strings" if col.kind == "list" else "a list of lists of strings"
+            raise ValueError(f"key '{col.name}' must be {shape}")
         for item in (value if col.kind == "list" else [value] if col.kind == "text" else []):
             _allowed(col, item)
         row[col.name] = value

@@ -5,7 +5,7 @@ from __future__ import annotations
 import json
 import os
 from dataclasses import dataclass, field, replace
-from typing import Optional
+from typing import Any, Optional
 
 from mtkit.errors import InputError
 from mtkit.gate.config import ERROR, FLAG_SECTIONS, PROFILE_SECTIONS, SCORE_SECTIONS, GateConfig
@@ -123,8 +123,9 @@ def audit_item(item: Item, options: AuditOptions) -> AuditResult:
             result.segments = list(apply(result.segments, read_waivers(options.waivers)))
         return result
     from mtkit import api
-    kwargs = dict(presegmented=options.presegmented, disable=options.disable, glossary=options.glossary,
-                  jobs=options.jobs, quiet=options.quiet, waivers=options.waivers)
+    kwargs: dict[str, Any] = dict(presegmented=options.presegmented, disable=options.disable,
+                                  glossary=options.glossary, jobs=options.jobs, quiet=options.quiet,
+                                  waivers=options.waivers)
     if item.pairs:
         return api.audit(pairs=item.pairs, **kwargs)
     return api.audit(item.en, item.ar, **kwargs)
@@ -221,6 +222,7 @@ def _system_lines(item: Item) -> tuple[list[str], str]:
 
 def item_texts(item: Item) -> Texts:
     system, system_path = _system_lines(item)
+    assert item.ref is not None, "scored items have a reference (gate.inputs checks it)"
     ref = read_lines(item.ref)
     if len(ref) != len(system):
         raise InputError(f"{len(ref)} reference lines but {len(system)} lines in {system_path} "
@@ -244,16 +246,17 @@ def score_texts(texts: Texts, metrics: list[str], item: Optional[Item] = None
     paths = None
     if item is not None:
         paths = {"system": item.system or item.ar}
-        if texts.baseline is not None:
+        if texts.baseline is not None and item.baseline:
             paths["baseline"] = item.baseline
     result = score_systems([texts.ref], systems, metrics=tuple(metrics),
                            baseline="baseline" if texts.baseline is not None else None,
-                           paths=paths, ref_paths=[item.ref] if item is not None else None)
+                           paths=paths, ref_paths=[item.ref] if item is not None and item.ref else None)
     scores = {m: float(result.system("system").scores[m].score) for m in metrics}
     base: dict[str, tuple[float, float]] = {}
     if texts.baseline is not None:
         for metric in metrics:
             comparison = result.comparison("system", metric)
+            assert comparison is not None, "a baseline was given: every metric is compared"
             base[metric] = (float(result.system("baseline").scores[metric].score), float(comparison.p_value))
     return scores, base
 
@@ -297,8 +300,9 @@ def measure(config: GateConfig, items: list[Item], options: AuditOptions) -> Mea
         if len(files) == 1:
             run.scores, run.baseline = files[0].scores, files[0].baseline
         else:  # corpus-level scores over all files, not an average of file scores
-            joined = Texts([l for t in all_texts for l in t.system], [l for t in all_texts for l in t.ref],
-                           [l for t in all_texts for l in t.baseline] if all_texts[0].baseline is not None else None)
+            joined = Texts([line for t in all_texts for line in t.system], [line for t in all_texts for line in t.ref],
+                           [line for t in all_texts for line in t.baseline or []]
+                           if all_texts[0].baseline is not None else None)
             run.scores, run.baseline = score_texts(joined, metrics)
     if rises:
         if len(files) == 1:

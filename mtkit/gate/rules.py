@@ -39,6 +39,7 @@ def _per_1k(count: int, words: int) -> float:
 
 def _rule(section: str, name: str, limit: float, m: Measures) -> RuleResult:
     key = f"{section}.{name}"
+    value: float
     if section == "max_flags":
         value = m.by_severity.get(name, 0)
         return RuleResult(key, m.scope, value, limit, value <= limit, "≤", detail=_count(value, name))

@@ -37,7 +37,11 @@ def sniff(path: str) -> str:
         return "parquet"
     if head.startswith(b"PK\x03\x04"):
         return "docx" if path.lower().endswith((".docx", ".docm")) or b"word/" in head else "binary"
-    text = head.decode("utf-8", errors="ignore").lstrip("\ufeff \t\r\n")
+    return _sniff_text(head.decode("utf-8", errors="ignore").lstrip("\ufeff \t\r\n"), path)
+
+
+def _sniff_text(text: str, path: str) -> str:
+    """The format of a text file from its first characters (and its suffix where they do not tell)."""
     if text.startswith("<"):
         if re.search(r"<(?:\w+:)?xliff[\s>]", text):
             return "xliff"

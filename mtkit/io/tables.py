@@ -89,7 +89,7 @@ def _tsv_record(path: str, number: int, cells: list[str], header: Optional[tuple
     if names is None or len(cells) != len(names):
         expected = len(header) if header else "2 or 3"
         raise InputError(f"expected {expected} tab-separated columns, found {len(cells)}", path, number)
-    data = dict(zip(names, cells))
+    data: dict[str, Optional[str]] = dict(zip(names, cells))
     if data.get("id") == "":
         data["id"] = None
     return Record(data, str(number), number)

@@ -5,7 +5,7 @@ from __future__ import annotations
 import os
 import re
 from dataclasses import dataclass, field
-from typing import Optional, Sequence
+from typing import Any, Optional, Sequence
 
 from mtkit.errors import InputError
 from mtkit.mt.languages import LANGUAGES, codes, family_of
@@ -58,10 +58,10 @@ def _known(tokenizer, token: str) -> bool:
 class Translator:
     """A loaded model with what generation needs for one language direction."""
     name: str
-    model: object
-    tokenizer: object
+    model: Any              # a transformers seq2seq model and its tokenizer (untyped library)
+    tokenizer: Any
     family: str
-    device: object
+    device: Any
     prefix: str = ""                                  # Marian multi-target models: ">>ara<< "
     generate_kwargs: dict = field(default_factory=dict)
 

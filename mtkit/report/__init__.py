@@ -6,7 +6,7 @@ from __future__ import annotations
 
 import importlib
 import pkgutil
-from typing import Callable, TextIO
+from typing import IO, Callable
 
 _WRITERS: dict[tuple[str, type], Callable] = {}
 _loaded = False
@@ -35,7 +35,7 @@ def formats(result_type: type) -> list[str]:
     return sorted({fmt for fmt, kind in _WRITERS if kind is object or issubclass(result_type, kind)})
 
 
-def write(result, fmt: str, stream: TextIO, **options) -> None:
+def write(result, fmt: str, stream: IO[str], **options) -> None:
     _load()
     for kind in type(result).__mro__:
         if (fmt, kind) in _WRITERS:

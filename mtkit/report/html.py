@@ -111,7 +111,7 @@ def word_links(src: str, tgt: str) -> list[tuple[str, str]]:
 
 def _chart(result: AuditResult) -> dict:
     """Bars by category, stacked by severity, sized for an inline SVG."""
-    rows = {}
+    rows: dict[str, dict[str, int]] = {}
     for flag in result.flags:
         row = rows.setdefault(flag.category, {s: 0 for s in SEVERITIES})
         if flag.severity in row:
@@ -120,7 +120,8 @@ def _chart(result: AuditResult) -> dict:
     bar_width, label_width, row_height = 420, 130, 22
     bars = []
     for i, (category, counts) in enumerate(sorted(rows.items(), key=lambda kv: (-sum(kv[1].values()), kv[0]))):
-        x, parts = label_width, []
+        x: float = label_width
+        parts = []
         for sev in SEVERITIES:
             width = round(bar_width * counts[sev] / most, 1)
             if width:

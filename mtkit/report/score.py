@@ -113,7 +113,8 @@ def score_md(result: ScoreResult, stream: TextIO, **_options) -> None:
             _md_table(header, rows, stream) if rows else stream.write("(none)\n")
     for system in result.systems:
         if system.worst:
-            stream.write(f"\n### Worst segments of {_md(system.name)}\n\n| # | chrF | system | reference |\n|---:|---:|---|---|\n")
+            stream.write(f"\n### Worst segments of {_md(system.name)}\n\n"
+                         "| # | chrF | system | reference |\n|---:|---:|---|---|\n")
             for w in system.worst:
                 stream.write(f"| {w.index} | {w.chrf:.2f} | {_md(w.hyp)} | {_md(' / '.join(w.refs))} |\n")
 

@@ -57,6 +57,21 @@ def _worst(chrf: list[float], hyps: Sequence[str], refs: list[list[str]], n: int
     return [WorstSegment(i, chrf[i], hyps[i], [ref[i] for ref in refs]) for i in order]
 
 
+def _score_system(name: str, hyps: list[str], scorers: dict, metrics: list[str], path: Optional[str],
+                  refs: list[list[str]], worst: int) -> SystemScore:
+    """One system's corpus scores and its per-segment chrF (and its worst segments)."""
+    scores: dict[str, MetricScore] = {}
+    chrf: list[float] = []
+    for metric, scorer in scorers.items():
+        stats = scorer._extract_corpus_statistics(hyps, None)
+        if metric in metrics:
+            value = scorer._aggregate_and_compute(stats)
+            scores[metric] = MetricScore(float(value.score), scorer.get_signature().format(), value.name)
+        if metric == "chrf":
+            chrf = [float(scorer._compute_score_from_stats(s).score) for s in stats]
+    return SystemScore(name, path, scores, chrf, _worst(chrf, hyps, refs, worst) if worst > 0 else [])
+
+
 def score_systems(refs: list[list[str]], systems: dict[str, list[str]], *,
                   metrics: Sequence[str] = METRICS, baseline: Optional[str] = None,
                   significance: Optional[str] = "paired-bs", paths: Optional[dict[str, str]] = None,
@@ -85,7 +100,8 @@ def score_systems(refs: list[list[str]], systems: dict[str, list[str]], *,
         if len(refs) > 1:
             raise InputError("aligning documents needs a single reference", ref_paths[1] if len(ref_paths) > 1 else None)
         from mtkit.score.align import align_documents
-        ref_segments, systems, alignment = align_documents(refs[0], systems)
+        ref_segments, aligned, alignment = align_documents(refs[0], dict(systems))
+        systems = {name: list(lines) for name, lines in aligned.items()}
         refs = [ref_segments]
     order = list(systems)
     if baseline is not None:
@@ -94,19 +110,7 @@ def score_systems(refs: list[list[str]], systems: dict[str, list[str]], *,
 
     # chrF is always computed: the per-segment chrF and the worst segments come from it
     scorers = build_metrics(list(dict.fromkeys(metrics + ["chrf"])), options, refs)
-    results = []
-    for name in order:
-        hyps = systems[name]
-        scores, chrf = {}, []
-        for metric, scorer in scorers.items():
-            stats = scorer._extract_corpus_statistics(hyps, None)
-            if metric in metrics:
-                value = scorer._aggregate_and_compute(stats)
-                scores[metric] = MetricScore(float(value.score), scorer.get_signature().format(), value.name)
-            if metric == "chrf":
-                chrf = [float(scorer._compute_score_from_stats(s).score) for s in stats]
-        results.append(SystemScore(name, paths.get(name), scores, chrf,
-                                   _worst(chrf, hyps, refs, worst) if worst > 0 else []))
+    results = [_score_system(name, systems[name], scorers, metrics, paths.get(name), refs, worst) for name in order]
 
     result = ScoreResult(metrics=metrics, systems=results, ref_paths=ref_paths, baseline=order[0],
                          segments=len(refs[0]), alignment=alignment)

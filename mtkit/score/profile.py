@@ -150,7 +150,8 @@ class Profile:
         return [c for c in CATEGORIES if c in seen]
 
     def to_dict(self) -> dict:
-        return {"src": self.src_path, "weights": dict(self.weights), "baseline": self.baseline, "score": "penalty per 1,000 source words",
+        return {"src": self.src_path, "weights": dict(self.weights), "baseline": self.baseline,
+                "score": "penalty per 1,000 source words",
                 "signature": self.signature,
                 "systems": [s.to_dict() for s in self.systems],
                 "comparisons": [c.to_dict() for c in self.comparisons]}

@@ -3,7 +3,7 @@ paired bootstrap resampling (``paired-bs``) and paired approximate randomization
 each with a 95% bootstrap confidence interval per system."""
 from __future__ import annotations
 
-from typing import Sequence
+from typing import Any, Sequence
 
 from mtkit.score.result import Comparison
 
@@ -26,12 +26,12 @@ def paired_test(method: str, named_systems: Sequence[tuple[str, Sequence[str]]],
     signatures, results = test()
     # PairedTest keys its results by sacrebleu's score names (BLEU, chrF2, TER), in metric order
     score_names = [key for key in results if key != "System"]
-    names = results["System"]
+    names: list[str] = [str(name) for name in results["System"]]
     baseline = names[0]
     comparisons: list[Comparison] = []
     intervals: dict[str, dict[str, tuple[float, float]]] = {name: {} for name in names}
     for metric, score_name in zip(metrics, score_names):
-        column = results[score_name]
+        column: list[Any] = list(results[score_name])
         signature = signatures[score_name].format()
         for name, result in zip(names, column):
             if result.mean is not None and result.ci is not None:

@@ -46,8 +46,9 @@ AR_FUNCTION_WORDS = frozenset(norm(w) for w in (
     "في", "من", "على", "الى", "إلى", "عن", "مع", "او", "أو", "و", "ما", "لا", "لم", "لن", "ان", "أن", "إن",
     "هو", "هي", "هذا", "هذه", "ذلك", "التي", "الذي", "كان", "قد", "ب", "ل", "ك", "ثم", "بين", "كل", "بعض",
     "غير", "عند", "حول", "يكون", "شخص", "شيء", "شيئ"))
-_EN_STOP = frozenset(
-    ["a", "an", "the", "of", "to", "in", "on", "at", "by", "for", "with", "from", "and", "or", "not", "no", "is", "be", "as", "it", "its", "that", "this", "which", "who"])
+_EN_STOP = frozenset([
+    "a", "an", "the", "of", "to", "in", "on", "at", "by", "for", "with", "from", "and", "or", "not", "no",
+    "is", "be", "as", "it", "its", "that", "this", "which", "who"])
 
 
 def _b64(text: str) -> int:

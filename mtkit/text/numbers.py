@@ -75,57 +75,81 @@ def values(tokens: list[Token], lang: str) -> list[tuple[float | str, Token, Tok
     i = 0
     while i < len(tokens):
         tok = tokens[i]
-        forms = forms_of(tok.norm)
-        value: float | str | None = None
-        j = i + 1
-        if tok.norm[0].isdigit() and i + 2 < len(tokens) and tokens[i + 1].norm == "-" \
-                and tokens[i + 2].norm.isdigit() and tokens[i + 1].start == tok.end and tokens[i + 2].start == tokens[i + 1].end:
-            # a score or a range, "3-2" / "٢-٣": one value, whichever way the script runs
-            value, j = "score:" + "-".join(sorted((tok.norm, tokens[i + 2].norm))), i + 3
-            out.append((value, tok, tokens[i + 2]))
-            i = j
+        score = _range_at(tokens, i)
+        if score is not None:
+            out.append((score, tok, tokens[i + 2]))
+            i += 3
             continue
-        if tok.norm[0].isdigit():
-            value = tok.norm if ":" in tok.norm else _digits_value(tok.norm, lang)
-        elif lang == "ar" and forms[-1] in _ELEVEN and i + 1 < len(tokens) and tokens[i + 1].norm.startswith("عشر"):
-            value, j = 11.0, i + 2                 # "أحد عشر", "إحدى عشرة": 11
-        elif _percent_word(tokens, i):
-            pass
-        elif any(f in table["value"] for f in forms):
-            value = next(table["value"][f] for f in forms if f in table["value"])
-        elif lang == "ar" and any(f in table["scale"] for f in forms):
-            value, j = 1.0, i                      # a bare scale word: "مليون دولار"
+        value, j = _start_value(tokens, i, forms_of(tok.norm), table, lang)
         if value is None:
             i += 1
             continue
         last = tok
-        if isinstance(value, float) and not tok.norm[0].isdigit():
-            value, last, j = _compound(tokens, i, j, value, table, forms_of)
-        if isinstance(value, float) and value < 10:
-            # "three-quarters", "ثلاثة أرباع": a count of fractions
-            k = j + 1 if j < len(tokens) and tokens[j].norm == "-" else j
-            fraction = next((table["fraction"][f] for f in forms_of(tokens[k].norm) if f in table["fraction"]), None) \
-                if k < len(tokens) else None
-            if fraction is not None:
-                value, last, j = round(value * fraction, 3), tokens[k], k + 1
         if isinstance(value, float):
-            scale_used = 0.0
-            while j < len(tokens):
-                nxt = forms_of(tokens[j].norm)
-                scale = next((table["scale"][f] for f in nxt if f in table["scale"]), None)
-                if scale is not None and value < scale:
-                    value, scale_used, last = value * scale, scale, tokens[j]
-                elif scale_used and any(table["value"].get(f) == 0.5 for f in nxt):
-                    value, last = value + scale_used / 2, tokens[j]      # "مليون ونصف"
-                    after = forms_of(tokens[j + 1].norm) if j + 1 < len(tokens) else []
-                    if any(table["scale"].get(f) == scale_used for f in after):
-                        j, last = j + 1, tokens[j + 1]                    # "مليون ونصف المليون"
-                else:
-                    break
-                j += 1
+            if not tok.norm[0].isdigit():
+                value, last, j = _compound(tokens, i, j, value, table, forms_of)
+            value, last, j = _fraction(tokens, j, value, last, table, forms_of)
+            value, last, j = _scaled(tokens, j, value, last, table, forms_of)
         out.append((value, tok, last))
         i = max(j, i + 1)
     return _join_scaled(out, tokens)
+
+
+def _range_at(tokens: list[Token], i: int) -> str | None:
+    """A score or a range from token ``i``, "3-2" / "٢-٣": one value, whichever way the script runs."""
+    tok = tokens[i]
+    if tok.norm[0].isdigit() and i + 2 < len(tokens) and tokens[i + 1].norm == "-" and tokens[i + 2].norm.isdigit() \
+            and tokens[i + 1].start == tok.end and tokens[i + 2].start == tokens[i + 1].end:
+        return "score:" + "-".join(sorted((tok.norm, tokens[i + 2].norm)))
+    return None
+
+
+def _start_value(tokens: list[Token], i: int, forms: list[str], table: dict, lang: str) -> tuple[Value | None, int]:
+    """The value that token ``i`` starts (None for no number) and the index after it."""
+    tok = tokens[i]
+    if tok.norm[0].isdigit():
+        return (tok.norm if ":" in tok.norm else _digits_value(tok.norm, lang)), i + 1
+    if lang == "ar" and forms[-1] in _ELEVEN and i + 1 < len(tokens) and tokens[i + 1].norm.startswith("عشر"):
+        return 11.0, i + 2                          # "أحد عشر", "إحدى عشرة": 11
+    if _percent_word(tokens, i):
+        return None, i + 1
+    value = next((table["value"][f] for f in forms if f in table["value"]), None)
+    if value is not None:
+        return value, i + 1
+    if lang == "ar" and any(f in table["scale"] for f in forms):
+        return 1.0, i                               # a bare scale word: "مليون دولار"
+    return None, i + 1
+
+
+def _fraction(tokens: list[Token], j: int, value: float, last: Token, table: dict, forms_of) -> tuple[float, Token, int]:
+    """"three-quarters", "ثلاثة أرباع": a count of fractions."""
+    if value >= 10:
+        return value, last, j
+    k = j + 1 if j < len(tokens) and tokens[j].norm == "-" else j
+    fraction = next((table["fraction"][f] for f in forms_of(tokens[k].norm) if f in table["fraction"]), None) \
+        if k < len(tokens) else None
+    if fraction is None:
+        return value, last, j
+    return round(value * fraction, 3), tokens[k], k + 1
+
+
+def _scaled(tokens: list[Token], j: int, value: float, last: Token, table: dict, forms_of) -> tuple[float, Token, int]:
+    """Scale words after a value: "300 million", "مليون ونصف" (and "مليون ونصف المليون")."""
+    scale_used = 0.0
+    while j < len(tokens):
+        nxt = forms_of(tokens[j].norm)
+        scale = next((table["scale"][f] for f in nxt if f in table["scale"]), None)
+        if scale is not None and value < scale:
+            value, scale_used, last = value * scale, scale, tokens[j]
+        elif scale_used and any(table["value"].get(f) == 0.5 for f in nxt):
+            value, last = value + scale_used / 2, tokens[j]
+            after = forms_of(tokens[j + 1].norm) if j + 1 < len(tokens) else []
+            if any(table["scale"].get(f) == scale_used for f in after):
+                j, last = j + 1, tokens[j + 1]
+        else:
+            break
+        j += 1
+    return value, last, j
 
 
 def _join_scaled(found: list, tokens: list[Token]) -> list:

@@ -3,6 +3,7 @@ from __future__ import annotations
 
 import re
 from functools import lru_cache
+from typing import Optional
 
 from mtkit.data import table
 from mtkit.text import arabic
@@ -48,8 +49,15 @@ def _is_boundary(text: str, end: int, nxt: int) -> bool:
         if word in kinds["other"]:
             # "p.m. ET" and "the U.S. Space Force" stay; "in the U.S. The" splits.
             next_word = _NEXT_WORD.match(text, nxt)
-            return bool(next_word) and next_word.group().lower() in kinds["starter"]
+            return next_word is not None and next_word.group().lower() in kinds["starter"]
     return first.isupper() or first.isdigit() or first in _OPENERS or arabic.is_letter(first)
+
+
+def _skip_space(text: str, pos: int, end: Optional[int] = None) -> int:
+    """The first position at or after ``pos`` that is not whitespace (``\\s*`` always matches)."""
+    match = _SPACE.match(text, pos, len(text) if end is None else end)
+    assert match is not None
+    return match.end()
 
 
 def sentence_spans(paragraph: str) -> list[tuple[int, int]]:
@@ -57,14 +65,14 @@ def sentence_spans(paragraph: str) -> list[tuple[int, int]]:
     spans, start = [], 0
     for match in _END.finditer(paragraph):
         end = match.end()
-        nxt = _SPACE.match(paragraph, end).end()
+        nxt = _skip_space(paragraph, end)
         if _is_boundary(paragraph, end, nxt):
             spans.append((start, end))
             start = nxt
     spans.append((start, len(paragraph)))
     trimmed = []
     for s, e in spans:
-        s = _SPACE.match(paragraph, s, e).end()
+        s = _skip_space(paragraph, s, e)
         while e > s and paragraph[e - 1].isspace():
             e -= 1
         if e > s:

@@ -30,7 +30,7 @@ def _tables() -> tuple[dict[str, str], dict[str, str]]:
 
 
 def _collapse(classes: list[str]) -> str:
-    out = []
+    out: list[str] = []
     for c in classes:
         if c and (not out or out[-1] != c):
             out.append(c)
