@@ -18,9 +18,6 @@ import tempfile
 import time
 from pathlib import Path
 
-sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
-sys.path.insert(0, str(Path(__file__).resolve().parent))
-
 from align_quality import SEED, corrupt, load_tico19
 
 BIN = Path(sys.executable).parent
