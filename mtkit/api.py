@@ -122,6 +122,7 @@ def document_segments(en: str, ar: str, *, presegmented: bool = False, parallel:
 def _aligned_for_audit(en: str, ar: str, presegmented: bool, max_bead: int, parallel: bool = False):
     """Sentence alignment of two documents, and each Arabic unit's 1-based line in the file."""
     from mtkit.align import align_documents
+    from mtkit.io.documents import is_blank
     from mtkit.io.documents import read_any_lines
     src_lines, tgt_lines = read_any_lines(en), read_any_lines(ar)
     if parallel:
@@ -130,9 +131,10 @@ def _aligned_for_audit(en: str, ar: str, presegmented: bool, max_bead: int, para
         src, tgt = src_lines, tgt_lines
         tgt_line_numbers = list(range(1, len(tgt) + 1))
     else:
-        src = [line.strip() for line in src_lines if line.strip()]
-        tgt_line_numbers = [n for n, line in enumerate(tgt_lines, 1) if line.strip()]
-        tgt = [line.strip() for line in tgt_lines if line.strip()]
+        # blank as for align (read_document): spaces and invisible marks only (bidi, zero-width)
+        src = [line.strip() for line in src_lines if not is_blank(line)]
+        tgt_line_numbers = [n for n, line in enumerate(tgt_lines, 1) if not is_blank(line)]
+        tgt = [line.strip() for line in tgt_lines if not is_blank(line)]
     sentences, _ = align_documents(src, tgt, max_bead=max_bead, presegmented=presegmented)
     unit_lines = [tgt_line_numbers[p] for p in sentences.tgt_parent] if sentences.tgt_parent else tgt_line_numbers
     return sentences, unit_lines

@@ -76,7 +76,8 @@ def test_jobs_1_and_2_are_byte_identical(tmp_path):
     # 300 pairs: two chunks of work (CHUNK = 256) through the pool
     lines = [line for line in PAIRS.read_text(encoding="utf-8").splitlines() if line.strip()]
     big = tmp_path / "big.jsonl"
-    big.write_text("\n".join(lines[k % len(lines)] for k in range(300)) + "\n", encoding="utf-8")
+    records = [dict(json.loads(lines[k % len(lines)]), id=f"p{k}") for k in range(300)]   # ids are unique
+    big.write_text("".join(json.dumps(r, ensure_ascii=False) + "\n" for r in records), encoding="utf-8")
     one = audit("--pairs", big, "-f", "json", "-j", "1")
     two = audit("--pairs", big, "-f", "json", "-j", "2")
     assert one.exit_code == two.exit_code == 0

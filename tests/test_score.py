@@ -93,8 +93,10 @@ def test_bad_input():
     with pytest.raises(InputError, match="35 lines, but the reference has 34") as info:
         score_systems([REF[:-1]], {"a": SYS_A}, paths={"a": "sys-a.ar.txt"})
     assert str(info.value).startswith("sys-a.ar.txt: ")
-    with pytest.raises(InputError, match="system output 'e' is empty"):
-        score_systems([REF], {"e": ["", ""]})
+    # all-empty output is scored as sacrebleu scores it (0), with a note
+    empty = score_systems([REF], {"e": [""] * len(REF)}, metrics=("bleu", "chrf"))
+    assert empty.system("e").scores["bleu"].score == 0.0
+    assert "system output 'e' is empty (every line is blank)" in empty.notes
     with pytest.raises(InputError, match="no such file"):
         score(str(DATA / "ref.ar.txt"), [str(DATA / "missing.ar.txt")])
 

@@ -83,6 +83,21 @@ def error_line(message: str) -> None:
     click.echo(f"mtkit: error: {terminal(message)}", err=True)
 
 
+SHOWN_SKIPPED = 5
+
+
+def warn_skipped(skipped: list[str]) -> None:
+    """--skip-bad: what was passed over is said on stderr too, whatever the output format."""
+    if not skipped:
+        return
+    click.echo(f"mtkit: warning: skipped {len(skipped)} bad input line{'s' if len(skipped) != 1 else ''} "
+               "(--skip-bad):", err=True)
+    for line in skipped[:SHOWN_SKIPPED]:
+        click.echo(f"  {terminal(line)}", err=True)
+    if len(skipped) > SHOWN_SKIPPED:
+        click.echo(f"  … and {len(skipped) - SHOWN_SKIPPED} more (listed in the output)", err=True)
+
+
 def handle(exc: BaseException) -> Optional[int]:
     """The exit code for an exception that reached the edge, after saying what is needed;
     ``None`` for exceptions that are click's own (usage errors, --help, ctx.exit)."""

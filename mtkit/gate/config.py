@@ -107,21 +107,28 @@ def check_limit(section: str, name: str, value: Any, key: str, where: _Where) ->
     if name not in names:
         raise where.error(key, f"unknown {kind} '{name}' (one of: {', '.join(names)})")
     if isinstance(value, bool) or not isinstance(value, (int, float)):
-        raise where.error(key, f"expected a number, got {value!r}")
+        raise where.error(key, f"expected a number, got {_shown(value)}")
+    if isinstance(value, int) and abs(value) > 10**15:   # float() of a 400-digit int overflows
+        raise where.error(key, f"expected a number ≤ 10^15, got one with {len(str(abs(value)))} digits")
     if math.isnan(value) or math.isinf(value) or value < 0:
-        raise where.error(key, f"expected a number ≥ 0, got {value!r}")
+        raise where.error(key, f"expected a number ≥ 0, got {_shown(value)}")
     if whole and value != int(value):
-        raise where.error(key, f"expected a whole number of flags, got {value!r}")
+        raise where.error(key, f"expected a whole number of flags, got {_shown(value)}")
     if section in ("min_score", "max_score") and name not in ("ter", ERROR) and value > 100:
-        raise where.error(key, f"{name} is on a 0–100 scale, got {value!r}")
+        raise where.error(key, f"{name} is on a 0–100 scale, got {_shown(value)}")
     return int(value) if whole else float(value)
+
+
+def _shown(value: Any) -> str:
+    text = repr(value)
+    return text if len(text) <= 60 else text[:57] + "..."
 
 
 def parse_rules(table: Any, where: _Where, *, allow_per_file: bool = True) -> tuple[Rules, Rules]:
     """(run rules, per-file rules) from a ``[gate]`` table."""
     prefix = where.prefix
     if not isinstance(table, dict):
-        raise where.error(prefix, f"expected a table, got {table!r}")
+        raise where.error(prefix, f"expected a table, got {_shown(table)}")
     run, per_file = Rules(), Rules()
     for section, entries in table.items():
         key = f"{prefix}.{section}"
@@ -134,7 +141,7 @@ def parse_rules(table: Any, where: _Where, *, allow_per_file: bool = True) -> tu
             raise where.error(key, f"unknown key (known: {known})")
         if not isinstance(entries, dict):
             _names, kind, _ = SECTIONS[section]
-            raise where.error(key, f"expected a table of {kind} = limit, got {entries!r}")
+            raise where.error(key, f"expected a table of {kind} = limit, got {_shown(entries)}")
         for name, value in entries.items():
             run.set(section, name, check_limit(section, name, value, f"{key}.{name}", where))
     return run, per_file
@@ -151,7 +158,7 @@ def _read_toml(path: str) -> tuple[dict, str]:
     except OSError as exc:
         raise InputError(f"cannot read: {exc.strerror}", path) from None
     try:
-        text = raw.decode("utf-8")
+        text = raw.decode("utf-8").removeprefix("\ufeff")   # a BOM from a Windows editor
         return tomllib.loads(text), text
     except UnicodeDecodeError:
         raise InputError("invalid UTF-8, expected a TOML file", path) from None

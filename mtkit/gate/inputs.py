@@ -47,17 +47,29 @@ def _listing(directory: str) -> dict[str, str]:
     if not os.path.isdir(directory):
         raise InputError("no such directory" if not os.path.exists(directory) else "not a directory", directory)
     found: dict[str, str] = {}
-    for root, dirs, files in os.walk(directory):
+    tree = os.path.realpath(directory)
+    for root, dirs, files in os.walk(directory):   # symlinked folders are not entered
         dirs[:] = sorted(d for d in dirs if not d.startswith("."))
         for name in sorted(files):
             if name.startswith("."):
                 continue
             path = os.path.join(root, name)
+            _inside(path, tree, directory)
             key = match_key(os.path.relpath(path, directory))
             if key in found:
                 raise InputError(f"two files match the same name: {found[key]} and {path}", path)
             found[key] = path
     return found
+
+
+def _inside(path: str, tree: str, directory: str) -> None:
+    """A gate reads only regular files inside the trees it was given: a symbolic link that leads
+    out of the tree (to /etc/passwd, a secret) or a FIFO/device that would block is refused."""
+    real = os.path.realpath(path)
+    if os.path.commonpath([real, tree]) != tree:
+        raise InputError(f"a symbolic link that leads outside {directory}; only files inside it are read", path)
+    if not os.path.isfile(real):
+        raise InputError("not a regular file", path)
 
 
 def _matching(directory: Optional[str], key: str, ar: str, option: str) -> Optional[str]:

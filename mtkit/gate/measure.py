@@ -92,6 +92,9 @@ def _read_audit_json(path: str) -> AuditResult:
         raise InputError(f"not valid JSON ({exc.msg})", path, exc.lineno) from None
     if not isinstance(data, dict) or not isinstance(data.get("segments"), list):
         raise InputError("not an mtkit audit JSON (no 'segments' list)", path)
+    problem = _type_problem(data)
+    if problem:
+        raise InputError(f"not an mtkit audit JSON: {problem}", path)
     try:
         result = AuditResult.from_dict(data)
     except ValueError as exc:       # from_dict says what is wrong
@@ -99,9 +102,81 @@ def _read_audit_json(path: str) -> AuditResult:
     except (KeyError, TypeError) as exc:
         raise InputError(f"not an mtkit audit JSON (missing or bad field {exc})", path) from None
     _check_labels(result, path)
-    result.src_path = result.src_path or data.get("src_path") or data.get("src")
-    result.tgt_path = result.tgt_path or data.get("tgt_path") or data.get("tgt")
     return result
+
+
+def audit_label(tgt_path: Optional[str], json_path: str) -> str:
+    """The scope of an audit JSON's flags: its ``tgt_path`` when that is a plain relative path (the
+    Arabic file in the checkout, for annotations), else the JSON file itself. Only a label: a path
+    that came from a data file is never opened."""
+    if not tgt_path or os.path.isabs(tgt_path) or any(ord(c) < 32 for c in tgt_path):
+        return json_path
+    if os.path.normpath(tgt_path).split(os.sep)[0] == "..":
+        return json_path
+    return tgt_path
+
+
+def _is_int(value) -> bool:
+    return isinstance(value, int) and not isinstance(value, bool)
+
+
+def _wrong(where: str, value, expected: str) -> str:
+    return f"{where} must be {expected}, not {type(value).__name__}"
+
+
+_SEGMENT_FIELDS = {"src": str, "tgt": str}
+_FLAG_TEXT = ("category", "severity", "check", "message", "src_text", "tgt_text", "suggestion")
+
+
+def _type_problem(data: dict) -> Optional[str]:
+    """What is wrong with the types of an audit JSON (hand-edited or from another tool), or None:
+    every field the gate reads is checked before it is used."""
+    for key in ("src_path", "tgt_path"):
+        if data.get(key) is not None and not isinstance(data[key], str):
+            return _wrong(key, data[key], "a string")
+    skipped = data.get("skipped", [])
+    if not isinstance(skipped, list) or not all(isinstance(s, str) for s in skipped):
+        return "skipped must be a list of strings"
+    for k, seg in enumerate(data["segments"]):
+        where = f"segments[{k}]"
+        if not isinstance(seg, dict):
+            return _wrong(where, seg, "an object")
+        if "id" not in seg or not (isinstance(seg["id"], str) or _is_int(seg["id"])):
+            return _wrong(f"{where}.id", seg.get("id"), "a string or an integer")
+        for key in ("src", "tgt"):
+            if not isinstance(seg.get(key), str):
+                return _wrong(f"{where}.{key}", seg.get(key), "a string")
+        if seg.get("line") is not None and not (_is_int(seg["line"]) and seg["line"] >= 1):
+            return _wrong(f"{where}.line", seg["line"], "a line number")
+        for key in ("src_units", "tgt_units"):
+            units = seg.get(key, [])
+            if not isinstance(units, list) or not all(_is_int(u) for u in units):
+                return f"{where}.{key} must be a list of integers"
+        flags = seg.get("flags", [])
+        if not isinstance(flags, list):
+            return _wrong(f"{where}.flags", flags, "a list")
+        for j, flag in enumerate(flags):
+            problem = _flag_problem(flag, f"{where}.flags[{j}]")
+            if problem:
+                return problem
+    return None
+
+
+def _flag_problem(flag, where: str) -> Optional[str]:
+    if not isinstance(flag, dict):
+        return _wrong(where, flag, "an object")
+    for key in _FLAG_TEXT:
+        if key in flag and not isinstance(flag[key], str):
+            return _wrong(f"{where}.{key}", flag[key], "a string")
+    for key in ("src_span", "tgt_span"):
+        span = flag.get(key)
+        if span is not None and not (isinstance(span, list) and len(span) == 2 and all(_is_int(x) for x in span)
+                                     and 0 <= span[0] <= span[1]):
+            return f"{where}.{key} must be null or [start, end] with 0 ≤ start ≤ end"
+    confidence = flag.get("confidence", 0.0)
+    if isinstance(confidence, bool) or not isinstance(confidence, (int, float)) or not 0 <= confidence <= 1:
+        return f"{where}.confidence must be a number from 0 to 1"
+    return None
 
 
 def _check_labels(result: AuditResult, path: str) -> None:
@@ -157,8 +232,10 @@ class LineFinder:
         return None
 
 
-def locate_flags(result: AuditResult, path: str) -> list[LocatedFlag]:
-    finder = LineFinder(path)
+def locate_flags(result: AuditResult, path: str, *, read: bool = True) -> list[LocatedFlag]:
+    """Flags with their Arabic file and line; ``read=False`` when ``path`` came from a data file
+    (an audit JSON's tgt_path): then it is only a label and lines come from the segments."""
+    finder = LineFinder(path if read else None)
     located = []
     for seg in result.segments:
         if not seg.active_flags:
@@ -217,6 +294,8 @@ def _system_lines(item: Item) -> tuple[list[str], str]:
         return read_lines(item.system), item.system
     if item.pairs:
         return [seg.tgt for seg in read_pairs(item.pairs)], item.pairs
+    if item.audit_json:   # item.ar is then a label from the JSON: never read
+        raise InputError("score rules with --audit-json need --system SYS", item.audit_json)
     return read_lines(item.ar), item.ar
 
 
@@ -278,11 +357,11 @@ def measure(config: GateConfig, items: list[Item], options: AuditOptions) -> Mea
         measures = Measures(scope=scope)
         if need_flags:
             result = audit_item(item, options)
-            if item.audit_json and result.tgt_path:
-                scope = result.tgt_path          # annotate the Arabic file the audit was run on
+            if item.audit_json:   # annotate the Arabic file the audit was run on, never reading it
+                scope = audit_label(result.tgt_path, item.audit_json)
                 item = replace(item, ar=scope)
             measures = flag_measures(scope, result)
-            flags.extend(locate_flags(result, scope))
+            flags.extend(locate_flags(result, scope, read=not item.audit_json))
         if metrics:
             texts = item_texts(item)
             measures.scores, measures.baseline = score_texts(texts, metrics, item)

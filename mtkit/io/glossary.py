@@ -24,17 +24,35 @@ def read_glossary(path: str) -> tuple[Term, ...]:
     return _read_csv(text, path)
 
 
+# A term (or a note) longer than this is not a term: the row is refused, with its line.
+MAX_TERM = 1000
+
+
+def _term(en: str, forms: tuple[str, ...], note: str, path: str, line: int) -> Term:
+    if not forms:
+        raise InputError(f"no Arabic form for '{en[:50]}' (forms are separated by '|')", path, line)
+    if max(len(en), len(note), *map(len, forms)) > MAX_TERM:
+        raise InputError(f"a cell longer than {MAX_TERM} characters; a glossary term is shorter", path, line)
+    return Term(en, forms, note)
+
+
 def _read_csv(text: str, path: str) -> tuple[Term, ...]:
     terms = []
-    for number, row in enumerate(csv.reader(io.StringIO(text)), start=1):
-        if not row or not "".join(row).strip() or row[0].lstrip().startswith("#"):
-            continue
-        if number == 1 and [c.strip().lower() for c in row[:2]] == ["en", "ar"]:
-            continue
-        if len(row) < 2 or not row[0].strip() or not row[1].strip():
-            raise InputError("expected 'en,ar[,note]'", path, number)
-        forms = tuple(f.strip() for f in row[1].split("|") if f.strip())
-        terms.append(Term(row[0].strip(), forms, row[2].strip() if len(row) > 2 else ""))
+    reader = csv.reader(io.StringIO(text))
+    try:
+        for row in reader:
+            number = reader.line_num
+            if not row or not "".join(row).strip() or row[0].lstrip().startswith("#"):
+                continue
+            if number == 1 and [c.strip().lower() for c in row[:2]] == ["en", "ar"]:
+                continue
+            if len(row) < 2 or not row[0].strip() or not row[1].strip():
+                raise InputError("expected 'en,ar[,note]'", path, number)
+            forms = tuple(f.strip() for f in row[1].split("|") if f.strip())
+            terms.append(_term(row[0].strip(), forms, row[2].strip() if len(row) > 2 else "", path, number))
+    except csv.Error as exc:   # e.g. a cell over csv's field limit (131,072 characters)
+        raise InputError(f"not valid CSV ({exc}); a glossary term is at most {MAX_TERM} characters",
+                         path, reader.line_num + 1) from None
     return tuple(terms)
 
 
@@ -57,9 +75,9 @@ def _read_tbx(text: str, path: str) -> tuple[Term, ...]:
                 continue
             lang = _lang(lang_set).split("-")[0]
             for term in lang_set.iter():
-                if term.tag.split("}")[-1] == "term" and term.text:
+                if term.tag.split("}")[-1] == "term" and term.text and term.text.strip():
                     by_lang.setdefault(lang, []).append(term.text.strip())
         for en in by_lang.get("en", []):
             if by_lang.get("ar"):
-                terms.append(Term(en, tuple(by_lang["ar"])))
+                terms.append(_term(en, tuple(by_lang["ar"]), "", path, 0))
     return tuple(terms)

@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import importlib
 import os
+import re
 from typing import Iterator, Optional
 
 from mtkit.errors import InputError
@@ -14,6 +15,16 @@ from mtkit.model import Segment
 SRC_KEYS = ("en", "src", "source", "english")
 TGT_KEYS = ("ar", "tgt", "target", "arabic")
 CAT_FORMATS = ("xliff", "tmx", "po")
+# JSON can spell a lone surrogate (\ud800), which no UTF-8 output can carry.
+_SURROGATE = re.compile("[\ud800-\udfff]")
+
+
+def _text(value: str, key: str, path: str, line: Optional[int], where: str) -> str:
+    found = _SURROGATE.search(value)
+    if found:
+        raise InputError(f"{where}field '{key}' holds a lone surrogate (U+{ord(found.group()):04X}), "
+                         "which is not text", path, line)
+    return value
 
 
 def _pick(record: dict, keys: tuple[str, ...], path: str, line: Optional[int], where: str) -> Optional[str]:
@@ -23,8 +34,18 @@ def _pick(record: dict, keys: tuple[str, ...], path: str, line: Optional[int], w
             continue
         if isinstance(value, bool) or not isinstance(value, (str, int, float)):
             raise InputError(f"{where}field '{key}' must be a string, not {type(value).__name__}", path, line)
-        return str(value)
+        return _text(str(value), key, path, line, where)
     return None
+
+
+def _id(data: dict, default: str, path: str, line: Optional[int], where: str) -> str:
+    value = data.get("id")
+    if value is None:
+        return default
+    if isinstance(value, bool) or not isinstance(value, (str, int)):
+        raise InputError(f"{where}field 'id' must be a string or an integer, not {type(value).__name__}",
+                         path, line)
+    return _text(str(value), "id", path, line, where)
 
 
 def _segment(record: Record, path: str, names: Optional[tuple[str, ...]] = None) -> Segment:
@@ -36,8 +57,7 @@ def _segment(record: Record, path: str, names: Optional[tuple[str, ...]] = None)
     if src is None or tgt is None:
         missing, accepted = ("en", SRC_KEYS) if src is None else ("ar", TGT_KEYS)
         raise InputError(f"{where}missing field '{missing}' (also accepted: {'/'.join(accepted)})", path, line)
-    seg_id = data.get("id")
-    return Segment(id=record.default_id if seg_id is None else str(seg_id), src=src, tgt=tgt, line=line)
+    return Segment(id=_id(data, record.default_id, path, line, where), src=src, tgt=tgt, line=line)
 
 
 def parse_columns(text: Optional[str]) -> Optional[tuple[str, ...]]:
@@ -74,7 +94,8 @@ def read_pairs(path: str, skipped: Optional[list] = None, *, fmt: Optional[str] 
                columns: Optional[tuple[str, ...]] = None) -> Iterator[Segment]:
     """Segments from a pairs file, in input order; the format is found from the content unless
     ``fmt`` forces one, ``columns`` names a table's source, target (and id) columns. With a
-    ``skipped`` list, bad lines are noted there ("file:line: reason") and passed over."""
+    ``skipped`` list, bad lines are noted there ("file:line: reason") and passed over. Ids must be
+    unique: a repeated id is a bad line (results, waivers and annotations are keyed by it)."""
     from mtkit.io.formats import pairs_format
     if not os.path.exists(path):
         raise InputError("no such file", path)
@@ -86,8 +107,20 @@ def read_pairs(path: str, skipped: Optional[list] = None, *, fmt: Optional[str] 
         _check_columns(path)
 
     def segments() -> Iterator[Segment]:
+        first_seen: dict[str, int] = {}   # id -> its line (or row): ~100 bytes per pair
         for record in records:
-            segment = guard(_segment, skipped if record.line is not None else None, record, path, columns)
+            segment = guard(_unique_segment, skipped, record, path, first_seen, columns)
             if segment is not None:
                 yield segment
     return segments()
+
+
+def _unique_segment(record: Record, path: str, first_seen: dict[str, int],
+                    columns: Optional[tuple[str, ...]] = None) -> Segment:
+    segment = _segment(record, path, columns)
+    if segment.id in first_seen:
+        kind, prefix = ("line", "") if record.row is None else ("row", f"row {record.row + 1}: ")
+        raise InputError(f"{prefix}duplicate id '{segment.id}' (first used on {kind} {first_seen[segment.id]})",
+                         path, record.line)
+    first_seen[segment.id] = record.line if record.row is None else record.row + 1  # type: ignore[assignment]
+    return segment

@@ -10,7 +10,7 @@ from __future__ import annotations
 from typing import Optional, Sequence
 
 from mtkit.errors import InputError
-from mtkit.score.metrics import METRICS, build_metrics
+from mtkit.score.metrics import METRICS, TER_MAX_WORDS, build_metrics
 from mtkit.score.result import (Comparison, MetricScore, ScoreResult, SystemScore,
                                 WorstSegment)
 from mtkit.score.significance import METHODS, paired_test
@@ -37,9 +37,6 @@ def _check_inputs(refs: list[list[str]], systems: dict[str, list[str]], paths: d
             raise InputError("the reference is empty", where)
         if len(ref) != len(refs[0]):
             raise InputError(f"{len(ref)} lines, but the first reference has {len(refs[0])}", where)
-    for name, hyps in systems.items():
-        if not any(line.strip() for line in hyps):
-            raise InputError(f"system output '{name}' is empty", paths.get(name, name))
     if align == "always":
         return True
     mismatched = [name for name, hyps in systems.items() if len(hyps) != len(refs[0])]
@@ -50,6 +47,22 @@ def _check_inputs(refs: list[list[str]], systems: dict[str, list[str]], paths: d
     name = mismatched[0]
     raise InputError(f"{len(systems[name])} lines, but the reference has {len(refs[0])}; "
                      "pass --align to align the documents before scoring", paths.get(name, name))
+
+
+def _check_ter_lengths(refs: list[list[str]], systems: dict[str, list[str]], paths: dict[str, str],
+                       ref_paths: list[str], aligned: bool) -> None:
+    """TER's time and memory grow with the square of a segment's length: refuse, before any work,
+    a segment longer than TER_MAX_WORDS instead of running for hours or out of memory."""
+    named = [(ref_paths[k] if k < len(ref_paths) else f"reference {k + 1}", ref) for k, ref in enumerate(refs)]
+    named += [(paths.get(name, name), hyps) for name, hyps in systems.items()]
+    for where, lines in named:
+        for number, line in enumerate(lines, start=1):
+            if len(line) > TER_MAX_WORDS and len(line.split()) > TER_MAX_WORDS:
+                unit = "aligned segment" if aligned else "line"
+                raise InputError(f"{unit} {number} has {len(line.split())} words; TER is limited to "
+                                 f"{TER_MAX_WORDS} words per segment (its cost grows with the square of "
+                                 "the length): split the line or leave TER out (-m bleu,chrf)",
+                                 where, None if aligned else number)
 
 
 def _worst(chrf: list[float], hyps: Sequence[str], refs: list[list[str]], n: int) -> list[WorstSegment]:
@@ -108,6 +121,8 @@ def score_systems(refs: list[list[str]], systems: dict[str, list[str]], *,
         order.remove(baseline)
         order.insert(0, baseline)
 
+    if "ter" in metrics:
+        _check_ter_lengths(refs, systems, paths, ref_paths, aligned=alignment is not None)
     # chrF is always computed: the per-segment chrF and the worst segments come from it
     scorers = build_metrics(list(dict.fromkeys(metrics + ["chrf"])), options, refs)
     results = [_score_system(name, systems[name], scorers, metrics, paths.get(name), refs, worst) for name in order]
@@ -117,6 +132,9 @@ def score_systems(refs: list[list[str]], systems: dict[str, list[str]], *,
     if alignment is not None:
         result.notes.append(f"line counts differ or --align-docs was given: aligned the documents "
                             f"first and scored {alignment['segments']} aligned segments")
+    for name in order:   # scored as sacrebleu scores it (0 BLEU), but worth saying
+        if not any(line.strip() for line in systems[name]):
+            result.notes.append(f"system output '{name}' is empty (every line is blank)")
     if significance and len(order) > 1:
         used = {m: scorers[m] for m in metrics}
         comparisons, intervals = paired_test(significance, [(n, systems[n]) for n in order], used, n_samples)

@@ -23,12 +23,19 @@ def system_name(path: str) -> str:
 
 
 def unique_names(names: list[str]) -> list[str]:
-    """Make names unique in order (``sys``, ``sys-2``…), so two ``out.txt`` in two folders both show."""
-    seen: dict[str, int] = {}
+    """Make names unique in order (``sys``, ``sys-2``…), so two ``out.txt`` in two folders both show.
+    A made-up name never takes one that is given (``d1/sys``, ``d2/sys``, ``sys-2`` →
+    ``sys``, ``sys-3``, ``sys-2``): no system can vanish behind another."""
+    given = set(names)
+    used: set[str] = set()
     out = []
     for name in names:
-        seen[name] = seen.get(name, 0) + 1
-        out.append(name if seen[name] == 1 else f"{name}-{seen[name]}")
+        unique, n = name, 1
+        while unique in used or (unique != name and unique in given):
+            n += 1
+            unique = f"{name}-{n}"
+        used.add(unique)
+        out.append(unique)
     return out
 
 
@@ -106,8 +113,7 @@ def gather(ref_paths: Sequence[str], sys_paths: Sequence[str], *, columns: Seque
         out.src, out.src_path = read_source(src_path, table, "--model" if models else "--audit")
     if models:
         from mtkit.mt import translate
-        for model in models:
-            name = system_name(model.rstrip("/\\"))
+        for name, model in zip(unique_names([system_name(m.rstrip("/\\")) for m in models]), models):
             out.systems[name] = translate(out.src or [], model, quiet=quiet, **(translate_options or {})).lines
             out.paths[name] = model
     if columns:
@@ -115,6 +121,8 @@ def gather(ref_paths: Sequence[str], sys_paths: Sequence[str], *, columns: Seque
             raise InputError("--column needs a pairs/dataset file as --ref", ref_paths[0] if ref_paths else None)
         rows = read_table(table)
         for name in columns:
+            if name in out.systems:
+                raise InputError(f"--column {name}: a system of that name is already given", table)
             out.systems[name], out.paths[name] = column(rows, name, table), table
     names = unique_names(list(out.systems) + [system_name(p) for p in sys_paths])[len(out.systems):]
     for name, path in zip(names, sys_paths):

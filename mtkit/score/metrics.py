@@ -10,6 +10,10 @@ LOWER_IS_BETTER = frozenset({"ter"})
 # A paired test's difference is significant when p < this level (gate max_drop, the * in reports).
 SIGNIFICANCE_LEVEL = 0.05
 
+# sacrebleu's TER is quadratic in a segment's length: 4,000 words take ~7 s and 0.3 GB, 16,000 words
+# ~130 s and 4 GB (eval: see docs/security.md). Longer segments are refused, naming the line.
+TER_MAX_WORDS = 4000
+
 
 def higher_is_better(metric: str) -> bool:
     return metric not in LOWER_IS_BETTER
