@@ -80,8 +80,11 @@ def markdown_code_block(text: str) -> str:
 # ---- GitHub Actions workflow commands --------------------------------------------------------
 
 def workflow_data(text: str) -> str:
-    """The message of ``::error …::MESSAGE``, escaped as GitHub's toolkit does (core/command.ts)."""
-    return scrub(str(text)).replace("%", "%25").replace("\r", "%0D").replace("\n", "%0A")
+    """The message of ``::error …::MESSAGE``, escaped as GitHub's toolkit does (core/command.ts);
+    escape sequences and other control characters are dropped (the log viewer would obey them)."""
+    text = _ANSI.sub("", scrub(str(text)))
+    text = re.sub(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f]", "", text)
+    return text.replace("%", "%25").replace("\r", "%0D").replace("\n", "%0A")
 
 
 def workflow_property(text: str) -> str:
