@@ -254,3 +254,17 @@ def test_output_is_byte_identical_under_any_hash_seed_and_jobs(tmp_path):
     assert len(first) == 8
     for other in others:
         assert other == first
+
+
+def test_non_utf8_file_names_in_and_out(tmp_path):
+    """A file name that is not UTF-8 is shown with U+FFFD, never a crash half-way through a file."""
+    raw_in = os.path.join(os.fsencode(tmp_path), b"p\xfe.jsonl")
+    with open(raw_in, "wb") as stream:
+        stream.write(PAIRS.read_bytes())
+    for fmt in ("json", "junit", "github", "html"):
+        raw_out = os.path.join(os.fsencode(tmp_path), b"out\xff." + fmt.encode())
+        proc = subprocess.run([sys.executable, "-m", "mtkit", "audit", "--pairs", raw_in, "-q", "-f", fmt, "-o", raw_out],
+                              capture_output=True, env=dict(os.environ, PYTHONPATH=str(ROOT)), timeout=180)
+        assert proc.returncode == 0, proc.stderr
+        with open(raw_out, "rb") as stream:
+            stream.read().decode("utf-8")
