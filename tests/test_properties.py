@@ -8,7 +8,6 @@ import csv
 import io
 import json
 import re
-import time
 import xml.etree.ElementTree as ET
 
 from hypothesis import HealthCheck, given, settings
@@ -89,9 +88,7 @@ CHECKS = select()
 @given(TEXT, TEXT)
 def test_checks_never_raise_and_spans_fit(src, tgt):
     seg = Segment(id="1", src=src, tgt=tgt)
-    started = time.perf_counter()
-    flags = run_checks(AnalyzedSegment(seg, {}), CHECKS)
-    assert time.perf_counter() - started < 5
+    flags = run_checks(AnalyzedSegment(seg, {}), CHECKS)   # time limits: tests/test_check_limits.py
     for flag in flags:
         for span, text in ((flag.src_span, src), (flag.tgt_span, tgt)):
             if span is not None:
