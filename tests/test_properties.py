@@ -63,12 +63,11 @@ def test_pairs_reader_gives_segments_or_the_input_error(tmp_path_factory, record
 def test_pairs_reader_on_any_bytes(tmp_path_factory, data):
     path = tmp_path_factory.mktemp("bytes") / "p.jsonl"
     path.write_bytes(data)
-    skipped: list[str] = []
-    list(read_pairs(str(path), skipped))   # with --skip-bad nothing is raised for a bad line
-    try:
-        list(read_pairs(str(path)))
-    except InputError:
-        pass
+    for skipped in ([], None):   # with --skip-bad or without: segments or the input error, nothing else
+        try:
+            list(read_pairs(str(path), skipped))
+        except InputError:
+            pass
 
 
 # ---- normalizer and checks -------------------------------------------------------------------
