@@ -39,7 +39,7 @@ FIT_PSEUDO = 50.0          # beads of prior evidence for the bead-type frequenci
 # The first pass assumes a swinging ratio: a pass with a narrow length model keeps as 1-1 only
 # units whose lengths agree, and would then measure a narrow spread whatever the text.
 FIRST_SPREAD = 0.25
-STRUCTURE_MARGIN = 6.0     # cost (nats) by which a non-diagonal path must beat N-with-N
+STRUCTURE_MARGIN = 6.0     # cost (nats) each non-1-1 bead must save to break N-with-N
 MERGE_SLACK = 1.0          # how much cheaper than its default a merge prior may become
 INF = 1e18
 
@@ -306,13 +306,15 @@ def align_features(src: Sequence[UnitFeatures], tgt: Sequence[UnitFeatures], *,
             break
         noise = new
     if keep_parallel and n == m and any(len(b.src) != 1 or len(b.tgt) != 1 for b in beads):
-        # equal counts: N goes with N unless the other path is clearly better (a merge must beat
-        # the two 1-1 beads it replaces by STRUCTURE_MARGIN, not by a hair)
+        # equal counts: N goes with N unless the other path is clearly better: each bead of it
+        # that is not 1-1 must earn STRUCTURE_MARGIN (a merge must beat the two 1-1 beads it
+        # replaces clearly, not by a hair)
         diagonal = np.arange(n + 1, dtype=np.int64)
         one = bead_types(1)
         d_costs = _Costs(src, tgt, diagonal, diagonal + 1, one, extra_score, costs.noise)
         d_cost, d_back = _fill(d_costs, n, diagonal, diagonal + 1, one)
-        if d_cost[n, 0] - cost[n, m - lo[n]] < STRUCTURE_MARGIN:
+        changed = sum(1 for b in beads if len(b.src) != 1 or len(b.tgt) != 1)
+        if d_cost[n, 0] - cost[n, m - lo[n]] < STRUCTURE_MARGIN * changed:
             return _trace(d_cost, d_back, diagonal, one, n, m)
     return beads
 
