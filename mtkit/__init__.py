@@ -1,21 +1,23 @@
 """mtkit: English→Arabic translation quality: align, audit, score, gate.
 
-The library API (``mtkit.align``, ``mtkit.audit``, ``mtkit.score``, ``mtkit.gate``) is imported
-lazily so that ``import mtkit`` stays fast and pulls in no heavy dependency.
+The library API (``mtkit.align``, ``mtkit.audit``, ``mtkit.score``, ``mtkit.gate``) and
+``mtkit.__version__`` (from the package metadata) are looked up lazily, so ``import mtkit`` stays
+fast and pulls in no heavy dependency.
 """
 import sys
 import types
 
-__version__ = "0.1.0"
-
 API = ("align", "audit", "score", "gate")
-__all__ = ["align", "audit", "gate", "score", "__version__"]
+__all__ = ["__version__", "align", "audit", "gate", "score"]
 
 
 def __getattr__(name):
     if name in API:
         from mtkit import api
         return getattr(api, name)
+    if name == "__version__":
+        from mtkit.version import version
+        return version()
     raise AttributeError(f"module 'mtkit' has no attribute {name!r}")
 
 

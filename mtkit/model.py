@@ -105,7 +105,8 @@ class Alignment:
     tgt_parent: list[int] = field(default_factory=list)
 
     def to_dict(self) -> dict:
-        return {"src_units": self.src_units, "tgt_units": self.tgt_units,
+        from mtkit.version import header
+        return {**header(), "src_units": self.src_units, "tgt_units": self.tgt_units,
                 "beads": [b.to_dict() for b in self.beads]}
 
 
@@ -284,8 +285,8 @@ class AuditResult:
         return tally.to_dict()
 
     def to_dict(self) -> dict:
-        from mtkit import __version__
-        out: dict = {"tool": "mtkit", "version": __version__, "signature": self.signature, "summary": self.summary()}
+        from mtkit.version import header
+        out: dict = {**header(), "signature": self.signature, "summary": self.summary()}
         if self.src_path or self.tgt_path:
             out["src_path"], out["tgt_path"] = self.src_path, self.tgt_path
         out["segments"] = [s.to_dict() for s in self.segments]

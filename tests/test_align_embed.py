@@ -103,7 +103,7 @@ def test_missing_or_bad_model_is_input_error(tmp_path):
 
 
 def check_contract(data: dict) -> None:
-    assert set(data) == {"src_units", "tgt_units", "beads"}
+    assert set(data) == {"tool", "version", "src_units", "tgt_units", "beads"}
     for side, units in (("src", data["src_units"]), ("tgt", data["tgt_units"])):
         assert [i for bead in data["beads"] for i in bead[side]] == list(range(len(units)))
     assert all(set(b) == {"src", "tgt", "score"} and (b["src"] or b["tgt"]) for b in data["beads"])

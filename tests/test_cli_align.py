@@ -8,6 +8,7 @@ from pathlib import Path
 import pytest
 from click.testing import CliRunner
 
+from mtkit import __version__
 from mtkit.cli import main
 
 DATA = Path(__file__).resolve().parent / "data" / "io"
@@ -21,8 +22,10 @@ def align(*args):
 
 
 def check_contract(data: dict) -> None:
-    """The contract's JSON: unit lists, beads in order, every unit in exactly one bead."""
-    assert set(data) == {"src_units", "tgt_units", "beads"}
+    """The contract's JSON: unit lists, beads in order, every unit in exactly one bead (and, as
+    in every JSON result, the tool and version that produced it)."""
+    assert set(data) == {"tool", "version", "src_units", "tgt_units", "beads"}
+    assert data["tool"] == "mtkit" and data["version"] == __version__
     assert all(isinstance(u, str) for u in data["src_units"] + data["tgt_units"])
     for side, units in (("src", data["src_units"]), ("tgt", data["tgt_units"])):
         indices = [i for bead in data["beads"] for i in bead[side]]
@@ -114,7 +117,8 @@ def test_empty_side_gives_insertions_or_deletions(empty):
 def test_both_sides_empty():
     result = align(DATA / "empty.txt", DATA / "blank_lines.txt", "--format", "json")
     assert result.exit_code == 0
-    assert json.loads(result.stdout) == {"src_units": [], "tgt_units": [], "beads": []}
+    assert json.loads(result.stdout) == {"tool": "mtkit", "version": __version__,
+                                         "src_units": [], "tgt_units": [], "beads": []}
 
 
 def test_presegmented_blank_only_file_keeps_its_blank_units():

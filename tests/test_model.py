@@ -25,7 +25,7 @@ def test_bead_kind_and_dict():
 def test_alignment_dict_is_the_contract_shape():
     alignment = Alignment(["a", "b"], ["ا"], [Bead((0,), (0,), 1.0), Bead((1,), (), 0.0)])
     data = alignment.to_dict()
-    assert data == {"src_units": ["a", "b"], "tgt_units": ["ا"],
+    assert data == {"tool": "mtkit", "version": __version__, "src_units": ["a", "b"], "tgt_units": ["ا"],
                     "beads": [{"src": [0], "tgt": [0], "score": 1.0}, {"src": [1], "tgt": [], "score": 0.0}]}
     assert json.loads(json.dumps(data, ensure_ascii=False)) == data
 

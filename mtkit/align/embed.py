@@ -14,6 +14,7 @@ from pathlib import Path
 import numpy as np
 
 from mtkit.errors import InputError
+from mtkit.extras import require
 
 Encode = Callable[[list[str]], np.ndarray]
 BATCH = 32
@@ -33,6 +34,7 @@ class Embedder:
         """A sentence-transformers directory (with the library if installed, else its transformer
         module read with transformers and its pooling config), or a plain transformers encoder
         directory (mean pooling). A missing or unreadable model is an InputError naming ``path``."""
+        require("embed", "align --model")
         root = Path(path)
         if not root.is_dir():
             raise InputError("no such model directory", str(path))

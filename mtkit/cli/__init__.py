@@ -8,7 +8,6 @@ import sys
 
 import click
 
-from mtkit import __version__
 from mtkit.cli import edge
 from mtkit.io import atomic_output
 from mtkit.report import stream_options, write
@@ -81,8 +80,16 @@ def input_file(*names, **kwargs):
     return click.argument(*names, type=click.Path(dir_okay=True), **kwargs)
 
 
+def _print_version(ctx: click.Context, _param, value: bool) -> None:
+    if value and not ctx.resilient_parsing:
+        from mtkit.version import version
+        click.echo(f"mtkit {version()}")
+        ctx.exit()
+
+
 @click.group(cls=MtkitGroup, context_settings={"help_option_names": ["-h", "--help"]})
-@click.version_option(__version__, prog_name="mtkit")
+@click.option("--version", is_flag=True, expose_value=False, is_eager=True, callback=_print_version,
+              help="Show the version (from the installed package) and exit.")
 def main() -> None:
     """English→Arabic translation quality: align, audit, score, translate, gate."""
 

@@ -88,8 +88,8 @@ class GateResult:
         return [f for f in self.flags if id(f) in chosen]
 
     def to_dict(self) -> dict:
-        from mtkit import __version__
-        return {"tool": "mtkit", "version": __version__, "passed": self.passed,
+        from mtkit.version import header
+        return {**header(), "passed": self.passed,
                 "config": self.config, "files": self.files,
                 "rules": [r.to_dict() for r in self.rules],
                 "failing_flags": [f.to_dict() for f in self.failing_flags()]}

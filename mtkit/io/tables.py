@@ -13,6 +13,7 @@ from dataclasses import dataclass
 from typing import Iterator, Optional
 
 from mtkit.errors import InputError
+from mtkit.extras import require
 
 # A TSV's first line is a header when its cells are column names and one of them is known.
 KNOWN_COLUMNS = frozenset({"id", "en", "ar", "src", "tgt", "source", "target", "ref", "hyp", "mt", "sys"})
@@ -121,6 +122,7 @@ def _read_tsv(path: str, skipped: Optional[list]) -> Iterator[Record]:
 
 def _read_parquet(path: str) -> Iterator[Record]:
     """Row batches straight from the file: nothing cached, memory bounded by one batch."""
+    require("datasets", "reading a parquet file", ("pyarrow",), path)
     import pyarrow.parquet as pq
     try:
         table = pq.ParquetFile(path)
@@ -135,6 +137,7 @@ def _read_parquet(path: str) -> Iterator[Record]:
 
 def _read_dataset(path: str) -> Iterator[Record]:
     """A directory written by ``datasets``' ``save_to_disk`` (a DatasetDict: its first split)."""
+    require("datasets", "reading a datasets directory", path=path)
     import datasets
     try:
         loaded = datasets.load_from_disk(path)
@@ -184,6 +187,7 @@ def _read_csv(path: str, skipped: Optional[list]) -> Iterator[Record]:
 def columns(path: str) -> Optional[list[str]]:
     """The column names of a parquet file or datasets directory (None for text tables)."""
     if os.path.isdir(path):
+        require("datasets", "reading a datasets directory", path=path)
         import datasets
         try:
             loaded = datasets.load_from_disk(path)
@@ -193,6 +197,7 @@ def columns(path: str) -> Optional[list[str]]:
             loaded = loaded[next(iter(loaded))]
         return list(loaded.column_names)
     if path.lower().endswith(".parquet"):
+        require("datasets", "reading a parquet file", ("pyarrow",), path)
         import pyarrow.parquet as pq
         try:
             return list(pq.ParquetFile(path).schema_arrow.names)

@@ -8,6 +8,7 @@ from dataclasses import dataclass, field
 from typing import Any, Optional, Sequence
 
 from mtkit.errors import InputError
+from mtkit.extras import require
 from mtkit.mt.languages import LANGUAGES, codes, family_of
 from mtkit.progress import progress
 
@@ -109,6 +110,7 @@ def _configure(translator: Translator, src_lang: str, tgt_lang: str) -> None:
 
 def load(model: str, *, src_lang: str = "en", tgt_lang: str = "ar", device: str = "auto") -> Translator:
     """Load a local transformers directory, or a hub id from the cache (or the network)."""
+    require("mt", "translating with --model")
     for lang in (src_lang, tgt_lang):
         if lang not in LANGUAGES:
             raise InputError(f"unsupported language {lang!r} (supported: {', '.join(LANGUAGES)})")

@@ -15,6 +15,7 @@ class Translation:
     notes: list[str] = field(default_factory=list)
 
     def to_dict(self) -> dict:
-        return {"model": self.model, "src_lang": self.src_lang, "tgt_lang": self.tgt_lang,
+        from mtkit.version import header
+        return {**header(), "model": self.model, "src_lang": self.src_lang, "tgt_lang": self.tgt_lang,
                 "sentences": self.sentences,
                 "lines": [{"src": s, "tgt": t} for s, t in zip(self.src, self.lines)]}

@@ -6,7 +6,6 @@ from __future__ import annotations
 import json
 from typing import TextIO
 
-from mtkit import __version__
 from mtkit.model import AuditResult, Tally
 from mtkit.report import writer
 
@@ -17,7 +16,8 @@ def audit_jsonl(result: AuditResult, stream: TextIO, **_options) -> None:
     for seg in result.segments:
         tally.add(seg)
         stream.write(json.dumps(seg.to_dict(), ensure_ascii=False) + "\n")
-    last = {"tool": "mtkit", "version": __version__, "signature": result.signature, "summary": tally.to_dict()}
+    from mtkit.version import header
+    last = {**header(), "signature": result.signature, "summary": tally.to_dict()}
     if result.skipped:
         last["skipped"] = result.skipped    # filled while the segments were read
     stream.write(json.dumps(last, ensure_ascii=False) + "\n")

@@ -4,6 +4,8 @@ from __future__ import annotations
 
 from typing import Any, Optional, Sequence
 
+from mtkit.extras import require
+
 METRICS = ("bleu", "chrf", "ter")
 # A metric's direction: TER counts edits, so lower is better; BLEU and chrF are higher-better.
 LOWER_IS_BETTER = frozenset({"ter"})
@@ -61,6 +63,9 @@ def metric_arguments(metrics: Sequence[str], options: Optional[dict]) -> dict[st
 def build_metrics(metrics: Sequence[str], options: Optional[dict],
                   refs: Sequence[Sequence[str]]) -> dict:
     """One sacrebleu metric per name, with the references cached once for all systems."""
+    tokenizer = (options or {}).get("tokenize")
+    if tokenizer in TOKENIZER_EXTRAS:
+        require(TOKENIZER_EXTRAS[tokenizer], f"--tokenize {tokenizer}")
     from sacrebleu.metrics import BLEU, CHRF, TER
     classes = {"bleu": BLEU, "chrf": CHRF, "ter": TER}
     return {m: classes[m](references=refs, **kw) for m, kw in metric_arguments(metrics, options).items()}
@@ -68,3 +73,5 @@ def build_metrics(metrics: Sequence[str], options: Optional[dict],
 # sacrebleu 2.x's tokenizer and smoothing names (for the command line's choices; sacrebleu checks too)
 TOKENIZERS = ("13a", "none", "intl", "char", "zh", "ja-mecab", "ko-mecab", "spm", "flores101", "flores200")
 SMOOTH_METHODS = ("exp", "floor", "add-k", "none")
+# tokenizers whose libraries are not in the core install: the extra that brings them
+TOKENIZER_EXTRAS = {"ja-mecab": "ja", "ko-mecab": "ko", "spm": "spm", "flores101": "spm", "flores200": "spm"}

@@ -108,8 +108,8 @@ class ScoreResult:
         return None
 
     def to_dict(self) -> dict:
-        from mtkit import __version__
-        out: dict = {"tool": "mtkit", "version": __version__,
+        from mtkit.version import header
+        out: dict = {**header(),
                      "ref": self.ref_paths[0] if self.ref_paths else None, "refs": self.ref_paths,
                      "metrics": self.metrics, "baseline": self.baseline, "segments": self.segments,
                      "systems": [s.to_dict() for s in self.systems],
