@@ -120,8 +120,8 @@ def from_audit_json(path: str, *, system=None, ref=None, baseline=None) -> list[
 
 def select(documents=(), *, src_dir=None, tgt_dir=None, pairs=None, audit_json=None,
            system=None, ref=None, baseline=None) -> list[Item]:
-    """The items of exactly one kind of input: EN AR documents, two directories, a pairs file,
-    or an audit JSON."""
+    """The items of exactly one kind of input: EN AR documents (or two directories, as with
+    --src-dir/--tgt-dir), two directories, a pairs file, or an audit JSON."""
     given = [bool(documents), bool(src_dir or tgt_dir), bool(pairs), bool(audit_json)]
     if sum(given) != 1:
         raise InputError("give one input: EN AR, --src-dir DIR --tgt-dir DIR, --pairs FILE, or --audit-json FILE")
@@ -129,6 +129,8 @@ def select(documents=(), *, src_dir=None, tgt_dir=None, pairs=None, audit_json=N
     if documents:
         if len(documents) != 2:
             raise InputError(f"expected two documents, EN AR; got {len(documents)}")
+        if all(os.path.isdir(d) for d in documents):
+            return from_dirs(*documents, **paths)
         return from_documents(*documents, **paths)
     if src_dir or tgt_dir:
         if not (src_dir and tgt_dir):
