@@ -56,7 +56,11 @@ def audit_segments(segments: Iterable[Segment], *, only=None, disable=(), option
     options = options or {}
     select(only, disable)  # unknown names fail here, in the caller's process
     chunks = _chunks(segments, CHUNK)
-    if jobs <= 1:
+    first = next(chunks, [])
+    second = next(chunks, None)
+    chunks = itertools.chain([first], [second] if second is not None else [], chunks)
+    # One chunk (a short document): starting workers would cost more than the work itself.
+    if jobs <= 1 or second is None:
         _init_worker(only, disable, options)
         for chunk in chunks:
             yield from _audit_chunk(chunk)

@@ -12,6 +12,7 @@ from dataclasses import dataclass
 from functools import lru_cache
 from typing import Iterator, Optional, Sequence
 
+from mtkit.cache import compiled
 from mtkit.checks import Doc, Finding, check
 from mtkit.checks.analysis import AnalyzedSegment, en_lemmas, is_possessive
 from mtkit.data import table
@@ -43,7 +44,12 @@ def _phrase(text: str) -> tuple[str, ...]:
 @lru_cache(maxsize=1)
 def lexicon() -> dict[str, list[Idiom]]:
     """Idioms indexed by the lemmas of their rarest fixed word (a segment looks up its own
-    lemmas, so common words such as "the" or "get" pull in no candidates)."""
+    lemmas, so common words such as "the" or "get" pull in no candidates). Compiled once and
+    kept in mtkit's cache between runs."""
+    return compiled("idioms", _compile_lexicon, libraries=("wordfreq", "lemminflect"))
+
+
+def _compile_lexicon() -> dict[str, list[Idiom]]:
     index: dict[str, list[Idiom]] = {}
     for entry in table("idioms.jsonl"):
         literal = tuple(tuple(_phrase(alt) for alt in group) for group in entry["literal_ar"])

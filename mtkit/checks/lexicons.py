@@ -9,6 +9,7 @@ from dataclasses import dataclass
 from functools import lru_cache
 from typing import Iterator, Optional
 
+from mtkit.cache import compiled
 from mtkit.checks import Finding
 from mtkit.checks.analysis import AnalyzedSegment, is_possessive
 from mtkit.data import table
@@ -44,27 +45,35 @@ def en_words(text: str) -> tuple[str, ...]:
 
 
 @lru_cache(maxsize=1)
+def _compiled_terms() -> tuple[tuple[DomainTerm, ...], dict[str, list[tuple[DomainTerm, tuple[str, ...]]]]]:
+    """The rows of ``terms.tsv`` and their index, compiled together (so the index holds the same
+    term objects) and kept in mtkit's cache between runs."""
+    return compiled("terms", _compile_terms, libraries=("wordfreq",))
+
+
 def domain_terms() -> tuple[DomainTerm, ...]:
-    out = []
-    for row in table("terms.tsv"):
-        out.append(DomainTerm(tuple(en_words(a) for a in row["en"]),
-                              tuple(tuple(norm(a).split()) for a in row["good_ar"]),
-                              tuple(tuple(norm(a).split()) for a in row["bad_ar"]),
-                              row["severity"], row["note"], _names_a_company(row["en"][0])))
-    return tuple(out)
+    return _compiled_terms()[0]
 
 
-@lru_cache(maxsize=1)
 def _term_index() -> dict[str, list[tuple[DomainTerm, tuple[str, ...]]]]:
     """Each English alternative of each term, by its rarest word: a segment looks up its own
     lemmas, so frequent words ("state", "the") pull in no candidates."""
+    return _compiled_terms()[1]
+
+
+def _compile_terms() -> tuple[tuple[DomainTerm, ...], dict[str, list[tuple[DomainTerm, tuple[str, ...]]]]]:
+    terms = [DomainTerm(tuple(en_words(a) for a in row["en"]),
+                        tuple(tuple(norm(a).split()) for a in row["good_ar"]),
+                        tuple(tuple(norm(a).split()) for a in row["bad_ar"]),
+                        row["severity"], row["note"], _names_a_company(row["en"][0]))
+             for row in table("terms.tsv")]
     index: dict[str, list[tuple[DomainTerm, tuple[str, ...]]]] = {}
-    for term in domain_terms():
+    for term in terms:
         for words in term.en:
             content = [w for w in words if w not in ("the", "one's")]
             if content:
                 index.setdefault(min(content, key=lambda w: zipf(w, "en")), []).append((term, words))
-    return index
+    return tuple(terms), index
 
 
 def _found_terms(seg: AnalyzedSegment) -> list[tuple[DomainTerm, Span]]:

@@ -1,0 +1,101 @@
+"""The compiled-lexicon cache (mtkit/cache.py): a second run reads what the first wrote; an entry
+for other inputs, a damaged entry or an unwritable directory means the lexicon is built again;
+the cache can be turned off; and audits give the same flags cached or not."""
+from __future__ import annotations
+
+import json
+import os
+import pickle
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+
+from mtkit import cache
+
+ROOT = Path(__file__).resolve().parent.parent
+EN = ROOT / "corpora" / "musk-trump.en.txt"
+AR = ROOT / "corpora" / "musk-trump.ar.txt"
+
+
+@pytest.fixture
+def cache_dir(tmp_path, monkeypatch) -> Path:
+    folder = tmp_path / "cache"
+    monkeypatch.setenv("MTKIT_CACHE_DIR", str(folder))
+    return folder
+
+
+def counting_builder(calls: list):
+    def build():
+        calls.append(1)
+        return {"built": len(calls)}
+    return build
+
+
+def test_second_call_reads_the_entry(cache_dir):
+    calls: list = []
+    assert cache.compiled("demo", counting_builder(calls)) == {"built": 1}
+    assert cache.compiled("demo", counting_builder(calls)) == {"built": 1}
+    assert len(calls) == 1
+    assert [p.name.split("-")[0] for p in cache_dir.glob("*.pickle")] == ["demo"]
+    assert not list(cache_dir.glob(".*.tmp"))               # written atomically, nothing left over
+
+
+def test_other_inputs_rebuild_and_replace_the_entry(cache_dir, tmp_path):
+    data = tmp_path / "extra.txt"
+    data.write_text("one", encoding="utf-8")
+    calls: list = []
+    cache.compiled("demo", counting_builder(calls), files=[data])
+    data.write_text("two", encoding="utf-8")                 # an edited data file: a new key
+    assert cache.compiled("demo", counting_builder(calls), files=[data]) == {"built": 2}
+    assert len(list(cache_dir.glob("demo-*.pickle"))) == 1   # the stale entry is gone
+
+
+def test_another_version_never_reads_the_entry(cache_dir, monkeypatch):
+    calls: list = []
+    cache.compiled("demo", counting_builder(calls))
+    import mtkit.version
+    monkeypatch.setattr(mtkit.version, "version", lambda: "999.0")
+    assert cache.compiled("demo", counting_builder(calls)) == {"built": 2}
+
+
+@pytest.mark.parametrize("damage", [b"", b"not a pickle", pickle.dumps(("wrong key", {"built": 99}))[:-3],
+                                    pickle.dumps(("wrong key", {"built": 99}))])
+def test_a_damaged_entry_is_rebuilt(cache_dir, damage):
+    calls: list = []
+    cache.compiled("demo", counting_builder(calls))
+    (entry,) = cache_dir.glob("demo-*.pickle")
+    entry.write_bytes(damage)
+    assert cache.compiled("demo", counting_builder(calls)) == {"built": 2}
+    with open(entry, "rb") as stream:                         # and replaced by a good one
+        assert pickle.load(stream)[1] == {"built": 2}
+
+
+def test_unwritable_or_disabled_cache_still_builds(tmp_path, monkeypatch):
+    blocked = tmp_path / "file-not-dir"
+    blocked.write_text("x", encoding="utf-8")
+    for setting in (str(blocked / "cache"), ""):
+        monkeypatch.setenv("MTKIT_CACHE_DIR", setting)
+        calls: list = []
+        assert cache.compiled("demo", counting_builder(calls)) == {"built": 1}
+        assert cache.compiled("demo", counting_builder(calls)) == {"built": 2}
+
+
+def test_default_directory_is_the_user_cache_dir(monkeypatch):
+    from platformdirs import user_cache_dir
+    monkeypatch.delenv("MTKIT_CACHE_DIR", raising=False)
+    assert cache.directory() == Path(user_cache_dir("mtkit", appauthor=False))
+
+
+def test_audits_are_the_same_cold_warm_and_uncached(tmp_path):
+    """Three real runs: an empty cache (entries written), the same cache (entries read), none."""
+    outputs = []
+    for setting in (str(tmp_path / "c"), str(tmp_path / "c"), ""):
+        env = dict(os.environ, MTKIT_CACHE_DIR=setting)
+        result = subprocess.run([sys.executable, "-m", "mtkit", "audit", EN, AR, "-f", "json"], env=env,
+                                capture_output=True, text=True, encoding="utf-8", timeout=300, check=False)
+        assert result.returncode == 0, result.stderr
+        outputs.append(json.loads(result.stdout)["segments"])
+    assert outputs[0] == outputs[1] == outputs[2]
+    assert {p.name.split("-")[0] for p in (tmp_path / "c").glob("*.pickle")} >= {"idioms", "terms"}
