@@ -18,6 +18,7 @@ from __future__ import annotations
 import argparse
 import json
 import os
+import resource
 import shutil
 import statistics
 import subprocess
@@ -65,10 +66,14 @@ def install_core(base: Path) -> tuple[Path, dict]:
                          "packages": len(names), "heavy": [n for n in names if n in HEAVY], "biggest": biggest}
 
 
-def wall(argv: list, env: dict) -> float:
+def wall(argv: list, env: dict) -> tuple[float, float]:
+    """Wall time and CPU time (user + system, of the command and its children)."""
+    before = resource.getrusage(resource.RUSAGE_CHILDREN)
     start = time.perf_counter()
     subprocess.run(argv, env=env, check=True, stdout=subprocess.DEVNULL)
-    return time.perf_counter() - start
+    seconds = time.perf_counter() - start
+    after = resource.getrusage(resource.RUSAGE_CHILDREN)
+    return seconds, (after.ru_utime - before.ru_utime) + (after.ru_stime - before.ru_stime)
 
 
 def main() -> None:
@@ -89,12 +94,14 @@ def main() -> None:
             "mtkit audit, warm cache": (audit, lambda k: warm),
         }
         wall(audit, warm)                                    # fills the warm cache, warms the disk
-        times: dict[str, list[float]] = {name: [] for name in runs}
+        times: dict[str, list[tuple[float, float]]] = {name: [] for name in runs}
         for k in range(args.repeat):                         # interleaved: load changes hit all alike
             for name, (argv, make_env) in runs.items():
                 times[name].append(wall(argv, make_env(k)))
-    median = {name: statistics.median(values) for name, values in times.items()}
-    peer = median["sacrebleu --version"]
+    median = {name: statistics.median(w for w, _ in values) for name, values in times.items()}
+    cpu = {name: statistics.median(c for _, c in values) for name, values in times.items()}
+    peer, peer_cpu = median["sacrebleu --version"], cpu["sacrebleu --version"]
+    load = os.getloadavg()[0]
     lines = [
         "Core install (`pip install .` into a fresh venv, no extras, pip's cache warm):",
         "",
@@ -109,16 +116,20 @@ def main() -> None:
         "",
         "Largest: " + ", ".join(f"{name} {mb:.0f} MB" for mb, name in core["biggest"]) + ".",
         "",
-        f"Start-up, in that venv, median of {args.repeat} interleaved runs each (wall time):",
+        f"Start-up, in that venv, median of {args.repeat} interleaved runs each (load average {load:.1f} "
+        f"on {os.cpu_count()} cores at the end: CPU time is the steadier number on a busy machine):",
         "",
-        "| command | median | × sacrebleu --version |",
-        "|---|---:|---:|",
+        "| command | wall, median | × sacrebleu --version | CPU, median | × sacrebleu --version |",
+        "|---|---:|---:|---:|---:|",
     ]
     for name in runs:
-        lines.append(f"| `{name}` | {median[name]:.3f} s | {median[name] / peer:.2f} |")
+        lines.append(f"| `{name}` | {median[name]:.3f} s | {median[name] / peer:.2f} | {cpu[name]:.3f} s "
+                     f"| {cpu[name] / peer_cpu:.2f} |")
     ratio = median["mtkit audit, warm cache"] / peer
+    cpu_ratio = cpu["mtkit audit, warm cache"] / peer_cpu
     lines += ["", f"Target: the audit of the bundled article within 3× `sacrebleu --version`: "
-              f"{'met' if ratio <= 3 else 'NOT met'} ({ratio:.2f}× with a warm cache).",
+              f"{'met' if max(ratio, cpu_ratio) <= 3 else 'NOT met'} ({ratio:.2f}× in wall time, "
+              f"{cpu_ratio:.2f}× in CPU time, warm cache).",
               "Cold cache: the first run after an install or an update of mtkit's data builds the compiled "
               "lexicons and writes them to the user cache directory."]
     body = "\n".join(lines)
