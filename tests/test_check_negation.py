@@ -3,9 +3,7 @@ from __future__ import annotations
 
 import pytest
 
-
-
-
+from mtkit.checks.calibration import severity
 
 LOST = [
     ("The minister did not attend the emergency session.", "حضر الوزير الجلسة الطارئة.", "not"),
@@ -21,7 +19,8 @@ def test_lost_negation_is_critical_and_points_at_the_english_negator(run_check, 
     flags = run_check(en, ar, "negation.lost")
     assert len(flags) == 1, flags
     flag = flags[0]
-    assert (flag.category, flag.check, flag.severity) == ("negation", "negation.lost", "critical")
+    assert (flag.category, flag.check) == ("negation", "negation.lost")
+    assert flag.severity == severity("critical", flag.confidence)   # a critical weight, calibrated
     assert en[flag.src_span.start:flag.src_span.end] == flag.src_text == word
     assert flag.tgt_span is None
 

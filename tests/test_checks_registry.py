@@ -38,7 +38,7 @@ def test_select_by_name_by_category_and_disable():
     assert names(select(["number.month"])) == ["number.month"]
     assert set(names(select(["spacing"]))) == {n for n in all_checks() if n.startswith("spacing.")}
     everything = names(select())
-    assert everything == sorted(all_checks())
+    assert everything == sorted(n for n, c in all_checks().items() if c.default)
     without_spacing = names(select(None, ["spacing"]))
     assert without_spacing == [n for n in everything if not n.startswith("spacing.")]
     assert names(select(["spacing"], ["spacing.double"])) == [n for n in names(select(["spacing"])) if n != "spacing.double"]
@@ -139,3 +139,21 @@ def test_no_check_module_builds_a_flag_itself():
     for module in package.glob("*.py"):
         if module.name != "__init__.py":
             assert "Flag(" not in module.read_text(encoding="utf-8"), module.name
+
+
+def test_checks_off_by_default_run_only_when_named():
+    """Length-only checks were never right on real translations (docs/calibration.md): they are
+    off unless named; a category selects only its default checks."""
+    off = {n for n, c in all_checks().items() if not c.default}
+    assert {"addition.length", "omission.length", "addition.number"} <= off
+    assert not off & {c.name for c in select()}
+    assert "addition.length" not in {c.name for c in select(["addition"])}
+    assert {c.name for c in select(["addition.length"])} == {"addition.length"}
+
+
+def test_confidence_is_calibrated_from_the_table(monkeypatch):
+    from mtkit.checks import calibration
+    monkeypatch.setattr(calibration, "_table", lambda: {("x.rule", "0.80"): 0.3, ("x.rule", "*"): 0.6})
+    assert calibration.calibrated("x.rule", 0.8) == 0.3      # the row for this raw score
+    assert calibration.calibrated("x.rule", 0.5) == 0.6      # else the check's row
+    assert calibration.calibrated("y.rule", 0.5) == 0.5      # a check never judged keeps its score

@@ -24,6 +24,7 @@ import pkgutil
 from dataclasses import dataclass
 from typing import TYPE_CHECKING, Callable, Iterable, Optional
 
+from mtkit.checks import calibration
 from mtkit.data import data_signature
 from mtkit.errors import InputError
 from mtkit.model import SEVERITIES, Flag, Span, add_category
@@ -74,6 +75,9 @@ class Check:
     # it is never merged with one
     whole_segment: bool = False
     doc: Optional[Doc] = None
+    # run unless disabled; False for a check whose precision on real translations is too low to
+    # show by default (docs/calibration.md says why); it runs when named with --checks
+    default: bool = True
 
     def run(self, seg: "AnalyzedSegment") -> list[Flag]:
         """The check's flags on one segment."""
@@ -86,10 +90,11 @@ class Check:
             if owner is None:
                 raise ValueError(f"check {self.name!r} reports an unregistered check {finding.check!r}")
         src, tgt = finding.src_span, finding.tgt_span
-        return Flag(category=owner.category, severity=finding.severity, check=owner.name,
-                    message=finding.message, src_span=src, tgt_span=tgt,
+        confidence = calibration.calibrated(owner.name, finding.confidence)
+        return Flag(category=owner.category, severity=calibration.severity(finding.severity, confidence),
+                    check=owner.name, message=finding.message, src_span=src, tgt_span=tgt,
                     src_text=src.slice(seg.src) if src else "", tgt_text=tgt.slice(seg.tgt) if tgt else "",
-                    suggestion=finding.suggestion, confidence=finding.confidence)
+                    suggestion=finding.suggestion, confidence=confidence)
 
 
 _REGISTRY: dict[str, Check] = {}
@@ -104,16 +109,17 @@ def category(name: str, *, priority: int, description: str) -> None:
 
 
 def check(name: str, *, category: str, whole_segment: bool = False,
-          doc: Optional[Doc] = None) -> Callable[[FindFunc], FindFunc]:
+          doc: Optional[Doc] = None, default: bool = True) -> Callable[[FindFunc], FindFunc]:
     """Register a check named ``category.rule``; the first paragraph of its docstring says what
-    it flags, ``doc`` why and with examples (``mtkit audit --explain``)."""
+    it flags, ``doc`` why and with examples (``mtkit audit --explain``).
+    ``default=False``: run only when asked for by name (``--checks``)."""
     category_info(category)               # ValueError for an undeclared category
     if name.split(".")[0] != category or name.count(".") != 1:
         raise ValueError(f"check {name!r} must be named '{category}.rule'")
 
     def register(func: FindFunc) -> FindFunc:
         first = (func.__doc__ or "").strip().split("\n\n")[0]
-        _REGISTRY[name] = Check(name, category, func, " ".join(first.split()), whole_segment, doc)
+        _REGISTRY[name] = Check(name, category, func, " ".join(first.split()), whole_segment, doc, default)
         return func
     return register
 
@@ -142,7 +148,9 @@ def select(only: Optional[Iterable[str]] = None, disable: Iterable[str] = (), *,
             out |= hits
         return out
 
-    chosen = expand(only, only_option) if only else set(checks)
+    chosen = expand(only, only_option) if only else {n for n, c in checks.items() if c.default}
+    if only:   # a category selects its default checks; an off-by-default check is run when named
+        chosen = {n for n in chosen if checks[n].default or n in set(only)}
     chosen -= expand(disable, "--disable")
     return [checks[n] for n in sorted(chosen)]
 
@@ -156,7 +164,12 @@ class Explanation:
 def explain(names: Iterable[str]) -> Explanation:
     """The checks named (or of the categories named; ``all`` for every check), documented."""
     names = list(names)
-    return Explanation(select(None if "all" in names else names, only_option="--explain"))
+    checks = all_checks()
+    if "all" in names:
+        return Explanation(list(checks.values()))
+    select(names, only_option="--explain")          # unknown names are bad input
+    return Explanation([c for n, c in checks.items()
+                        if any(n == x or c.category == x or n.startswith(x + ".") for x in names)])
 
 
 def signature(checks: list[Check], glossary: Iterable = ()) -> str:

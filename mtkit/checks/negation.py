@@ -52,9 +52,12 @@ def _en_markers(seg: AnalyzedSegment) -> tuple[list, list, list]:
         word = tok.norm
         if word in markers[("en", "strong")] or word.endswith("n't") or word == "cannot":
             strong.append(tok)
-        elif lemmas & markers[("en", "implicative")] or negative_adjective(word):
+        elif lemmas & markers[("en", "implicative")]:
             implicative.append(tok)
-        elif lemmas & markers[("en", "weak")] or (len(word) > 5 and word.startswith(_NEG_PREFIXES)):
+        elif lemmas & markers[("en", "weak")] or negative_adjective(word) or word == "non" or \
+                (len(word) > 5 and word.startswith(_NEG_PREFIXES)):
+            # a negative adjective is often rendered by an Arabic antonym (impossible → يستحيل,
+            # inexpensive → رخيص): it excuses an Arabic negation, but its absence proves nothing
             weak.append(tok)
     return strong, weak, implicative
 
@@ -66,10 +69,17 @@ def _ar_markers(seg: AnalyzedSegment) -> tuple[list, list]:
     words = seg.tgt_words
     for k, tok in enumerate(words):
         pair = tok.norm + " " + words[k + 1].norm if k + 1 < len(words) else ""
-        if pair in markers.get(("ar", "fixed"), ()) or tok.norm in markers.get(("ar", "fixed"), ()):
-            continue
+        fixed = markers.get(("ar", "fixed"), ())
+        if pair in fixed or tok.norm in fixed or pair[:1] in "وف" and pair[1:] in fixed:
+            continue                               # (و)لا سيما, (ف)لا بأس
+        if tok.norm == "لا" and k > 0 and words[k - 1].norm == "ام":
+            continue                               # أم لا: "or not", after "whether"
         # ولم, فلا: particles too short for ar_bare
         forms = (*seg.tgt_bare[k], *strip_proclitics(tok.norm, CONJUNCTIONS, min_rest=2)[1:])
+        if tok.norm != "قط" and "قط" in forms:
+            continue                               # فقط ("only"), وقط ("and a cat"): قط negates alone
+        if tok.norm == "لا" and _answer_word(seg.tgt, tok):
+            continue                               # (نعم/لا): the answer "no", not a negated clause
         surface = seg.tgt[tok.start:tok.end]
         if surface.lstrip("".join(CONJUNCTIONS)) in ("ألا", "ألّا"):
             strong.append(tok)                     # ألا = أن لا ("that … not"); إلا ("except") normalizes alike
@@ -83,6 +93,13 @@ def _ar_markers(seg: AnalyzedSegment) -> tuple[list, list]:
                 or seg.tgt_cores[k] in markers[("ar", "weak")]:
             weak.append(tok)
     return strong, weak
+
+
+def _answer_word(text: str, tok) -> bool:
+    """لا standing alone as an answer: between a slash or bracket and punctuation."""
+    before = text[:tok.start].rstrip()[-1:]
+    after = text[tok.end:].lstrip()[:1]
+    return before in ("/", "(", "") and after in ("/", ")", "،", ".", ":", "؛", "") or after == "/"
 
 
 @check("negation.lost", category="negation", doc=Doc(

@@ -11,6 +11,7 @@ from mtkit.checks import Doc, Finding, check
 from mtkit.checks.analysis import AnalyzedSegment
 from mtkit.data import table
 from mtkit.model import Span
+from mtkit.text.lexicon import zipf
 
 _SKIP = re.compile(r"^(?:https?|www|com|org|net)$")
 # Web addresses, e-mail addresses, handles and hashtags are copied on purpose. Each pattern is
@@ -53,6 +54,23 @@ def brands() -> frozenset[str]:
     return frozenset(out)
 
 
+# A Latin word rarer than this (Zipf, wordfreq) is a name, a term of art or an identifier
+# (orf3b, tachipirina, abctools, Janssen), which translators keep on purpose; a left-over English
+# word is a common one (children, research, Committee).
+COMMON_ENGLISH = 3.0
+RARE_ENGLISH = 2.0            # rarer still, and lower-case in the English too (chatbot): a word
+_FUNCTION_WORDS = frozenset({"of", "the", "and", "for", "in", "on", "at", "de", "la", "le", "du", "van", "von", "&"})
+_DOMAIN = re.compile(r"[A-Za-z]\.[A-Za-z]")               # News.com.au
+_ESCAPES = frozenset({"gt", "lt", "amp", "quot", "apos", "nbsp"})      # &gt; copied from markup
+
+
+def _chunk(text: str, start: int, end: int) -> str:
+    """The whitespace-delimited piece of ``text`` around ``[start, end)``."""
+    left = max(text.rfind(" ", 0, start), text.rfind("\n", 0, start)) + 1
+    right = min([i for i in (text.find(" ", end), text.find("\n", end)) if i >= 0], default=len(text))
+    return text[left:right]
+
+
 def _src_names(seg: AnalyzedSegment) -> frozenset[str]:
     """Words written in the English as proper nouns (capitalized mid-sentence) or acronyms."""
     names = set()
@@ -63,9 +81,26 @@ def _src_names(seg: AnalyzedSegment) -> frozenset[str]:
     return frozenset(names)
 
 
-def _kept_on_purpose(word: str, names: frozenset[str]) -> bool:
-    """A brand, a name or acronym of the source kept as is, a piece of an address, or one letter."""
-    return word in brands() or bool(_SKIP.match(word)) or word in names or len(word) == 1
+def _kept_on_purpose(seg: AnalyzedSegment, tok, names: frozenset[str], src_surfaces: frozenset[str]) -> bool:
+    """A brand, a name or acronym of the source kept as is, an identifier, a word too rare in English
+    to be a left-over one, or one letter."""
+    word = tok.norm
+    if word in brands() or _SKIP.match(word) or word in _ESCAPES or word in names or len(word) == 1:
+        return True
+    surface = seg.tgt[tok.start:tok.end]
+    chunk = _chunk(seg.tgt, tok.start, tok.end)
+    if any(c.isdigit() for c in chunk) or any(c.isupper() for c in surface[1:]) or _DOMAIN.search(chunk):
+        return True                        # identifiers and coined names: bat-SL-CoVZX45, rhACE2, StopCovid
+    frequency = zipf(word, "en")
+    lowercase_in_source = word in src_surfaces
+    return frequency < COMMON_ENGLISH and not (lowercase_in_source and frequency >= RARE_ENGLISH)
+
+
+def _beside_kept(text: str, latin: list, kept: list[bool], k: int) -> bool:
+    """A word next to a name kept in Latin is part of it: TÜV Produkt und Umwelt, Bat SL-CoV-WIV1."""
+    before = k > 0 and kept[k - 1] and not text[latin[k - 1].end:latin[k].start].strip()
+    after = k + 1 < len(latin) and kept[k + 1] and not text[latin[k].end:latin[k + 1].start].strip(" -")
+    return before or after
 
 
 @check("untranslated.latin", category="untranslated", doc=Doc(
@@ -79,14 +114,20 @@ def untranslated_latin(seg: AnalyzedSegment) -> Iterator[Finding]:
     addresses = _addresses(seg.tgt)
     starts = [start for start, _ in addresses]
     names = _src_names(seg)
-    for tok in seg.latin_in_tgt():
-        if _kept_on_purpose(tok.norm, names) or _inside(addresses, starts, tok.start):
+    src_surfaces = frozenset(seg.src[t.start:t.end] for t in seg.src_words)
+    latin = seg.latin_in_tgt()
+    kept = [_kept_on_purpose(seg, tok, names, src_surfaces) or _inside(addresses, starts, tok.start) for tok in latin]
+    for k, tok in enumerate(latin):
+        if kept[k] or _beside_kept(seg.tgt, latin, kept, k):
             continue
         if runs and seg.tgt[runs[-1][-1].end:tok.start].strip() == "":
             runs[-1].append(tok)
         else:
             runs.append([tok])
     for run in runs:
+        if len(run) >= 2 and sum(seg.tgt[t.start].isupper() for t in run) >= 2 or \
+                all(t.norm in _FUNCTION_WORDS for t in run):
+            continue                       # a title or name kept in Latin: New England Journal of Medicine
         span = Span(run[0].start, run[-1].end)
         text = seg.tgt[span.start:span.end]
         src_match = re.search(rf"(?i)\b{re.escape(text)}\b", seg.src)

@@ -80,6 +80,13 @@ def values(tokens: list[Token], lang: str) -> list[tuple[float | str, Token, Tok
             out.append((score, tok, tokens[i + 2]))
             i += 3
             continue
+        if tok.norm[0].isdigit() and _is_identifier(tokens, i):
+            i += 1                                 # the 2 of SARS-CoV-2, the 19 of كوفيد-19: a name
+            continue
+        if tok.norm[0].isdigit() and _is_decade(tokens, i):
+            out.append(("decade:" + tok.norm, tok, tokens[i + 1]))   # "the 1960s": a decade, not 1960
+            i += 2
+            continue
         value, j = _start_value(tokens, i, forms_of(tok.norm), table, lang)
         if value is None:
             i += 1
@@ -137,8 +144,13 @@ def _scaled(tokens: list[Token], j: int, value: float, last: Token, table: dict,
     """Scale words after a value: "300 million", "مليون ونصف" (and "مليون ونصف المليون")."""
     scale_used = 0.0
     while j < len(tokens):
+        if tokens[j].norm == "+" and j + 1 < len(tokens):
+            j += 1                                  # "$300+ billion": more than 300 billion
+            continue
         nxt = forms_of(tokens[j].norm)
         scale = next((table["scale"][f] for f in nxt if f in table["scale"]), None)
+        if scale is not None and tokens[j].norm in _ABBREVIATED_SCALES and tokens[j].start != last.end:
+            scale = None                            # "1.8 m" is metres; only "$1.8m" is millions
         if scale is not None and value < scale:
             value, scale_used, last = value * scale, scale, tokens[j]
         elif scale_used and any(table["value"].get(f) == 0.5 for f in nxt):
@@ -150,6 +162,25 @@ def _scaled(tokens: list[Token], j: int, value: float, last: Token, table: dict,
             break
         j += 1
     return value, last, j
+
+
+_ABBREVIATED_SCALES = frozenset({"k", "m", "bn"})
+
+
+def _is_identifier(tokens: list[Token], i: int) -> bool:
+    """A number glued by a hyphen to the letters before it (SARS-CoV-2, كوفيد-19, HCoV-229E), or
+    glued to Latin letters with no hyphen (COVID19, B0AT1); not a proclitic (و2004)."""
+    if i >= 2 and tokens[i - 1].norm == "-" and tokens[i - 1].end == tokens[i].start \
+            and tokens[i - 2].end == tokens[i - 1].start and tokens[i - 2].norm[-1].isalpha():
+        return True
+    return i >= 1 and tokens[i - 1].end == tokens[i].start and tokens[i - 1].norm[-1].isascii() \
+        and tokens[i - 1].norm[-1].isalpha()
+
+
+def _is_decade(tokens: list[Token], i: int) -> bool:
+    """"1960s" (split by the tokenizer into "1960" + "s")."""
+    return i + 1 < len(tokens) and tokens[i + 1].norm == "s" and tokens[i + 1].start == tokens[i].end \
+        and len(tokens[i].norm) == 4 and tokens[i].norm.endswith("0")
 
 
 def _join_scaled(found: list, tokens: list[Token]) -> list:
@@ -179,6 +210,8 @@ def _compound(tokens, i, j, value, table, forms_of):
             value += 10                         # Arabic teens: "ثلاثة عشر", "اثني عشر"
         elif nxt == 100 and value < 10:
             value *= 100                        # "three hundred"
+        elif value >= 20 and nxt < 10 and not tokens[k].norm.isascii():
+            break                               # Arabic puts units first (خمس وعشرين): عشرين ثانية is 20 seconds
         elif (value >= 20 and nxt < 10) or (value < 10 and nxt >= 20 and nxt % 10 == 0) or (value >= 100 and nxt < 100):
             value += nxt                        # "twenty-two", "خمس وعشرين", "hundred and five"
         else:
