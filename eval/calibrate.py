@@ -17,7 +17,6 @@ import sys
 from collections import Counter, defaultdict
 from pathlib import Path
 
-sys.path.insert(0, str(Path(__file__).resolve().parent))
 import tico19
 from judge import load_judgments
 
@@ -31,6 +30,7 @@ HEADER = """\
 # on the development half of the TICO-19 English→Arabic pairs, CC0, judged by reading both sides),
 # mtkit at {version}. Estimate: (real + 4 × raw score) / (judged + 4). Regenerate after changing a check.
 # Columns: check, raw score the check gives (or * for all its flags), calibrated confidence, judged, real.
+# schema: check raw confidence:float judged:int real:int
 """
 
 

@@ -11,14 +11,14 @@ from __future__ import annotations
 
 from functools import lru_cache
 
-from mtkit.data import tsv_rows
+from mtkit.data import table
 
 CRITICAL, MAJOR = 0.5, 0.3
 
 
 @lru_cache(maxsize=1)
 def _table() -> dict[tuple[str, str], float]:
-    return {(check, raw): float(confidence) for check, raw, confidence, *_ in tsv_rows("calibration.tsv")}
+    return {(row["check"], row["raw"]): row["confidence"] for row in table("calibration.tsv")}
 
 
 def calibrated(check: str, raw: float) -> float:

@@ -20,7 +20,7 @@ from __future__ import annotations
 import re
 from typing import Iterator, Optional
 
-from mtkit.checks import Finding, check
+from mtkit.checks import Doc, Finding, check
 from mtkit.checks.analysis import AnalyzedSegment
 from mtkit.model import Span
 from mtkit.text.dictionary import Bilingual, bilingual
@@ -90,7 +90,12 @@ def _lonely_clause(text: str, words: list, found: list[bool], content, pattern: 
     return best
 
 
-@check("addition.clause", category="addition", default=False)
+@check("addition.clause", category="addition", default=False, doc=Doc(
+    why="A clause the author never wrote is attributed to the source; unlike length, word-by-word dictionary "
+        "evidence points at the words that were added. Off by default (docs/calibration.md).",
+    flagged=("The hospital opened a new ward on Monday.",
+             "افتتح المستشفى جناحا جديدا يوم الاثنين، وقال الوزير إن الحكومة ستبني مدارس كثيرة في القرى البعيدة."),
+    passed=("The hospital opened a new ward on Monday.", "افتتح المستشفى جناحا جديدا يوم الاثنين.")))
 def added_clause(seg: AnalyzedSegment) -> Iterator[Finding]:
     """An Arabic clause none of whose content words has a counterpart in the English."""
     lex = bilingual()
@@ -102,7 +107,14 @@ def added_clause(seg: AnalyzedSegment) -> Iterator[Finding]:
                       tgt_span=span, confidence=0.6)
 
 
-@check("omission.clause_words", category="omission", default=False)
+@check("omission.clause_words", category="omission", default=False, doc=Doc(
+    why="A dropped clause hides content from the reader; dictionary evidence points at the English words that "
+        "have no counterpart. Off by default (docs/calibration.md).",
+    flagged=("The hospital opened a new ward on Monday, and the minister said the government would build many "
+             "schools in distant villages.", "افتتح المستشفى جناحا جديدا يوم الاثنين."),
+    passed=("The hospital opened a new ward on Monday, and the minister said the government would build many "
+            "schools in distant villages.",
+            "افتتح المستشفى جناحا جديدا يوم الاثنين، وقال الوزير إن الحكومة ستبني مدارس كثيرة في القرى البعيدة.")))
 def dropped_clause(seg: AnalyzedSegment) -> Iterator[Finding]:
     """An English clause none of whose content words has a counterpart in the Arabic."""
     lex = bilingual()

@@ -198,7 +198,7 @@ def entity_missing(seg: AnalyzedSegment) -> Iterator[Finding]:
 
 @lru_cache(maxsize=1)
 def _letter_names() -> dict[str, tuple[str, ...]]:
-    return {row[0]: tuple(norm(f) for f in row[1].split("|")) for row in tsv_rows("letters.tsv")}
+    return {row["letter"]: tuple(norm(f) for f in row["names"]) for row in table("letters.tsv")}
 
 
 def _spelled_letters(seg: AnalyzedSegment, acronym: str) -> bool:
