@@ -138,27 +138,33 @@ def _type_problem(data: dict) -> Optional[str]:
     if not isinstance(skipped, list) or not all(isinstance(s, str) for s in skipped):
         return "skipped must be a list of strings"
     for k, seg in enumerate(data["segments"]):
-        where = f"segments[{k}]"
-        if not isinstance(seg, dict):
-            return _wrong(where, seg, "an object")
-        if "id" not in seg or not (isinstance(seg["id"], str) or _is_int(seg["id"])):
-            return _wrong(f"{where}.id", seg.get("id"), "a string or an integer")
-        for key in ("src", "tgt"):
-            if not isinstance(seg.get(key), str):
-                return _wrong(f"{where}.{key}", seg.get(key), "a string")
-        if seg.get("line") is not None and not (_is_int(seg["line"]) and seg["line"] >= 1):
-            return _wrong(f"{where}.line", seg["line"], "a line number")
-        for key in ("src_units", "tgt_units"):
-            units = seg.get(key, [])
-            if not isinstance(units, list) or not all(_is_int(u) for u in units):
-                return f"{where}.{key} must be a list of integers"
-        flags = seg.get("flags", [])
-        if not isinstance(flags, list):
-            return _wrong(f"{where}.flags", flags, "a list")
-        for j, flag in enumerate(flags):
-            problem = _flag_problem(flag, f"{where}.flags[{j}]")
-            if problem:
-                return problem
+        problem = _segment_problem(seg, f"segments[{k}]")
+        if problem:
+            return problem
+    return None
+
+
+def _segment_problem(seg, where: str) -> Optional[str]:
+    if not isinstance(seg, dict):
+        return _wrong(where, seg, "an object")
+    if "id" not in seg or not (isinstance(seg["id"], str) or _is_int(seg["id"])):
+        return _wrong(f"{where}.id", seg.get("id"), "a string or an integer")
+    for key in ("src", "tgt"):
+        if not isinstance(seg.get(key), str):
+            return _wrong(f"{where}.{key}", seg.get(key), "a string")
+    if seg.get("line") is not None and not (_is_int(seg["line"]) and seg["line"] >= 1):
+        return _wrong(f"{where}.line", seg["line"], "a line number")
+    for key in ("src_units", "tgt_units"):
+        units = seg.get(key, [])
+        if not isinstance(units, list) or not all(_is_int(u) for u in units):
+            return f"{where}.{key} must be a list of integers"
+    flags = seg.get("flags", [])
+    if not isinstance(flags, list):
+        return _wrong(f"{where}.flags", flags, "a list")
+    for j, flag in enumerate(flags):
+        problem = _flag_problem(flag, f"{where}.flags[{j}]")
+        if problem:
+            return problem
     return None
 
 

@@ -85,6 +85,18 @@ def _score_system(name: str, hyps: list[str], scorers: dict, metrics: list[str],
     return SystemScore(name, path, scores, chrf, _worst(chrf, hyps, refs, worst) if worst > 0 else [])
 
 
+def _aligned_inputs(refs: list[list[str]], systems: dict[str, list[str]], paths: dict[str, str],
+                    ref_paths: list[str], align: str) -> tuple[list[list[str]], dict[str, list[str]], Optional[dict]]:
+    """The references and systems as scored: aligned as documents first when ``align`` asks for it."""
+    if not _check_inputs(refs, systems, paths, ref_paths, align):
+        return refs, systems, None
+    if len(refs) > 1:
+        raise InputError("aligning documents needs a single reference", ref_paths[1] if len(ref_paths) > 1 else None)
+    from mtkit.score.align import align_documents
+    ref_segments, aligned, alignment = align_documents(refs[0], dict(systems))
+    return [ref_segments], {name: list(lines) for name, lines in aligned.items()}, alignment
+
+
 def score_systems(refs: list[list[str]], systems: dict[str, list[str]], *,
                   metrics: Sequence[str] = METRICS, baseline: Optional[str] = None,
                   significance: Optional[str] = "paired-bs", paths: Optional[dict[str, str]] = None,
@@ -108,14 +120,7 @@ def score_systems(refs: list[list[str]], systems: dict[str, list[str]], *,
     refs = [list(ref) for ref in refs]
     if baseline is not None and baseline not in systems:
         raise InputError(f"--baseline {baseline!r} is not one of the systems ({', '.join(systems)})")
-    alignment = None
-    if _check_inputs(refs, systems, paths, ref_paths, align):
-        if len(refs) > 1:
-            raise InputError("aligning documents needs a single reference", ref_paths[1] if len(ref_paths) > 1 else None)
-        from mtkit.score.align import align_documents
-        ref_segments, aligned, alignment = align_documents(refs[0], dict(systems))
-        systems = {name: list(lines) for name, lines in aligned.items()}
-        refs = [ref_segments]
+    refs, systems, alignment = _aligned_inputs(refs, systems, paths, ref_paths, align)
     order = list(systems)
     if baseline is not None:
         order.remove(baseline)
