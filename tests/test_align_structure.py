@@ -31,15 +31,22 @@ def test_presegmented_lines_are_never_merged(run_mtkit):
     assert all(len(b["src"]) == 1 and len(b["tgt"]) == 1 for b in beads)
 
 
+def _flags(out) -> list[tuple[int, str, str]]:
+    assert out.returncode in (0, 1), out.stderr
+    return [(s["line"], f["category"], f["check"]) for s in json.loads(out.stdout)["segments"] for f in s["flags"]]
+
+
 def test_added_sentence_is_an_addition_in_paragraph_eight(run_mtkit):
     for extra in ((), ("--presegmented",)):
-        out = run_mtkit("audit", EN, AR, *extra, "-f", "json")
-        assert out.returncode in (0, 1), out.stderr
-        flags = [(s["line"], f["category"], f["check"]) for s in json.loads(out.stdout)["segments"]
-                 for f in s["flags"]]
-        assert any(line == 15 and cat == "addition" for line, cat, _ in flags), (extra, flags)
+        flags = _flags(run_mtkit("audit", EN, AR, *extra, "-f", "json"))
         assert not any(cat in ("number", "omission") and check != "omission.conditional"
                        for _, cat, check in flags), (extra, flags)
+        if not extra:   # sentence by sentence, the added sentence is a bead of its own
+            assert any(line == 15 and cat == "addition" for line, cat, _ in flags), flags
+    # inside one presegmented line only the length sees it, and that check is off by default on
+    # real text (docs/calibration.md): named, it points at paragraph 8
+    flags = _flags(run_mtkit("audit", EN, AR, "--presegmented", "--checks", "addition.length", "-f", "json"))
+    assert any(line == 15 and cat == "addition" for line, cat, _ in flags), flags
 
 
 def test_structure_yields_only_to_a_clearly_better_path():

@@ -13,7 +13,7 @@ from mtkit.model import AuditResult
 def test_signature_names_version_checks_and_data(test_data):
     pairs = str(test_data / "audit" / "pairs.jsonl")
     full = api.audit(pairs=pairs)
-    assert full.signature == f"version:{__version__}|checks:all|data:{data_signature()}"
+    assert full.signature == f"version:{__version__}|checks:default|data:{data_signature()}"
     some = api.audit(pairs=pairs, checks=["number"], disable=["number.unit"])
     assert some.signature.split("|")[1] == "checks:number.mismatch,number.month"
     with_terms = api.audit(pairs=pairs, checks=["terminology"], glossary=[Term("port", ("ميناء",))])
@@ -31,6 +31,6 @@ def test_the_data_hash_follows_the_bytes_of_the_files():
 def test_json_and_jsonl_output_carry_it(run_mtkit, test_data):
     pairs = test_data / "audit" / "pairs.jsonl"
     out = run_mtkit("audit", "--pairs", pairs, "-f", "json", "-q", "-j", "1")
-    assert json.loads(out.stdout)["signature"].startswith(f"version:{__version__}|checks:all|data:")
+    assert json.loads(out.stdout)["signature"].startswith(f"version:{__version__}|checks:default|data:")
     last = run_mtkit("audit", "--pairs", pairs, "-f", "jsonl", "-q", "-j", "1").stdout.splitlines()[-1]
     assert json.loads(last)["signature"] == json.loads(out.stdout)["signature"]

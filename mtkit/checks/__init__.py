@@ -177,7 +177,9 @@ def signature(checks: list[Check], glossary: Iterable = ()) -> str:
     every registered one ran), a hash of the data files the checks read and of the glossary."""
     from mtkit import __version__
     names = [c.name for c in checks]
-    ran = "all" if names == sorted(all_checks()) else ",".join(names)
+    registered = all_checks()
+    default = sorted(n for n, c in registered.items() if c.default)
+    ran = "all" if names == sorted(registered) else "default" if names == default else ",".join(names)
     parts = [f"version:{__version__}", f"checks:{ran}", f"data:{data_signature()}"]
     terms = [repr(term) for term in glossary]
     if terms:
