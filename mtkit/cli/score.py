@@ -79,7 +79,7 @@ def _sacrebleu_options(kw: dict) -> dict:
 @click.option("--beams", type=click.IntRange(1), default=4, show_default=True)
 @click.option("--max-length", type=click.IntRange(1), default=256, show_default=True)
 @click.option("--device", type=click.Choice(["auto", "cpu", "cuda"]), default="auto", show_default=True)
-@output_options(("text", "json", "md", "csv"))
+@output_options(("text", "json", "md", "csv", "html"))
 def score(system_paths, refs, ref_column, columns, src_path, models, metrics_text, audit, analyze, disagree, weights_text,
           glossary,
           disable, jobs, baseline, significance,
