@@ -10,9 +10,9 @@ from mtkit.score.metrics import METRICS, SMOOTH_METHODS, TOKENIZERS
 
 def _metrics(text: str) -> list[str]:
     names = [m.strip().lower() for m in text.split(",") if m.strip()]
-    bad = [m for m in names if m not in METRICS]
+    bad = [m for m in names if m not in METRICS + ("comet",)]
     if bad or not names:
-        raise click.BadParameter(f"expected a comma-separated list of {', '.join(METRICS)}", param_hint="--metrics")
+        raise click.BadParameter(f"expected a comma-separated list of {', '.join(METRICS + ('comet',))}", param_hint="--metrics")
     return list(dict.fromkeys(names))
 
 
@@ -35,7 +35,9 @@ def _sacrebleu_options(kw: dict) -> dict:
 @click.option("--src", "src_path", type=click.Path(), default=None,
               help="Source text, for --model and --audit (default: the source column of a table --ref).")
 @click.option("--model", "models", multiple=True, help="Translate --src with this model first (repeatable).")
-@click.option("-m", "--metrics", "metrics_text", default=",".join(METRICS), show_default=True,
+@click.option("--comet-model", default=None, type=click.Path(),
+              help="A local COMET/xCOMET model directory (checkpoints/model.ckpt, hparams.yaml), for -m comet.")
+@click.option("-m", "--metrics", "--metric", "metrics_text", default=",".join(METRICS), show_default=True,
               help="Metrics, comma-separated.")
 @click.option("--audit", "audit", is_flag=True,
               help="Also audit every system against the source: flags per 1,000 source words by category and "
@@ -80,8 +82,8 @@ def _sacrebleu_options(kw: dict) -> dict:
 @click.option("--max-length", type=click.IntRange(1), default=256, show_default=True)
 @click.option("--device", type=click.Choice(["auto", "cpu", "cuda"]), default="auto", show_default=True)
 @output_options(("text", "json", "md", "csv", "html"))
-def score(system_paths, refs, ref_column, columns, src_path, models, metrics_text, audit, analyze, disagree, weights_text,
-          glossary,
+def score(system_paths, refs, ref_column, columns, src_path, models, comet_model, metrics_text, audit, analyze, disagree,
+          weights_text, glossary,
           disable, jobs, baseline, significance,
           paired_n, worst, align_auto, align_docs, src_lang, tgt_lang, batch_size, beams, max_length,
           device, fmt, output, quiet, **sacrebleu_kw):
@@ -97,5 +99,5 @@ def score(system_paths, refs, ref_column, columns, src_path, models, metrics_tex
                        n_samples=paired_n, worst=worst, options=_sacrebleu_options(sacrebleu_kw),
                        align="always" if align_docs else "auto" if align_auto else "never", quiet=quiet,
                        audit=audit, weights=parse_weights(weights_text), glossary=glossary, disable=disable,
-                       jobs=jobs, analyze=analyze or fmt == "html", disagree=disagree)
+                       jobs=jobs, comet_model=comet_model, analyze=analyze or fmt == "html", disagree=disagree)
     emit(result, fmt, output)

@@ -157,7 +157,7 @@ def score(ref_paths: str | Sequence[str] = (), sys_paths: Sequence[str] = (), *,
           significance: Optional[str] = "auto", quiet: bool = True, audit: bool = False,
           weights: Optional[dict[str, float]] = None, glossary: Optional[str] = None,
           disable: Sequence[str] = (), jobs: int = 1, analyze: bool = False, disagree: int = 5,
-          **kw) -> ScoreResult:
+          comet_model: Optional[str] = None, **kw) -> ScoreResult:
     """Score system files against reference files (text files, or columns of table files): what
     ``mtkit score`` does.
 
@@ -175,15 +175,24 @@ def score(ref_paths: str | Sequence[str] = (), sys_paths: Sequence[str] = (), *,
 
     With ``analyze=True``, ``result.analysis`` holds compare-mt's analyses (see
     :mod:`mtkit.score.buckets`), with the ``disagree`` most disagreeing segments per system.
+
+    ``"comet"`` in ``metrics`` scores every system with the local COMET checkpoint ``comet_model``
+    (see :mod:`mtkit.score.comet`; needs the source).
     """
     from mtkit.score.inputs import gather
     if isinstance(ref_paths, str):
         ref_paths = [ref_paths]
-    if not ref_paths and not audit:
+    metrics = list(kw.pop("metrics", METRICS))
+    comet = "comet" in metrics
+    if comet:
+        metrics.remove("comet")
+        if comet_model is None:
+            raise InputError("--metric comet needs --comet-model DIR (a local COMET checkpoint; nothing is downloaded)")
+    if not ref_paths and not (audit or comet):
         raise InputError("give a reference with --ref REF (or --audit, which needs none)")
     inputs = gather(list(ref_paths), list(sys_paths), columns=list(column or ()), ref_column=ref_column,
                     src_path=src, models=list(models), translate_options=translate_options, quiet=quiet,
-                    need_src=audit or (analyze and src is not None))
+                    need_src=audit or comet or (analyze and src is not None))
     if not inputs.systems:
         raise InputError("give at least one system output (SYS, --column or --model)")
     note = None
@@ -196,15 +205,17 @@ def score(ref_paths: str | Sequence[str] = (), sys_paths: Sequence[str] = (), *,
                     "pass --significance paired-bs to run them")
     significance = None if significance == "none" else significance
     paths = {**inputs.paths, **kw.pop("paths", {})}
-    if inputs.refs:
+    if inputs.refs and metrics:
         result = score_systems(inputs.refs, inputs.systems, paths=paths, ref_paths=inputs.ref_paths,
-                               significance=significance, **kw)
+                               significance=significance, metrics=metrics, **kw)
     else:   # reference-free: the audit's profile only
         order = _ordered(list(inputs.systems), kw.get("baseline"))
         result = ScoreResult(metrics=[], systems=[SystemScore(n, paths.get(n), {}) for n in order],
-                             baseline=order[0], segments=segments)
+                             baseline=order[0], segments=segments, ref_paths=inputs.ref_paths)
     if note:
         result.notes.append(note)
+    if comet:
+        _add_comet(result, inputs, comet_model or "", significance is not None, kw.get("n_samples", 0))
     if audit:
         from mtkit.score.profile import build
         result.profile = build(inputs.src or [], inputs.systems, baseline=result.baseline, paths=paths,
@@ -219,6 +230,33 @@ def score(ref_paths: str | Sequence[str] = (), sys_paths: Sequence[str] = (), *,
             result.analysis = run_analyses(inputs.src, inputs.refs[0] if inputs.refs else None, inputs.systems,
                                            result.baseline or "", result.systems, result.profile, disagree)
     return result
+
+
+def _add_comet(result: ScoreResult, inputs, model_dir: str, significance: bool, n_samples: int) -> None:
+    """COMET as one more metric column: its score, segment scores, and a paired bootstrap."""
+    import os
+
+    from mtkit.score import comet
+    model = comet.load(model_dir)
+    refs = inputs.refs[0] if inputs.refs else None
+    for system in result.systems:
+        hyps = inputs.systems[system.name]
+        if len(hyps) != len(inputs.src or []):
+            raise InputError(f"{len(hyps)} lines, but the source has {len(inputs.src or [])}",
+                             system.path or system.name)
+        scores = comet.score(model, inputs.src or [], hyps, refs)
+        signature = f"comet|model:{os.path.basename(os.path.normpath(model_dir))}|nrefs:{1 if refs else 0}"
+        system.scores["comet"] = MetricScore(scores.score, signature, "COMET")
+        system.comet_segments, system.comet_spans = scores.segments, scores.error_spans
+    result.metrics.append("comet")
+    if significance and len(result.systems) > 1:
+        base = result.systems[0]
+        for system in result.systems[1:]:
+            p_value, ci = comet.paired_bootstrap(base.comet_segments, system.comet_segments, n_samples or 1000)
+            system.scores["comet"].ci = ci
+            result.comparisons.append(Comparison(system.name, base.name, "comet",
+                                                 system.scores["comet"].score - base.scores["comet"].score,
+                                                 p_value, "paired-bs", ci, system.scores["comet"].signature))
 
 
 def _ordered(names: list[str], baseline: Optional[str]) -> list[str]:

@@ -46,11 +46,17 @@ class SystemScore:
     scores: dict[str, MetricScore]
     segment_chrf: list[float] = field(default_factory=list)
     worst: list[WorstSegment] = field(default_factory=list)
+    comet_segments: list[float] = field(default_factory=list)     # with --metric comet
+    comet_spans: list[list[dict]] = field(default_factory=list)   # xCOMET's error spans per segment
 
     def to_dict(self) -> dict:
         out: dict = {"name": self.name, "path": self.path}
         out.update({metric: s.to_dict() for metric, s in self.scores.items()})
         out["segment_chrf"] = self.segment_chrf
+        if self.comet_segments:
+            out["segment_comet"] = self.comet_segments
+        if self.comet_spans:
+            out["comet_error_spans"] = self.comet_spans
         if self.worst:
             out["worst"] = [w.to_dict() for w in self.worst]
         return out
