@@ -69,7 +69,7 @@ def _quiet() -> None:
 
 def load(model_dir: str):
     try:
-        import comet
+        import comet  # type: ignore[import-untyped]
     except ImportError:
         raise InputError(f"--metric comet needs the unbabel-comet package: {EXTRA}") from None
     _quiet()       # after the import: Lightning sets its loggers to INFO when imported
