@@ -105,11 +105,11 @@ def main() -> None:
         _plain, seconds_plain = _timed(lambda: mtkit.score(str(ref), [str(pro), str(bad)]))
         _audited, seconds_audit = _timed(lambda: mtkit.score(str(ref), [str(pro), str(bad)], src=str(src), audit=True))
     body = "\n".join([
-        f"TICO-19 ({len(segments)} pairs, {profile.systems[0].src_words} English words): the professional Arabic "
+        (f"TICO-19 ({len(segments)} pairs, {profile.systems[0].src_words} English words): the professional Arabic "
         f"(`professional`) against a copy carrying the {sum(counts.values())} errors of "
         "eval/data/tico19_planted.jsonl (`planted`, one per host pair), both audited with the two TICO-19 "
         "glossaries. Flags per 1,000 source words; paired bootstrap over segments, 1000 resamples. "
-        "First look; nothing was tuned on it.", "", *rows, "",
+        "First look; nothing was tuned on it."), "", *rows, "",
         f"Whole-set profile (2 audits of {len(segments)} pairs + bootstrap): {seconds_full:.1f} s.", "",
         f"Time for 2 systems on {n} segments, in one run (BLEU + chrF + TER with `paired-bs`, n=1000):", "",
         "| | seconds |", "|---|---:|",
