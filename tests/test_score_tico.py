@@ -1,8 +1,9 @@
 """On real translations (a TICO-19 slice): the professional Arabic against a copy with planted
 errors, the planted categories rise in the error profile and nothing else does. With 12 plants per
-category the rise is significant (p < 0.05) where the audit catches enough of them; entity (3 of
-12 caught here) and addition stay above p = 0.05 on this slice (on all 3,071 pairs every planted
-category has p = 0.001: eval/RESULTS.md), and terminology plants need a glossary."""
+category the rise is significant (p < 0.05) where the audit catches enough of them; entity and
+omission stay above p = 0.05 on this slice, terminology plants need a glossary, and added clauses
+are not seen by the default checks at all: the length-only checks are off by default, since none
+of their flags on real professional translations was a real error (docs/calibration.md)."""
 from __future__ import annotations
 
 import csv
@@ -25,8 +26,9 @@ def test_planted_categories_rise_significantly(profile):
     with open(DATA / "planted.tsv", encoding="utf-8") as stream:
         planted = {row["category"] for row in csv.DictReader(stream, delimiter="\t")}
     assert len(planted) == 9
-    significant = {"number", "negation", "omission", "untranslated", "spacing", "punctuation"}
-    for category in sorted(planted - {"terminology"}):
+    significant = {"number", "negation", "untranslated", "spacing", "punctuation"}
+    assert profile.comparison("planted", "addition") is None       # no flag in either system
+    for category in sorted(planted - {"terminology", "addition"}):
         comp = profile.comparison("planted", category)
         assert comp is not None and comp.delta > 0, category
         assert comp.significant == (category in significant), (category, comp.p_value)

@@ -151,6 +151,16 @@ def score_systems(refs: list[list[str]], systems: dict[str, list[str]], *,
     return result
 
 
+def _significance(asked: Optional[str], segments: int, systems: int) -> tuple[Optional[str], Optional[str]]:
+    """The significance test to run (None for none) and a note when ``auto`` skipped it."""
+    if asked == "auto":
+        if segments > AUTO_SIGNIFICANCE_LIMIT and systems > 1:
+            return None, (f"significance tests skipped for {segments} segments (memory); "
+                          "pass --significance paired-bs to run them")
+        return "paired-bs", None
+    return (None if asked == "none" else asked), None
+
+
 def score(ref_paths: str | Sequence[str] = (), sys_paths: Sequence[str] = (), *,
           column: Sequence[str] = (), ref_column: Optional[str] = None, src: Optional[str] = None,
           models: Sequence[str] = (), translate_options: Optional[dict] = None,
@@ -195,15 +205,8 @@ def score(ref_paths: str | Sequence[str] = (), sys_paths: Sequence[str] = (), *,
                     need_src=audit or comet or (analyze and src is not None))
     if not inputs.systems:
         raise InputError("give at least one system output (SYS, --column or --model)")
-    note = None
     segments = len(inputs.refs[0]) if inputs.refs else len(inputs.src or [])
-    if significance == "auto":
-        significance = "paired-bs"
-        if segments > AUTO_SIGNIFICANCE_LIMIT and len(inputs.systems) > 1:
-            significance = None
-            note = (f"significance tests skipped for {segments} segments (memory); "
-                    "pass --significance paired-bs to run them")
-    significance = None if significance == "none" else significance
+    significance, note = _significance(significance, segments, len(inputs.systems))
     paths = {**inputs.paths, **kw.pop("paths", {})}
     if inputs.refs and metrics:
         result = score_systems(inputs.refs, inputs.systems, paths=paths, ref_paths=inputs.ref_paths,
