@@ -1,3 +1,4 @@
 from mtkit.cli import main
 
-main()
+if __name__ == "__main__":   # not when a spawned worker process (Dask) re-imports it
+    main()

@@ -52,7 +52,7 @@ def audit(en: Optional[str] = None, ar: Optional[str] = None, *, pairs: Optional
           checks: Optional[Sequence[str]] = None, disable: Sequence[str] = (),
           glossary: "Optional[str | Sequence[Term]]" = None, jobs: int = 1, quiet: bool = True,
           skip_bad: bool = False, max_bead: int = 2, stream: bool = False,
-          waivers: "Optional[str | Sequence[Decision]]" = None) -> "AuditResult":
+          waivers: "Optional[str | Sequence[Decision]]" = None, dask: Optional[str] = None) -> "AuditResult":
     """Flag likely mistranslations in an English/Arabic document pair (``en``, ``ar``: paths to
     text, subtitle (SRT, WebVTT) or DOCX files), in a pairs file (``pairs``: XLIFF 1.2/2.0, TMX,
     PO, CSV/TSV, JSONL, parquet or a ``datasets`` directory; found from the content, or
@@ -62,7 +62,8 @@ def audit(en: Optional[str] = None, ar: Optional[str] = None, *, pairs: Optional
 
     ``waivers`` (a waivers file or decisions) marks the flags reviewers accepted as waived.
     With ``stream=True`` the result's ``segments`` is an iterator, consumed once (for writing a
-    pairs file of any size as JSON Lines): nothing is kept in memory."""
+    pairs file of any size as JSON Lines): nothing is kept in memory. ``dask``: audit on a Dask
+    cluster (a scheduler address, or ``local``/``local:N``) instead of ``jobs`` local processes."""
     from mtkit.audit import audit_segments
     from mtkit.checks import select, signature
     from mtkit.io import read_pairs
@@ -72,6 +73,9 @@ def audit(en: Optional[str] = None, ar: Optional[str] = None, *, pairs: Optional
     from mtkit.model import AuditResult, SegmentResult
     from mtkit.progress import progress
 
+    if dask is not None:
+        from mtkit.dask.cluster import require
+        require()                # a missing extra fails before any output starts
     terms = read_glossary(glossary) if isinstance(glossary, str) else tuple(glossary or ())
     options = {"glossary": terms}
     decisions = read_waivers(waivers) if isinstance(waivers, str) else list(waivers or ())
@@ -88,7 +92,8 @@ def audit(en: Optional[str] = None, ar: Optional[str] = None, *, pairs: Optional
         beads = document_segments(en, ar, presegmented=presegmented, parallel=parallel, max_bead=max_bead)
         segments, total = beads, len(beads)
     results: Iterable[SegmentResult] = apply(
-        audit_segments(segments, only=checks, disable=disable, options=options, jobs=jobs), decisions)
+        audit_segments(segments, only=checks, disable=disable, options=options, jobs=jobs,
+                       dask=dask), decisions)
     results = progress(results, total=total, desc="audit", unit="seg", quiet=quiet)
     # streamed: an iterator consumed once stands in for the list
     return AuditResult(results if stream else list(results), src_path=en or pairs,  # type: ignore[arg-type]

@@ -51,11 +51,17 @@ def _audit_chunk(chunk: list[Segment]) -> list[SegmentResult]:
 
 
 def audit_segments(segments: Iterable[Segment], *, only=None, disable=(), options: Optional[dict] = None,
-                   jobs: int = 1) -> Iterator[SegmentResult]:
-    """Results in input order, streaming."""
+                   jobs: int = 1, dask: Optional[str] = None) -> Iterator[SegmentResult]:
+    """Results in input order, streaming. ``dask``: a scheduler address (or ``local[:N]``) to
+    audit the chunks on a Dask cluster instead of local processes."""
     options = options or {}
     select(only, disable)  # unknown names fail here, in the caller's process
     chunks = _chunks(segments, CHUNK)
+    if dask is not None:
+        from mtkit.dask.audit import AuditSettings, audit_chunks
+        settings = AuditSettings(tuple(only) if only else None, tuple(disable), options)
+        yield from audit_chunks(chunks, settings, dask)
+        return
     first = next(chunks, [])
     second = next(chunks, None)
     chunks = itertools.chain([first], [second] if second is not None else [], chunks)

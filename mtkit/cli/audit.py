@@ -39,12 +39,15 @@ def _names(values: tuple[str, ...]) -> list[str]:
 @click.option("--fail-on", type=click.Choice(SEVERITIES), help="Exit 1 when a flag reaches this severity.")
 @click.option("--skip-bad", is_flag=True, help="Skip bad pairs lines (listed at the end) instead of stopping.")
 @click.option("-j", "--jobs", type=click.IntRange(1), default=None, help="Worker processes [default: all cores].")
+@click.option("--dask", "dask_address", metavar="ADDRESS", default=None,
+              help="Audit on a Dask cluster: tcp://host:8786, or local[:N] to start N local workers.")
 @click.option("--list-checks", is_flag=True, help="List the checks and exit.")
 @click.option("--explain", "explain_names", multiple=True, metavar="CHECK",
               help="What a check (or category, or 'all') flags, why, and examples; -f text or md.")
 @output_options(tuple(formats(AuditResult)))
 def audit(en, ar, pairs, pairs_format, columns, presegmented, parallel, waivers, write_waivers, only, disable,
-          glossary, fail_on, skip_bad, jobs, list_checks, explain_names, fmt, output, quiet):
+          glossary, fail_on, skip_bad, jobs, dask_address,
+          list_checks, explain_names, fmt, output, quiet):
     """Flag mistranslations: idioms, names, numbers, negation, omissions, untranslated text…"""
     if list_checks:
         for name, chk in all_checks().items():
@@ -64,7 +67,8 @@ def audit(en, ar, pairs, pairs_format, columns, presegmented, parallel, waivers,
     result = api.audit(en, ar, pairs=pairs, pairs_format=pairs_format, columns=columns,
                        presegmented=presegmented, parallel=parallel, checks=_names(only) or None,
                        disable=_names(disable), glossary=glossary, jobs=jobs or default_jobs(),
-                       quiet=quiet, skip_bad=skip_bad, stream=fmt == "jsonl", waivers=waivers)
+                       quiet=quiet, skip_bad=skip_bad, stream=fmt == "jsonl", waivers=waivers,
+                       dask=dask_address)
     # streamed or not, note the worst severity and every flag while the segments go by
     seen = _Seen(result.segments)
     result.segments = seen if fmt == "jsonl" else list(seen)
