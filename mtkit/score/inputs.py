@@ -8,6 +8,7 @@ from typing import Sequence
 
 from mtkit.errors import InputError
 from mtkit.io import read_lines
+from mtkit.io.sources import local_table
 from mtkit.io.tables import read_records
 
 TABLE_SUFFIXES = (".jsonl", ".json", ".tsv", ".csv", ".parquet")
@@ -52,13 +53,14 @@ def read_text_lines(path: str) -> list[str]:
 
 
 def read_table(path: str) -> list[dict]:
-    """Rows of a table file, in order (see ``mtkit.io.tables`` for the formats); a CAT file
-    (XLIFF, TMX, PO) gives its units as rows with id, en and ar."""
+    """Rows of a table file (or URL), in order (see ``mtkit.io.tables`` for the formats); a CAT
+    file (XLIFF, TMX, PO) gives its units as rows with id, en and ar."""
     from mtkit.io.formats import pairs_format
     from mtkit.io.pairs import CAT_FORMATS, read_pairs
-    if pairs_format(path) in CAT_FORMATS:
-        return [{"id": s.id, "en": s.src, "ar": s.tgt} for s in read_pairs(path)]
-    return [record.data for record in read_records(path)]
+    with local_table(path) as local:
+        if pairs_format(local) in CAT_FORMATS:
+            return [{"id": s.id, "en": s.src, "ar": s.tgt} for s in read_pairs(local)]
+        return [record.data for record in read_records(local)]
 
 
 def column(rows: list[dict], name: str | None, path: str, defaults: tuple[str, ...] = ()) -> list[str]:
@@ -77,7 +79,8 @@ def read_column(path: str, name: str | None, defaults: tuple[str, ...] = ()) -> 
     """Lines of a text file, or one column of a table file."""
     if is_table(path):
         return column(read_table(path), name, path, defaults)
-    return read_text_lines(path)
+    with local_table(path) as local:
+        return read_text_lines(local)
 
 
 @dataclass
