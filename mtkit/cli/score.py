@@ -52,7 +52,8 @@ def _sacrebleu_options(kw: dict) -> dict:
               help="Error score weights per severity (default critical=10,major=5,minor=1).")
 @click.option("--glossary", default=None, type=click.Path(), help="Glossary for the audit's terminology check.")
 @click.option("--disable", multiple=True, metavar="CHECK", help="Audit check to turn off (repeatable).")
-@click.option("-j", "--jobs", type=click.IntRange(1), default=1, show_default=True, help="Worker processes.")
+@click.option("-j", "--jobs", type=click.IntRange(1), default=1, show_default=True,
+              help="Worker processes: the audit, and the score statistics in partitions (same scores).")
 @click.option("--baseline", default=None, help="System compared with the others (default: the first).")
 @click.option("--significance", type=click.Choice(["paired-bs", "paired-ar", "none"]), default=None,
               help="Paired test against the baseline (default: paired-bs when there are 2+ systems "
@@ -75,6 +76,8 @@ def _sacrebleu_options(kw: dict) -> dict:
 @click.option("--ter-no-punct", is_flag=True)
 @click.option("--ter-asian-support", is_flag=True)
 @click.option("--ter-case-sensitive", is_flag=True)
+@click.option("--dask", "dask_address", metavar="ADDRESS", default=None,
+              help="Compute the statistics on a Dask cluster: tcp://host:8786, or local[:N].")
 @click.option("--src-lang", type=click.Choice(LANGUAGES), default="en", show_default=True)
 @click.option("--tgt-lang", type=click.Choice(LANGUAGES), default="ar", show_default=True)
 @click.option("--batch-size", type=click.IntRange(1), default=16, show_default=True)
@@ -84,13 +87,16 @@ def _sacrebleu_options(kw: dict) -> dict:
 @output_options(("text", "json", "md", "csv", "html"))
 def score(system_paths, refs, ref_column, columns, src_path, models, comet_model, metrics_text, audit, analyze, disagree,
           weights_text, glossary,
-          disable, jobs, baseline, significance,
+          disable, jobs, dask_address, baseline, significance,
           paired_n, worst, align_auto, align_docs, src_lang, tgt_lang, batch_size, beams, max_length,
           device, fmt, output, quiet, **sacrebleu_kw):
     """Score system outputs against references with sacrebleu (BLEU, chrF, TER), with paired
     significance tests against the baseline."""
     from mtkit import api
     from mtkit.score.profile import parse_weights
+    if dask_address is not None:
+        from mtkit.dask.cluster import require
+        require()
     translate_options = dict(src_lang=src_lang, tgt_lang=tgt_lang, batch_size=batch_size, beams=beams,
                              max_length=max_length, device=device)
     result = api.score(list(refs), list(system_paths), column=list(columns), ref_column=ref_column,
@@ -99,5 +105,6 @@ def score(system_paths, refs, ref_column, columns, src_path, models, comet_model
                        n_samples=paired_n, worst=worst, options=_sacrebleu_options(sacrebleu_kw),
                        align="always" if align_docs else "auto" if align_auto else "never", quiet=quiet,
                        audit=audit, weights=parse_weights(weights_text), glossary=glossary, disable=disable,
-                       jobs=jobs, comet_model=comet_model, analyze=analyze or fmt == "html", disagree=disagree)
+                       jobs=jobs, comet_model=comet_model, analyze=analyze or fmt == "html", disagree=disagree,
+                       dask=dask_address)
     emit(result, fmt, output)

@@ -70,9 +70,8 @@ def _worst(chrf: list[float], hyps: Sequence[str], refs: list[list[str]], n: int
     return [WorstSegment(i, chrf[i], hyps[i], [ref[i] for ref in refs]) for i in order]
 
 
-def _score_system(name: str, hyps: list[str], scorers: dict, metrics: list[str], path: Optional[str],
-                  refs: list[list[str]], worst: int) -> SystemScore:
-    """One system's corpus scores and its per-segment chrF (and its worst segments)."""
+def _system_scores(scorers: dict, hyps: list[str], metrics: list[str]) -> tuple[dict[str, MetricScore], list[float]]:
+    """A system's scores (sacrebleu's statistics, extracted once) and its per-segment chrF."""
     scores: dict[str, MetricScore] = {}
     chrf: list[float] = []
     for metric, scorer in scorers.items():
@@ -82,7 +81,7 @@ def _score_system(name: str, hyps: list[str], scorers: dict, metrics: list[str],
             scores[metric] = MetricScore(float(value.score), scorer.get_signature().format(), value.name)
         if metric == "chrf":
             chrf = [float(scorer._compute_score_from_stats(s).score) for s in stats]
-    return SystemScore(name, path, scores, chrf, _worst(chrf, hyps, refs, worst) if worst > 0 else [])
+    return scores, chrf
 
 
 def _aligned_inputs(refs: list[list[str]], systems: dict[str, list[str]], paths: dict[str, str],
@@ -101,7 +100,8 @@ def score_systems(refs: list[list[str]], systems: dict[str, list[str]], *,
                   metrics: Sequence[str] = METRICS, baseline: Optional[str] = None,
                   significance: Optional[str] = "paired-bs", paths: Optional[dict[str, str]] = None,
                   ref_paths: Optional[list[str]] = None, options: Optional[dict] = None,
-                  worst: int = 0, align: str = "never", n_samples: int = 0) -> ScoreResult:
+                  worst: int = 0, align: str = "never", n_samples: int = 0, jobs: int = 1,
+                  dask: Optional[str] = None) -> ScoreResult:
     """Score systems (name → lines) against one or more references (each a list of lines).
 
     ``baseline`` (default: the first system) is compared with every other system by
@@ -109,6 +109,8 @@ def score_systems(refs: list[list[str]], systems: dict[str, list[str]], *,
     metric options by mtkit name (``tokenize``, ``lowercase``, ``chrf_word_order``…; see
     :data:`mtkit.score.metrics.OPTIONS`). ``align``: ``"never"`` (line counts must match),
     ``"auto"`` (align when they differ) or ``"always"`` (treat the inputs as whole documents).
+    ``jobs`` > 1 or ``dask`` (a scheduler address, or ``local[:N]``) compute the statistics in
+    partitions on local processes or a Dask cluster (:mod:`mtkit.score.stats`): same numbers.
     """
     paths, ref_paths = dict(paths or {}), list(ref_paths or [])
     metrics = list(metrics)
@@ -128,9 +130,17 @@ def score_systems(refs: list[list[str]], systems: dict[str, list[str]], *,
 
     if "ter" in metrics:
         _check_ter_lengths(refs, systems, paths, ref_paths, aligned=alignment is not None)
-    # chrF is always computed: the per-segment chrF and the worst segments come from it
-    scorers = build_metrics(list(dict.fromkeys(metrics + ["chrf"])), options, refs)
-    results = [_score_system(name, systems[name], scorers, metrics, paths.get(name), refs, worst) for name in order]
+    scorers: dict = {}
+    if jobs > 1 or dask is not None:
+        from mtkit.score.stats import corpus_scores
+        per_system = corpus_scores(refs, {n: systems[n] for n in order}, metrics, options, jobs=jobs, dask=dask)
+    else:
+        # chrF is always computed: the per-segment chrF and the worst segments come from it
+        scorers = build_metrics(list(dict.fromkeys(metrics + ["chrf"])), options, refs)
+        per_system = {name: _system_scores(scorers, systems[name], metrics) for name in order}
+    results = [SystemScore(name, paths.get(name), *per_system[name],
+                           _worst(per_system[name][1], systems[name], refs, worst) if worst > 0 else [])
+               for name in order]
 
     result = ScoreResult(metrics=metrics, systems=results, ref_paths=ref_paths, baseline=order[0],
                          segments=len(refs[0]), alignment=alignment)
@@ -141,6 +151,8 @@ def score_systems(refs: list[list[str]], systems: dict[str, list[str]], *,
         if not any(line.strip() for line in systems[name]):
             result.notes.append(f"system output '{name}' is empty (every line is blank)")
     if significance and len(order) > 1:
+        # on the driver, with the whole test set (built here when the statistics were partitioned)
+        scorers = scorers or build_metrics(metrics, options, refs)
         used = {m: scorers[m] for m in metrics}
         comparisons, intervals = paired_test(significance, [(n, systems[n]) for n in order], used, n_samples)
         rank = {name: k for k, name in enumerate(order)}
@@ -210,7 +222,7 @@ def score(ref_paths: str | Sequence[str] = (), sys_paths: Sequence[str] = (), *,
     paths = {**inputs.paths, **kw.pop("paths", {})}
     if inputs.refs and metrics:
         result = score_systems(inputs.refs, inputs.systems, paths=paths, ref_paths=inputs.ref_paths,
-                               significance=significance, metrics=metrics, **kw)
+                               significance=significance, metrics=metrics, jobs=jobs, **kw)
     else:   # reference-free: the audit's profile only
         order = _ordered(list(inputs.systems), kw.get("baseline"))
         result = ScoreResult(metrics=[], systems=[SystemScore(n, paths.get(n), {}) for n in order],
