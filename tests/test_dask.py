@@ -126,6 +126,7 @@ def test_partition_sums_are_sacrebleus_corpus_scores(options):
     """Small partitions on 2 local processes; two references (TER averages their lengths into
     fractions, summed row by row in sacrebleu's order)."""
     from sacrebleu.metrics import BLEU, CHRF, TER
+
     from mtkit.score.metrics import metric_arguments
     from mtkit.score.stats import corpus_scores
     ref = (SCORE / "ref.ar.txt").read_text(encoding="utf-8").splitlines()
@@ -169,6 +170,7 @@ def test_audit_bag_maps_a_bag_and_a_dataframe_to_the_local_flags(cluster):
     import dask.bag as db
     import dask.dataframe as dd
     import pandas as pd
+
     from mtkit import api
     from mtkit.dask import audit_bag
     _, client = cluster
@@ -177,9 +179,9 @@ def test_audit_bag_maps_a_bag_and_a_dataframe_to_the_local_flags(cluster):
     # a Bag has no file lines: the local run's segments without them
     expected = [{k: v for k, v in s.to_dict().items() if k != "line"}
                 for s in api.audit(pairs=str(DEVSET), jobs=1).segments[:60]]
-    got = audit_bag(db.from_sequence(pairs, npartitions=3)).compute()
+    got = client.compute(audit_bag(db.from_sequence(pairs, npartitions=3))).result()
     assert got == expected
-    frame = audit_bag(dd.from_pandas(pd.DataFrame(pairs), npartitions=2)).compute()
+    frame = client.compute(audit_bag(dd.from_pandas(pd.DataFrame(pairs), npartitions=2))).result()
     assert list(frame["id"]) == [e["id"] for e in expected]
     assert [json.loads(f) for f in frame["flags"]] == [e["flags"] for e in expected]
     assert list(frame["n_flags"]) == [len(e["flags"]) for e in expected]
@@ -212,8 +214,32 @@ def test_missing_dask_extra_is_one_line_naming_it(tmp_path):
                  ["score", "-r", str(SCORE / "ref.ar.txt"), str(SCORE / "sys-a.ar.txt")],
                  ["align", "--manifest", str(MANIFEST)]):
         result = subprocess.run([sys.executable, "-m", "mtkit", *args, "--dask", "local"],
-                                capture_output=True, text=True, env=env, timeout=120)
+                                check=False, capture_output=True, text=True, env=env, timeout=120)
         assert result.returncode == 2
         assert result.stderr.strip().splitlines() == [
             "mtkit: error: --dask needs Dask, which is not installed: pip install 'mtkit[dask]'"]
         assert result.stdout == ""
+
+
+def test_parquet_directory_output_has_the_jsonl_segments(run_mtkit, cluster, tmp_path):
+    import pyarrow.parquet as pq
+
+    from mtkit import api
+    from mtkit.report.parquet import write_parquet
+    address, _ = cluster
+    pairs = ROOT / "tests" / "data" / "audit" / "skip_bad.jsonl"
+    out = tmp_path / "flags"
+    result = run_mtkit("audit", "--pairs", pairs, "--skip-bad", "-f", "parquet", "-o", f"{out}/", "-q",
+                       "--dask", address, "--fail-on", "critical")
+    assert result.returncode == 1, result.stderr
+    jsonl = [json.loads(line) for line in run_mtkit("audit", "--pairs", pairs, "--skip-bad", "-f", "jsonl").stdout.splitlines()]
+    rows = pq.read_table(out).to_pylist()
+    assert [{**row, "flags": json.loads(row["flags"])} for row in rows] == \
+        [{"line": None, **seg} for seg in jsonl[:-1]]
+    assert json.loads((out / "_summary.json").read_text(encoding="utf-8")) == jsonl[-1]
+    # many files of one schema, replacing the earlier directory whole
+    write_parquet(api.audit(pairs=str(DEVSET), stream=True), str(out), rows_per_file=100)
+    assert sorted(p.name for p in out.iterdir()) == ["_summary.json"] + [f"part-0000{k}.parquet" for k in range(4)]
+    assert pq.read_table(out).num_rows == 323
+    assert not [p for p in tmp_path.iterdir() if p.name.startswith(".mtkit")]
+    assert run_mtkit("audit", "--pairs", pairs, "-f", "parquet").returncode == 2     # no directory given

@@ -12,8 +12,8 @@ from __future__ import annotations
 
 import json
 import os
+from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
-from typing import Iterable, Iterator, Optional
 
 from mtkit.errors import InputError
 
@@ -74,7 +74,7 @@ def read_manifest(path: str) -> list[Document]:
     return documents
 
 
-def align_document(doc: Document, settings: AlignSettings) -> tuple[Optional[dict], Optional[str]]:
+def align_document(doc: Document, settings: AlignSettings) -> tuple[dict | None, str | None]:
     """One document's alignment as the contract's align JSON (with id and paths), or the bad
     input message (returned, not raised, so the driver decides what ``--skip-bad`` does)."""
     from mtkit import api
@@ -118,7 +118,7 @@ def _on_dask(documents: list[Document], settings: AlignSettings, address: str) -
 
 
 def align_manifest(documents: list[Document], settings: AlignSettings, *, jobs: int = 1,
-                   dask: Optional[str] = None, skipped: Optional[list] = None) -> Iterator[dict]:
+                   dask: str | None = None, skipped: list | None = None) -> Iterator[dict]:
     """Each document's alignment, in manifest order. A bad document raises InputError, or with a
     ``skipped`` list is noted there and passed over."""
     results: Iterable[tuple] = _on_dask(documents, settings, dask) if dask else _local(documents, settings, jobs)

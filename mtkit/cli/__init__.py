@@ -57,11 +57,12 @@ class MtkitGroup(click.Group):
             ctx.exit(code)
 
 
-def output_options(formats: tuple[str, ...], default: str = "text"):
-    """``--format``, ``-o/--output`` and ``--quiet``, shared by every command."""
+def output_options(formats: tuple[str, ...], default: str = "text", dir_okay: bool = False):
+    """``--format``, ``-o/--output`` and ``--quiet``, shared by every command (``dir_okay``: a
+    format writes a directory)."""
     def decorate(func):
         func = click.option("-q", "--quiet", is_flag=True, help="No progress bar.")(func)
-        func = click.option("-o", "--output", type=click.Path(dir_okay=False, writable=True),
+        func = click.option("-o", "--output", type=click.Path(dir_okay=dir_okay, writable=True),
                             default=None, help="Write here (atomically) instead of standard output.")(func)
         func = click.option("-f", "--format", "fmt", type=click.Choice(formats), default=default,
                             show_default=True, help="Output format.")(func)

@@ -19,6 +19,10 @@ def _names(values: tuple[str, ...]) -> list[str]:
     return [name.strip() for value in values for name in value.split(",") if name.strip()]
 
 
+# formats written while the segments are audited, never held in memory whole
+STREAMED = ("jsonl", "parquet")
+
+
 @main.command()
 @click.argument("en", required=False, type=click.Path())
 @click.argument("ar", required=False, type=click.Path())
@@ -44,7 +48,7 @@ def _names(values: tuple[str, ...]) -> list[str]:
 @click.option("--list-checks", is_flag=True, help="List the checks and exit.")
 @click.option("--explain", "explain_names", multiple=True, metavar="CHECK",
               help="What a check (or category, or 'all') flags, why, and examples; -f text or md.")
-@output_options(tuple(formats(AuditResult)))
+@output_options(tuple(formats(AuditResult)), dir_okay=True)
 def audit(en, ar, pairs, pairs_format, columns, presegmented, parallel, waivers, write_waivers, only, disable,
           glossary, fail_on, skip_bad, jobs, dask_address,
           list_checks, explain_names, fmt, output, quiet):
@@ -67,12 +71,16 @@ def audit(en, ar, pairs, pairs_format, columns, presegmented, parallel, waivers,
     result = api.audit(en, ar, pairs=pairs, pairs_format=pairs_format, columns=columns,
                        presegmented=presegmented, parallel=parallel, checks=_names(only) or None,
                        disable=_names(disable), glossary=glossary, jobs=jobs or default_jobs(),
-                       quiet=quiet, skip_bad=skip_bad, stream=fmt == "jsonl", waivers=waivers,
+                       quiet=quiet, skip_bad=skip_bad, stream=fmt in STREAMED, waivers=waivers,
                        dask=dask_address)
     # streamed or not, note the worst severity and every flag while the segments go by
     seen = _Seen(result.segments)
-    result.segments = seen if fmt == "jsonl" else list(seen)
-    emit(result, fmt, output, fail_on=fail_on or "major")
+    result.segments = seen if fmt in STREAMED else list(seen)
+    if fmt == "parquet" and output not in (None, "-"):
+        from mtkit.report.parquet import write_parquet
+        write_parquet(result, output)
+    else:
+        emit(result, fmt, output, fail_on=fail_on or "major")
     if write_waivers:
         write_waivers_file(write_waivers, accepted(seen.flags, result.decisions))
     warn_skipped(result.skipped)

@@ -14,8 +14,9 @@ from __future__ import annotations
 import hashlib
 import json
 import pickle
+from collections.abc import Iterable, Iterator, Sequence
 from dataclasses import dataclass, field
-from typing import Any, Iterable, Iterator, Optional, Sequence
+from typing import Any
 
 from mtkit.model import Flag, Segment, SegmentResult
 
@@ -23,7 +24,7 @@ from mtkit.model import Flag, Segment, SegmentResult
 @dataclass(frozen=True)
 class AuditSettings:
     """What a worker needs to audit a chunk: the chosen checks and the checks' options."""
-    only: Optional[tuple[str, ...]] = None
+    only: tuple[str, ...] | None = None
     disable: tuple[str, ...] = ()
     options: dict = field(default_factory=dict, hash=False)
 
@@ -77,7 +78,7 @@ def audit_chunks(chunks: Iterable[list[Segment]], settings: AuditSettings, addre
 
 # ---- the Python API for Dask users -------------------------------------------------------------
 
-def _settings(checks: Optional[Sequence[str]], disable: Sequence[str], glossary: Optional[str]) -> AuditSettings:
+def _settings(checks: Sequence[str] | None, disable: Sequence[str], glossary: str | None) -> AuditSettings:
     from mtkit.checks import select
     from mtkit.io.glossary import read_glossary
     select(checks, disable)      # unknown names fail here, before the graph runs
@@ -115,8 +116,8 @@ def _audit_frame(frame, settings: AuditSettings):
                         index=frame.index)
 
 
-def audit_bag(pairs, *, checks: Optional[Sequence[str]] = None, disable: Sequence[str] = (),
-              glossary: Optional[str] = None):
+def audit_bag(pairs, *, checks: Sequence[str] | None = None, disable: Sequence[str] = (),
+              glossary: str | None = None):
     """Audit a Dask collection of pairs, lazily, one task per partition.
 
     - a ``dask.bag.Bag`` of dicts (``en``/``ar`` or ``src``/``tgt``, optional ``id``) or of

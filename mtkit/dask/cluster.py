@@ -7,7 +7,8 @@ from __future__ import annotations
 import contextlib
 import logging
 import re
-from typing import TYPE_CHECKING, Iterator, Iterable, Optional, TypeVar
+from collections.abc import Iterable, Iterator
+from typing import TYPE_CHECKING, TypeVar
 
 from mtkit.errors import InputError
 
@@ -29,7 +30,7 @@ def require() -> None:
         raise InputError(f"--dask needs Dask, which is not installed: {EXTRA}") from None
 
 
-def local_workers(address: str) -> Optional[int]:
+def local_workers(address: str) -> int | None:
     """N for ``local:N``, 0 for ``local`` (as many as cores), None for a scheduler address."""
     match = _LOCAL.match(address.strip())
     if match is None:
@@ -38,10 +39,11 @@ def local_workers(address: str) -> Optional[int]:
 
 
 @contextlib.contextmanager
-def dask_client(address: str) -> Iterator["Client"]:
+def dask_client(address: str) -> Iterator[Client]:
     """A connected client; a LocalCluster started here is shut down on leaving."""
     require()
     from distributed import Client, LocalCluster
+
     from mtkit.audit import default_jobs
     workers = local_workers(address)
     if workers is not None:
@@ -61,7 +63,7 @@ def dask_client(address: str) -> Iterator["Client"]:
         yield client
 
 
-def ordered(client: "Client", tasks: Iterable[tuple[T, tuple]], func, name: str,
+def ordered(client: Client, tasks: Iterable[tuple[T, tuple]], func, name: str,
             in_flight: int = 0) -> Iterator[tuple[T, object]]:
     """Run ``func(*args)`` on the cluster for each ``(item, args)``, yielding ``(item, result)``
     in input order with a bounded number of tasks in flight, so memory stays flat however

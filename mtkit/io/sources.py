@@ -10,7 +10,7 @@ import contextlib
 import glob
 import os
 import tempfile
-from typing import Iterator, Optional
+from collections.abc import Iterator
 
 from mtkit.errors import InputError
 from mtkit.model import Segment
@@ -72,7 +72,7 @@ def local_copy(path: str) -> Iterator[str]:
             fs.get(path, local, recursive=fs.isdir(path))
         except FileNotFoundError:
             raise InputError("no such file", path) from None
-        except Exception as exc:   # network, permission, credentials: each backend has its own types
+        except Exception as exc:  # noqa: BLE001 (network, permission, credentials: each backend has its own types)
             raise InputError(f"cannot read ({type(exc).__name__}: {exc})".splitlines()[0], path) from None
         yield local
 
@@ -83,7 +83,7 @@ def _renamed(exc: InputError, local: str, path: str) -> InputError:
     return exc
 
 
-def read_pairs(path: str, skipped: Optional[list] = None, **options) -> Iterator[Segment]:
+def read_pairs(path: str, skipped: list | None = None, **options) -> Iterator[Segment]:
     """Segments of every file a pairs path names (see :func:`mtkit.io.pairs.read_pairs`, which
     reads each file and takes the same ``options``)."""
     from mtkit.io.pairs import read_pairs as read_file
@@ -94,7 +94,7 @@ def read_pairs(path: str, skipped: Optional[list] = None, **options) -> Iterator
     def segments() -> Iterator[Segment]:
         for name in files:
             with local_copy(name) as local:
-                noted: Optional[list] = None if skipped is None else []
+                noted: list | None = None if skipped is None else []
                 try:
                     yield from read_file(local, noted, **options)
                 except InputError as exc:

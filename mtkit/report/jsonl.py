@@ -16,8 +16,13 @@ def audit_jsonl(result: AuditResult, stream: TextIO, **_options) -> None:
     for seg in result.segments:
         tally.add(seg)
         stream.write(json.dumps(seg.to_dict(), ensure_ascii=False) + "\n")
+    stream.write(json.dumps(closing_record(result, tally), ensure_ascii=False) + "\n")
+
+
+def closing_record(result: AuditResult, tally: Tally) -> dict:
+    """The last line: the summary (and any skipped input lines), once the segments went by."""
     from mtkit.version import header
-    last = {**header(), "signature": result.signature, "summary": tally.to_dict()}
+    last: dict = {**header(), "signature": result.signature, "summary": tally.to_dict()}
     if result.skipped:
         last["skipped"] = result.skipped    # filled while the segments were read
-    stream.write(json.dumps(last, ensure_ascii=False) + "\n")
+    return last

@@ -15,8 +15,9 @@ chrF comes back with each partition. Significance tests stay on the driver.
 from __future__ import annotations
 
 import math
+from collections.abc import Iterator, Sequence
 from dataclasses import dataclass
-from typing import Any, Iterator, Optional, Sequence
+from typing import Any
 
 from mtkit.score.metrics import build_metrics
 from mtkit.score.result import MetricScore
@@ -40,7 +41,7 @@ def _exact_by_sum(metric: str, n_refs: int) -> bool:
 
 
 def partition_stats(refs: Sequence[Sequence[str]], systems: Sequence[Sequence[str]],
-                    metrics: Sequence[str], options: Optional[dict]) -> PartitionStats:
+                    metrics: Sequence[str], options: dict | None) -> PartitionStats:
     """Statistics of one partition (runs in a worker): ``refs`` and each system's lines are the
     partition's slices."""
     from sacrebleu.utils import sum_of_lists
@@ -64,7 +65,7 @@ def partition_stats(refs: Sequence[Sequence[str]], systems: Sequence[Sequence[st
     return PartitionStats(sums, rows, chrf)
 
 
-def _add(total: Optional[list], values: list) -> list:
+def _add(total: list | None, values: list) -> list:
     if total is None:
         return list(values)
     for i, value in enumerate(values):
@@ -75,7 +76,7 @@ def _add(total: Optional[list], values: list) -> list:
 def _total(parts: Sequence[PartitionStats], system: int, metric: str) -> list:
     """sacrebleu's ``sum_of_lists`` over all rows of all partitions, in order: the same value
     (and type) it gives on the whole corpus."""
-    total: Optional[list] = None
+    total: list | None = None
     first_type: Any = None
     for part in parts:
         if metric in part.sums[system]:
@@ -93,7 +94,7 @@ def _total(parts: Sequence[PartitionStats], system: int, metric: str) -> list:
     return [first_type(v) if first_type is float else v for v in total]
 
 
-def partitions(n: int, workers: int, size: Optional[int] = None) -> list[tuple[int, int]]:
+def partitions(n: int, workers: int, size: int | None = None) -> list[tuple[int, int]]:
     """``[start, end)`` line ranges: about four per worker, within the partition size bounds."""
     if size is None:
         size = min(MAX_PARTITION, max(MIN_PARTITION, math.ceil(n / (4 * max(1, workers)))))
@@ -110,7 +111,7 @@ def _local_partition(span: tuple[int, int]) -> PartitionStats:
     return partition_stats([r[start:end] for r in refs], [s[start:end] for s in systems], metrics, options)
 
 
-def _run_local(refs, systems, metrics, options, jobs: int, size: Optional[int]) -> list[PartitionStats]:
+def _run_local(refs, systems, metrics, options, jobs: int, size: int | None) -> list[PartitionStats]:
     import multiprocessing
     global _inputs
     spans = partitions(len(refs[0]), jobs, size)
@@ -125,7 +126,7 @@ def _run_local(refs, systems, metrics, options, jobs: int, size: Optional[int]) 
         _inputs = ()
 
 
-def _run_dask(refs, systems, metrics, options, address: str, size: Optional[int]) -> list[PartitionStats]:
+def _run_dask(refs, systems, metrics, options, address: str, size: int | None) -> list[PartitionStats]:
     from mtkit.dask.cluster import dask_client, ordered
     with dask_client(address) as client:
         workers = sum(client.nthreads().values()) or 1
@@ -136,8 +137,8 @@ def _run_dask(refs, systems, metrics, options, address: str, size: Optional[int]
 
 
 def corpus_scores(refs: Sequence[Sequence[str]], systems: dict[str, Sequence[str]], metrics: Sequence[str],
-                  options: Optional[dict] = None, *, jobs: int = 1, dask: Optional[str] = None,
-                  partition_size: Optional[int] = None) -> dict[str, tuple[dict[str, MetricScore], list[float]]]:
+                  options: dict | None = None, *, jobs: int = 1, dask: str | None = None,
+                  partition_size: int | None = None) -> dict[str, tuple[dict[str, MetricScore], list[float]]]:
     """Per system: the requested metrics' corpus scores (sacrebleu's numbers and signatures)
     and the per-segment chrF, from partition statistics. ``chrf`` is always computed."""
     names = list(systems)
