@@ -51,7 +51,7 @@ def _audit_chunk(chunk: list[Segment]) -> list[SegmentResult]:
 
 
 def audit_segments(segments: Iterable[Segment], *, only=None, disable=(), options: Optional[dict] = None,
-                   jobs: int = 1, dask: Optional[str] = None) -> Iterator[SegmentResult]:
+                   jobs: int = 1, dask: str | None = None) -> Iterator[SegmentResult]:
     """Results in input order, streaming. ``dask``: a scheduler address (or ``local[:N]``) to
     audit the chunks on a Dask cluster instead of local processes."""
     options = options or {}

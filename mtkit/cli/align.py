@@ -46,7 +46,12 @@ def align(en, ar, presegmented, parallel, level, max_bead, model_dir, manifest, 
 
 
 def _align_manifest(manifest, presegmented, level, max_bead, jobs, dask_address, skip_bad, output) -> None:
-    from mtkit.align.manifest import AlignSettings, align_manifest, read_manifest, write_jsonl
+    from mtkit.align.manifest import (
+        AlignSettings,
+        align_manifest,
+        read_manifest,
+        write_jsonl,
+    )
     from mtkit.audit import default_jobs
     from mtkit.io import atomic_output
     if dask_address is not None:

@@ -17,7 +17,7 @@ if TYPE_CHECKING:
 
 T = TypeVar("T")
 EXTRA = "pip install 'mtkit[dask]'"
-CONNECT_TIMEOUT = "20s"
+CONNECT_TIMEOUT = 20.0   # seconds
 _LOCAL = re.compile(r"^local(?::(\d+))?$")
 
 

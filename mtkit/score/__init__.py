@@ -101,7 +101,7 @@ def score_systems(refs: list[list[str]], systems: dict[str, list[str]], *,
                   significance: Optional[str] = "paired-bs", paths: Optional[dict[str, str]] = None,
                   ref_paths: Optional[list[str]] = None, options: Optional[dict] = None,
                   worst: int = 0, align: str = "never", n_samples: int = 0, jobs: int = 1,
-                  dask: Optional[str] = None) -> ScoreResult:
+                  dask: str | None = None) -> ScoreResult:
     """Score systems (name → lines) against one or more references (each a list of lines).
 
     ``baseline`` (default: the first system) is compared with every other system by
