@@ -16,6 +16,7 @@ import argparse
 import json
 import logging
 import os
+import resource
 import subprocess
 import sys
 import tempfile
@@ -123,8 +124,9 @@ def score(n: int, ter_n: int) -> None:
     from mtkit.score.stats import corpus_scores
     ref_lines = (SCORE / "ref.ar.txt").read_text(encoding="utf-8").splitlines()
     hyp_lines = (SCORE / "sys-a.ar.txt").read_text(encoding="utf-8").splitlines()
-    rows = ["| lines | metrics | sacrebleu API, 1 process (s) | mtkit, statistics on 2 processes (s) | ratio | identical |",
-            "|---|---|---|---|---|---|"]
+    rows = [("| lines | metrics | sacrebleu API, 1 process (s) | mtkit, statistics on 2 processes (s) | ratio "
+             "| identical | peak RSS: sacrebleu process / largest mtkit worker (MB) |"),
+            "|---|---|---|---|---|---|---|"]
     for lines, metrics in ((n, ("bleu", "chrf")), (ter_n, ("ter",))):
         refs = [ref_lines[i % len(ref_lines)] for i in range(lines)]
         hyps = [hyp_lines[i % len(hyp_lines)] for i in range(lines)]
@@ -133,16 +135,20 @@ def score(n: int, ter_n: int) -> None:
         expected = {m: classes[m]().corpus_score(hyps, [refs]) for m in metrics}
         sacre_s = time.perf_counter() - start
         start = time.perf_counter()
+        sacre_rss = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
         got, _chrf = corpus_scores([refs], {"a": hyps}, metrics, jobs=2)["a"]
         mtkit_s = time.perf_counter() - start
+        worker_rss = resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss / 1024
         same = all(got[m].score == expected[m].score for m in metrics)
         shown = ", ".join(f"{expected[m].name} {expected[m].score!r}" for m in metrics)
         rows.append(f"| {lines:,} | {shown} | {sacre_s:.1f} | {mtkit_s:.1f} | {mtkit_s / sacre_s:.2f}× | "
-                    f"{'yes' if same else 'NO'} |")
+                    f"{'yes' if same else 'NO'} | {sacre_rss:,.0f} / {worker_rss:,.0f} |")
     body = ("Corpus scores from sufficient statistics per partition, summed (`mtkit.score.stats`, what "
             "`mtkit score --jobs 2` / `--dask` run), beside sacrebleu's own `corpus_score` on one process; "
             "the score test files' reference and system A repeated. mtkit also returns every segment's "
-            "chrF. Goal: at most 0.6× sacrebleu's time on 2 cores.\n\n" + "\n".join(rows))
+            "chrF. Goal: at most 0.6× sacrebleu's time on 2 cores. Peak RSS is each process's lifetime peak (the "
+            "sacrebleu process also holds the test set; runs in order, so a later row's sacrebleu peak is at "
+            "least the earlier one's).\n\n" + "\n".join(rows))
     record("Scale: corpus scores from partition statistics", body)
     print(body)
 
