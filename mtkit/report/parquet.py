@@ -5,8 +5,9 @@ One row per segment, in input order, across ``part-00000.parquet``, ``part-00001
 ``ROWS_PER_FILE`` rows each, with one schema: ``id``, ``src``, ``tgt``, ``src_units``,
 ``tgt_units``, ``line`` and ``flags`` (the segment's flags as the JSON array of the contract, so
 new flag fields never change the schema). ``_summary.json`` holds what the JSON Lines output's
-last line holds (parquet readers skip names starting with ``_``). The directory appears whole or not at all: it is written beside the target under a
-temporary name and renamed into place (replacing an earlier output directory)."""
+last line holds (parquet readers skip names starting with ``_``). The directory appears whole or
+not at all: it is written beside the target under a temporary name and renamed into place
+(replacing an earlier output directory)."""
 from __future__ import annotations
 
 import contextlib

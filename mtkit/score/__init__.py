@@ -96,6 +96,19 @@ def _aligned_inputs(refs: list[list[str]], systems: dict[str, list[str]], paths:
     return [ref_segments], {name: list(lines) for name, lines in aligned.items()}, alignment
 
 
+def _all_scores(refs: list[list[str]], systems: dict[str, list[str]], order: list[str], metrics: list[str],
+                options: Optional[dict], jobs: int, dask: Optional[str]
+                ) -> tuple[dict, dict[str, tuple[dict[str, MetricScore], list[float]]]]:
+    """The scorers used (none when the statistics were partitioned) and each system's scores and
+    per-segment chrF."""
+    if jobs > 1 or dask is not None:
+        from mtkit.score.stats import corpus_scores
+        return {}, corpus_scores(refs, {n: systems[n] for n in order}, metrics, options, jobs=jobs, dask=dask)
+    # chrF is always computed: the per-segment chrF and the worst segments come from it
+    scorers = build_metrics(list(dict.fromkeys(metrics + ["chrf"])), options, refs)
+    return scorers, {name: _system_scores(scorers, systems[name], metrics) for name in order}
+
+
 def score_systems(refs: list[list[str]], systems: dict[str, list[str]], *,
                   metrics: Sequence[str] = METRICS, baseline: Optional[str] = None,
                   significance: Optional[str] = "paired-bs", paths: Optional[dict[str, str]] = None,
@@ -130,14 +143,7 @@ def score_systems(refs: list[list[str]], systems: dict[str, list[str]], *,
 
     if "ter" in metrics:
         _check_ter_lengths(refs, systems, paths, ref_paths, aligned=alignment is not None)
-    scorers: dict = {}
-    if jobs > 1 or dask is not None:
-        from mtkit.score.stats import corpus_scores
-        per_system = corpus_scores(refs, {n: systems[n] for n in order}, metrics, options, jobs=jobs, dask=dask)
-    else:
-        # chrF is always computed: the per-segment chrF and the worst segments come from it
-        scorers = build_metrics(list(dict.fromkeys(metrics + ["chrf"])), options, refs)
-        per_system = {name: _system_scores(scorers, systems[name], metrics) for name in order}
+    scorers, per_system = _all_scores(refs, systems, order, metrics, options, jobs, dask)
     results = [SystemScore(name, paths.get(name), *per_system[name],
                            _worst(per_system[name][1], systems[name], refs, worst) if worst > 0 else [])
                for name in order]
