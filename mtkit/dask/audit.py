@@ -49,9 +49,10 @@ def _checks_for(settings: AuditSettings) -> list:
 def chunk_flags(settings: AuditSettings, chunk: Sequence[Segment]) -> list[list[Flag]]:
     """The flags of each segment of a chunk (runs on a worker; the driver keeps the segments)."""
     from mtkit.checks import run_checks
+    from mtkit.model import with_fingerprints
     from mtkit.checks.analysis import AnalyzedSegment
     checks = _checks_for(settings)
-    return [run_checks(AnalyzedSegment(seg, settings.options), checks) for seg in chunk]
+    return [with_fingerprints(run_checks(AnalyzedSegment(seg, settings.options), checks), seg) for seg in chunk]
 
 
 def warm_up(settings: AuditSettings) -> None:
