@@ -26,7 +26,6 @@ from pathlib import Path
 
 import psutil
 
-sys.path.insert(0, str(Path(__file__).resolve().parent))
 from results import record
 
 ROOT = Path(__file__).resolve().parent.parent
