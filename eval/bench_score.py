@@ -14,9 +14,9 @@ import tempfile
 import time
 from pathlib import Path
 
-ROOT = Path(__file__).resolve().parents[1]
-
 from mtkit.io import read_lines
+
+ROOT = Path(__file__).resolve().parents[1]
 
 BASE = read_lines(str(ROOT / "tests" / "data" / "score" / "ref.ar.txt"))
 
@@ -83,7 +83,8 @@ def main() -> None:
         t_ar, _ = timed(lambda: score(ref, paths, significance="paired-ar", n_samples=args.samples))
     ratio = t_mt / t_sb
     body = f"""Score one system, BLEU + chrF + TER, {args.lines:,} lines (files read from disk on both sides;
-mtkit also computes per-segment chrF). Same numbers on both sides: BLEU {mt['bleu']:.2f}, chrF {mt['chrf']:.2f}, TER {mt['ter']:.2f}.
+mtkit also computes per-segment chrF). Same numbers on both sides:
+BLEU {mt['bleu']:.2f}, chrF {mt['chrf']:.2f}, TER {mt['ter']:.2f}.
 
 | | seconds |
 |---|---:|

@@ -13,7 +13,6 @@ honest measurement of whether the confidences hold.
 """
 from __future__ import annotations
 
-import sys
 from collections import Counter, defaultdict
 from pathlib import Path
 

@@ -91,7 +91,8 @@ EN_NEGATION = re.compile(r"\b(not|no|never|none|nor|neither|nobody|nothing|canno
 AR_WORD = re.compile(r"[\u0621-\u064a\u0640\u064b-\u0652]+")
 AR_NEGATED = re.compile(r"(?<!\S)(و?)(لا|لم|لن)\s+([\u0621-\u064a\u064b-\u0652]{3,})")
 MODALS = re.compile(r"(?<!\S)(و?)(يمكن|يجب|ينبغي|يستطيع|تستطيع|يمكنك|يمكنه|يمكنها|يمكنهم|يجوز|يحتاج|تحتاج)(?!\S*\s*\S*لا)")
-VERB = re.compile(r"(?<!\S)(و?)((?:ي|ت)(?:ؤدي|سبب|عاني|ساعد|عمل|حدث|تم|وجد|ؤثر|زيد|نتشر|نتقل|شمل|تطلب|عني|ستخدم|بدأ|صبح|ظهر|حتوي|قدم|رتبط|كون))(?!\S)")
+VERB_STEMS = "ؤدي|سبب|عاني|ساعد|عمل|حدث|تم|وجد|ؤثر|زيد|نتشر|نتقل|شمل|تطلب|عني|ستخدم|بدأ|صبح|ظهر|حتوي|قدم|رتبط|كون"
+VERB = re.compile(rf"(?<!\S)(و?)((?:ي|ت)(?:{VERB_STEMS}))(?!\S)")
 DIGITS = re.compile(r"(?<![\w\-/])[0-9٠-٩]+(?:[.,٫٬][0-9٠-٩]+)*(?![\w\-/])")
 AR_DIGITS = "٠١٢٣٤٥٦٧٨٩"
 
@@ -173,7 +174,8 @@ def name_swapped(seg: Segment, rng: random.Random, pool: int) -> dict | None:
         return None
     en, m = rng.choice(names)
     word = m.group()
-    prefix = word[0] if word != m.group().lstrip("وبل") and len(word) > 4 and word[0] in "وبل" and not transliterates(en, word) else ""
+    clitic = word != m.group().lstrip("وبل") and len(word) > 4 and word[0] in "وبل"
+    prefix = word[0] if clitic and not transliterates(en, word) else ""
     choices = [s for s in SURNAMES[pool] if not transliterates(en, s)]
     new = prefix + rng.choice(choices)
     ar, span = _replace(seg.tgt, m.start(), m.end(), new)
@@ -222,7 +224,8 @@ def clause_deleted(seg: Segment, rng: random.Random, pool: int) -> dict | None:
         return None
     a, b = rng.choice(options)
     removed = seg.tgt[a:b]
-    ar = (seg.tgt[:a].rstrip() + seg.tgt[b:]) if seg.tgt[b:b + 1] in ".؟!،:" else seg.tgt[:a].rstrip() + " " + seg.tgt[b:].lstrip()
+    joint = "" if seg.tgt[b:b + 1] in ".؟!،:" else " "
+    ar = seg.tgt[:a].rstrip() + joint + (seg.tgt[b:] if joint == "" else seg.tgt[b:].lstrip())
     return _plant(seg, "omission", "clause deleted", ar.strip(), None, f"deleted: {removed.strip()}")
 
 
@@ -424,8 +427,8 @@ def main() -> None:
     halves = ("test", "dev") if args.half == "all" else (args.half,)
     body = "\n\n".join(f"**{half}** half ({'tuned on' if half == 'dev' else 'not looked at while tuning'}):\n\n"
                        + table([r for r in rows if r["half"] == half], results, args.verbose) for half in halves)
-    body = (f"mtkit at {tico19.code_version()}. {len(rows)} planted pairs in `eval/data/tico19_planted.jsonl` (seed {SEED}, one error per real "
-            "TICO-19 pair).\n\n" + body)
+    body = (f"mtkit at {tico19.code_version()}. {len(rows)} planted pairs in `eval/data/tico19_planted.jsonl` "
+            f"(seed {SEED}, one error per real TICO-19 pair).\n\n" + body)
     print(body)
     if args.section:
         record(args.section, body)

@@ -63,6 +63,10 @@ class PeakMemory:
         self._thread.join()
 
 
+def _mb(values) -> str:
+    return ", ".join(f"{v / 2**20:.0f}" for v in values)
+
+
 def write_pairs(path: Path, n: int) -> None:
     rows = [json.loads(line) for line in DEVSET.read_text(encoding="utf-8").splitlines() if line.strip()]
     with path.open("w", encoding="utf-8") as out:
@@ -103,10 +107,9 @@ def audit(sizes: list[int]) -> None:
             same = local_out.read_bytes() == dask_out.read_bytes()
             overheads.append(dask_s / jobs_s - 1)
             # the --jobs run's children: the pool's worker processes
-            mb = lambda values: ", ".join(f"{v / 2**20:.0f}" for v in values)
-            lines.append(f"| {n:,} | `--jobs 2` | {jobs_s:.1f} | {n / jobs_s:,.0f} | {mb(jobs_mem)} | |")
+            lines.append(f"| {n:,} | `--jobs 2` | {jobs_s:.1f} | {n / jobs_s:,.0f} | {_mb(jobs_mem)} | |")
             lines.append(f"| {n:,} | `--dask` 2-worker LocalCluster (started in {startup:.1f} s, not counted) | "
-                         f"{dask_s:.1f} | {n / dask_s:,.0f} | {mb(dask_mem)} | {'yes' if same else 'NO'} |")
+                         f"{dask_s:.1f} | {n / dask_s:,.0f} | {_mb(dask_mem)} | {'yes' if same else 'NO'} |")
     body = ("Audit throughput, `--jobs 2` and a 2-worker Dask LocalCluster on the same 2 cores, each run a "
             "real `mtkit audit --pairs … -f jsonl -o …` process (the development set's news sentences "
             "repeated, unique ids). The machine is shared with other jobs: compare the two runs of one "

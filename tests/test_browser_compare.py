@@ -5,7 +5,6 @@ fetched. Skipped only when /usr/bin/chromium is absent."""
 from __future__ import annotations
 
 import os
-from pathlib import Path
 
 import pytest
 
@@ -39,7 +38,8 @@ def test_comparison_page(page, corpora, tmp_path):
     lines = (corpora / "musk-trump.ar.txt").read_text(encoding="utf-8").splitlines()
     lines[2] = f"{HOSTILE} <script>window.__pwned=2</script> من المجلة:"
     hostile.write_text("\n".join(lines) + "\n", encoding="utf-8")
-    result = mtkit.score(str(corpora / "musk-trump.corrected.ar.txt"), [str(hostile), str(corpora / "musk-trump.corrected.ar.txt")],
+    corrected = str(corpora / "musk-trump.corrected.ar.txt")
+    result = mtkit.score(corrected, [str(hostile), corrected],
                          src=str(corpora / "musk-trump.en.txt"), audit=True, analyze=True, n_samples=200)
     path = tmp_path / "compare.html"
     path.write_text(render(result), encoding="utf-8")

@@ -45,4 +45,5 @@ def test_brands_names_and_arabic_text_are_not_flagged(run_check, en, ar):
 
 
 def test_web_address_copied_from_the_english_is_not_flagged(run_check):
-    assert run_check("The report is available at www.example.org.", "التقرير متاح على www.example.org.", "untranslated.latin") == []
+    en, ar = "The report is available at www.example.org.", "التقرير متاح على www.example.org."
+    assert run_check(en, ar, "untranslated.latin") == []

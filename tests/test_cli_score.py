@@ -78,7 +78,8 @@ def test_alignment_is_asked_for_and_reported():
 
 
 def test_bad_input_is_one_line_and_exit_2(tmp_path):
-    cases = [([str(DATA / "empty.ar.txt")], "lines, but the reference has 35"), ([str(tmp_path / "nope.txt")], "nope.txt: no such file"),
+    cases = [([str(DATA / "empty.ar.txt")], "lines, but the reference has 35"),
+             ([str(tmp_path / "nope.txt")], "nope.txt: no such file"),
              ([str(DATA / "sys-b.doc.ar.txt")], "18 lines, but the reference has 35")]
     for args, message in cases:
         out = subprocess.run([sys.executable, "-m", "mtkit", "score", "--ref", REF, *args, "-o", str(tmp_path / "o.json")],

@@ -30,7 +30,7 @@ def test_translate_text_and_json(marian, tmp_path):
     assert len(lines) == len(Path(SRC).read_text(encoding="utf-8").splitlines()) and all(lines)
     js = CliRunner().invoke(main, ["translate", "--model", marian, SRC, "-f", "json", "--batch-size", "2", *FAST])
     data = json.loads(js.output)
-    assert data["tgt_lang"] == "ar" and [l["tgt"] for l in data["lines"]] == lines
+    assert data["tgt_lang"] == "ar" and [line["tgt"] for line in data["lines"]] == lines
 
 
 def test_translate_subprocess_and_errors(marian, tmp_path):

@@ -156,7 +156,8 @@ def test_align_manifest_on_dask_and_jobs_is_the_local_run(run_mtkit, cluster, tm
     lines = [json.loads(line) for line in local.stdout.splitlines()]
     assert [d["id"] for d in lines[:-1]] == ["verses", "doc", "article", "verses-again"]
     assert lines[-1]["summary"] == {"documents": 5, "aligned": 4, "beads": sum(len(d["beads"]) for d in lines[:-1])}
-    assert lines[-1]["skipped"] == [f"{os.path.normpath(MANIFEST.parent / '../io/invalid_utf8.en.txt')}:3: invalid UTF-8 (byte 0xff)"]
+    invalid = os.path.normpath(MANIFEST.parent / "../io/invalid_utf8.en.txt")
+    assert lines[-1]["skipped"] == [f"{invalid}:3: invalid UTF-8 (byte 0xff)"]
     # each document is the single-document align's JSON
     single = run_mtkit("align", ROOT / "tests/data/audit/doc.en.txt", ROOT / "tests/data/audit/doc.ar.txt", "-f", "json")
     assert {k: v for k, v in lines[1].items() if k not in ("id", "en", "ar")} == json.loads(single.stdout)

@@ -154,6 +154,6 @@ def test_escaping_helpers(text):
     assert line.count("\n") == 1 and line.endswith("\n")
     ET.fromstring(f"<a b=\"{xml_text(text).replace('&', '&amp;').replace('<', '&lt;').replace(chr(34), '&quot;')}\"/>")
     cell = csv_cell(text)
-    assert not cell[:1] in ("=", "+", "@", "\t", "\r") and (cell[:1] != "-" or re.fullmatch(r"-[\d.eE+-]*", cell))
+    assert cell[:1] not in ("=", "+", "@", "\t", "\r") and (cell[:1] != "-" or re.fullmatch(r"-[\d.eE+-]*", cell))
     for helper in (terminal, markdown, xml_text):
         helper(text).encode("utf-8")

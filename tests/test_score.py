@@ -121,8 +121,8 @@ def test_names_and_table_inputs(tmp_path):
     assert system_name("out/sys-a.ar.txt") == "sys-a" and system_name("model.v2") == "model"
     assert unique_names(["x", "x", "y"]) == ["x", "x-2", "y"]
     pairs = str(DATA / "pairs.jsonl")
-    assert read_column(pairs, None, ("ref", "ar")) == [json.loads(l)["ar"] for l in read_lines(pairs)]
-    rows = [json.loads(l) for l in read_lines(pairs)]
+    assert read_column(pairs, None, ("ref", "ar")) == [json.loads(line)["ar"] for line in read_lines(pairs)]
+    rows = [json.loads(line) for line in read_lines(pairs)]
     tsv = tmp_path / "pairs.tsv"
     tsv.write_text("en\tar\tsys_a\n" + "".join(f"{r['en']}\t{r['ar']}\t{r['sys_a']}\n" for r in rows), encoding="utf-8")
     assert read_column(str(tsv), "sys_a") == [r["sys_a"] for r in rows]
