@@ -95,7 +95,8 @@ def fingerprint(segment: Segment, flag: Flag) -> str:
 
 def flag_record(result: SegmentResult, flag: Flag) -> dict:
     seg = result.segment
-    return {"fingerprint": fingerprint(seg, flag), "id": seg.id, **flag.to_dict(), "en": seg.src, "ar": seg.tgt}
+    # the judgments' fingerprint (pair id, check, words), not the flag's own review fingerprint
+    return {**flag.to_dict(), "fingerprint": fingerprint(seg, flag), "id": seg.id, "en": seg.src, "ar": seg.tgt}
 
 
 def code_version() -> str:

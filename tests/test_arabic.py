@@ -34,3 +34,13 @@ def test_no_other_module_writes_the_arabic_letter_range():
         if path.name != "arabic.py":
             text = path.read_text(encoding="utf-8")
             assert not re.search(r"\\u0621|\\u064[Aa]", text), path
+
+
+def test_stem_candidates_undo_light_inflection():
+    from mtkit.text.arabic import stem_candidates
+    assert "جينوم" in stem_candidates("الجينومي")          # article + nisba
+    assert "قالب" in stem_candidates("القالبان")            # dual
+    assert "مشيمة" in stem_candidates("مشيمات")             # plural of a ة noun
+    assert "قنصلية" in stem_candidates("قنصليتك")           # ة written ت before a pronoun
+    assert "نشئ" in stem_candidates("سينشئون")              # future + imperfect prefix + plural
+    assert "العاصمة" not in stem_candidates("فيالعاصمة")   # no imperfect prefix before the article

@@ -60,3 +60,66 @@ def test_diacritics_stay_inside_words(run_check):
     assert [(f.check, f.tgt_text, f.suggestion) for f in split] == [("spacing.split", "المُس تشفى", "المستشفى")]
     vowelled = "قال المُسْتَشْفَى إنَّ حالةَ المريضِ مستقرةٌ."
     assert run_check(en, vowelled, "spacing") == []
+
+
+HUNSPELL = pytest.mark.skipif(not __import__("pathlib").Path("/usr/share/hunspell/ar.dic").is_file(),
+                              reason="hunspell-ar is not installed")
+# Rare but correct words of real professional translations (TICO-19): a known stem with its
+# article, nisba, dual, plural or pronoun ending is one word, not two words glued.
+INFLECTED = [
+    ("The genomic sequence was published.", "نُشر التسلسل الجينومي."),                       # wordfreq stem + nisba
+    ("Several genomes were compared.", "قورنت عدة جينومات."),                                 # stem + plural
+    ("Your consulate can help.", "يمكن أن تساعدك قنصليتك."),                                  # ة restored before a pronoun
+    ("The dimer binds the receptor.", "يرتبط الديمر بالمستقبل."),                             # a loanword of the English
+]
+INFLECTED_HUNSPELL = [
+    ("Both templates are used.", "يُستخدم القالبان."),                                        # dual
+    ("The feline coronavirus is common.", "فيروس كورونا السنوري شائع."),                      # nisba
+    ("Placentas were examined.", "فُحصت مشيمات."),                                            # plural of مشيمة
+]
+GLUED = [
+    ("If it was positive, isolate.", "إذاكانت النتيجة إيجابية، اعزل نفسك.", "إذاكانت"),       # wordfreq saw إذاكان
+    ("Chinese medicine is old.", "الطبالصيني قديم.", "الطبالصيني"),
+    ("Wash your hands.", "فاغسليديك جيدًا.", None),
+]
+
+
+@pytest.mark.parametrize("en, ar", INFLECTED)
+def test_an_inflected_rare_word_is_one_word(run_check, en, ar):
+    assert run_check(en, ar, "spacing.joined") == []
+
+
+@HUNSPELL
+@pytest.mark.parametrize("en, ar", INFLECTED_HUNSPELL)
+def test_a_hunspell_stem_with_its_ending_is_one_word(run_check, en, ar):
+    assert run_check(en, ar, "spacing.joined") == []
+
+
+@pytest.mark.parametrize("en, ar, word", [g for g in GLUED if g[2]])
+def test_two_words_glued_are_still_flagged(run_check, en, ar, word):
+    assert [f.tgt_text for f in run_check(en, ar, "spacing.joined")] == [word]
+
+
+def test_without_hunspell_the_check_still_runs(run_check, monkeypatch, tmp_path):
+    from mtkit.text import spelling
+    monkeypatch.setenv("MTKIT_HUNSPELL_DIR", str(tmp_path))
+    spelling.hunspell_stems.cache_clear()
+    try:
+        assert spelling.hunspell_stems() == frozenset()
+        assert [f.tgt_text for f in run_check(*GLUED[1][:2], "spacing.joined")] == ["الطبالصيني"]
+    finally:
+        spelling.hunspell_stems.cache_clear()
+
+
+def test_hunspell_stems_are_read_from_a_dic_file(monkeypatch, tmp_path):
+    from mtkit.text import spelling
+    (tmp_path / "ar.dic").write_text("2\nقالب/76\nمشيمة/72\n", encoding="utf-8")
+    monkeypatch.setenv("MTKIT_HUNSPELL_DIR", str(tmp_path))
+    monkeypatch.setenv("MTKIT_CACHE_DIR", "")
+    spelling.hunspell_stems.cache_clear()
+    try:
+        assert spelling.hunspell_stems() == {"قالب", "مشيمه"}
+        assert spelling.in_hunspell("القالبان") and spelling.in_hunspell("مشيماتها")
+        assert not spelling.in_hunspell("الطبالصيني")
+    finally:
+        spelling.hunspell_stems.cache_clear()

@@ -62,7 +62,9 @@ def _count_ar(seg: AnalyzedSegment, markers: frozenset[str], initial: frozenset[
 def lost_conditional(seg: AnalyzedSegment) -> Iterator[Finding]:
     """An English 'if'-clause with no conditional in the Arabic."""
     en_markers, ar_markers, ar_initial = _markers()
-    clauses = [t for t in seg.src_words if t.norm in en_markers]
+    words = seg.src_words
+    # "as if" is a comparison, not a condition (rendered كأن, or not at all)
+    clauses = [t for k, t in enumerate(words) if t.norm in en_markers and not (k and words[k - 1].norm == "as")]
     if not clauses or not seg.tgt.strip():
         return
     missing = len(clauses) - _count_ar(seg, ar_markers, ar_initial)

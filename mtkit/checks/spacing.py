@@ -10,6 +10,7 @@ from mtkit.model import Span
 from mtkit.text.arabic import (ARTICLES, CONJUNCTIONS, LETTERS, MARKS, PREPOSITIONS, SUFFIXES, TATWEEL,
                                strip_proclitics)
 from mtkit.text.lexicon import zipf
+from mtkit.text.spelling import frequent_stems, in_hunspell
 from mtkit.text.translit import ar_skeleton, en_skeleton, skeletons_match
 
 # Glued: an unseen token that splits into two common words. Split: two tokens that join into a
@@ -20,6 +21,7 @@ GAP = 2.5               # how much more common the two parts must be than the gl
 # Longer tokens are not two words glued together (the longest Arabic words have about 15 letters);
 # every cut of a token is looked up, so this also bounds the work per token.
 MAX_JOINED = 30
+LOANWORD = 5            # English words this long may come back as Arabic loanwords (genomic → جينومي)
 # Pieces that attach to words: a split there is morphology, not two glued words.
 _PREFIXES = frozenset(ARTICLES) | {"ول", "وب", "فب", "ست", "سي", "سن"}
 _SUFFIXES = frozenset(SUFFIXES) | {"كن", "ني", "ية", "تما", "وا", "يا"}    # (unnormalized: ية, not يه)
@@ -59,6 +61,20 @@ def _may_be_name(skeleton: str, names: list[str]) -> bool:
                for n in names)
 
 
+def _transliterates_any(word: str, skeletons: frozenset[str]) -> bool:
+    """Strictly, whether the Arabic token (without its article or nisba ending) transliterates an
+    English word of the sentence: a rare loanword (الجينومي for genomic) is one word."""
+    forms = {word, *strip_proclitics(word, ARTICLES, min_rest=3)}
+    forms |= {f[:-1] for f in forms if f.endswith("ي") and len(f) > 4}
+    return any(skeletons_match(en, ar_skeleton(form)) for form in forms for en in skeletons)
+
+
+def _one_word(word: str) -> bool:
+    """A known stem with its clitics and endings (الجينومي, القالبان, قنصليتك), not two words glued:
+    hunspell-ar's stem, or a stem wordfreq knows that is not itself two common words (إذاكان)."""
+    return in_hunspell(word) or any(_best_split(stem) is None for stem in frequent_stems(word))
+
+
 def _unclitic(word: str) -> list[str]:
     """The word without a proclitic (و ف ب ل ك, the article) or a final tanwin alef."""
     return strip_proclitics(word, _UNCLITIC, min_rest=3, tanwin=True)[1:]
@@ -93,12 +109,14 @@ def _best_split(word: str) -> int | None:
 def joined_words(seg: AnalyzedSegment) -> Iterator[Finding]:
     """Two common Arabic words written as one unknown token (فيالعاصمة)."""
     names = [en_skeleton(seg.src[t.start:t.end]) for _, t in seg.src_capitalized() if not seg.is_sentence_initial(t)]
+    loans = frozenset(en_skeleton(t.norm) for t in seg.src_words if len(t.norm) >= LOANWORD)
     for match in _ARABIC_TOKEN.finditer(seg.tgt):
         word = _MARKS.sub("", match.group())
         if len(word) > MAX_JOINED or _GLUED.fullmatch(word) or _may_be_name(ar_skeleton(word), names):
             continue                      # reported by spacing.glued, or a transliterated name
         cut = _best_split(word)
-        if cut is not None:
+        # a known stem with its clitics and endings (الجينومي, القالبان), or a loanword: one word
+        if cut is not None and not _one_word(word) and not _transliterates_any(word, loans):
             yield Finding("minor", f"'{word}' looks like two words without a space.",
                           tgt_span=Span(match.start(), match.end()), suggestion=f"{word[:cut]} {word[cut:]}",
                           confidence=0.7)

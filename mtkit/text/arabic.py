@@ -111,3 +111,45 @@ def ar_core(word: str) -> str:
             core = core[: -len(suffix)]
             break
     return core
+
+
+# Inflectional endings of one word, on normalized text: pronouns, dual and plural, nisba (-ي
+# "-ic, -ian" with its feminine, dual and plural), the dual of past verbs, tanwin alef.
+_PRONOUNS = ("هما", "كما", "هم", "هن", "كم", "كن", "ها", "نا", "ني", "ه", "ك", "ي")
+_ENDINGS = ("يات", "يين", "يون", "يان", "تان", "تين", "تما", "ات", "ان", "ين", "ون", "وا", "يه", "ية", "تم",
+            "تن", "ت", "ي", "ه", "ة", "ا")
+_VERB_PREFIXES = ("ي", "ت", "ن")
+_VERB_CLITICS = frozenset({"", "و", "ف", "ل", "س", "وس", "فس", "ول", "فل"})
+_CLITICS = ("وال", "فال", "بال", "كال", "لل", "ال", "وب", "ول", "وك", "وس", "فب", "فل", "فس",
+            "و", "ف", "ب", "ل", "ك", "س")
+
+
+@lru_cache(maxsize=100_000)
+def stem_candidates(word: str) -> frozenset[str]:
+    """Every stem a word may have under light inflection: proclitics (و ف ب ل ك س and
+    the article), an imperfect-verb prefix, then a pronoun, an ending, or an ending + pronoun; a
+    stem that lost its ة before an ending gets it back (قنصليتك → قنصلية, مشيمات → مشيمة), in both
+    spellings (ة, and ه as normalized text has it). Used to
+    ask whether an unseen token is an inflected known word rather than two words glued."""
+    out: set[str] = set()
+    for clitic in ("", *_CLITICS):
+        if not word.startswith(clitic) or len(word) - len(clitic) < 3:
+            continue
+        rest = word[len(clitic):]
+        verbal = clitic in _VERB_CLITICS          # a preposition or the article takes a noun
+        for prefix in ("", *_VERB_PREFIXES) if verbal else ("",):
+            base = rest[len(prefix):] if rest.startswith(prefix) else None
+            if base is None or len(base) < 3 or prefix and base.startswith(ARTICLE):
+                continue
+            out.add(base)
+            for pronoun in ("", *_PRONOUNS):
+                if not base.endswith(pronoun) or len(base) - len(pronoun) < 3:
+                    continue
+                inner = base[:len(base) - len(pronoun)]
+                out.add(inner)
+                for ending in _ENDINGS:
+                    if inner.endswith(ending) and len(inner) - len(ending) >= 3:
+                        stem = inner[:-len(ending)]
+                        bare = stem[:-1] if stem.endswith("ت") else stem
+                        out.update((stem, bare + "ة", bare + "ه"))
+    return frozenset(out)
