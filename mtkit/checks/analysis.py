@@ -149,12 +149,11 @@ class AnalyzedSegment:
 
     def src_capitalized(self) -> list[tuple[int, Token]]:
         """English words written with a capital (index into src_words, token)."""
-        out = []
-        for i, tok in enumerate(self.src_words):
-            first = self.src[tok.start]
-            if first.isupper():
-                out.append((i, tok))
-        return out
+        return self._capitalized
+
+    @cached_property
+    def _capitalized(self) -> list[tuple[int, Token]]:
+        return [(i, tok) for i, tok in enumerate(self.src_words) if self.src[tok.start].isupper()]
 
     def is_sentence_initial(self, tok: Token) -> bool:
         return tok.start in self.src_sentence_starts

@@ -148,10 +148,17 @@ def _entity_index() -> dict[str, list[Entity]]:
 
 def _entity_matches(seg: AnalyzedSegment) -> list[tuple[Entity, re.Match]]:
     """Known entities in the English, longest first, overlapping shorter ones dropped
-    ("United Nations Security Council" is one name, not also "United Nations")."""
+    ("United Nations Security Council" is one name, not also "United Nations"); found once per
+    segment for the three checks that ask."""
+    return seg.memo("entity_matches", lambda: _find_entities(seg))
+
+
+def _find_entities(seg: AnalyzedSegment) -> list[tuple[Entity, re.Match]]:
     index = _entity_index()
     candidates = {id(e): e for tok in seg.src_tokens for e in index.get(tok.norm.removesuffix("'s"), ())}
-    found = [(e, m) for e in candidates.values() for m in [e.pattern.search(seg.src)] if m]
+    # a name is a literal: a quick substring test spares most regex searches
+    found = [(e, m) for e in candidates.values() if any(n in seg.src for n in e.en)
+             for m in [e.pattern.search(seg.src)] if m]
     found.sort(key=lambda em: em[1].start() - em[1].end())
     kept: list[tuple[Entity, re.Match]] = []
     for entity, match in found:

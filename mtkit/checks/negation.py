@@ -11,7 +11,7 @@ from mtkit.checks import Doc, Finding, check
 from mtkit.checks.analysis import AnalyzedSegment
 from mtkit.data import table
 from mtkit.model import Span
-from mtkit.text.arabic import CONJUNCTIONS, strip_proclitics
+from mtkit.text.arabic import CONJUNCTIONS, ar_bare, ar_core, ar_stem, strip_proclitics
 from mtkit.text.lexicon import zipf
 from mtkit.text.normalize import norm
 from mtkit.text.tokens import Token
@@ -45,7 +45,11 @@ def negative_adjective(word: str) -> bool:
 
 
 def _en_markers(seg: AnalyzedSegment) -> tuple[list, list, list]:
-    """English (strong, weak, implicative) negation tokens."""
+    """English (strong, weak, implicative) negation tokens, found once per segment for both checks."""
+    return seg.memo("negation.en_markers", lambda: _find_en_markers(seg))
+
+
+def _find_en_markers(seg: AnalyzedSegment) -> tuple[list, list, list]:
     markers = _markers()
     strong, weak, implicative = [], [], []
     for tok, lemmas in zip(seg.src_words, seg.src_lemmas):
@@ -62,21 +66,40 @@ def _en_markers(seg: AnalyzedSegment) -> tuple[list, list, list]:
     return strong, weak, implicative
 
 
+@lru_cache(maxsize=100_000)
+def _ar_word(word: str) -> str:
+    """What a normalized Arabic word is by itself: ``strong`` or ``weak`` negator, ``qat`` (a
+    word ending in قط that is not قط), or ``""``; a pure function of the word, cached."""
+    markers = _markers()
+    # ولم, فلا: particles too short for ar_bare
+    forms = (*ar_bare(word), *strip_proclitics(word, CONJUNCTIONS, min_rest=2)[1:])
+    if word != "قط" and "قط" in forms:
+        return "qat"
+    if any(f in markers[("ar", "strong")] for f in forms):
+        return "strong"
+    weak = markers[("ar", "weak")]
+    return "weak" if any(f in weak for f in forms) or ar_stem(word) in weak or ar_core(word) in weak else ""
+
+
 def _ar_markers(seg: AnalyzedSegment) -> tuple[list, list]:
+    """Arabic (strong, weak) negation tokens, found once per segment for both checks."""
+    return seg.memo("negation.ar_markers", lambda: _find_ar_markers(seg))
+
+
+def _find_ar_markers(seg: AnalyzedSegment) -> tuple[list, list]:
     markers = _markers()
     strong: list[Token] = []
     weak: list[Token] = []
     words = seg.tgt_words
+    fixed = markers.get(("ar", "fixed"), ())
     for k, tok in enumerate(words):
         pair = tok.norm + " " + words[k + 1].norm if k + 1 < len(words) else ""
-        fixed = markers.get(("ar", "fixed"), ())
         if pair in fixed or tok.norm in fixed or pair[:1] in "وف" and pair[1:] in fixed:
             continue                               # (و)لا سيما, (ف)لا بأس
         if tok.norm == "لا" and k > 0 and words[k - 1].norm == "ام":
             continue                               # أم لا: "or not", after "whether"
-        # ولم, فلا: particles too short for ar_bare
-        forms = (*seg.tgt_bare[k], *strip_proclitics(tok.norm, CONJUNCTIONS, min_rest=2)[1:])
-        if tok.norm != "قط" and "قط" in forms:
+        kind = _ar_word(tok.norm)
+        if kind == "qat":
             continue                               # فقط ("only"), وقط ("and a cat"): قط negates alone
         if tok.norm == "لا" and _answer_word(seg.tgt, tok):
             continue                               # (نعم/لا): the answer "no", not a negated clause
@@ -86,11 +109,10 @@ def _ar_markers(seg: AnalyzedSegment) -> tuple[list, list]:
             continue
         if pair in _NOT_NEGATION:
             continue
-        if any(f in markers[("ar", "strong")] for f in forms):
+        if kind == "strong":
             following = {w.norm for w in words[k + 1:k + 1 + EXCEPTIVE_WINDOW]}
             (weak if following & markers[("ar", "only")] else strong).append(tok)
-        elif any(f in markers[("ar", "weak")] for f in forms) or seg.tgt_stems[k] in markers[("ar", "weak")] \
-                or seg.tgt_cores[k] in markers[("ar", "weak")]:
+        elif kind == "weak":
             weak.append(tok)
     return strong, weak
 

@@ -2,6 +2,7 @@
 from __future__ import annotations
 
 import re
+from functools import lru_cache
 from typing import Iterator
 
 from mtkit.checks import Doc, Finding, check
@@ -80,6 +81,7 @@ def _unclitic(word: str) -> list[str]:
     return strip_proclitics(word, _UNCLITIC, min_rest=3, tanwin=True)[1:]
 
 
+@lru_cache(maxsize=200_000)      # a pure function of the word: news repeats its words
 def _best_split(word: str) -> int | None:
     """Where a rare Arabic token splits into two far more common words, if it does
     (wordfreq has seen some glued forms, such as عددمن, in web text: rare, not unseen)."""
@@ -112,11 +114,13 @@ def joined_words(seg: AnalyzedSegment) -> Iterator[Finding]:
     loans = frozenset(en_skeleton(t.norm) for t in seg.src_words if len(t.norm) >= LOANWORD)
     for match in _ARABIC_TOKEN.finditer(seg.tgt):
         word = _MARKS.sub("", match.group())
-        if len(word) > MAX_JOINED or _GLUED.fullmatch(word) or _may_be_name(ar_skeleton(word), names):
-            continue                      # reported by spacing.glued, or a transliterated name
+        if len(word) > MAX_JOINED or _GLUED.fullmatch(word):
+            continue                      # reported by spacing.glued
         cut = _best_split(word)
-        # a known stem with its clitics and endings (الجينومي, القالبان), or a loanword: one word
-        if cut is not None and not _one_word(word) and not _transliterates_any(word, loans):
+        # a transliterated name, a known stem with its clitics and endings (الجينومي, القالبان), or a
+        # loanword: one word
+        if cut is not None and not _may_be_name(ar_skeleton(word), names) and not _one_word(word) \
+                and not _transliterates_any(word, loans):
             yield Finding("minor", f"'{word}' looks like two words without a space.",
                           tgt_span=Span(match.start(), match.end()), suggestion=f"{word[:cut]} {word[cut:]}",
                           confidence=0.7)
@@ -134,9 +138,10 @@ def split_word(seg: AnalyzedSegment) -> Iterator[Finding]:
             continue
         a, b = _MARKS.sub("", left.group()), _MARKS.sub("", right.group())
         joined = a + b
-        rare_part = min(zipf(a), zipf(b)) < RARE and zipf(joined) > min(zipf(a), zipf(b)) + 1
-        better_joined = zipf(joined) > max(zipf(a), zipf(b)) + 0.5      # المس تشفى: المستشفى beats both
-        if zipf(joined) >= JOINED and (rare_part or better_joined):
+        za, zb, zj = zipf(a), zipf(b), zipf(joined)
+        rare_part = min(za, zb) < RARE and zj > min(za, zb) + 1
+        better_joined = zj > max(za, zb) + 0.5      # المس تشفى: المستشفى beats both
+        if zj >= JOINED and (rare_part or better_joined):
             yield Finding("minor", f"'{a} {b}' looks like one word split by a space.",
                           tgt_span=Span(left.start(), right.end()), suggestion=joined, confidence=0.7)
 

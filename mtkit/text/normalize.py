@@ -7,6 +7,7 @@ span into the original with :meth:`NormText.span`.
 from __future__ import annotations
 
 import unicodedata
+from itertools import compress
 from dataclasses import dataclass
 from functools import lru_cache
 
@@ -74,8 +75,11 @@ class NormText:
 def normalize(text: str) -> NormText:
     """Normalize Arabic and English for matching (see module doc)."""
     normalized = text.translate(_TABLE)
-    if len(normalized) == len(text) and all(len(_TABLE[ord(ch)]) == 1 for ch in set(text)):
+    lengths = list(map(len, map(_TABLE.__getitem__, map(ord, text))))
+    if len(normalized) == len(text) and 0 not in lengths:
         return NormText(text, normalized, tuple(range(len(text) + 1)))   # one char for one: identity map
+    if max(lengths) <= 1:     # characters only dropped (diacritics, tatweel): keep the others' indices
+        return NormText(text, normalized, (*compress(range(len(text)), lengths), len(text)))
     out: list[str] = []
     index: list[int] = []
     for i, ch in enumerate(text):

@@ -75,6 +75,9 @@ def values(tokens: list[Token], lang: str) -> list[tuple[float | str, Token, Tok
     i = 0
     while i < len(tokens):
         tok = tokens[i]
+        if not tok.norm[0].isdigit() and not _number_word(tok.norm, lang):
+            i += 1                                 # most words: no number starts here
+            continue
         score = _range_at(tokens, i)
         if score is not None:
             out.append((score, tok, tokens[i + 2]))
@@ -100,6 +103,15 @@ def values(tokens: list[Token], lang: str) -> list[tuple[float | str, Token, Tok
         out.append((value, tok, last))
         i = max(j, i + 1)
     return _join_scaled(out, tokens)
+
+
+@lru_cache(maxsize=100_000)
+def _number_word(word: str, lang: str) -> bool:
+    """Whether a word (not digits) may start a number: a number or scale word, or أحد of أحد عشر."""
+    table = _words()[lang]
+    forms = strip_ar(word) if lang == "ar" else [word]
+    return any(f in table["value"] or lang == "ar" and f in table["scale"] for f in forms) \
+        or lang == "ar" and forms[-1] in _ELEVEN
 
 
 def _range_at(tokens: list[Token], i: int) -> str | None:

@@ -2,7 +2,7 @@
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
+from typing import NamedTuple
 
 from mtkit.text.arabic import ALL_LETTERS, BLOCK
 from mtkit.text.normalize import NormText
@@ -12,8 +12,9 @@ from mtkit.text.normalize import NormText
 _TOKEN = re.compile(rf"\d+(?:[.,:]\d+)*|[{ALL_LETTERS}]+|[^\W\d_{BLOCK}]+(?:'[^\W\d_{BLOCK}]+)*|[^\w\s]")
 
 
-@dataclass(frozen=True)
-class Token:
+# A named tuple, not a dataclass: one is made for every token of every segment, and a tuple is
+# built several times faster than a frozen dataclass.
+class Token(NamedTuple):
     norm: str          # normalized form
     start: int         # span in the original text
     end: int
@@ -26,8 +27,6 @@ class Token:
 
 
 def tokenize(nt: NormText) -> list[Token]:
-    tokens = []
-    for match in _TOKEN.finditer(nt.text):
-        span = nt.span(match.start(), match.end())
-        tokens.append(Token(match.group(), span.start, span.end, match.start(), match.end()))
-    return tokens
+    index = nt.index        # (tokens are never empty: their span is index[start] … index[end - 1] + 1)
+    return [Token(m.group(), index[m.start()], index[m.end() - 1] + 1, m.start(), m.end())
+            for m in _TOKEN.finditer(nt.text)]

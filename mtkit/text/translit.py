@@ -80,6 +80,7 @@ def _distance(a: str, b: str) -> int:
     return prev[-1]
 
 
+@lru_cache(maxsize=200_000)      # a pure function of two short strings, asked for every name × word
 def skeletons_match(en: str, ar: str) -> bool:
     """Equal skeletons, or one edit apart when both have four classes or more."""
     if not en or not ar:
