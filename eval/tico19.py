@@ -160,24 +160,44 @@ def by_check_table(results: Sequence[SegmentResult]) -> str:
 
 def speed(segments: Sequence[Segment], repeat: int) -> str:
     """Pairs per second on one core for news-length pairs (15 to 40 English words), beside sacrebleu's
-    sentence chrF on the same pairs (Arabic against itself: the cost, not the score, is compared)."""
-    from sacrebleu.metrics import CHRF
-    chosen = [s for s in segments if 15 <= len(s.src.split()) <= 40] * repeat
-    audit(chosen[:200])                      # load the data files once, as a long run would
-    start = time.perf_counter()
-    audit(chosen)
-    seconds = time.perf_counter() - start
-    chrf = CHRF()
-    start = time.perf_counter()
-    for s in chosen:
-        chrf.sentence_score(s.tgt, [s.tgt])
-    chrf_seconds = time.perf_counter() - start
+    sentence chrF on the same pairs (Arabic against itself: the cost, not the score, is compared).
+
+    Each pair is audited once per pass (the caches of word-level facts must not see a pair twice);
+    the process is first warmed on 200 other pairs (data files loaded, common words seen), as a long
+    run would be. Times are CPU seconds of this process, so other work on a shared machine does not
+    count; the best of ``repeat`` passes, each in a fresh process, is kept."""
+    chosen = [s for s in segments if 15 <= len(s.src.split()) <= 40]
+    others = [s for s in segments if not 15 <= len(s.src.split()) <= 40][:200]
+    runs = [_speed_pass(chosen, others) for _ in range(repeat)]
+    seconds, chrf_seconds = min(r[0] for r in runs), min(r[1] for r in runs)
     mean = words(chosen) / len(chosen)
     return (f"mtkit at {code_version()}. {len(chosen):,} TICO-19 pairs of 15 to 40 English words (mean {mean:.1f}), "
-            f"all checks, one process.\n\n| run | seconds | pairs/s |\n|---|---:|---:|\n"
-            f"| mtkit audit (1 core) | {seconds:.1f} | {len(chosen) / seconds:,.0f} |\n"
-            f"| sacrebleu sentence chrF (1 core) | {chrf_seconds:.1f} | {len(chosen) / chrf_seconds:,.0f} |\n\n"
+            f"all checks, one process, each pair once (warmed on 200 other pairs); CPU seconds, best of {repeat} "
+            f"fresh processes.\n\n| run | seconds | pairs/s |\n|---|---:|---:|\n"
+            f"| mtkit audit (1 core) | {seconds:.2f} | {len(chosen) / seconds:,.0f} |\n"
+            f"| sacrebleu sentence chrF (1 core) | {chrf_seconds:.2f} | {len(chosen) / chrf_seconds:,.0f} |\n\n"
             f"The audit costs {seconds / chrf_seconds:.1f}× a sentence chrF (goal: ≥ 1,000 pairs/s per core).")
+
+
+def _speed_pass(chosen: Sequence[Segment], others: Sequence[Segment]) -> tuple[float, float]:
+    """(audit, chrF) CPU seconds over ``chosen`` in a fresh process, so no pass sees another's caches."""
+    from concurrent.futures import ProcessPoolExecutor
+    from multiprocessing import get_context
+    with ProcessPoolExecutor(1, mp_context=get_context("spawn")) as pool:
+        return pool.submit(_timed_pass, list(chosen), list(others)).result()
+
+
+def _timed_pass(chosen: list[Segment], others: list[Segment]) -> tuple[float, float]:
+    from sacrebleu.metrics import CHRF
+    audit(others)                            # load the data files, see some words, as a long run would
+    start = time.process_time()
+    audit(chosen)
+    seconds = time.process_time() - start
+    chrf = CHRF()
+    start = time.process_time()
+    for s in chosen:
+        chrf.sentence_score(s.tgt, [s.tgt])
+    return seconds, time.process_time() - start
 
 
 def main() -> None:
@@ -186,7 +206,7 @@ def main() -> None:
     parser.add_argument("--dump", help="write every flag (without glossary) as JSON Lines")
     parser.add_argument("--no-record", action="store_true")
     parser.add_argument("--speed", action="store_true", help="measure pairs/s instead (section 'TICO-19 audit speed')")
-    parser.add_argument("--repeat", type=int, default=2, help="with --speed: pass over the pairs this many times")
+    parser.add_argument("--repeat", type=int, default=3, help="with --speed: passes (fresh processes); the best is kept")
     args = parser.parse_args()
     segments = load_segments()
     if args.speed:
