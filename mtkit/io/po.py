@@ -4,22 +4,13 @@ from __future__ import annotations
 
 from typing import Any, Iterator
 
-from mtkit.errors import InputError
-from mtkit.io.extras import need
 from mtkit.io.inline import tidy
+from mtkit.io.toolkit import parse
 from mtkit.model import Segment
 
 
 def load(path: str) -> Any:
-    need("translate.storage.pypo", "files", "gettext PO", path)
-    from translate.storage.pypo import pofile
-    with open(path, "rb") as stream:
-        data = stream.read()
-    try:
-        return pofile.parsestring(data)
-    except (ValueError, UnicodeDecodeError, IndexError) as exc:
-        raise InputError(f"gettext PO: cannot parse ({str(exc).splitlines()[0] if str(exc) else type(exc).__name__})",
-                         path) from None
+    return parse(path, "gettext PO", "translate.storage.pypo.pofile")
 
 
 def _first(text) -> str:

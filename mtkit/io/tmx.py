@@ -5,25 +5,15 @@ from __future__ import annotations
 from typing import Any, Iterator, Optional
 
 from mtkit.errors import InputError
-from mtkit.io.extras import need
 from mtkit.io.inline import flatten_element
+from mtkit.io.toolkit import parse
 from mtkit.model import Segment
 
 XML_LANG = "{http://www.w3.org/XML/1998/namespace}lang"
 
 
 def load(path: str) -> Any:
-    need("translate.storage.tmx", "files", "TMX", path)
-    from lxml import etree  # type: ignore[import-untyped]
-    from translate.storage.tmx import tmxfile
-    with open(path, "rb") as stream:
-        data = stream.read()
-    try:
-        return tmxfile.parsestring(data)
-    except etree.XMLSyntaxError as exc:
-        raise InputError(f"TMX: not well-formed XML ({exc.msg})", path, exc.lineno) from None
-    except (ValueError, AssertionError, KeyError) as exc:
-        raise InputError(f"TMX: not a valid TMX file ({exc or type(exc).__name__})", path) from None
+    return parse(path, "TMX", "translate.storage.tmx.tmxfile")
 
 
 def _lang(tuv) -> str:

@@ -4,9 +4,8 @@ from __future__ import annotations
 
 from typing import Any, Iterator
 
-from mtkit.errors import InputError
-from mtkit.io.extras import need
 from mtkit.io.inline import flatten_element
+from mtkit.io.toolkit import parse
 from mtkit.model import Segment
 
 NS_20 = "urn:oasis:names:tc:xliff:document:2.0"
@@ -22,18 +21,8 @@ def load(path: str) -> Any:
     with open(path, "rb") as stream:
         data = stream.read()
     ver = version_of(data[:4096])
-    name = f"XLIFF {ver}"
-    need("translate.storage.xliff", "files", name, path)
-    from lxml import etree  # type: ignore[import-untyped]
-    from translate.storage.xliff import xlifffile
-    from translate.storage.xliff2 import Xliff2File
-    cls: Any = Xliff2File if ver == "2.0" else xlifffile
-    try:
-        return cls.parsestring(data)
-    except etree.XMLSyntaxError as exc:
-        raise InputError(f"{name}: not well-formed XML ({exc.msg})", path, exc.lineno) from None
-    except (ValueError, AssertionError, KeyError) as exc:
-        raise InputError(f"{name}: not a valid {name} file ({exc or type(exc).__name__})", path) from None
+    storage = "translate.storage.xliff2.Xliff2File" if ver == "2.0" else "translate.storage.xliff.xlifffile"
+    return parse(path, f"XLIFF {ver}", storage, data)
 
 
 def _id(unit, is_20: bool) -> str:

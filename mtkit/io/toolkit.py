@@ -1,0 +1,27 @@
+"""Opening a localization file with translate-toolkit, in one place: the extra it needs, and its
+parse errors turned into one InputError naming the file (and the line, for XML)."""
+from __future__ import annotations
+
+from typing import Any, Optional
+
+from mtkit.errors import InputError
+from mtkit.io.extras import need
+
+
+def parse(path: str, name: str, storage: str, data: Optional[bytes] = None) -> Any:
+    """The store of ``path`` (its bytes ``data`` when already read), parsed by ``storage``, a
+    translate-toolkit class as ``"translate.storage.tmx.tmxfile"``; ``name`` is the format as
+    messages say it ("TMX", "XLIFF 2.0")."""
+    module, _, cls = storage.rpartition(".")
+    store_class = getattr(need(module, "files", name, path), cls)
+    from lxml import etree  # type: ignore[import-untyped]   # (translate-toolkit's own dependency)
+    if data is None:
+        with open(path, "rb") as stream:
+            data = stream.read()
+    try:
+        return store_class.parsestring(data)
+    except etree.XMLSyntaxError as exc:
+        raise InputError(f"{name}: not well-formed XML ({exc.msg})", path, exc.lineno) from None
+    except (ValueError, AssertionError, KeyError, IndexError) as exc:    # (UnicodeDecodeError is a ValueError)
+        reason = str(exc).splitlines()[0] if str(exc) else type(exc).__name__
+        raise InputError(f"{name}: not a valid {name} file ({reason})", path) from None
