@@ -23,6 +23,17 @@ def quote(flag: Flag) -> str:
     return " → ".join(sides)
 
 
+def flag_text(flag: Flag, head: str, sep: str = " ") -> str:
+    """A flag as plain text for a reviewer (a CAT note, a JUnit failure): ``head``, then the flagged
+    words and the suggestion, each after ``sep``."""
+    parts = [head]
+    if flag.src_text or flag.tgt_text:
+        parts.append(quote(flag))
+    if flag.suggestion:
+        parts.append(f"Suggestion: {flag.suggestion}")
+    return sep.join(parts)
+
+
 def line_of(segment: Segment) -> int:
     if segment.line:
         return segment.line

@@ -13,16 +13,11 @@ from typing import Optional, TextIO
 from mtkit.model import AuditResult, Flag, SEVERITIES, severity_rank
 from mtkit.report import writer
 from mtkit.report.escape import xml_document, xml_text as _xml_safe
-from mtkit.report.github import quote
+from mtkit.report.github import flag_text
 
 
 def _describe(flag: Flag) -> str:
-    text = f"[{flag.severity}] {flag.category}/{flag.check}: {flag.message}"
-    if flag.src_text or flag.tgt_text:
-        text += f"\n  {quote(flag)}"
-    if flag.suggestion:
-        text += f"\n  suggestion: {flag.suggestion}"
-    return text
+    return flag_text(flag, f"[{flag.severity}] {flag.category}/{flag.check}: {flag.message}", "\n  ")
 
 
 def _headline(failing: list[Flag]) -> str:

@@ -8,6 +8,7 @@ from typing import Any, Callable, Iterator
 
 from mtkit.errors import InputError
 from mtkit.model import AuditResult, Flag, Segment
+from mtkit.report.github import flag_text
 
 # XLIFF/TMX note priority (1 = highest)
 PRIORITY = {"critical": "1", "major": "3", "minor": "6"}
@@ -15,12 +16,7 @@ PRIORITY = {"critical": "1", "major": "3", "minor": "6"}
 
 def note_text(flag: Flag) -> str:
     """One flag as a note a translator reads in the CAT tool."""
-    text = f"mtkit [{flag.severity}] {flag.category} ({flag.check}): {flag.message}"
-    if flag.src_text or flag.tgt_text:
-        text += f" EN «{flag.src_text}» → AR «{flag.tgt_text}»"
-    if flag.suggestion:
-        text += f" Suggestion: {flag.suggestion}"
-    return text
+    return flag_text(flag, f"mtkit [{flag.severity}] {flag.category} ({flag.check}): {flag.message}")
 
 
 def source_file(result: AuditResult, fmt: str, name: str) -> str:
