@@ -6,8 +6,8 @@ the quoted texts from the spans::
 
     @check("idiom.literal", category="idiom", doc=Doc(
         why="A word-for-word idiom keeps an image Arabic readers do not read figuratively.",
-        flagged=("Investors are making money hand over fist.", "المستثمرون يجنون المال قبضة اليد."),
-        passed=("Investors are making money hand over fist.", "المستثمرون يجنون أموالا طائلة.")))
+        flagged=("The opposition leader threw in the towel after the vote.", "ألقى زعيم المعارضة المنشفة بعد التصويت."),
+        passed=("The opposition leader threw in the towel after the vote.", "استسلم زعيم المعارضة بعد التصويت.")))
     def literal_idiom(seg: AnalyzedSegment) -> Iterator[Finding]:
         # (docstring: what it flags, the first paragraph shown by --list-checks)
         yield Finding("major", "The idiom … was translated word for word.", src_span=..., tgt_span=...)

@@ -128,8 +128,8 @@ def _literal_hits(seg: AnalyzedSegment, idiom: Idiom) -> Optional[list[tuple[int
 @check("idiom.literal", category="idiom", doc=Doc(
     why="An idiom rendered word for word keeps an image Arabic readers do not read figuratively, so the sentence "
         "says something else or nothing.",
-    flagged=("Investors are making money hand over fist.", "المستثمرون يجنون المال قبضة اليد."),
-    passed=("Investors are making money hand over fist.", "المستثمرون يجنون أموالا طائلة.")))
+    flagged=("The opposition leader threw in the towel after the vote.", "ألقى زعيم المعارضة المنشفة بعد التصويت."),
+    passed=("The opposition leader threw in the towel after the vote.", "استسلم زعيم المعارضة بعد التصويت.")))
 def literal_idiom(seg: AnalyzedSegment) -> Iterator[Finding]:
     """An English idiom whose Arabic keeps the literal image instead of the meaning."""
     candidates = []
