@@ -155,7 +155,10 @@ def _entity_matches(seg: AnalyzedSegment) -> list[tuple[Entity, re.Match]]:
 
 def _find_entities(seg: AnalyzedSegment) -> list[tuple[Entity, re.Match]]:
     index = _entity_index()
-    candidates = {id(e): e for tok in seg.src_tokens for e in index.get(tok.norm.removesuffix("'s"), ())}
+    candidates: dict[int, Entity] = {}
+    for key in dict.fromkeys(tok.norm.removesuffix("'s") for tok in seg.src_tokens):    # (each word once)
+        for entity in index.get(key, ()):
+            candidates.setdefault(id(entity), entity)
     # a name is a literal: a quick substring test spares most regex searches
     found = [(e, m) for e in candidates.values() if any(n in seg.src for n in e.en)
              for m in [e.pattern.search(seg.src)] if m]

@@ -8,7 +8,7 @@ from typing import Iterator
 from lemminflect import getAllLemmas
 
 from mtkit.checks import Doc, Finding, check
-from mtkit.checks.analysis import AnalyzedSegment
+from mtkit.checks.analysis import AnalyzedSegment, en_lemmas
 from mtkit.data import table
 from mtkit.model import Span
 from mtkit.text.arabic import CONJUNCTIONS, ar_bare, ar_core, ar_stem, strip_proclitics
@@ -50,20 +50,28 @@ def _en_markers(seg: AnalyzedSegment) -> tuple[list, list, list]:
 
 
 def _find_en_markers(seg: AnalyzedSegment) -> tuple[list, list, list]:
+    found: dict[str, list] = {"strong": [], "weak": [], "implicative": [], "": []}
+    for tok in seg.src_words:
+        found[_en_word(tok.norm)].append(tok)
+    return found["strong"], found["weak"], found["implicative"]
+
+
+@lru_cache(maxsize=100_000)
+def _en_word(word: str) -> str:
+    """What a normalized English word is by itself: ``strong``, ``implicative`` or ``weak``
+    negation, or ``""``; a pure function of the word, cached."""
     markers = _markers()
-    strong, weak, implicative = [], [], []
-    for tok, lemmas in zip(seg.src_words, seg.src_lemmas):
-        word = tok.norm
-        if word in markers[("en", "strong")] or word.endswith("n't") or word == "cannot":
-            strong.append(tok)
-        elif lemmas & markers[("en", "implicative")]:
-            implicative.append(tok)
-        elif lemmas & markers[("en", "weak")] or negative_adjective(word) or word == "non" or \
-                (len(word) > 5 and word.startswith(_NEG_PREFIXES)):
-            # a negative adjective is often rendered by an Arabic antonym (impossible → يستحيل,
-            # inexpensive → رخيص): it excuses an Arabic negation, but its absence proves nothing
-            weak.append(tok)
-    return strong, weak, implicative
+    lemmas = en_lemmas(word)
+    if word in markers[("en", "strong")] or word.endswith("n't") or word == "cannot":
+        return "strong"
+    if lemmas & markers[("en", "implicative")]:
+        return "implicative"
+    if lemmas & markers[("en", "weak")] or negative_adjective(word) or word == "non" or \
+            (len(word) > 5 and word.startswith(_NEG_PREFIXES)):
+        # a negative adjective is often rendered by an Arabic antonym (impossible → يستحيل,
+        # inexpensive → رخيص): it excuses an Arabic negation, but its absence proves nothing
+        return "weak"
+    return ""
 
 
 @lru_cache(maxsize=100_000)

@@ -102,6 +102,18 @@ def _best_split(word: str) -> int | None:
     return best
 
 
+@lru_cache(maxsize=200_000)      # a pure function of the token: news repeats its words
+def _joined_cut(token: str) -> tuple[str, int | None]:
+    """The token without its marks, and where it splits into two words (None if it does not, if it
+    is too long, glued at a final-only letter (spacing.glued reports it) or a known stem with clitics)."""
+    word = _MARKS.sub("", token)
+    if len(word) > MAX_JOINED or _GLUED.fullmatch(word):
+        return word, None
+    cut = _best_split(word)
+    # a known stem with its clitics and endings (الجينومي, القالبان): one word
+    return word, None if cut is None or _one_word(word) else cut
+
+
 @check("spacing.joined", category="spacing", doc=Doc(
     why="Two words written as one token are unreadable for search and spell-checking, and look careless.",
     flagged=("The ministry said the new school would open in the capital.",
@@ -113,14 +125,9 @@ def joined_words(seg: AnalyzedSegment) -> Iterator[Finding]:
     names = [en_skeleton(seg.src[t.start:t.end]) for _, t in seg.src_capitalized() if not seg.is_sentence_initial(t)]
     loans = frozenset(en_skeleton(t.norm) for t in seg.src_words if len(t.norm) >= LOANWORD)
     for match in _ARABIC_TOKEN.finditer(seg.tgt):
-        word = _MARKS.sub("", match.group())
-        if len(word) > MAX_JOINED or _GLUED.fullmatch(word):
-            continue                      # reported by spacing.glued
-        cut = _best_split(word)
-        # a transliterated name, a known stem with its clitics and endings (الجينومي, القالبان), or a
-        # loanword: one word
-        if cut is not None and not _may_be_name(ar_skeleton(word), names) and not _one_word(word) \
-                and not _transliterates_any(word, loans):
+        word, cut = _joined_cut(match.group())
+        # a transliterated name or a loanword (الجينومي for genomic): one word
+        if cut is not None and not _may_be_name(ar_skeleton(word), names) and not _transliterates_any(word, loans):
             yield Finding("minor", f"'{word}' looks like two words without a space.",
                           tgt_span=Span(match.start(), match.end()), suggestion=f"{word[:cut]} {word[cut:]}",
                           confidence=0.7)
@@ -133,15 +140,20 @@ def joined_words(seg: AnalyzedSegment) -> Iterator[Finding]:
 def split_word(seg: AnalyzedSegment) -> Iterator[Finding]:
     """One Arabic word broken by a space (الشر كة)."""
     tokens = list(_ARABIC_TOKEN.finditer(seg.tgt))
-    for left, right in zip(tokens, tokens[1:]):
-        if seg.tgt[left.end():right.start()] != " ":
+    words = [_MARKS.sub("", t.group()) for t in tokens]
+    for k in range(len(tokens) - 1):
+        left, right = tokens[k], tokens[k + 1]
+        if left.end() + 1 != right.start() or seg.tgt[left.end()] != " ":
             continue
-        a, b = _MARKS.sub("", left.group()), _MARKS.sub("", right.group())
+        a, b = words[k], words[k + 1]
         joined = a + b
-        za, zb, zj = zipf(a), zipf(b), zipf(joined)
+        zj = zipf(joined)
+        if zj < JOINED:
+            continue                                # (most pairs: the join is no word)
+        za, zb = zipf(a), zipf(b)
         rare_part = min(za, zb) < RARE and zj > min(za, zb) + 1
         better_joined = zj > max(za, zb) + 0.5      # المس تشفى: المستشفى beats both
-        if zj >= JOINED and (rare_part or better_joined):
+        if rare_part or better_joined:
             yield Finding("minor", f"'{a} {b}' looks like one word split by a space.",
                           tgt_span=Span(left.start(), right.end()), suggestion=joined, confidence=0.7)
 

@@ -72,12 +72,14 @@ def values(tokens: list[Token], lang: str) -> list[tuple[float | str, Token, Tok
     table = _words()[lang]
     forms_of = (lambda w: strip_ar(w)) if lang == "ar" else (lambda w: [w])
     out: list[tuple[float | str, Token, Token]] = []
+    # most words start no number: only the tokens that may are visited
+    starts = [k for k, t in enumerate(tokens) if t.norm[0].isdigit() or _number_word(t.norm, lang)]
     i = 0
-    while i < len(tokens):
+    for k in starts:
+        if k < i:
+            continue                               # inside a number already read
+        i = k
         tok = tokens[i]
-        if not tok.norm[0].isdigit() and not _number_word(tok.norm, lang):
-            i += 1                                 # most words: no number starts here
-            continue
         score = _range_at(tokens, i)
         if score is not None:
             out.append((score, tok, tokens[i + 2]))
