@@ -1,126 +1,235 @@
 """Clauses with no counterpart on the other side, by bilingual lexical evidence (FreeDict).
 
 Length alone cannot tell an added clause from explicitation, nor a dropped clause from concision
-(their precision on real translations was nil: docs/calibration.md). Here each clause is checked
-word by word: an English content word is *found* when a dictionary rendering, a transliteration,
-its number or its Latin spelling is in the Arabic; an Arabic content word likewise. A clause of
-several content words of which none is found, in a pair whose other clauses are found well
-enough for the evidence to mean something, was added (Arabic) or dropped (English). Runs only
-when the length already leans that way, and only when the dictionaries are installed
-(``dict-freedict-eng-ara``, ``dict-freedict-ara-eng``): without them it stays silent.
+(its precision on real translations was nil: docs/calibration.md). Here every content word is
+*found* when something on the other side renders it: a word link (mtkit.align.words), a
+FreeDict rendering in either direction through lemmas and light stems, a transliteration, its
+number, its Latin spelling, or the Arabic name of a letter of an English acronym. A clause is a
+run of words between punctuation (or opened by a conjunction or relative word) none of whose
+content words is found; it counts as evidence only through the words the dictionary *knows*
+(a word FreeDict has never heard of, a technical term or a transliteration, says nothing).
 
-Off by default, with the numbers that say why (eval/RESULTS.md, docs/calibration.md): on the
-development half of the TICO-19 errors planted into real translations they catch 8 of 30 deleted
-and 11 of 30 added clauses, but on the clean professional pairs none of their 22 flags was a
-real error: FreeDict knows too few of the words of technical prose to tell a clause that has no
-counterpart from one whose words it does not know. Name them with ``--checks`` to use them.
+An added clause is such an Arabic run with at least MIN_KNOWN known words, in a pair whose
+Arabic is longer than expected and would have a normal length without the run; an omitted
+clause is the mirror on the English side. Short explicitation (السيدة, عامًا, a repeated
+subject) never makes a run of that many known words. Without the dictionaries both checks stay
+silent.
 """
 from __future__ import annotations
 
-import re
-from typing import Iterator, Optional
+import math
+from dataclasses import dataclass
+from typing import Callable, Iterator, Optional, Sequence
 
 from mtkit.checks import Doc, Finding, check
-from mtkit.checks.analysis import AnalyzedSegment
+from mtkit.checks.analysis import SENTENCE_RATIO, SENTENCE_VARIANCE, AnalyzedSegment, en_lemmas
+from mtkit.checks.entity import _letter_names
 from mtkit.model import Span
-from mtkit.text.dictionary import Bilingual, bilingual
-from mtkit.text.lexicon import zipf
-from mtkit.text.translit import transliterates
+from mtkit.text.arabic import ar_bare
+from mtkit.text.dictionary import Bilingual, bilingual, en_key
+from mtkit.text.normalize import norm
+from mtkit.text.tokens import Token
+from mtkit.text.translit import ar_skeleton, en_skeleton, transliterates
+from mtkit.align.words import EN_FUNCTION_WORDS
 
-# Only pairs this far from the expected length (AnalyzedSegment.length_delta) are looked at.
-ADDED_DELTA, DROPPED_DELTA = 1.5, -1.5
-MIN_CONTENT = 3            # content words a clause needs to be judged at all
-MIN_CONTEXT = 0.35         # share of the other clauses' content words found: the evidence works here
+# Evidence needed (tuned on the development half of the TICO-19 plants and pairs, eval/plant.py):
+MIN_KNOWN = {"ar": 4, "en": 3}      # content words in the run that the dictionary knows
+ADDED_DELTA, ADDED_REST = 1.0, -1.0      # pair length (AnalyzedSegment.length_delta) with / without the run
+DROPPED_DELTA, DROPPED_REST = -1.5, 1.5
+ACRONYM_WORDS = 2                   # more known words needed when the English has an acronym
 
-_AR_CLAUSE = re.compile(r"[،,؛;.!؟?:()\"«»\n]")
-_EN_CLAUSE = re.compile(r"[,;.!?:()\"“”\n]|\s[-–—]\s")
-_AR_FUNCTION = frozenset("""في من على الى إلى عن مع او أو ما لا لم لن ان أن إن هو هي هذا هذه ذلك تلك التي الذي الذين
-كان كانت قد ثم بين كل بعض غير عند حول حيث كما لكن بل اذا إذا منذ خلال بعد قبل ايضا أيضا وهو وهي وقد وكان
-يكون تكون هناك""".split())
-
-
-def _ar_content(word: str) -> bool:
-    return len(word) >= 3 and word not in _AR_FUNCTION and not word.isascii()
-
-
-def _en_content(word: str) -> bool:
-    return len(word) >= 3 and word.isalpha() and zipf(word, "en") < 6.0
-
-
-def _clauses(text: str, pattern: re.Pattern) -> list[tuple[int, int]]:
-    cuts = [0] + [m.end() for m in pattern.finditer(text)] + [len(text)]
-    return [(a, b) for a, b in zip(cuts, cuts[1:]) if text[a:b].strip()]
+_AR_PUNCT = frozenset("،,؛;:.!؟?()«»\"")
+_EN_PUNCT = frozenset(",;:.!?()\"“”—–")
+# English words that open a clause (a run that starts with one is bounded on its left)
+_EN_OPENERS = frozenset("""which who whom whose that where while whereas but because leading resulting thereby
+since although though when until and or so as including especially according""".split())
+# Arabic function words (with or without a proclitic): never content, and they open a clause
+_AR_FUNCTION = frozenset(norm(w) for w in """في من على علي الى إلى الي عن مع او أو ما لا لم لن ان أن إن هو هي هذا هذه
+ذلك تلك التي الذي الذين اللذين اللتين اللاتي كان كانت قد ثم بين كل بعض غير عند حول حيث كما لكن بل اذا إذا اذ منذ
+خلال بعد قبل ايضا أيضا يكون تكون هناك هنا يعد تعد امام أمام حين عبر مثل حتى حسب لدى لذلك بذلك وذلك كذلك عندما
+بينما لان لأن مما ممن اي أي جدا فقط سوى دون ضد تحت فوق نحو لها له لهم لهن بها به بهم منها منه منهم فيها فيه فيهم
+عليها عليه عليهم الا إلا ليس ليست كانوا تم يتم هم هن نحن انا أنا انت أنت انه أنه انها أنها انهم أنهم لكنه كيف
+متى لماذا ماذا""".split())
 
 
-def _ar_found(seg: AnalyzedSegment, lex: Bilingual) -> list[bool]:
-    """For each Arabic word: has it a counterpart in the English?"""
-    stems: set[str] = set()
-    for tok in seg.src_words:
-        stems |= lex.ar_stems(tok.norm)
-    names = [seg.src[t.start:t.end] for t in seg.src_words if seg.src[t.start].isupper()]
-    src_lower = seg.src_norm.text
-    return [seg.tgt_cores[k] in stems or seg.tgt_stems[k] in stems or tok.norm.isascii() and tok.norm in src_lower
-            or any(transliterates(n, seg.tgt_bare[k][-1]) for n in names)
-            for k, tok in enumerate(seg.tgt_words)]
+def ar_content(word: str) -> bool:
+    """An Arabic word that carries content (not a function word, digit or one letter)."""
+    return len(word) >= 2 and not word.isdigit() and not any(f in _AR_FUNCTION for f in ar_bare(word))
 
 
-def _en_found(seg: AnalyzedSegment, lex: Bilingual) -> list[bool]:
-    cores = set(seg.tgt_cores) | set(seg.tgt_stems)
-    tgt_lower = seg.tgt_norm.text
-    out = []
-    for tok in seg.src_words:
-        original = seg.src[tok.start:tok.end]
-        out.append(bool(lex.ar_stems(tok.norm) & cores) or tok.norm in tgt_lower
-                   or original[0].isupper() and any(transliterates(original, b[-1]) for b in seg.tgt_bare))
-    return out
+def en_content(word: str) -> bool:
+    return len(word) >= 2 and word not in EN_FUNCTION_WORDS and not word[0].isdigit()
 
 
-def _lonely_clause(text: str, words: list, found: list[bool], content, pattern: re.Pattern) -> Optional[Span]:
-    """The clause whose content words are all unfound, when the others are found well enough."""
-    best: Optional[Span] = None
-    for a, b in _clauses(text, pattern):
-        inside = [f for t, f in zip(words, found) if a <= t.start < b and content(t.norm)]
-        anchored = any(f for t, f in zip(words, found) if a <= t.start < b)   # a shared name or code counts too
-        outside = [f for t, f in zip(words, found) if not a <= t.start < b and content(t.norm)]
-        if len(inside) >= MIN_CONTENT and not anchored and outside \
-                and sum(outside) / len(outside) >= MIN_CONTEXT:
-            lead = len(text[a:b]) - len(text[a:b].lstrip())
-            best = Span(a + lead, b - (len(text[a:b]) - len(text[a:b].rstrip())))
-            break
-    return best
+def _acronym(text: str) -> bool:
+    """WHO, CDC, and mixed ones: CoV, HCoV."""
+    return len(text) >= 2 and text.isalpha() and sum(c.isupper() for c in text) >= 2
 
 
-@check("addition.clause", category="addition", default=False, doc=Doc(
+def found_ar(seg: AnalyzedSegment, lex: Bilingual) -> list[bool]:
+    """For each Arabic word: does something in the English render it?"""
+    def compute() -> list[bool]:
+        linked = {link.tgt for link in seg.word_links}
+        lemmas = [en_lemmas(t.norm) for t in seg.src_words]
+        lemma_set = frozenset().union(*lemmas) if lemmas else frozenset()
+        keys = {en_key(x) for x in lemma_set}
+        stems: set[str] = set()
+        for forms in lemmas:
+            for form in forms:
+                stems |= lex.ar_stems(form)
+        letters = {n for names in _letter_names().values() for n in names} \
+            if any(_acronym(seg.src[t.start:t.end]) for t in seg.src_words) else set()
+        long_src = [t.norm for t in seg.src_words if len(t.norm) >= 3 and t.norm.isalpha()]
+        # a compound's parts: coronavirus → فيروس كورونا
+        compounds = [en_skeleton(w) for w in long_src if len(w) >= 8]
+        out = []
+        for j, tok in enumerate(seg.tgt_words):
+            word = tok.norm
+            ok = (j in linked or word.isascii() or seg.tgt_cores[j] in stems or seg.tgt_stems[j] in stems
+                  or any(f in letters for f in ar_bare(word)))
+            if not ok:
+                english = lex.ar_to_en(word)
+                ok = bool(english & lemma_set) or any(en_key(e) in keys for e in english if " " not in e)
+            if not ok:
+                bare = seg.tgt_bare[j][-1]
+                ok = any(transliterates(w, bare) for w in long_src)
+                skeleton = ar_skeleton(bare)
+                ok = ok or len(skeleton) >= 3 and any(c.startswith(skeleton) or c.endswith(skeleton) for c in compounds)
+            out.append(ok)
+        return out
+    return seg.memo("clauses.found_ar", compute)
+
+
+def found_en(seg: AnalyzedSegment, lex: Bilingual) -> list[bool]:
+    """For each English word: does something in the Arabic render it?"""
+    def compute() -> list[bool]:
+        linked = {link.src for link in seg.word_links}
+        cores = set(seg.tgt_cores) | set(seg.tgt_stems)
+        renders: set[str] = set()
+        for tok in seg.tgt_words:
+            renders |= {en_key(e) for e in lex.ar_to_en(tok.norm) if " " not in e}
+        out = []
+        for i, tok in enumerate(seg.src_words):
+            original = seg.src[tok.start:tok.end]
+            ok = i in linked or not tok.norm.isalpha() or _acronym(original) or tok.norm in seg.tgt_norm.text
+            if not ok:
+                lemmas = en_lemmas(tok.norm)
+                ok = any(lex.ar_stems(x) & cores for x in lemmas) or any(en_key(x) in renders for x in lemmas)
+            if not ok and len(tok.norm) >= 3:
+                ok = any(transliterates(tok.norm, bare[-1]) for bare in seg.tgt_bare)
+            out.append(ok)
+        return out
+    return seg.memo("clauses.found_en", compute)
+
+
+@dataclass(frozen=True)
+class Run:
+    first: int          # indices into the side's words
+    last: int
+    content: int        # content words in it (none found)
+    known: int          # of those, words the dictionary knows
+
+
+def lonely_runs(tokens: Sequence[Token], words: Sequence[Token], found: Sequence[bool], side: str,
+                known: Callable[[str], bool]) -> list[Run]:
+    """Runs of words with no found content word, bounded on both sides by punctuation, the text's
+    ends or (on the left) a word that opens a clause: the clauses nothing on the other side renders."""
+    content = ar_content if side == "ar" else en_content
+    punct = _AR_PUNCT if side == "ar" else _EN_PUNCT
+    index = {id(t): k for k, t in enumerate(words)}
+    runs: list[Run] = []
+    current: list[int] = []
+    left = True            # the current run is bounded on its left
+
+    def close(right: bool) -> None:
+        if current and left and right:
+            inside = [words[k].norm for k in current if content(words[k].norm)]
+            runs.append(Run(current[0], current[-1], len(inside), sum(map(known, inside))))
+
+    for tok in tokens:
+        k = index.get(id(tok))
+        if k is None:
+            if tok.norm in punct:
+                close(True)
+                current, left = [], True
+            continue
+        if content(tok.norm) and found[k]:
+            close(False)
+            current, left = [], False
+            continue
+        if not current and not left:
+            left = tok.norm in _EN_OPENERS if side == "en" else (
+                tok.norm[0] in "وف" and len(tok.norm) > 3 or not content(tok.norm))
+        current.append(k)
+    close(True)
+    return runs
+
+
+def _rendered(seg: AnalyzedSegment, i: int) -> bool:
+    """An English word linked to an Arabic word, kept in Latin, or transliterated (COVID كوفيد)."""
+    word = seg.src_words[i].norm
+    return any(link.src == i for link in seg.word_links) or word in seg.tgt_norm.text \
+        or any(transliterates(word, bare[-1]) for bare in seg.tgt_bare)
+
+
+def _delta(src_chars: int, tgt_chars: int) -> float:
+    """AnalyzedSegment.length_delta for given lengths."""
+    return (tgt_chars - SENTENCE_RATIO * src_chars) / math.sqrt(SENTENCE_VARIANCE * max(src_chars, 1))
+
+
+def _best(runs: list[Run], side: str, allowance: int = 0) -> Optional[Run]:
+    strong = [r for r in runs if r.known >= MIN_KNOWN[side] + allowance]
+    return max(strong, key=lambda r: (r.known, r.content, -r.first)) if strong else None
+
+
+@check("addition.clause", category="addition", doc=Doc(
     why="A clause the author never wrote is attributed to the source; unlike length, word-by-word dictionary "
-        "evidence points at the words that were added. Off by default (docs/calibration.md).",
+        "evidence tells it from explicitation and points at the words that were added.",
     flagged=("The hospital opened a new ward on Monday.",
              "افتتح المستشفى جناحا جديدا يوم الاثنين، وقال الوزير إن الحكومة ستبني مدارس كثيرة في القرى البعيدة."),
     passed=("The hospital opened a new ward on Monday.", "افتتح المستشفى جناحا جديدا يوم الاثنين.")))
 def added_clause(seg: AnalyzedSegment) -> Iterator[Finding]:
-    """An Arabic clause none of whose content words has a counterpart in the English."""
+    """An Arabic clause of several content words none of which has a counterpart in the English,
+    in a pair that is too long with it and of normal length without it."""
     lex = bilingual()
-    if lex is None or seg.length_delta < ADDED_DELTA or not seg.src.strip():
+    if lex is None or not seg.src.strip() or seg.length_delta < ADDED_DELTA:
         return
-    span = _lonely_clause(seg.tgt, seg.tgt_words, _ar_found(seg, lex), _ar_content, _AR_CLAUSE)
-    if span:
-        yield Finding("major", f"'{span.slice(seg.tgt)}' has no counterpart in the English: it seems added.",
-                      tgt_span=span, confidence=0.6)
+    # an acronym of the English is often written out in full (WHO → منظمة الصحة العالمية)
+    acronyms = sum(_acronym(seg.src[t.start:t.end].rstrip("s")) and not _rendered(seg, i)
+                   for i, t in enumerate(seg.src_words))
+    run = _best(lonely_runs(seg.tgt_tokens, seg.tgt_words, found_ar(seg, lex), "ar",
+                            lambda w: bool(lex.ar_to_en(w))), "ar", ACRONYM_WORDS * min(acronyms, 1))
+    if run is None:
+        return
+    first, last = seg.tgt_words[run.first], seg.tgt_words[run.last]
+    if _delta(len(seg.src_norm.text), len(seg.tgt_norm.text) - (last.nend - first.nstart)) < ADDED_REST:
+        return
+    span = Span(first.start, last.end)
+    yield Finding("major", f"'{span.slice(seg.tgt)}' has no counterpart in the English: it seems added.",
+                  tgt_span=span, confidence=0.6)
 
 
-@check("omission.clause_words", category="omission", default=False, doc=Doc(
-    why="A dropped clause hides content from the reader; dictionary evidence points at the English words that "
-        "have no counterpart. Off by default (docs/calibration.md).",
+@check("omission.clause_words", category="omission", doc=Doc(
+    why="A dropped clause hides content from the reader; dictionary evidence tells it from concision and "
+        "points at the English words that have no counterpart.",
     flagged=("The hospital opened a new ward on Monday, and the minister said the government would build many "
              "schools in distant villages.", "افتتح المستشفى جناحا جديدا يوم الاثنين."),
     passed=("The hospital opened a new ward on Monday, and the minister said the government would build many "
             "schools in distant villages.",
             "افتتح المستشفى جناحا جديدا يوم الاثنين، وقال الوزير إن الحكومة ستبني مدارس كثيرة في القرى البعيدة.")))
 def dropped_clause(seg: AnalyzedSegment) -> Iterator[Finding]:
-    """An English clause none of whose content words has a counterpart in the Arabic."""
+    """An English clause of several content words none of which has a counterpart in the Arabic,
+    in a pair that is too short without it and of normal length with it."""
     lex = bilingual()
-    if lex is None or seg.length_delta > DROPPED_DELTA or not seg.tgt.strip():
+    if lex is None or not seg.tgt.strip() or seg.length_delta > DROPPED_DELTA:
         return
-    span = _lonely_clause(seg.src, seg.src_words, _en_found(seg, lex), _en_content, _EN_CLAUSE)
-    if span:
-        yield Finding("major", f"'{span.slice(seg.src)}' has no counterpart in the Arabic: it seems left out.",
-                      src_span=span, confidence=0.6)
+    run = _best(lonely_runs(seg.src_tokens, seg.src_words, found_en(seg, lex), "en",
+                            lambda w: any(lex.ar_stems(x) for x in en_lemmas(w))), "en")
+    if run is None:
+        return
+    first, last = seg.src_words[run.first], seg.src_words[run.last]
+    if _delta(len(seg.src_norm.text) - (last.nend - first.nstart), len(seg.tgt_norm.text)) > DROPPED_REST:
+        return
+    span = Span(first.start, last.end)
+    yield Finding("major", f"'{span.slice(seg.src)}' has no counterpart in the Arabic: it seems left out.",
+                  src_span=span, confidence=0.6)
