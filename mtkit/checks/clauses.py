@@ -9,11 +9,11 @@ run of words between punctuation (or opened by a conjunction or relative word) n
 content words is found; it counts as evidence only through the words the dictionary *knows*
 (a word FreeDict has never heard of, a technical term or a transliteration, says nothing).
 
-An added clause is such an Arabic run with at least MIN_KNOWN known words, in a pair whose
-Arabic is longer than expected and would have a normal length without the run; an omitted
-clause is the mirror on the English side. Short explicitation (السيدة, عامًا, a repeated
-subject) never makes a run of that many known words. Without the dictionaries both checks stay
-silent.
+An added clause is such an Arabic run with several known words, in a pair whose Arabic is
+longer than expected and would have a normal length without the run; an omitted clause is the
+mirror on the English side (or, where the Arabic is far too short, any such English run).
+Short explicitation (السيدة, عامًا, a repeated subject) never makes a run of that many known
+words. Without the dictionaries both checks stay silent.
 """
 from __future__ import annotations
 
@@ -32,10 +32,26 @@ from mtkit.text.tokens import Token
 from mtkit.text.translit import ar_skeleton, en_skeleton, transliterates
 from mtkit.align.words import EN_FUNCTION_WORDS
 
-# Evidence needed (tuned on the development half of the TICO-19 plants and pairs, eval/plant.py):
-MIN_KNOWN = {"ar": 4, "en": 3}      # content words in the run that the dictionary knows
-ADDED_DELTA, ADDED_REST = 1.0, -1.0      # pair length (AnalyzedSegment.length_delta) with / without the run
-DROPPED_DELTA, DROPPED_REST = -1.5, 1.5
+
+
+@dataclass(frozen=True)
+class Rule:
+    """How much evidence a flag needs: ``known`` words the dictionary knows in the run, the pair's
+    length delta (AnalyzedSegment.length_delta) at least (addition) or at most (omission)
+    ``delta``, and without the run a delta of at least / at most ``rest``."""
+    known: int
+    delta: float
+    rest: float
+    bounded: bool = True        # the run is a whole clause (lonely_runs)
+    tolerance: int = 0          # found words allowed inside the run
+    confidence: float = 0.6
+
+
+# Tuned on the development half of the TICO-19 plants and pairs (eval/plant.py, eval/tico19.py).
+ADDED = Rule(known=4, delta=1.0, rest=-1.0, tolerance=2)
+# a whole clause in a pair somewhat short; or any run in a pair far too short
+DROPPED = (Rule(known=3, delta=-1.5, rest=2.0),
+           Rule(known=3, delta=-2.5, rest=1.0, bounded=False, confidence=0.55))
 ACRONYM_WORDS = 2                   # more known words needed when the English has an acronym
 
 _AR_PUNCT = frozenset("،,؛;:.!؟?()«»\"")
@@ -126,43 +142,64 @@ def found_en(seg: AnalyzedSegment, lex: Bilingual) -> list[bool]:
 class Run:
     first: int          # indices into the side's words
     last: int
-    content: int        # content words in it (none found)
-    known: int          # of those, words the dictionary knows
+    known: int          # content words in it, none found, that the dictionary knows
+    content: int        # content words in it, none found
 
 
 def lonely_runs(tokens: Sequence[Token], words: Sequence[Token], found: Sequence[bool], side: str,
-                known: Callable[[str], bool]) -> list[Run]:
-    """Runs of words with no found content word, bounded on both sides by punctuation, the text's
-    ends or (on the left) a word that opens a clause: the clauses nothing on the other side renders."""
-    content = ar_content if side == "ar" else en_content
+                known: Callable[[str], bool], *, bounded: bool, tolerance: int) -> list[Run]:
+    """In each stretch between punctuation marks, the run of words with the most known content
+    words none of which is found, allowing ``tolerance`` found content words inside it (a common
+    word matched by chance). ``bounded``: the run must open the stretch or start with a word that
+    opens a clause, and close the stretch: a whole clause that nothing on the other side renders."""
     punct = _AR_PUNCT if side == "ar" else _EN_PUNCT
     index = {id(t): k for k, t in enumerate(words)}
-    runs: list[Run] = []
-    current: list[int] = []
-    left = True            # the current run is bounded on its left
-
-    def close(right: bool) -> None:
-        if current and left and right:
-            inside = [words[k].norm for k in current if content(words[k].norm)]
-            runs.append(Run(current[0], current[-1], len(inside), sum(map(known, inside))))
-
+    stretches: list[list[int]] = [[]]
     for tok in tokens:
         k = index.get(id(tok))
-        if k is None:
-            if tok.norm in punct:
-                close(True)
-                current, left = [], True
-            continue
-        if content(tok.norm) and found[k]:
-            close(False)
-            current, left = [], False
-            continue
-        if not current and not left:
-            left = tok.norm in _EN_OPENERS if side == "en" else (
-                tok.norm[0] in "وف" and len(tok.norm) > 3 or not content(tok.norm))
-        current.append(k)
-    close(True)
+        if k is not None:
+            stretches[-1].append(k)
+        elif tok.norm in punct:
+            stretches.append([])
+    runs = []
+    for ks in stretches:
+        best = _best_in(ks, words, found, side, known, bounded, tolerance)
+        if best is not None:
+            runs.append(best)
     return runs
+
+
+def _best_in(ks: list[int], words: Sequence[Token], found: Sequence[bool], side: str,
+             known: Callable[[str], bool], bounded: bool, tolerance: int) -> Optional[Run]:
+    content = ar_content if side == "ar" else en_content
+    lone = [content(words[k].norm) and not found[k] for k in ks]
+    hit = [content(words[k].norm) and found[k] for k in ks]
+    # the last content word of the stretch: a whole clause ends there (function words may follow)
+    end = max((e for e in range(len(ks)) if lone[e] or hit[e]), default=-1)
+    best: Optional[Run] = None
+    for s in range(len(ks)):
+        if hit[s] or bounded and s > 0 and not _opens(words[ks[s]].norm, side):
+            continue
+        hits = n_known = n_content = 0
+        for e in range(s, len(ks)):
+            hits += hit[e]
+            if hits > tolerance:
+                break
+            if lone[e]:
+                n_content += 1
+                n_known += known(words[ks[e]].norm)
+                # a found word is noise only inside a run of four lone words per found one
+                if (not bounded or e == end) and hits * 4 <= n_content and \
+                        (best is None or (n_known, n_content) > (best.known, best.content)):
+                    best = Run(ks[s], ks[e], n_known, n_content)
+    return best
+
+
+def _opens(word: str, side: str) -> bool:
+    """A word that opens a clause: a conjunction or relative word (و, ف, التي; which, and)."""
+    if side == "en":
+        return word in _EN_OPENERS
+    return word[0] in "وف" and len(word) > 3 or not ar_content(word)
 
 
 def _rendered(seg: AnalyzedSegment, i: int) -> bool:
@@ -177,8 +214,8 @@ def _delta(src_chars: int, tgt_chars: int) -> float:
     return (tgt_chars - SENTENCE_RATIO * src_chars) / math.sqrt(SENTENCE_VARIANCE * max(src_chars, 1))
 
 
-def _best(runs: list[Run], side: str, allowance: int = 0) -> Optional[Run]:
-    strong = [r for r in runs if r.known >= MIN_KNOWN[side] + allowance]
+def _best(runs: list[Run], least: int) -> Optional[Run]:
+    strong = [r for r in runs if r.known >= least]
     return max(strong, key=lambda r: (r.known, r.content, -r.first)) if strong else None
 
 
@@ -192,17 +229,18 @@ def added_clause(seg: AnalyzedSegment) -> Iterator[Finding]:
     """An Arabic clause of several content words none of which has a counterpart in the English,
     in a pair that is too long with it and of normal length without it."""
     lex = bilingual()
-    if lex is None or not seg.src.strip() or seg.length_delta < ADDED_DELTA:
+    if lex is None or not seg.src.strip() or seg.length_delta < ADDED.delta:
         return
+    runs = lonely_runs(seg.tgt_tokens, seg.tgt_words, found_ar(seg, lex), "ar", lambda w: bool(lex.ar_to_en(w)),
+                       bounded=True, tolerance=ADDED.tolerance)
     # an acronym of the English is often written out in full (WHO → منظمة الصحة العالمية)
-    acronyms = sum(_acronym(seg.src[t.start:t.end].rstrip("s")) and not _rendered(seg, i)
+    acronyms = any(_acronym(seg.src[t.start:t.end].rstrip("s")) and not _rendered(seg, i)
                    for i, t in enumerate(seg.src_words))
-    run = _best(lonely_runs(seg.tgt_tokens, seg.tgt_words, found_ar(seg, lex), "ar",
-                            lambda w: bool(lex.ar_to_en(w))), "ar", ACRONYM_WORDS * min(acronyms, 1))
+    run = _best(runs, ADDED.known + ACRONYM_WORDS * acronyms)
     if run is None:
         return
     first, last = seg.tgt_words[run.first], seg.tgt_words[run.last]
-    if _delta(len(seg.src_norm.text), len(seg.tgt_norm.text) - (last.nend - first.nstart)) < ADDED_REST:
+    if _delta(len(seg.src_norm.text), len(seg.tgt_norm.text) - (last.nend - first.nstart)) < ADDED.rest:
         return
     span = Span(first.start, last.end)
     yield Finding("major", f"'{span.slice(seg.tgt)}' has no counterpart in the English: it seems added.",
@@ -221,15 +259,21 @@ def dropped_clause(seg: AnalyzedSegment) -> Iterator[Finding]:
     """An English clause of several content words none of which has a counterpart in the Arabic,
     in a pair that is too short without it and of normal length with it."""
     lex = bilingual()
-    if lex is None or not seg.tgt.strip() or seg.length_delta > DROPPED_DELTA:
+    if lex is None or not seg.tgt.strip():
         return
-    run = _best(lonely_runs(seg.src_tokens, seg.src_words, found_en(seg, lex), "en",
-                            lambda w: any(lex.ar_stems(x) for x in en_lemmas(w))), "en")
-    if run is None:
-        return
-    first, last = seg.src_words[run.first], seg.src_words[run.last]
-    if _delta(len(seg.src_norm.text) - (last.nend - first.nstart), len(seg.tgt_norm.text)) > DROPPED_REST:
-        return
-    span = Span(first.start, last.end)
-    yield Finding("major", f"'{span.slice(seg.src)}' has no counterpart in the Arabic: it seems left out.",
-                  src_span=span, confidence=0.6)
+    found = found_en(seg, lex)
+    for rule in DROPPED:
+        if seg.length_delta > rule.delta:
+            continue
+        runs = lonely_runs(seg.src_tokens, seg.src_words, found, "en",
+                           lambda w: any(lex.ar_stems(x) for x in en_lemmas(w)),
+                           bounded=rule.bounded, tolerance=rule.tolerance)
+        run = _best(runs, rule.known)
+        if run is None:
+            continue
+        first, last = seg.src_words[run.first], seg.src_words[run.last]
+        if _delta(len(seg.src_norm.text) - (last.nend - first.nstart), len(seg.tgt_norm.text)) <= rule.rest:
+            span = Span(first.start, last.end)
+            yield Finding("major", f"'{span.slice(seg.src)}' has no counterpart in the Arabic: it seems left out.",
+                          src_span=span, confidence=rule.confidence)
+            return

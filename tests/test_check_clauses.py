@@ -1,0 +1,71 @@
+"""addition.clause and omission.clause_words: a clause that nothing on the other side renders, by
+FreeDict evidence. The pairs are real TICO-19 translations (CC0) with a clause added to or deleted
+from the Arabic as eval/plant.py does; the originals are professional translations."""
+from __future__ import annotations
+
+import pytest
+
+from mtkit.text.dictionary import bilingual
+
+pytestmark = pytest.mark.skipif(bilingual() is None, reason="FreeDict (dict-freedict-eng-ara) not installed")
+
+ADDED = [
+    ("All of these appear to be dead-end hosts of SARS-CoV.",
+     "يبدو أن كل هؤلاء هم مضيفون لا ينقلون سارس-كوف.",
+     "يبدو أن كل هؤلاء هم مضيفون لا ينقلون سارس-كوف، وهو ما أثار جدلًا واسعًا بين الخبراء.",
+     "وهو ما أثار جدلًا واسعًا بين الخبراء"),
+    ("This is supported by the copious unique open reading frames and protein functions encoded towards the 3′ "
+     "end of the genome.",
+     "هذا مدعوم بقوالب القراءة المفتوحة الوفيرة الفريدة ووظائف البروتين المشفَّرة بالقرب من نهاية 3′ للجينوم.",
+     "هذا مدعوم بقوالب القراءة المفتوحة الوفيرة الفريدة ووظائف البروتين المشفَّرة بالقرب من نهاية 3′ للجينوم، "
+     "مما دفع الوزارة إلى فتح تحقيق عاجل.",
+     "مما دفع الوزارة إلى فتح تحقيق عاجل"),
+]
+DROPPED = [
+    ("Lack of access to technology or good internet connectivity is an obstacle to continued learning, especially "
+     "for students from disadvantaged families.",
+     "يعد عدم الوصول إلى التكنولوجيا أو الاتصال الجيد بالإنترنت عقبة أمام التعليم المستمر، خاصة للطلاب من الأسر "
+     "المحرومة.",
+     "يعد عدم الوصول إلى التكنولوجيا أو الاتصال الجيد بالإنترنت عقبة أمام التعليم المستمر.",
+     "especially for students from disadvantaged families"),
+    ("Our long-time remote colleagues know that it can be an adjustment, and wanted to offer you some advice:",
+     "يعلم زملاؤنا الذين يعملون عن بُعد منذ أجل طويل بأنه قد يكون تعديلًا، وقد رغبوا في تقديم بعض النصائح إليكم:",
+     "يعلم زملاؤنا الذين يعملون عن بُعد منذ أجل طويل بأنه قد يكون تعديلًا:",
+     "and wanted to offer you some advice"),
+]
+
+
+@pytest.mark.parametrize("en, original, planted, words", ADDED)
+def test_an_added_clause_is_flagged_on_its_own_words(run_check, en, original, planted, words):
+    (flag,) = run_check(en, planted, "addition.clause")
+    assert flag.tgt_text == words and flag.src_span is None
+    assert run_check(en, original, "addition.clause") == []
+
+
+@pytest.mark.parametrize("en, original, planted, words", DROPPED)
+def test_a_dropped_clause_is_flagged_on_the_english_words(run_check, en, original, planted, words):
+    (flag,) = run_check(en, planted, "omission.clause_words")
+    assert flag.src_text == words and flag.tgt_span is None
+    assert run_check(en, original, "omission.clause_words") == []
+
+
+@pytest.mark.parametrize("en, ar", [
+    # explicitation: a title, عامًا after an age, a repeated subject
+    ("Smith, 45, said the vaccine was safe.", "قالت السيدة سميث، البالغة من العمر 45 عامًا، إن اللقاح آمن."),
+    # an acronym written out in full (a real TICO-19 pair)
+    ("WHO chief Tedros Adhanom Ghebreyesus explained that CO stands for corona, VI for virus, D for disease, and 19 "
+     "for when the outbreak was first identified: 31 December 2019.",
+     "أوضح المدير العام لمنظمة الصحة العالمية، تيدروس أدهانوم جيبريسوس، أن كو اختصار لكلمة كورونا، وفي اختصار "
+     "لفيروس ود اختصار لداء و19 تشير إلى عام اكتشاف التفشي لأول مرة: 31 ديسمبر 2019."),
+])
+def test_explicitation_is_no_added_clause(run_check, en, ar):
+    assert run_check(en, ar, "addition") == []
+
+
+def test_the_clause_checks_are_silent_without_the_dictionaries(run_check, monkeypatch):
+    from mtkit.checks import clauses
+    monkeypatch.setattr(clauses, "bilingual", lambda: None)
+    en, _, planted, _ = DROPPED[0]
+    assert run_check(en, planted, "omission.clause_words") == []
+    en, _, planted, _ = ADDED[0]
+    assert run_check(en, planted, "addition.clause") == []
