@@ -54,3 +54,47 @@ def test_lexical_clause_checks_are_silent_without_the_dictionaries(run_check, mo
     ar = "افتتح الوزير المستشفى الجديد في العاصمة يوم الاثنين، وسط مخاوف متزايدة من ارتفاع التكاليف الباهظة جدًا."
     monkeypatch.setattr(clauses, "bilingual", lambda: None)
     assert run_check(en, ar, "addition.clause") == []
+
+
+# Negation classes (TICO-19): "still", privative words, "not only", purpose clauses, La, لمّ.
+QUIET_NEGATION = [
+    ("negation.added", "Some 40% of people are continuing to move around.", "لا زالوا 40% من الناس يتنقلون."),
+    ("negation.added", "The infection fatality rate counts diagnosed and undiagnosed cases.",
+     "يحسب معدل الوفيات الحالات التي اكتُشفت والتي لم تُكتشف."),
+    ("negation.added", "It is unlikely that the virus will disappear.", "لا يُحتمل أن يختفي الفيروس."),
+    ("negation.added", "The virus targets not only the lungs but also the kidneys.",
+     "لا يستهدف الفيروس الرئتين فقط، بل الكليتين أيضًا."),
+    ("negation.added", "Italy's La Stampa newspaper cited a source.", "نقلت صحيفة لا ستامبا الإيطالية عن مصدر."),
+    ("negation.added", "Businesses earn revenue from college reunions.", "تحصل الشركات على إيرادات من حفلات لمّ الشمل."),
+    ("negation.added", "Those infected may be asymptomatic or have a fever.",
+     "ربما لا تظهر أعراض على المصابين أو تظهر عليهم حمى."),
+    ("negation.lost", "The UK found none of the kits were good enough.", "وجدت المملكة المتحدة أن الأطقم غير جيدة بما يكفي."),
+    ("negation.lost", "Scans showed no progression, and no deaths were reported.", "أظهرت الصور عدم التطور، ولم تسجل وفيات."),
+]
+LOUD_NEGATION = [
+    # a clause's negator dropped while another clause keeps one
+    ("negation.lost", "Water is an inefficient cleanser because fats are not dissolved in water.",
+     "الماء منظف غير فعال لأن الدهون تتحلل في الماء."),
+    # لا before a modal that the English affirms, although the English negates elsewhere
+    ("negation.added", "Hand washing can prevent disease and is an inexpensive habit.",
+     "لا يمكن أن يمنع غسل اليدين المرض وهو عادة رخيصة."),
+]
+
+
+@pytest.mark.parametrize("check, en, ar", QUIET_NEGATION)
+def test_negation_classes_of_real_text_are_quiet(run_check, check, en, ar):
+    assert run_check(en, ar, check) == []
+
+
+@pytest.mark.parametrize("check, en, ar", LOUD_NEGATION)
+def test_negation_errors_among_other_negations_are_caught(run_check, check, en, ar):
+    assert [f.check for f in run_check(en, ar, check)] == [check]
+
+
+@pytest.mark.skipif(not __import__("pathlib").Path("/usr/share/dictd/freedict-eng-ara.index").is_file(),
+                    reason="the word links need FreeDict")
+def test_an_added_negation_is_tied_to_the_english_verb_by_the_word_links(run_check):
+    # the English negates one clause; the Arabic negates the other too (approved ↔ توافق)
+    flags = run_check("He did not come, but the ministry approved the plan.",
+                      "لم يأتِ، لكن الوزارة لم توافق على الخطة.", "negation.added")
+    assert [f.tgt_text for f in flags] == ["لم"]

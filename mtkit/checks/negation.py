@@ -2,16 +2,17 @@
 Arabic must not negate what the English affirms (data: ``negators.tsv``)."""
 from __future__ import annotations
 
+import re
 from functools import lru_cache
 from typing import Iterator
 
 from lemminflect import getAllLemmas
 
 from mtkit.checks import Doc, Finding, check
-from mtkit.checks.analysis import AnalyzedSegment, en_lemmas
+from mtkit.checks.analysis import AnalyzedSegment
 from mtkit.data import table
 from mtkit.model import Span
-from mtkit.text.arabic import CONJUNCTIONS, ar_bare, ar_core, ar_stem, strip_proclitics
+from mtkit.text.arabic import CONJUNCTIONS, strip_proclitics
 from mtkit.text.lexicon import zipf
 from mtkit.text.normalize import norm
 from mtkit.text.tokens import Token
@@ -20,6 +21,20 @@ from mtkit.text.tokens import Token
 _NEG_PREFIXES = ("un", "in", "il", "im", "ir", "non")
 _NOT_NEGATION = frozenset({"غير ان", "غير انه", "غير انها"})   # "however"
 EXCEPTIVE_WINDOW = 5      # words between a negator and سوى/إلا that make it mean "only"
+IN_BASE = 2.5             # Zipf frequency of the adjective after in-/im- that makes the word its negation
+_ADJECTIVE_ENDINGS = ("able", "ible", "al", "ive", "ent", "ant", "ous", "ic", "ate", "ete", "ful", "ure")
+# "symptomless", "alcohol-free", "asymptomatic": privative words an Arabic negation renders
+_PRIVATIVE_SUFFIXES = ("less", "-free")
+_PRIVATIVE_PREFIXES = ("asympt", "atypic", "anaerob")
+# a negated Arabic modal is tied to the English modal it renders (لا يمكن ↔ cannot)
+_AR_MODALS = ("يمكن", "يجب", "ينبغي", "يستطيع", "تستطيع", "نستطيع", "بامكان")
+_EN_MODALS = frozenset({"can", "could", "must", "should", "may", "might", "able"})
+_STILL = ("زال", "زل", "يزال", "تزال", "نزال", "ازال", "يزل", "تزل", "يبرح", "تبرح", "برح", "ينفك", "تنفك", "انفك")
+_ONLY = frozenset({"only", "just", "merely", "solely", "exclusively"})
+# Where a negator's clause is looked for on the other side: the negated word is one of the SCOPE
+# words after the negator; the other side's negator stands at most NEAR words before its rendering
+# (or, with no word link, within RELATIVE of the sentence length at the same place).
+SCOPE, NEAR, RELATIVE = 4, 4, 0.35
 
 
 @lru_cache(maxsize=1)
@@ -33,96 +48,165 @@ def _markers() -> dict[tuple[str, str], frozenset[str]]:
 @lru_cache(maxsize=50_000)
 def negative_adjective(word: str) -> bool:
     """un-/in-/il-/im-/ir-/non- + an adjective that is itself a more frequent word:
-    "unconstitutional", "insufficient", "illegal" (not "important", "invest", nor lexicalized
-    "independent", whose base "dependent" is rarer)."""
+    "unconstitutional", "insufficient", "illegal" (not "important", "invest", "informed" (in- + a
+    participle), nor lexicalized "independent", whose base "dependent" is rarer)."""
     for prefix in _NEG_PREFIXES:
         base = word[len(prefix):]
         if word.startswith(prefix) and len(base) >= 4 and "ADJ" in getAllLemmas(word) \
                 and ("ADJ" in getAllLemmas(base) or "ADV" in getAllLemmas(base)) \
+                and not (prefix[0] == "i" and base.endswith("ed")) \
                 and zipf(base, "en") > zipf(word, "en"):
             return True
     return False
 
 
+def _privative(word: str) -> bool:
+    """un-/non- words ("unknown", "unprecedented", "nonstructural"; not "under", "united", "until"),
+    and in-/im-/il-/ir- + a frequent adjective ("impractical", "indistinguishable"; not "inside",
+    "informed", "infected"), beside :func:`negative_adjective`."""
+    if word.startswith("non") and len(word) >= 7 or word.startswith("un") and len(word) >= 6 \
+            and not word.startswith(("under", "uni", "until", "unto")):
+        return True
+    for prefix in ("in", "im", "il", "ir"):
+        base = word[len(prefix):]
+        if word.startswith(prefix) and base.endswith(_ADJECTIVE_ENDINGS) and zipf(base, "en") >= IN_BASE:
+            return True
+    return False
+
+
+def _en_negations(seg: AnalyzedSegment) -> list[tuple[int, str]]:
+    """English negations as (index into ``src_words``, kind): ``strong`` negators, ``implicative``
+    words (refuse, fail) and ``weak`` ones that an Arabic negation may render (without, few,
+    un- words) but whose absence proves nothing."""
+    markers = _markers()
+    words = seg.src_words
+    out = []
+    for i, (tok, lemmas) in enumerate(zip(words, seg.src_lemmas)):
+        word = tok.norm
+        following = words[i + 1].norm if i + 1 < len(words) else ""
+        if word in markers[("en", "strong")] or word.endswith("n't") or word == "cannot":
+            if word == "no" and _number_follows(seg, tok) or word == "not" and i and words[i - 1].norm == "or":
+                continue                       # "No. 1", "whether or not"
+            # "not only … but" is rendered لا … فحسب or بالإضافة إلى: it excuses, it is never lost
+            out.append((i, "paired" if word == "not" and following == "only" else "strong"))
+        elif lemmas & markers[("en", "implicative")]:
+            out.append((i, "implicative"))
+        elif lemmas & markers[("en", "weak")] or negative_adjective(word) or word == "non" or _privative(word) \
+                or word.endswith(_PRIVATIVE_SUFFIXES) or word.startswith(_PRIVATIVE_PREFIXES):
+            # a negative adjective is often rendered by an Arabic antonym (impossible → يستحيل,
+            # inexpensive → رخيص): it excuses an Arabic negation, but its absence proves nothing
+            out.append((i, "weak"))
+    return out
+
+
+def _still(words: list[Token], k: int) -> bool:
+    """A negator before a form of زال/برح/انفك: "still", not a negation."""
+    return k + 1 < len(words) and words[k].norm in ("لا", "ما", "لم", "ولا", "وما", "ولم") \
+        and words[k + 1].norm.startswith(_STILL)
+
+
+def _number_follows(seg: AnalyzedSegment, tok: Token) -> bool:
+    return bool(re.match(r"\.?\s*\d", seg.src[tok.end:tok.end + 3]))
+
+
 def _en_markers(seg: AnalyzedSegment) -> tuple[list, list, list]:
-    """English (strong, weak, implicative) negation tokens, found once per segment for both checks."""
-    return seg.memo("negation.en_markers", lambda: _find_en_markers(seg))
+    """English (strong, weak, implicative) negation tokens."""
+    found = _en_negations(seg)
+    words = seg.src_words
+    return tuple([words[i] for i, kind in found if kind == wanted]   # type: ignore[return-value]
+                 for wanted in ("strong", "weak", "implicative"))
 
 
-def _find_en_markers(seg: AnalyzedSegment) -> tuple[list, list, list]:
-    found: dict[str, list] = {"strong": [], "weak": [], "implicative": [], "": []}
-    for tok in seg.src_words:
-        found[_en_word(tok.norm)].append(tok)
-    return found["strong"], found["weak"], found["implicative"]
-
-
-@lru_cache(maxsize=100_000)
-def _en_word(word: str) -> str:
-    """What a normalized English word is by itself: ``strong``, ``implicative`` or ``weak``
-    negation, or ``""``; a pure function of the word, cached."""
+def _ar_negations(seg: AnalyzedSegment) -> list[tuple[int, str]]:
+    """Arabic negations as (index into ``tgt_words``, ``strong`` or ``weak``)."""
     markers = _markers()
-    lemmas = en_lemmas(word)
-    if word in markers[("en", "strong")] or word.endswith("n't") or word == "cannot":
-        return "strong"
-    if lemmas & markers[("en", "implicative")]:
-        return "implicative"
-    if lemmas & markers[("en", "weak")] or negative_adjective(word) or word == "non" or \
-            (len(word) > 5 and word.startswith(_NEG_PREFIXES)):
-        # a negative adjective is often rendered by an Arabic antonym (impossible → يستحيل,
-        # inexpensive → رخيص): it excuses an Arabic negation, but its absence proves nothing
-        return "weak"
-    return ""
-
-
-@lru_cache(maxsize=100_000)
-def _ar_word(word: str) -> str:
-    """What a normalized Arabic word is by itself: ``strong`` or ``weak`` negator, ``qat`` (a
-    word ending in قط that is not قط), or ``""``; a pure function of the word, cached."""
-    markers = _markers()
-    # ولم, فلا: particles too short for ar_bare
-    forms = (*ar_bare(word), *strip_proclitics(word, CONJUNCTIONS, min_rest=2)[1:])
-    if word != "قط" and "قط" in forms:
-        return "qat"
-    if any(f in markers[("ar", "strong")] for f in forms):
-        return "strong"
-    weak = markers[("ar", "weak")]
-    return "weak" if any(f in weak for f in forms) or ar_stem(word) in weak or ar_core(word) in weak else ""
-
-
-def _ar_markers(seg: AnalyzedSegment) -> tuple[list, list]:
-    """Arabic (strong, weak) negation tokens, found once per segment for both checks."""
-    return seg.memo("negation.ar_markers", lambda: _find_ar_markers(seg))
-
-
-def _find_ar_markers(seg: AnalyzedSegment) -> tuple[list, list]:
-    markers = _markers()
-    strong: list[Token] = []
-    weak: list[Token] = []
+    out: list[tuple[int, str]] = []
     words = seg.tgt_words
-    fixed = markers.get(("ar", "fixed"), ())
+    latin_la = "la" in {t.norm for t in seg.src_words}
+    # "only" in the English: a negator anywhere before إلا/سوى means "only" (لا يُعتمد … إلا في)
+    window = len(words) if seg.src_lemma_set & _ONLY else EXCEPTIVE_WINDOW
     for k, tok in enumerate(words):
         pair = tok.norm + " " + words[k + 1].norm if k + 1 < len(words) else ""
+        fixed = markers.get(("ar", "fixed"), ())
         if pair in fixed or tok.norm in fixed or pair[:1] in "وف" and pair[1:] in fixed:
             continue                               # (و)لا سيما, (ف)لا بأس
         if tok.norm == "لا" and k > 0 and words[k - 1].norm == "ام":
             continue                               # أم لا: "or not", after "whether"
-        kind = _ar_word(tok.norm)
-        if kind == "qat":
+        # ولم, فلا: particles too short for ar_bare
+        forms = (*seg.tgt_bare[k], *strip_proclitics(tok.norm, CONJUNCTIONS, min_rest=2)[1:])
+        if tok.norm != "قط" and "قط" in forms:
             continue                               # فقط ("only"), وقط ("and a cat"): قط negates alone
         if tok.norm == "لا" and _answer_word(seg.tgt, tok):
             continue                               # (نعم/لا): the answer "no", not a negated clause
         surface = seg.tgt[tok.start:tok.end]
+        if _still(words, k):
+            continue                               # لا زالوا, ما زلنا, لم يبرح: "still"
+        if "\u0651" in seg.tgt[tok.start:tok.end + 1] and tok.norm in ("لم", "ولم") or tok.norm == "لا" and latin_la:
+            continue                               # لمّ ("gather"), لا ستامبا (La Stampa)
         if surface.lstrip("".join(CONJUNCTIONS)) in ("ألا", "ألّا"):
-            strong.append(tok)                     # ألا = أن لا ("that … not"); إلا ("except") normalizes alike
+            out.append((k, "strong"))              # ألا = أن لا ("that … not"); إلا ("except") normalizes alike
             continue
         if pair in _NOT_NEGATION:
             continue
-        if kind == "strong":
-            following = {w.norm for w in words[k + 1:k + 1 + EXCEPTIVE_WINDOW]}
-            (weak if following & markers[("ar", "only")] else strong).append(tok)
-        elif kind == "weak":
-            weak.append(tok)
-    return strong, weak
+        if any(f in markers[("ar", "strong")] for f in forms):
+            following = {w.norm for w in words[k + 1:k + 1 + window]}
+            out.append((k, "weak" if following & markers[("ar", "only")] else "strong"))
+        elif any(f in markers[("ar", "weak")] for f in forms) or seg.tgt_stems[k] in markers[("ar", "weak")] \
+                or seg.tgt_cores[k] in markers[("ar", "weak")]:
+            out.append((k, "weak"))
+    return out
+
+
+def _ar_markers(seg: AnalyzedSegment) -> tuple[list, list]:
+    words = seg.tgt_words
+    found = _ar_negations(seg)
+    return ([words[k] for k, kind in found if kind == "strong"], [words[k] for k, kind in found if kind == "weak"])
+
+
+def _modal_negated_alone(seg: AnalyzedSegment, k: int) -> bool | None:
+    """For an Arabic negator before a modal (لا يمكن, لا يجب): whether every English modal stands
+    unnegated (can, should, not "cannot", "should not"); None when the word after it is no modal
+    or the English has none."""
+    words = seg.tgt_words
+    if k + 1 >= len(words) or not words[k + 1].norm.startswith(_AR_MODALS):
+        return None
+    src = seg.src_words
+    modals = [i for i, t in enumerate(src) if t.norm in _EN_MODALS or t.norm == "cannot" or
+              t.norm.endswith("n't") and t.norm[:-3] in ("can", "could", "must", "should", "might", "ca", "wo")]
+    if not modals:
+        return None
+    negators = {i for i, kind in _en_negations(seg) if kind != "weak"}
+    return all(not ({i, i + 1, i + 2} & negators) for i in modals)
+
+
+def _counterpart(seg: AnalyzedSegment, index: int, *, from_src: bool) -> int | None:
+    """Where the word a negator negates (one of the next few words) is rendered on the other side,
+    by the word links; None when none of them is linked."""
+    links = seg.memo("negation.links", lambda: (
+        {link.src: link.tgt for link in seg.word_links if link.kind != "position"},
+        {link.tgt: link.src for link in seg.word_links if link.kind != "position"}))
+    table = links[0] if from_src else links[1]
+    for other in range(index + 1, index + 1 + SCOPE):
+        if other in table:
+            return table[other]
+    return None
+
+
+def _negated_near(seg: AnalyzedSegment, index: int, other_side: list[tuple[int, str]], *, from_src: bool,
+                  linked_only: bool = False) -> bool:
+    """Whether the other side negates near where this negator's word is rendered: just before the
+    linked word; without a link, at about the same place in the sentence (or, ``linked_only``,
+    assumed so: an English with negations of its own is trusted without a word link)."""
+    if not other_side:
+        return False
+    there = _counterpart(seg, index, from_src=from_src)
+    if there is not None:
+        return any(there - NEAR <= k <= there + 1 for k, _ in other_side)
+    if linked_only:
+        return True
+    n_here, n_there = (len(seg.src_words), len(seg.tgt_words)) if from_src else (len(seg.tgt_words), len(seg.src_words))
+    place = index / max(1, n_here)
+    return any(abs(k / max(1, n_there) - place) <= RELATIVE for k, _ in other_side)
 
 
 def _answer_word(text: str, tok) -> bool:
@@ -137,19 +221,31 @@ def _answer_word(text: str, tok) -> bool:
     flagged=("The minister did not attend the emergency session.", "حضر الوزير الجلسة الطارئة."),
     passed=("The minister did not attend the emergency session.", "لم يحضر الوزير الجلسة الطارئة.")))
 def negation_lost(seg: AnalyzedSegment) -> Iterator[Finding]:
-    """The English negates and the Arabic has no negation at all."""
-    if not seg.tgt.strip():
-        return
-    en_strong, _, en_implicative = _en_markers(seg)
-    if not en_strong and not en_implicative or seg.lost_a_clause:
+    """The English negates and the Arabic has no negation at all, or has fewer negations and none
+    near where the negated English word is rendered."""
+    if not seg.tgt.strip() or seg.lost_a_clause:
         return                                  # (a much shorter Arabic lost a clause: an omission)
-    ar_strong, ar_weak = _ar_markers(seg)
-    if ar_strong or ar_weak:
+    en = _en_negations(seg)
+    en_strong = [i for i, kind in en if kind == "strong"]
+    en_implicative = [i for i, kind in en if kind == "implicative"]
+    if not en_strong and not en_implicative:
         return
-    tok = (en_strong or en_implicative)[0]
+    ar = _ar_negations(seg)
+    if not ar:
+        i, raw = (en_strong or en_implicative)[0], 0.8
+    else:
+        # a clause's negator dropped while another clause keeps its own; an Arabic غير/عدم renders
+        # an English un-/without word first, and only the rest can render a "not"
+        ar_strong = sum(kind == "strong" for _, kind in ar)
+        spare = max(0, len(ar) - ar_strong - sum(kind in ("weak", "implicative") for _, kind in en))
+        lonely = [i for i in en_strong if not _negated_near(seg, i, ar, from_src=True, linked_only=True)]
+        if len(en_strong) <= ar_strong + spare or not lonely:
+            return
+        i, raw = lonely[0], 0.6
+    tok = seg.src_words[i]
     yield Finding("critical",
                   f"The English is negated ('{seg.src[tok.start:tok.end]}') but the Arabic is affirmative.",
-                  src_span=Span(tok.start, tok.end), suggestion="لا / لم / لن / ليس", confidence=0.8)
+                  src_span=Span(tok.start, tok.end), suggestion="لا / لم / لن / ليس", confidence=raw)
 
 
 @check("negation.added", category="negation", doc=Doc(
@@ -157,13 +253,29 @@ def negation_lost(seg: AnalyzedSegment) -> Iterator[Finding]:
     flagged=("The court approved the appeal on Thursday.", "لم توافق المحكمة على الاستئناف يوم الخميس."),
     passed=("The court approved the appeal on Thursday.", "وافقت المحكمة على الاستئناف يوم الخميس.")))
 def negation_added(seg: AnalyzedSegment) -> Iterator[Finding]:
-    """The Arabic negates a clause that the English affirms."""
-    ar_strong, _ = _ar_markers(seg)
+    """The Arabic negates a clause that the English affirms: the English has no negation at all,
+    or fewer strong ones and none near the word the Arabic negates."""
+    ar = _ar_negations(seg)
+    ar_strong = [k for k, kind in ar if kind == "strong"]
     if not ar_strong or not seg.src.strip():
         return
-    if any(_en_markers(seg)):
-        return
-    tok = ar_strong[0]
+    en = _en_negations(seg)
+    if not en:
+        k, raw = ar_strong[0], 0.75
+    else:
+        # an English un-/without word is rendered by غير/عدم first; the rest may excuse a لا or لم
+        ar_weak = sum(kind == "weak" for _, kind in ar)
+        counted = sum(kind in ("strong", "paired") for _, kind in en) \
+            + max(0, sum(kind in ("weak", "implicative") for _, kind in en) - ar_weak)
+        modal = [k for k in ar_strong if _modal_negated_alone(seg, k)]
+        lonely = [k for k in ar_strong if not _negated_near(seg, k, en, from_src=False, linked_only=True)]
+        if modal and len(ar_strong) > sum(kind == "strong" for _, kind in en):
+            k, raw = modal[0], 0.7              # لا يمكن where every English modal is affirmative
+        elif len(ar_strong) > counted and lonely:
+            k, raw = lonely[0], 0.6
+        else:
+            return
+    tok = seg.tgt_words[k]
     yield Finding("critical",
                   f"The Arabic adds a negation ('{seg.tgt[tok.start:tok.end]}') that the English does not have.",
-                  tgt_span=Span(tok.start, tok.end), confidence=0.75)
+                  tgt_span=Span(tok.start, tok.end), confidence=raw)
