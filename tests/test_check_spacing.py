@@ -123,3 +123,9 @@ def test_hunspell_stems_are_read_from_a_dic_file(monkeypatch, tmp_path):
         assert not spelling.in_hunspell("الطبالصيني")
     finally:
         spelling.hunspell_stems.cache_clear()
+
+
+def test_fi_glued_to_a_word_is_not_read_as_a_verb(run_check):
+    # فيمصر could be ف + ي + مصر ("so he Egyptianizes"), but the split's right part is the stem
+    assert [f.tgt_text for f in run_check("Protests in Egypt grew.", "تزايدت الاحتجاجات فيمصر.",
+                                          "spacing.joined")] == ["فيمصر"]

@@ -16,6 +16,9 @@ from mtkit.data import table
 from mtkit.model import Span
 from mtkit.text.arabic import CONJUNCTIONS, strip_proclitics
 
+# All 9 of its flags on professional TICO-19 pairs were false before kept conditions (في حالة, عند …)
+# were counted; none is left there to calibrate on, so its raw score keeps it minor (calibration.py).
+RAW = 0.25
 _CLAUSE_END = re.compile(r"[,;:.!?—–)\"”]|\s-\s")
 
 
@@ -74,4 +77,4 @@ def lost_conditional(seg: AnalyzedSegment) -> Iterator[Finding]:
         text = seg.src[tok.start:end].rstrip()
         yield Finding("major",
                       f"The condition '{text}' has no conditional in the Arabic: the clause was lost or turned into a statement.",
-                      src_span=Span(tok.start, tok.start + len(text)), suggestion="إذا كان …", confidence=0.6)
+                      src_span=Span(tok.start, tok.start + len(text)), suggestion="إذا كان …", confidence=RAW)

@@ -26,6 +26,7 @@ LOANWORD = 5            # English words this long may come back as Arabic loanwo
 # Pieces that attach to words: a split there is morphology, not two glued words.
 _PREFIXES = frozenset(ARTICLES) | {"ول", "وب", "فب", "ست", "سي", "سن"}
 _SUFFIXES = frozenset(SUFFIXES) | {"كن", "ني", "ية", "تما", "وا", "يا"}    # (unnormalized: ية, not يه)
+_FREE_PARTICLES = frozenset({"في", "من", "عن", "مع", "على", "إلى", "الى", "قد", "لم", "لن", "هل"})
 _UNCLITIC = ARTICLES + CONJUNCTIONS + PREPOSITIONS
 # An Arabic word with its diacritics and tatweel (they are inside words, not between them);
 # frequencies are looked up without them.
@@ -70,9 +71,12 @@ def _transliterates_any(word: str, skeletons: frozenset[str]) -> bool:
     return any(skeletons_match(en, ar_skeleton(form)) for form in forms for en in skeletons)
 
 
-def _one_word(word: str) -> bool:
+def _one_word(word: str, cut: int) -> bool:
     """A known stem with its clitics and endings (الجينومي, القالبان, قنصليتك), not two words glued:
-    hunspell-ar's stem, or a stem wordfreq knows that is not itself two common words (إذاكان)."""
+    hunspell-ar's stem, or a stem wordfreq knows that is not itself two common words (إذاكان). A
+    free particle before the cut (في, من, عن) is the glued reading, although ف + ي + مصر parses."""
+    if word[:cut] in _FREE_PARTICLES:
+        return False
     return in_hunspell(word) or any(_best_split(stem) is None for stem in frequent_stems(word))
 
 
@@ -111,7 +115,7 @@ def _joined_cut(token: str) -> tuple[str, int | None]:
         return word, None
     cut = _best_split(word)
     # a known stem with its clitics and endings (الجينومي, القالبان): one word
-    return word, None if cut is None or _one_word(word) else cut
+    return word, None if cut is None or _one_word(word, cut) else cut
 
 
 @check("spacing.joined", category="spacing", doc=Doc(

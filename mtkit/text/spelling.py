@@ -46,10 +46,15 @@ def hunspell_stems() -> frozenset[str]:
     return compiled("hunspell-ar", lambda: _read_stems(path), files=[path])
 
 
+def hunspell_stems_of(word: str) -> list[str]:
+    """The stems of an Arabic word (diacritics removed), under light inflection, that hunspell-ar has."""
+    stems = hunspell_stems()
+    return sorted(stem for stem in stem_candidates(word) if norm(stem) in stems)
+
+
 def in_hunspell(word: str) -> bool:
     """An Arabic word (diacritics removed) whose stem, under light inflection, is hunspell-ar's."""
-    stems = hunspell_stems()
-    return any(norm(stem) in stems for stem in stem_candidates(word))
+    return bool(hunspell_stems_of(word))
 
 
 def frequent_stems(word: str) -> list[str]:
