@@ -9,6 +9,7 @@ import pytest
 
 from mtkit import api
 from mtkit.audit import audit_segments, segments_from_alignment
+from mtkit.checks.calibration import calibrated, severity
 from mtkit.errors import InputError
 from mtkit.model import CATEGORIES, SEVERITIES, Alignment, Bead, Segment
 
@@ -55,9 +56,11 @@ def test_pairs_give_one_segment_per_line_in_order_with_default_ids(pairs_result)
     checks = {s["id"]: [f["check"] for f in s["flags"]] for s in data["segments"]}
     assert checks == {"idiom-1": ["idiom.literal"], "2": ["number.mismatch"], "clean-1": [],
                       "5": ["negation.lost"], "7": ["spacing.double"], "brand-1": []}
-    # the changed number is critical; the lost negation is major (its check's calibrated confidence
-    # is below critical strength: docs/calibration.md)
-    assert data["summary"]["by_severity"] == {"critical": 1, "major": 2, "minor": 1}
+    # the changed number and the lost negation are critical, the idiom major, each at its check's
+    # calibrated confidence (docs/calibration.md)
+    severities = {s["id"]: [f["severity"] for f in s["flags"]] for s in data["segments"]}
+    assert severities["5"] == [severity("critical", calibrated("negation.lost", 0.8))]
+    assert data["summary"]["by_severity"] == {"critical": 2, "major": 1, "minor": 1}
 
 
 def test_tsv_pairs_with_and_without_ids():
