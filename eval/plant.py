@@ -1,7 +1,7 @@
 """Errors planted into real translations: recall per category on text the checks never saw.
 
     python eval/plant.py make      # (re)write eval/data/tico19_planted.jsonl (seeded, deterministic)
-    python eval/plant.py measure [--half dev|test|all] [--verbose] [--section NAME]
+    python eval/plant.py measure [--half dev|test|all] [--verbose] [--isolated] [--section NAME]
 
 ``make`` takes real TICO-19 pairs (eval/tico19.py) and plants one error per pair into the Arabic side,
 keeping it grammatical Arabic: a changed number, a dropped or added negation (لا before يمكن/يجب
@@ -12,7 +12,8 @@ synonym. Every planted pair records its category, what was done and the Arabic s
 Surnames, added clauses and synonyms come from two disjoint pools, one per half of the documents
 (see ``tico19.split``), so tuning on the development half cannot learn the test half's words.
 
-``measure`` audits every planted pair and its clean original. A plant is caught when a flag of
+``measure`` audits every planted pair and its clean original, each in its document (``--isolated``:
+alone). A plant is caught when a flag of
 its category that the original did not have points at the planted Arabic words (or at no Arabic
 words, or the plant has no Arabic span: a deleted clause or name). Terminology plants are audited
 with both TICO-19 glossaries as ``--glossary``, the others without. False alarms are the flags on
@@ -365,16 +366,37 @@ def _caught(plant: dict, flags: list[Flag], before: set) -> bool:
     return False
 
 
-def audit_planted(rows: list[dict]) -> dict[str, list[Flag]]:
-    """Flags of every planted pair (``id``) and of its clean original (``id@clean``)."""
+def audit_planted(rows: list[dict], isolated: bool = False) -> dict[str, list[Flag]]:
+    """Flags of every planted pair (``id``) and of its clean original (``id@clean``).
+
+    Each pair is audited in its document, as a reviewer audits an article: every document that
+    hosts plants is audited twice, clean and with all its plants in place (one per host pair), and
+    a plant's flags are its pair's flags in the planted copy. ``isolated``: each pair alone (the
+    first-look method, no document context)."""
     terms = tico19.glossary()
     results: dict[str, list[Flag]] = {}
+    documents: dict[str, list[Segment]] = defaultdict(list)
+    if not isolated:
+        for seg in tico19.load_segments():
+            documents[tico19.document(seg.id)].append(seg)
     for use_glossary in (False, True):
+        chosen = [r for r in rows if (r["category"] == "terminology") == use_glossary]
         segs = []
-        for r in rows:
-            if (r["category"] == "terminology") == use_glossary:
-                segs += [Segment(id=r["id"], src=r["en"], tgt=r["ar"]),
-                         Segment(id=r["id"] + "@clean", src=r["en"], tgt=r["ar_original"])]
+        if isolated:
+            for r in chosen:
+                segs += [Segment(id=r["id"], src=r["en"], tgt=r["ar"], doc=r["id"]),
+                         Segment(id=r["id"] + "@clean", src=r["en"], tgt=r["ar_original"], doc=r["id"] + "@clean")]
+        else:
+            by_host = {r["host"]: r for r in chosen}
+            for doc in sorted({tico19.document(r["host"]) for r in chosen}):
+                for seg in documents[doc]:
+                    plant = by_host.get(seg.id)
+                    segs.append(Segment(id=plant["id"] + "@clean" if plant else seg.id + "@clean", src=seg.src,
+                                        tgt=seg.tgt, doc=doc + "@clean"))
+                for seg in documents[doc]:
+                    plant = by_host.get(seg.id)
+                    segs.append(Segment(id=plant["id"] if plant else seg.id + "@planted", src=seg.src,
+                                        tgt=plant["ar"] if plant else seg.tgt, doc=doc + "@planted"))
         for res in tico19.audit(segs, glossary_terms=terms if use_glossary else ()):
             results[res.segment.id] = res.flags
     return results
@@ -413,6 +435,8 @@ def main() -> None:
     parser.add_argument("--half", default="all", choices=("dev", "test", "all"))
     parser.add_argument("--section", help="RESULTS.md section to write (measure)")
     parser.add_argument("--verbose", action="store_true")
+    parser.add_argument("--isolated", action="store_true",
+                        help="audit each pair alone (the first look's method), not in its document")
     args = parser.parse_args()
     if args.action == "make":
         rows = make()
@@ -423,12 +447,14 @@ def main() -> None:
         print(Counter((r["half"], r["kind"]) for r in rows))
         return
     rows = [json.loads(line) for line in PLANTED.read_text(encoding="utf-8").splitlines() if line.strip()]
-    results = audit_planted([r for r in rows if args.half == "all" or r["half"] == args.half])
+    results = audit_planted([r for r in rows if args.half == "all" or r["half"] == args.half], args.isolated)
     halves = ("test", "dev") if args.half == "all" else (args.half,)
     body = "\n\n".join(f"**{half}** half ({'tuned on' if half == 'dev' else 'not looked at while tuning'}):\n\n"
                        + table([r for r in rows if r["half"] == half], results, args.verbose) for half in halves)
+    method = ("each pair audited alone" if args.isolated else
+              "each pair audited in its document: every host document audited clean and with its plants in place")
     body = (f"mtkit at {tico19.code_version()}. {len(rows)} planted pairs in `eval/data/tico19_planted.jsonl` "
-            f"(seed {SEED}, one error per real TICO-19 pair).\n\n" + body)
+            f"(seed {SEED}, one error per real TICO-19 pair; {method}).\n\n" + body)
     print(body)
     if args.section:
         record(args.section, body)

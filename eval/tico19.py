@@ -37,10 +37,11 @@ SPLIT_SEED = 20261206
 
 
 def load_segments() -> list[Segment]:
-    """Every translation unit of the TMX, in file order, with its ``tuid`` as id."""
+    """Every translation unit of the TMX, in file order, with its ``tuid`` as id and its document
+    (read together: names seen elsewhere in the article)."""
     from translate.storage import tmx
     store = tmx.tmxfile.parsefile(str(DATA / "tico19.en-ar.tmx"))
-    return [Segment(id=unit.getid(), src=unit.source, tgt=unit.target)
+    return [Segment(id=unit.getid(), src=unit.source, tgt=unit.target, doc=document(unit.getid()))
             for unit in store.units if unit.source and unit.target]
 
 

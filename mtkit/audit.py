@@ -11,7 +11,7 @@ from concurrent.futures import ProcessPoolExecutor
 from typing import Iterable, Iterator, Optional, Sequence
 
 from mtkit.checks import Check, run_checks, select
-from mtkit.checks.analysis import AnalyzedSegment
+from mtkit.checks.document import analyze, document_chunks
 from mtkit.model import Alignment, Segment, SegmentResult, with_fingerprints
 
 CHUNK = 256
@@ -46,8 +46,8 @@ def _init_worker(only, disable, options, in_pool: bool = False) -> None:
 
 
 def _audit_chunk(chunk: list[Segment]) -> list[SegmentResult]:
-    return [SegmentResult(seg, with_fingerprints(run_checks(AnalyzedSegment(seg, _worker_options), _worker_checks), seg))
-            for seg in chunk]
+    return [SegmentResult(seg.segment, with_fingerprints(run_checks(seg, _worker_checks), seg.segment))
+            for seg in analyze(chunk, _worker_options)]
 
 
 def audit_segments(segments: Iterable[Segment], *, only=None, disable=(), options: Optional[dict] = None,
@@ -56,7 +56,7 @@ def audit_segments(segments: Iterable[Segment], *, only=None, disable=(), option
     audit the chunks on a Dask cluster instead of local processes."""
     options = options or {}
     select(only, disable)  # unknown names fail here, in the caller's process
-    chunks = _chunks(segments, CHUNK)
+    chunks = document_chunks(segments, CHUNK)      # a document is never cut between workers
     if dask is not None:
         from mtkit.dask.audit import AuditSettings, audit_chunks
         settings = AuditSettings(tuple(only) if only else None, tuple(disable), options)
@@ -97,12 +97,6 @@ def _stop(pool: ProcessPoolExecutor) -> None:
             process.terminate()
     for process in processes:
         process.join(timeout=5)
-
-
-def _chunks(items: Iterable[Segment], size: int) -> Iterator[list[Segment]]:
-    iterator = iter(items)
-    while chunk := list(itertools.islice(iterator, size)):
-        yield chunk
 
 
 def default_jobs() -> int:

@@ -8,6 +8,7 @@ import pytest
 
 from mtkit.checks import all_checks, explain
 from mtkit.checks.analysis import AnalyzedSegment
+from mtkit.checks.document import analyze
 from mtkit.io.glossary import Term
 from mtkit.model import Segment
 from mtkit.report import write
@@ -20,10 +21,16 @@ def test_the_documented_examples_hold(name):
     chk = all_checks()[name]
     assert chk.doc is not None and chk.doc.why and chk.description, name
     options = {"glossary": tuple(Term(en, (ar,)) for en, ar in chk.doc.glossary)}
-    flagged = chk.run(AnalyzedSegment(Segment("doc", *chk.doc.flagged), options))
-    passed = chk.run(AnalyzedSegment(Segment("doc", *chk.doc.passed), options))
+    flagged, passed = (chk.run(_in_document(chk.doc.context, example, options))
+                       for example in (chk.doc.flagged, chk.doc.passed))
     assert [f.check for f in flagged][:1] == [name], f"{name}: its flagged example is not flagged"
     assert passed == [], f"{name}: its example that passes is flagged: {passed}"
+
+
+def _in_document(context, example, options) -> AnalyzedSegment:
+    """The example analyzed as the last pair of a document that starts with ``context``."""
+    pairs = [*context, example]
+    return analyze([Segment(f"doc:{k}", en, ar, doc="doc") for k, (en, ar) in enumerate(pairs)], options)[-1]
 
 
 def test_docs_checks_md_is_generated_from_the_checks(root):

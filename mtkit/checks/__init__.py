@@ -58,11 +58,13 @@ FindFunc = Callable[["AnalyzedSegment"], Iterable[Finding]]
 class Doc:
     """A check's documentation beside it (what it flags is its docstring): why that matters, and
     an (English, Arabic) pair it flags and one it does not, which tests run through the check.
-    ``glossary``: (English, Arabic) terms the examples are audited with."""
+    ``glossary``: (English, Arabic) terms the examples are audited with; ``context``: other
+    pairs of the same document, read before the example (a document-level check's evidence)."""
     why: str
     flagged: tuple[str, str]
     passed: tuple[str, str]
     glossary: tuple[tuple[str, str], ...] = ()
+    context: tuple[tuple[str, str], ...] = ()
 
 
 @dataclass(frozen=True)

@@ -4,6 +4,7 @@ from __future__ import annotations
 import math
 import re
 from functools import cached_property, lru_cache
+from typing import TYPE_CHECKING
 
 from lemminflect import getAllLemmas
 
@@ -13,6 +14,9 @@ from mtkit.text.arabic import ar_bare, ar_core, ar_stem
 from mtkit.text.normalize import NormText, normalize
 from mtkit.text.sentences import sentence_spans
 from mtkit.text.tokens import Token, tokenize
+
+if TYPE_CHECKING:
+    from mtkit.checks.document import DocumentContext
 
 _LATIN_WORD = re.compile(r"[A-Za-z]")
 # Arabic ≈ SENTENCE_RATIO × English normalized characters, variance SENTENCE_VARIANCE per English
@@ -54,6 +58,13 @@ class AnalyzedSegment:
         if key not in self._memo:
             self._memo[key] = compute()
         return self._memo[key]
+
+    @cached_property
+    def document(self) -> "DocumentContext":
+        """The document this segment belongs to (``mtkit.checks.document.analyze`` sets it; a
+        segment analyzed alone is a document of its own)."""
+        from mtkit.checks.document import DocumentContext
+        return DocumentContext([self])
 
     @property
     def src(self) -> str:

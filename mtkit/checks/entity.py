@@ -14,13 +14,15 @@ from typing import Iterator, Optional
 from mtkit.checks import Doc, Finding, check
 from mtkit.checks.analysis import AnalyzedSegment
 from mtkit.checks.lexicons import misrendered, titles
+from mtkit.checks.number import _months
 from mtkit.data import table
 from mtkit.model import Span
 from mtkit.text.normalize import norm, normalize
 from mtkit.text.lexicon import zipf
-from mtkit.text.arabic import ar_bare, ar_stem, has_article, strip_article
+from mtkit.text.arabic import ar_bare, ar_core, ar_stem, has_article, strip_article
 from mtkit.text.tokens import tokenize
-from mtkit.text.translit import ar_skeleton, en_skeleton, skeletons_match
+from mtkit.text.dictionary import bilingual
+from mtkit.text.translit import ar_skeleton, en_skeleton, en_skeletons, names_match, skeletons_match
 
 @dataclass(frozen=True)
 class Entity:
@@ -344,6 +346,21 @@ def name_dropped(seg: AnalyzedSegment) -> Iterator[Finding]:
         text = span.slice(seg.src)
         yield Finding("major", f"The name '{text}' is neither transliterated nor kept in the Arabic.",
                       src_span=span, suggestion=text, confidence=0.6)
+    yield from _single_names_dropped(seg)
+
+
+def _single_names_dropped(seg: AnalyzedSegment) -> Iterator[Finding]:
+    """A one-word name (by the document's evidence) that nothing in the Arabic renders: neither
+    transliterated, nor kept, nor translated (FreeDict, months). A rare English word capitalised in
+    this very sentence is the strongest case; a common word, or a capital seen only elsewhere in the
+    document, is weaker."""
+    for tok in unrendered_names(seg):
+        name = seg.src[tok.start:tok.end].replace("’", "'").removesuffix("'s")
+        rare = zipf(name.lower(), "en") < RARE_NAME
+        here = not seg.is_sentence_initial(tok)
+        yield Finding("major", f"The name '{name}' has no counterpart in the Arabic: dropped or replaced.",
+                      src_span=Span(tok.start, tok.start + len(name)), suggestion=name,
+                      confidence=0.7 if rare and here else 0.55 if rare else 0.4)
 
 
 @check("entity.translated", category="entity", doc=Doc(
@@ -355,3 +372,154 @@ def name_translated(seg: AnalyzedSegment) -> Iterator[Finding]:
     """A company or institution name translated word by word (General Motors → المحركات العامة),
     from the capitalized rows of ``terms.tsv``."""
     yield from misrendered(seg, names=True)
+
+
+# ---- document evidence: single names, their renderings --------------------------------------------
+
+# English words rarer than this (Zipf, wordfreq) are names nobody translates; a capitalised word
+# more common than this may be a translated institution word ("Union", "Central"), so a missing
+# counterpart is weaker evidence.
+RARE_NAME = 3.5
+COMMON_NAME = 4.0
+
+
+def _name_tokens(seg: AnalyzedSegment, known_too: bool = False) -> list:
+    """English single words that are names on the document's evidence (capitalised inside a
+    sentence here or elsewhere in the article, never in lower case), not titles, acronyms or
+    function words, nor (unless ``known_too``) words of known entities (entity.missing's)."""
+    known = [] if known_too else known_name_spans(seg)
+    doc = seg.document
+    out = []
+    for _, tok in seg.src_capitalized():
+        text = seg.src[tok.start:tok.end].replace("’", "'").removesuffix("'s")
+        low = text.lower()
+        if len(text) < 2 or not text.isalpha() or not text[1:].islower() or low in titles() \
+                or zipf(low, "en") >= FUNCTION_WORD or any(s <= tok.start < e for s, e in known):
+            continue                      # acronyms and coined terms (HCoV, CoVs) are no names
+        if doc.is_name(seg, tok):
+            out.append(tok)
+    return out
+
+
+def _strict_hits(seg: AnalyzedSegment, name: str) -> list[int]:
+    """Arabic word indices that transliterate ``name`` by the strict matcher (or keep it in Latin
+    script); two adjacent Arabic words count when only together they do (a split name)."""
+    skeletons = en_skeletons(name)
+    low = name.lower()
+    hits = []
+    for k, tok in enumerate(seg.tgt_words):
+        forms = seg.tgt_bare[k]
+        if tok.norm.removesuffix("'s") == low or any(names_match(skeletons, f) for f in forms):
+            hits.append(k)
+        elif k + 1 < len(seg.tgt_words) and not tok.norm.isascii():
+            joined = forms[-1] + seg.tgt_bare[k + 1][0]
+            if len(ar_skeleton(joined)) >= 3 and names_match(skeletons, joined):
+                hits.append(k)
+    return hits
+
+
+def _rendered(seg: AnalyzedSegment, tok) -> bool:
+    """Whether the Arabic has a counterpart of the English word: kept in Latin, transliterated,
+    a month's name, or a FreeDict translation (a place's adjective included)."""
+    name = seg.src[tok.start:tok.end].replace("’", "'").removesuffix("'s")
+    if _strict_hits(seg, name):
+        return True
+    low = name.lower()
+    month = _months()["en"].get(low)
+    if month is not None and any(_months()["ar"].get(b) == month for bare in seg.tgt_bare for b in bare):
+        return True
+    lex = bilingual()
+    if lex is not None:
+        stems = lex.ar_stems(low)
+        if stems and any(ar_core(b) in stems or ar_core(nisba_root(b)) in stems
+                         for bare in seg.tgt_bare for b in bare):
+            return True
+    return False
+
+
+def unrendered_names(seg: AnalyzedSegment) -> list:
+    """English names (by the document's evidence) with no counterpart in the Arabic. A capitalised
+    common word (Control, Table, Chinese) or a word the dictionary translates (Registry, Diploma) is
+    left out, a month excepted: such words are translated, and a dictionary cannot know every
+    rendering of them."""
+    lex = bilingual()
+
+    def is_candidate(low: str) -> bool:
+        if low in _months()["en"]:
+            return True
+        if lex is None:
+            return zipf(low, "en") < PROPER_NAME
+        if zipf(low, "en") >= COMMON_NAME:
+            return False
+        # a word the dictionary translates is a common word, unless it gives the name itself (Wuhan ووهان)
+        renders = lex.en_to_ar(low)
+        return not renders or any(names_match(en_skeletons(low), w) for r in renders for w in r.split())
+
+    def find() -> list:
+        return [tok for tok in _name_tokens(seg)
+                if is_candidate(seg.src[tok.start:tok.end].replace("’", "'").removesuffix("'s").lower())
+                and not _rendered(seg, tok)]
+    return seg.memo("entity.unrendered", find)
+
+
+def renderings(seg: AnalyzedSegment) -> list[tuple[str, tuple[str, ...]]]:
+    """(English name, Arabic forms) for each name of the segment that an Arabic word transliterates
+    exactly (equal skeletons; not a common Arabic word): the word's forms with and without
+    proclitics and article (``وماسك``: ``وماسك``, ``ماسك``), so that two spellings are the same
+    when their forms meet."""
+    out = []
+    for tok in _name_tokens(seg, known_too=True):
+        name = seg.src[tok.start:tok.end].replace("’", "'").removesuffix("'s")
+        skeletons = set(en_skeletons(name))
+        for k, word in enumerate(seg.tgt_words):
+            if word.norm.isascii():
+                continue
+            forms = tuple(f for f in seg.tgt_bare[k] if ar_skeleton(f) in skeletons and len(f) >= 3)
+            if forms and zipf(forms[-1]) < COMMON_ARABIC:
+                out.append((name, forms))
+    return out
+
+
+# An Arabic word this frequent (Zipf) is a word of the language, not a transliteration (كل, حين).
+COMMON_ARABIC = 4.0
+
+
+_LONG_VOWELS = re.compile("[اويىءأإآئؤة]")
+
+
+def _variants(a: str, b: str) -> bool:
+    """Two spellings of one transliteration: the same consonants, letter for letter of the same
+    class, long vowels aside (ماسك/مسك, هونغ/هونج), not two words (صين/صناعي)."""
+    ca, cb = _LONG_VOWELS.sub("", a), _LONG_VOWELS.sub("", b)
+    return len(ca) == len(cb) and ar_skeleton(a) == ar_skeleton(b)
+
+
+@check("entity.inconsistent", category="entity", doc=Doc(
+    why="One person or place spelled two ways in one article reads as two people, and breaks search; a house "
+        "style keeps one spelling.",
+    context=(("Elon Musk runs Tesla.", "يدير إيلون ماسك شركة تسلا."),
+             ("Musk said the plant would reopen.", "قال ماسك إن المصنع سيعاد فتحه.")),
+    flagged=("Investors asked Musk about the delay.", "سأل المستثمرون مسك عن التأخير."),
+    passed=("Investors asked Musk about the delay.", "سأل المستثمرون ماسك عن التأخير.")))
+def name_inconsistent(seg: AnalyzedSegment) -> Iterator[Finding]:
+    """A name spelled in this pair otherwise than the document spells it elsewhere (Musk → ماسك in
+    eight pairs, مسك in one). Pairs of one document are read together (``Segment.doc``)."""
+    table = seg.document.renderings
+    seen: set[str] = set()
+    for name, forms in renderings(seg):
+        counts = table.get(name)
+        if not counts or name in seen:
+            continue
+        best, n = min(counts.items(), key=lambda kv: (-kv[1], kv[0]))
+        mine = max(counts[f] for f in forms)
+        form = forms[-1]
+        if best in forms or n < 2 or n < 2 * mine or nisba_root(form) == nisba_root(best) \
+                or not _variants(form, best):
+            continue    # the usual spelling, no clear usual one, an inflection (صيني, صينيين), or another word
+        seen.add(name)
+        where = next((t for t, b in zip(seg.tgt_words, seg.tgt_bare) if form in b), None)
+        src = next((t for t in seg.src_words if seg.src[t.start:t.end].replace("’", "'").removesuffix("'s") == name),
+                   None)
+        yield Finding("minor", f"'{name}' is written '{form}' here but '{best}' {n} times elsewhere in the document.",
+                      src_span=Span(src.start, src.start + len(name)) if src else None,
+                      tgt_span=Span(where.start, where.end) if where else None, suggestion=best, confidence=0.6)

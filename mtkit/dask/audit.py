@@ -50,9 +50,9 @@ def chunk_flags(settings: AuditSettings, chunk: Sequence[Segment]) -> list[list[
     """The flags of each segment of a chunk (runs on a worker; the driver keeps the segments)."""
     from mtkit.checks import run_checks
     from mtkit.model import with_fingerprints
-    from mtkit.checks.analysis import AnalyzedSegment
+    from mtkit.checks.document import analyze
     checks = _checks_for(settings)
-    return [with_fingerprints(run_checks(AnalyzedSegment(seg, settings.options), checks), seg) for seg in chunk]
+    return [with_fingerprints(run_checks(seg, checks), seg.segment) for seg in analyze(list(chunk), settings.options)]
 
 
 def warm_up(settings: AuditSettings) -> None:
@@ -90,13 +90,14 @@ def _settings(checks: Sequence[str] | None, disable: Sequence[str], glossary: st
 def _as_segment(record: Any, position: Any) -> Segment:
     if isinstance(record, Segment):
         return record
-    from mtkit.io.pairs import SRC_KEYS, TGT_KEYS
+    from mtkit.io.pairs import DOC_KEYS, SRC_KEYS, TGT_KEYS
     src = next((record[k] for k in SRC_KEYS if record.get(k) is not None), None)
     tgt = next((record[k] for k in TGT_KEYS if record.get(k) is not None), None)
     if src is None or tgt is None:
         raise ValueError(f"pair {position}: needs 'en' and 'ar' (or src/tgt) fields")
     seg_id = record.get("id")
-    return Segment(id=str(position if seg_id is None else seg_id), src=str(src), tgt=str(tgt))
+    doc = next((str(record[k]) for k in DOC_KEYS if record.get(k) is not None), None)
+    return Segment(id=str(position if seg_id is None else seg_id), src=str(src), tgt=str(tgt), doc=doc)
 
 
 def _audit_records(records: Iterable[Any], settings: AuditSettings) -> list[dict]:

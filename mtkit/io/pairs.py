@@ -14,6 +14,7 @@ from mtkit.model import Segment
 
 SRC_KEYS = ("en", "src", "source", "english")
 TGT_KEYS = ("ar", "tgt", "target", "arabic")
+DOC_KEYS = ("doc", "document")     # optional: pairs of one document are read together (names)
 CAT_FORMATS = ("xliff", "tmx", "po")
 # JSON can spell a lone surrogate (\ud800), which no UTF-8 output can carry.
 _SURROGATE = re.compile("[\ud800-\udfff]")
@@ -57,7 +58,8 @@ def _segment(record: Record, path: str, names: Optional[tuple[str, ...]] = None)
     if src is None or tgt is None:
         missing, accepted = ("en", SRC_KEYS) if src is None else ("ar", TGT_KEYS)
         raise InputError(f"{where}missing field '{missing}' (also accepted: {'/'.join(accepted)})", path, line)
-    return Segment(id=_id(data, record.default_id, path, line, where), src=src, tgt=tgt, line=line)
+    doc = _pick(data, DOC_KEYS, path, line, where)
+    return Segment(id=_id(data, record.default_id, path, line, where), src=src, tgt=tgt, line=line, doc=doc)
 
 
 def parse_columns(text: Optional[str]) -> Optional[tuple[str, ...]]:

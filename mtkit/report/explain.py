@@ -16,6 +16,8 @@ def explain_text(result: Explanation, stream: TextIO, **_options) -> None:
         stream.write(("\n" if k else "") + f"{chk.name} ({chk.category})\n  {chk.description}\n")
         if chk.doc:
             stream.write(f"  Why: {chk.doc.why}\n")
+            for en, ar in chk.doc.context:
+                stream.write(f"  Earlier in the document:\n    EN: {en}\n    AR: {ar}\n")
             for label, (en, ar) in (("Flagged", chk.doc.flagged), ("Not flagged", chk.doc.passed)):
                 stream.write(f"  {label}:\n    EN: {en or '(nothing)'}\n    AR: {ar or '(nothing)'}\n")
             for en, ar in chk.doc.glossary:
@@ -44,6 +46,8 @@ def _check_md(chk: Check, stream: TextIO) -> None:
     if not chk.doc:
         return
     stream.write(f"\n**Why:** {_md(chk.doc.why)}\n\n| | English | Arabic |\n|---|---|---|\n")
+    for en, ar in chk.doc.context:
+        stream.write(f"| earlier in the document | {_md(en)} | {_md(ar)} |\n")
     for label, (en, ar) in (("flagged", chk.doc.flagged), ("not flagged", chk.doc.passed)):
         stream.write(f"| {label} | {_md(en)} | {_md(ar)} |\n")
     for en, ar in chk.doc.glossary:

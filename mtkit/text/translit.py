@@ -38,12 +38,13 @@ def _collapse(classes: list[str]) -> str:
 
 
 @lru_cache(maxsize=100_000)
-def en_skeleton(word: str) -> str:
+def en_skeleton(word: str, silent_h: bool = True) -> str:
     latin, _ = _tables()
     word = word.lower()
     if word.endswith("'s"):
         word = word[:-2]
-    word = _SILENT_H.sub("", word)        # John, Johns, Sarah: h after a vowel, before a consonant
+    if silent_h:
+        word = _SILENT_H.sub("", word)    # John, Johns, Sarah: h after a vowel, before a consonant
     out, i = [], 0
     while i < len(word):
         for size in (3, 2, 1):
@@ -60,6 +61,34 @@ def en_skeleton(word: str) -> str:
         else:
             i += 1                        # digits, apostrophes, accents: ignored
     return _collapse(out)
+
+
+# Letters other languages write for other sounds than English does, as Arabic news renders them:
+# j as y or kh (Bjorn بيورن, Juan خوان), Spanish g before e/i as kh (Sergio سيرخيو), German ch as kh
+# inside a word (Koch كوخ), Chinese zh as j, sh or z (Zhou تشو, Guangzhou غوانزو), a nasal ng as n (Guangzhou).
+_READINGS = ((re.compile("j"), ("y", "kh")), (re.compile("g(?=[ei])"), ("kh",)), (re.compile("(?<=.)ch"), ("kh",)),
+             (re.compile("zh"), ("j", "sh", "z")), (re.compile("ng(?![aeiouy])"), ("n",)))
+MAX_READINGS = 16
+
+
+@lru_cache(maxsize=100_000)
+def en_skeletons(word: str) -> tuple[str, ...]:
+    """The English skeleton of a name, then those of its foreign readings (``_READINGS``, and an
+    h sounded after a vowel: Rahman رحمن, Ahmed أحمد)."""
+    spellings = [word.lower().removesuffix("'s")]
+    for pattern, sounds in _READINGS:
+        if pattern.search(spellings[0]):
+            spellings += [pattern.sub(sound, w) for w in spellings for sound in sounds]
+            spellings = spellings[:MAX_READINGS]
+    out = [en_skeleton(w, silent_h=silent) for silent in (True, False) for w in spellings]
+    return tuple(dict.fromkeys(x for x in out if x))
+
+
+def names_match(skeletons: tuple[str, ...], ar_word: str) -> bool:
+    """An Arabic word renders a name of these skeletons (``en_skeletons``): one of them matches
+    (``skeletons_match``), or a one-class name (Mayo مايو, Zhou تشو) is that class in a short word."""
+    ar = ar_skeleton(ar_word)
+    return any(skeletons_match(s, ar) or (len(s) == 1 and s == ar and len(ar_word) <= 4) for s in skeletons)
 
 
 @lru_cache(maxsize=200_000)

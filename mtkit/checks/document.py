@@ -1,0 +1,134 @@
+"""The document around a segment: what the other pairs of the same article tell about names.
+
+A word capitalised only where a sentence or a headline starts is weak evidence of a name; the same
+word capitalised mid-sentence elsewhere in the article is strong, and one also written in lower
+case elsewhere is a common word (Health in "World Health Organization" and "public health").
+Checks read this through ``AnalyzedSegment.document`` (a :class:`DocumentContext`, computed lazily
+once per document from the segments' own analyses).
+
+A document is a run of consecutive segments with the same ``Segment.doc`` (the two files of an
+audit are one document; a pairs file groups its pairs by their ``doc`` field). Work is chunked so
+a document is never split between workers, which keeps any ``--jobs`` byte-identical; a document
+longer than MAX_DOCUMENT segments is read in windows of that size (memory stays bounded).
+"""
+from __future__ import annotations
+
+import itertools
+from collections import Counter, defaultdict
+from functools import cached_property
+from typing import TYPE_CHECKING, Iterable, Iterator, Optional
+
+from mtkit.model import Segment
+
+if TYPE_CHECKING:
+    from mtkit.checks.analysis import AnalyzedSegment
+    from mtkit.text.tokens import Token
+
+MAX_DOCUMENT = 4096
+# A segment with this share of its (4 or more) words capitalised is a headline or a title:
+# its capitals say nothing about names.
+TITLE_CASE = 0.6
+_SMALL = frozenset({"a", "an", "the", "of", "and", "or", "in", "on", "at", "to", "for", "by", "with", "from", "as"})
+
+
+def name_key(text: str) -> str:
+    """An English word as a name key: ``Musk's`` → ``Musk``."""
+    return text.replace("’", "'").removesuffix("'s")
+
+
+def is_title_case(seg: "AnalyzedSegment") -> bool:
+    """A headline or title: most of its words start with a capital."""
+    words = [seg.src[t.start:t.end] for t in seg.src_words if t.norm not in _SMALL and t.norm.isalpha()]
+    return len(words) >= 4 and sum(w[0].isupper() for w in words) >= TITLE_CASE * len(words)
+
+
+class DocumentContext:
+    """Name evidence gathered over all the segments of one document."""
+
+    def __init__(self, segments: list["AnalyzedSegment"]):
+        self.segments = segments
+
+    @cached_property
+    def _case_counts(self) -> tuple[Counter, Counter, Counter]:
+        """English words capitalised mid-sentence (not in headlines), capitalised anywhere, and
+        written in lower case, counted over the document."""
+        mid: Counter = Counter()
+        upper: Counter = Counter()
+        lower: Counter = Counter()
+        for seg in self.segments:
+            title = is_title_case(seg)
+            for tok in seg.src_words:
+                text = name_key(seg.src[tok.start:tok.end])
+                if not text[:1].isalpha():
+                    continue
+                if text[0].isupper():
+                    upper[text] += 1
+                    if not title and not seg.is_sentence_initial(tok):
+                        mid[text] += 1
+                else:
+                    lower[text.lower()] += 1
+        return mid, upper, lower
+
+    def capitalised_mid_sentence(self, word: str) -> int:
+        """How often the document writes ``word`` with a capital inside a sentence (not a headline)."""
+        return self._case_counts[0][name_key(word)]
+
+    def lower_case(self, word: str) -> int:
+        """How often the document writes ``word`` in lower case (a common word, then)."""
+        return self._case_counts[2][name_key(word).lower()]
+
+    def is_name(self, seg: "AnalyzedSegment", tok: "Token") -> bool:
+        """Whether a capitalised English word reads as a name on the document's evidence: written
+        with a capital inside a sentence here or elsewhere, and never in lower case."""
+        text = seg.src[tok.start:tok.end]
+        if not text[:1].isupper() or self.lower_case(text):
+            return False
+        return self.capitalised_mid_sentence(text) > 0
+
+    @cached_property
+    def renderings(self) -> dict[str, Counter]:
+        """English name → how often each Arabic form renders it in the document (names that a
+        transliteration in the same pair renders; see ``mtkit.checks.entity.renderings``)."""
+        from mtkit.checks.entity import renderings
+        out: dict[str, Counter] = defaultdict(Counter)
+        for seg in self.segments:
+            for name, forms in renderings(seg):
+                for form in forms:
+                    out[name][form] += 1
+        return dict(out)
+
+
+def document_chunks(segments: Iterable[Segment], size: int) -> Iterator[list[Segment]]:
+    """Chunks of about ``size`` segments that never cut a document (a run of one ``doc``), except
+    a document longer than MAX_DOCUMENT, which is cut every MAX_DOCUMENT segments."""
+    chunk: list[Segment] = []
+    for _, run in itertools.groupby(segments, key=lambda s: s.doc):
+        for doc in _windows(run):
+            if chunk and len(chunk) + len(doc) > size:
+                yield chunk
+                chunk = []
+            chunk.extend(doc)
+    if chunk:
+        yield chunk
+
+
+def _windows(run: Iterable[Segment]) -> Iterator[list[Segment]]:
+    iterator = iter(run)
+    while window := list(itertools.islice(iterator, MAX_DOCUMENT)):
+        yield window
+
+
+def analyze(chunk: list[Segment], options: Optional[dict] = None) -> list["AnalyzedSegment"]:
+    """The chunk's segments analyzed, each knowing the document it belongs to (the chunk's run of
+    its ``doc``, as :func:`document_chunks` made them)."""
+    from mtkit.checks.analysis import AnalyzedSegment
+    out: list[AnalyzedSegment] = []
+    for _, run in itertools.groupby(chunk, key=lambda s: s.doc):
+        analyzed = [AnalyzedSegment(seg, options) for seg in run]
+        for k in range(0, len(analyzed), MAX_DOCUMENT):
+            window = analyzed[k:k + MAX_DOCUMENT]
+            context = DocumentContext(window)
+            for seg in window:
+                seg.document = context
+        out.extend(analyzed)
+    return out
