@@ -27,7 +27,8 @@ def segments_from_alignment(alignment: Alignment, line_of_tgt_unit: Optional[Seq
             line = line_of_tgt_unit[bead.tgt[0]]
         out.append(Segment(id=str(k + 1), src=" ".join(alignment.src_units[i] for i in bead.src),
                            tgt=" ".join(alignment.tgt_units[j] for j in bead.tgt),
-                           src_units=bead.src, tgt_units=bead.tgt, score=bead.score, line=line))
+                           src_units=bead.src, tgt_units=bead.tgt, score=bead.score, line=line,
+                           doc=""))          # the two files are one document
     return out
 
 

@@ -124,7 +124,7 @@ class Segment:
     src_codes: tuple[str, ...] = ()
     tgt_codes: tuple[str, ...] = ()
     # the document the pair belongs to: consecutive segments of one doc are read together (names
-    # seen elsewhere in the article); None for the two files of an audit or a pairs file without it
+    # seen elsewhere in the article); "" for the two files of an audit, None: read alone
     doc: Optional[str] = None
 
 
@@ -226,8 +226,6 @@ class SegmentResult:
                      "src_units": list(seg.src_units), "tgt_units": list(seg.tgt_units)}
         if seg.line is not None:
             out["line"] = seg.line
-        if seg.doc is not None:
-            out["doc"] = seg.doc
         if seg.src_codes or seg.tgt_codes:
             out["src_codes"], out["tgt_codes"] = list(seg.src_codes), list(seg.tgt_codes)
         out["flags"] = [f.to_dict() for f in self.flags]

@@ -70,7 +70,8 @@ def test_one_name_spelled_two_ways_in_a_document(test_data):
 
 
 def test_renderings_ignore_common_arabic_words():
-    seg = _doc([("The chain Coles said prices would fall for all shoppers.", "قالت سلسلة كولز إن الأسعار ستنخفض لكل المتسوقين.")])[0]
+    seg = _doc([("The chain Coles said prices would fall for all shoppers.",
+                 "قالت سلسلة كولز إن الأسعار ستنخفض لكل المتسوقين.")])[0]
     assert {form for _, forms in renderings(seg) for form in forms} == {"كولز"}
 
 
@@ -81,8 +82,10 @@ def test_documents_are_never_cut_between_chunks():
     for chunk in chunks:
         docs = [s.doc for s in chunk]
         assert all(docs.count(d) == 100 for d in set(docs))       # whole documents only
-    big = [Segment(str(k), "a", "b") for k in range(MAX_DOCUMENT + 10)]
+    big = [Segment(str(k), "a", "b", doc="") for k in range(MAX_DOCUMENT + 10)]
     assert [len(c) for c in document_chunks(big, 256)] == [MAX_DOCUMENT, 10]
+    alone = [Segment(str(k), "a", "b") for k in range(600)]         # no doc: each pair alone
+    assert [len(c) for c in document_chunks(alone, 256)] == [256, 256, 88]
 
 
 def test_any_jobs_gives_the_same_document_flags(test_data, tmp_path, run_mtkit):

@@ -7,7 +7,8 @@ Checks read this through ``AnalyzedSegment.document`` (a :class:`DocumentContext
 once per document from the segments' own analyses).
 
 A document is a run of consecutive segments with the same ``Segment.doc`` (the two files of an
-audit are one document; a pairs file groups its pairs by their ``doc`` field). Work is chunked so
+audit are one document; a pairs file groups its pairs by their ``doc`` field, and a pair without
+one is read alone). Work is chunked so
 a document is never split between workers, which keeps any ``--jobs`` byte-identical; a document
 longer than MAX_DOCUMENT segments is read in windows of that size (memory stays bounded).
 """
@@ -86,6 +87,20 @@ class DocumentContext:
         return self.capitalised_mid_sentence(text) > 0
 
     @cached_property
+    def arabic_words(self) -> tuple[Counter, Counter]:
+        """How often each Arabic word (without proclitics) and each pair of adjacent words (joined
+        with a space) occurs in the document."""
+        words: Counter = Counter()
+        pairs: Counter = Counter()
+        for seg in self.segments:
+            tokens = [t.norm for t in seg.tgt_words]
+            for k, bare in enumerate(seg.tgt_bare):
+                words.update(bare)
+                if k + 1 < len(tokens):
+                    pairs[tokens[k] + " " + tokens[k + 1]] += 1
+        return words, pairs
+
+    @cached_property
     def renderings(self) -> dict[str, Counter]:
         """English name → how often each Arabic form renders it in the document (names that a
         transliteration in the same pair renders; see ``mtkit.checks.entity.renderings``)."""
@@ -102,7 +117,7 @@ def document_chunks(segments: Iterable[Segment], size: int) -> Iterator[list[Seg
     """Chunks of about ``size`` segments that never cut a document (a run of one ``doc``), except
     a document longer than MAX_DOCUMENT, which is cut every MAX_DOCUMENT segments."""
     chunk: list[Segment] = []
-    for _, run in itertools.groupby(segments, key=lambda s: s.doc):
+    for _, run in itertools.groupby(segments, key=_document_key()):
         for doc in _windows(run):
             if chunk and len(chunk) + len(doc) > size:
                 yield chunk
@@ -110,6 +125,12 @@ def document_chunks(segments: Iterable[Segment], size: int) -> Iterator[list[Seg
             chunk.extend(doc)
     if chunk:
         yield chunk
+
+
+def _document_key():
+    """Groups segments by ``doc``; a segment without one is a document of its own."""
+    alone = itertools.count()
+    return lambda seg: ("doc", seg.doc) if seg.doc is not None else ("alone", next(alone))
 
 
 def _windows(run: Iterable[Segment]) -> Iterator[list[Segment]]:
@@ -123,7 +144,7 @@ def analyze(chunk: list[Segment], options: Optional[dict] = None) -> list["Analy
     its ``doc``, as :func:`document_chunks` made them)."""
     from mtkit.checks.analysis import AnalyzedSegment
     out: list[AnalyzedSegment] = []
-    for _, run in itertools.groupby(chunk, key=lambda s: s.doc):
+    for _, run in itertools.groupby(chunk, key=_document_key()):
         analyzed = [AnalyzedSegment(seg, options) for seg in run]
         for k in range(0, len(analyzed), MAX_DOCUMENT):
             window = analyzed[k:k + MAX_DOCUMENT]

@@ -185,8 +185,8 @@ def known_name_spans(seg: AnalyzedSegment) -> list[tuple[int, int]]:
             "قالت وكالة أسوشيتد برس إن العاصفة أودت بحياة أربعة أشخاص على الأقل.")))
 def entity_missing(seg: AnalyzedSegment) -> Iterator[Finding]:
     """A known name (agency, paper, institution, person, place) has no accepted Arabic form."""
-    if not seg.tgt.strip() or seg.lost_a_clause:
-        return                                          # a lost clause: omission reports it
+    if not seg.tgt.strip():
+        return
     for entity, match in _entity_matches(seg):
         name = match.group()
         if " " not in name and name.lower() in _COMMON and match.start() in seg.src_sentence_starts:
@@ -205,7 +205,9 @@ def entity_missing(seg: AnalyzedSegment) -> Iterator[Finding]:
                       f"The name '{name}' is not in the Arabic (expected e.g. '{' '.join(entity.ar[0])}').",
                       src_span=Span(match.start(), match.end()), tgt_span=tgt_span,
                       # an acronym is often spelled out in a way no list foresees (NBA → الاتحاد الوطني لكرة السلة)
-                      suggestion=" ".join(entity.ar[0]), confidence=0.5 if acronym else 0.75)
+                      # (an Arabic much shorter than the English: the name may have gone with a whole clause)
+                      suggestion=" ".join(entity.ar[0]),
+                      confidence=0.5 if acronym else 0.45 if seg.lost_a_clause else 0.75)
 
 
 @lru_cache(maxsize=1)
@@ -393,6 +395,10 @@ def _name_tokens(seg: AnalyzedSegment, known_too: bool = False) -> list:
     for _, tok in seg.src_capitalized():
         text = seg.src[tok.start:tok.end].replace("’", "'").removesuffix("'s")
         low = text.lower()
+        if low in _months()["en"]:
+            if not seg.is_sentence_initial(tok) and not any(s <= tok.start < e for s, e in known):
+                out.append(tok)           # a month inside a sentence, even where "march" is a verb too
+            continue
         if len(text) < 2 or not text.isalpha() or not text[1:].islower() or low in titles() \
                 or zipf(low, "en") >= FUNCTION_WORD or any(s <= tok.start < e for s, e in known):
             continue                      # acronyms and coined terms (HCoV, CoVs) are no names
@@ -449,17 +455,38 @@ def unrendered_names(seg: AnalyzedSegment) -> list:
             return True
         if lex is None:
             return zipf(low, "en") < PROPER_NAME
-        if zipf(low, "en") >= COMMON_NAME:
-            return False
-        # a word the dictionary translates is a common word, unless it gives the name itself (Wuhan ووهان)
+        # a word the dictionary translates is a common word, unless it gives the name itself
+        # (Indonesia إندونيسيا, Wuhan ووهان); a frequent word it does not know is left alone too
         renders = lex.en_to_ar(low)
-        return not renders or any(names_match(en_skeletons(low), w) for r in renders for w in r.split())
+        if renders:
+            return any(names_match(en_skeletons(low), w) for r in renders for w in r.split())
+        return zipf(low, "en") < COMMON_NAME
 
     def find() -> list:
         return [tok for tok in _name_tokens(seg)
                 if is_candidate(seg.src[tok.start:tok.end].replace("’", "'").removesuffix("'s").lower())
-                and not _rendered(seg, tok)]
+                and not _in_compound(seg, tok) and not _rendered(seg, tok)]
     return seg.memo("entity.unrendered", find)
+
+
+def _in_compound(seg: AnalyzedSegment, tok) -> bool:
+    """Part of a hyphenated code (SARSr-Rh-BatCoV), or a word common enough to be translated inside
+    a capitalised run (Cambridge AICE Diploma, HR Ops, Virology and Biotechnology; "University of
+    X" is no run: X is the name)."""
+    if seg.src[tok.start - 1:tok.start] == "-" or seg.src[tok.end:tok.end + 1] == "-":
+        return True
+    word = tok.norm.removesuffix("'s")
+    if zipf(word, "en") < PROPER_NAME or word in _months()["en"]:
+        return False
+    words = seg.src_words
+    k = next(i for i, t in enumerate(words) if t is tok)
+    for step in (-1, 1):
+        i = k + step
+        if 0 <= i < len(words) and words[i].norm in ("and", "&", "amp"):
+            i += step                       # "Virology and Biotechnology": one name across "and"
+        if 0 <= i < len(words) and seg.src[words[i].start].isupper():
+            return True
+    return False
 
 
 def renderings(seg: AnalyzedSegment) -> list[tuple[str, tuple[str, ...]]]:

@@ -11,8 +11,9 @@ from mtkit.model import Span
 from mtkit.text.arabic import (ARTICLES, CONJUNCTIONS, LETTERS, MARKS, PREPOSITIONS, SUFFIXES, TATWEEL,
                                strip_proclitics)
 from mtkit.text.lexicon import zipf
+from mtkit.text.normalize import norm
 from mtkit.text.spelling import frequent_stems, in_hunspell
-from mtkit.text.translit import ar_skeleton, en_skeleton, skeletons_match
+from mtkit.text.translit import ar_skeleton, en_skeleton, en_skeletons, names_match, skeletons_match
 
 # Glued: an unseen token that splits into two common words. Split: two tokens that join into a
 # common word while one of them is no word at all. Thresholds are Zipf frequencies (wordfreq).
@@ -205,3 +206,44 @@ def space_before_punctuation(seg: AnalyzedSegment) -> Iterator[Finding]:
     for match in _BEFORE_PUNCT.finditer(seg.tgt):
         yield Finding("minor", "A space before punctuation.", tgt_span=Span(match.start(), match.end() + 1),
                       suggestion=seg.tgt[match.end()], confidence=0.8)
+
+
+@check("spacing.split_name", category="spacing", doc=Doc(
+    why="A transliterated name broken by a space reads as two unknown words and cannot be searched.",
+    context=(("Wuhan is the capital of Hubei.", "ووهان هي عاصمة هوبي."),),
+    flagged=("The outbreak began in Wuhan in December.", "بدأ التفشي في ووه ان في ديسمبر."),
+    passed=("The outbreak began in Wuhan in December.", "بدأ التفشي في ووهان في ديسمبر.")))
+def split_name(seg: AnalyzedSegment) -> Iterator[Finding]:
+    """Two Arabic words that only together transliterate a name of the English (ووه ان for Wuhan),
+    where the document writes the name as one word at least as often as these two."""
+    names = {}
+    for _, tok in seg.src_capitalized():
+        text = seg.src[tok.start:tok.end]
+        if len(text) >= 4 and text.isalpha() and text[1:].islower() and \
+                (not seg.is_sentence_initial(tok) or seg.document.is_name(seg, tok)):
+            names[text] = en_skeletons(text)
+    if not names:
+        return
+    tokens = list(_ARABIC_TOKEN.finditer(seg.tgt))
+    for left, right in zip(tokens, tokens[1:]):
+        if seg.tgt[left.end():right.start()] != " ":
+            continue
+        a, b = _MARKS.sub("", left.group()), _MARKS.sub("", right.group())
+        joined = a + b
+        if len(joined) < 4 or min(zipf(a), zipf(b)) >= SPLIT_PART:
+            continue                      # two words of the language, not the pieces of one name
+        whole = [norm(joined)] + [norm(joined[len(p):]) for p in _UNCLITIC if joined.startswith(p) and len(joined) - len(p) >= 4]
+        words, pairs = seg.document.arabic_words
+        joined_count = max(words[w] for w in whole)
+        if not joined_count or joined_count < pairs[norm(a) + " " + norm(b)]:
+            continue                      # the document writes it as two words (وول ورثز, وين ليانج), or more often so
+        for name, skeletons in names.items():
+            if any(ar_skeleton(w) in skeletons and len(ar_skeleton(w)) >= 2 for w in whole) \
+                    and not any(names_match(skeletons, part) for part in (a, b, *_unclitic(a))):
+                yield Finding("minor", f"'{a} {b}' looks like the name '{name}' split by a space.",
+                              tgt_span=Span(left.start(), right.end()), suggestion=joined, confidence=0.75)
+                break
+
+
+# One piece at least of a split name is no word of its own: rarer than this (Zipf; ووه, نز, يب).
+SPLIT_PART = 3.5

@@ -6,6 +6,7 @@ since vowels and long-vowel letters are dropped. The class table is ``data/trans
 from __future__ import annotations
 
 import re
+import unicodedata
 from functools import lru_cache
 
 from mtkit.data import table
@@ -65,9 +66,13 @@ def en_skeleton(word: str, silent_h: bool = True) -> str:
 
 # Letters other languages write for other sounds than English does, as Arabic news renders them:
 # j as y or kh (Bjorn بيورن, Juan خوان), Spanish g before e/i as kh (Sergio سيرخيو), German ch as kh
-# inside a word (Koch كوخ), Chinese zh as j, sh or z (Zhou تشو, Guangzhou غوانزو), a nasal ng as n (Guangzhou).
-_READINGS = ((re.compile("j"), ("y", "kh")), (re.compile("g(?=[ei])"), ("kh",)), (re.compile("(?<=.)ch"), ("kh",)),
-             (re.compile("zh"), ("j", "sh", "z")), (re.compile("ng(?![aeiouy])"), ("n",)))
+# inside a word (Koch كوخ), an initial gh as g (Ghebreyesus جيبريسوس), Chinese zh as j, sh or z (Zhou
+# تشو, Guangzhou غوانزو), a nasal ng as n (Guangzhou); and name endings: a final -ul/-ur that is the
+# Arabic article of the next word (Saifur سيف الرحمن, Obaidul عبيد القادر), -ism as -iyya (Trumpism الترامبية).
+_READINGS = ((re.compile("^gh"), ("g",)), (re.compile("(?<=...)u[lrdnst]$"), ("",)),
+             (re.compile("(?<=...)ism$"), ("",)), (re.compile("j"), ("y", "kh")), (re.compile("g(?=[ei])"), ("kh",)),
+             (re.compile("(?<=.)ch"), ("kh",)), (re.compile("zh"), ("j", "sh", "z")),
+             (re.compile("ng(?![aeiouy])"), ("n",)))
 MAX_READINGS = 16
 
 
@@ -75,7 +80,7 @@ MAX_READINGS = 16
 def en_skeletons(word: str) -> tuple[str, ...]:
     """The English skeleton of a name, then those of its foreign readings (``_READINGS``, and an
     h sounded after a vowel: Rahman رحمن, Ahmed أحمد)."""
-    spellings = [word.lower().removesuffix("'s")]
+    spellings = [_fold(word.lower().removesuffix("'s"))]
     for pattern, sounds in _READINGS:
         if pattern.search(spellings[0]):
             spellings += [pattern.sub(sound, w) for w in spellings for sound in sounds]
@@ -84,17 +89,36 @@ def en_skeletons(word: str) -> tuple[str, ...]:
     return tuple(dict.fromkeys(x for x in out if x))
 
 
+_CARONS = str.maketrans({"č": "ch", "ć": "ch", "š": "sh", "ś": "sh", "ş": "sh", "ž": "zh", "ź": "z", "ł": "l", "ø": "o",
+                         "æ": "ae", "ß": "ss", "đ": "d"})
+
+
+def _fold(word: str) -> str:
+    """Letters with diacritics as English spells their sound: Matovič → matovich, Charité → charite."""
+    word = word.translate(_CARONS)
+    return "".join(c for c in unicodedata.normalize("NFKD", word) if not unicodedata.combining(c))
+
+
 def names_match(skeletons: tuple[str, ...], ar_word: str) -> bool:
     """An Arabic word renders a name of these skeletons (``en_skeletons``): one of them matches
-    (``skeletons_match``), or a one-class name (Mayo مايو, Zhou تشو) is that class in a short word."""
-    ar = ar_skeleton(ar_word)
-    return any(skeletons_match(s, ar) or (len(s) == 1 and s == ar and len(ar_word) <= 4) for s in skeletons)
+    (``skeletons_match``), also with a final ه read as a vowel (Kobe كوبه, Charité شاريتيه), or a
+    one-class name (Mayo مايو, Zhou تشو) is that class in a short word."""
+    forms = [ar_skeleton(ar_word), _plain_skeleton(ar_word)]
+    if len(ar_word) >= 4 and ar_word.endswith(("ه", "ة")):
+        forms.append(ar_skeleton(ar_word[:-1]))
+    return any(skeletons_match(s, ar) or (len(s) == 1 and s == ar and len(ar_word) <= 4)
+               for s in skeletons for ar in forms)
 
 
 @lru_cache(maxsize=200_000)
 def ar_skeleton(word: str) -> str:
+    return _plain_skeleton(norm(word).replace("تش", "ش"))   # تش renders "ch"
+
+
+def _plain_skeleton(word: str) -> str:
+    """Letter by letter (تش as t and sh: Ateş آتش)."""
     _, arabic = _tables()
-    return _collapse([arabic.get(ch, "") for ch in norm(word).replace("تش", "ش")])   # تش renders "ch"
+    return _collapse([arabic.get(ch, "") for ch in norm(word)])
 
 
 def _distance(a: str, b: str) -> int:
