@@ -4,7 +4,7 @@
 when one was written for exactly the same inputs. The key hashes every data file under
 ``mtkit/data`` (and any other ``files`` the builder reads), the source of every mtkit module, the
 mtkit version, the Python version and the versions of the libraries whose data went into the
-entry (wordfreq, lemminflect): an edited data file or loader, or another release, never reads a
+entry (lemminflect): an edited data file or loader, or another release, never reads a
 stale entry; it is rebuilt and replaced. A damaged entry (truncated, unpicklable, another
 format) is rebuilt; a cache directory that cannot be written means no cache. Entries are written
 atomically (a temporary file renamed into place), so parallel runs never read half an entry.

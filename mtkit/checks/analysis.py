@@ -6,11 +6,10 @@ import re
 from functools import cached_property, lru_cache
 from typing import TYPE_CHECKING
 
-from lemminflect import getAllLemmas
-
 from mtkit.align.words import WordLink, link_words, unmatched
 from mtkit.model import Segment, Span
 from mtkit.text.arabic import ar_bare, ar_core, ar_stem
+from mtkit.text.lemmas import all_lemmas
 from mtkit.text.normalize import NormText, normalize
 from mtkit.text.sentences import sentence_spans
 from mtkit.text.tokens import Token, tokenize
@@ -40,7 +39,7 @@ def en_lemmas(word: str) -> frozenset[str]:
     forms = {word}
     if word.endswith("'s"):
         forms.add(word[:-2])
-    for lemmas in getAllLemmas(word).values():
+    for lemmas in all_lemmas(word).values():
         forms.update(lemmas)
     return frozenset(forms)
 

@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
-from functools import lru_cache
+from functools import cached_property, lru_cache
 from typing import Iterator, Optional
 
 from mtkit.checks import Doc, Finding, check
@@ -29,18 +29,19 @@ class Entity:
     en: tuple[str, ...]
     ar: tuple[tuple[str, ...], ...]      # normalized word sequences
     kind: str
-    pattern: re.Pattern
+
+    @cached_property
+    def pattern(self) -> re.Pattern:
+        """Compiled on first use: a run searches only the entities its segments mention, and
+        compiling all thousand at start-up would cost a short audit a quarter of a second."""
+        names = "|".join(re.escape(n) for n in sorted(self.en, key=len, reverse=True))
+        return re.compile(rf"(?<!\w)(?:{names})(?!\w)")
 
 
 @lru_cache(maxsize=1)
 def entities() -> tuple[Entity, ...]:
-    out = []
-    for row in table("entities.tsv"):
-        names = tuple(row["en"])
-        regex = "|".join(re.escape(n) for n in sorted(names, key=len, reverse=True))
-        out.append(Entity(names, tuple(tuple(norm(a).split()) for a in row["ar"]), row["kind"],
-                          re.compile(rf"(?<!\w)(?:{regex})(?!\w)")))
-    return tuple(out)
+    return tuple(Entity(tuple(row["en"]), tuple(tuple(norm(a).split()) for a in row["ar"]), row["kind"])
+                 for row in table("entities.tsv"))
 
 
 @lru_cache(maxsize=1)

@@ -46,7 +46,7 @@ def lexicon() -> dict[str, list[Idiom]]:
     """Idioms indexed by the lemmas of their rarest fixed word (a segment looks up its own
     lemmas, so common words such as "the" or "get" pull in no candidates). Compiled once and
     kept in mtkit's cache between runs."""
-    return compiled("idioms", _compile_lexicon, libraries=("wordfreq", "lemminflect"))
+    return compiled("idioms", _compile_lexicon, libraries=("lemminflect",))
 
 
 def _compile_lexicon() -> dict[str, list[Idiom]]:

@@ -48,7 +48,7 @@ def en_words(text: str) -> tuple[str, ...]:
 def _compiled_terms() -> tuple[tuple[DomainTerm, ...], dict[str, list[tuple[DomainTerm, tuple[str, ...]]]]]:
     """The rows of ``terms.tsv`` and their index, compiled together (so the index holds the same
     term objects) and kept in mtkit's cache between runs."""
-    return compiled("terms", _compile_terms, libraries=("wordfreq",))
+    return compiled("terms", _compile_terms)
 
 
 def domain_terms() -> tuple[DomainTerm, ...]:

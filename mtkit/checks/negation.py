@@ -6,13 +6,12 @@ import re
 from functools import lru_cache
 from typing import Iterator
 
-from lemminflect import getAllLemmas
-
 from mtkit.checks import Doc, Finding, check
 from mtkit.checks.analysis import AnalyzedSegment
 from mtkit.data import table
 from mtkit.model import Span
 from mtkit.text.arabic import CONJUNCTIONS, strip_proclitics
+from mtkit.text.lemmas import all_lemmas
 from mtkit.text.lexicon import zipf
 from mtkit.text.normalize import norm
 from mtkit.text.tokens import Token
@@ -52,8 +51,8 @@ def negative_adjective(word: str) -> bool:
     participle), nor lexicalized "independent", whose base "dependent" is rarer)."""
     for prefix in _NEG_PREFIXES:
         base = word[len(prefix):]
-        if word.startswith(prefix) and len(base) >= 4 and "ADJ" in getAllLemmas(word) \
-                and ("ADJ" in getAllLemmas(base) or "ADV" in getAllLemmas(base)) \
+        if word.startswith(prefix) and len(base) >= 4 and "ADJ" in all_lemmas(word) \
+                and ("ADJ" in all_lemmas(base) or "ADV" in all_lemmas(base)) \
                 and not (prefix[0] == "i" and base.endswith("ed")) \
                 and zipf(base, "en") > zipf(word, "en"):
             return True

@@ -3,7 +3,7 @@ length and by word frequency, the n-grams one system matches in the reference an
 not, and the segments where the systems disagree most, side by side with their flags.
 
 Length buckets count source words (so they exist without a reference). Word frequency is
-wordfreq's Zipf value of the Arabic word (no training data is at hand, so general-language
+wordfreq's Zipf value of the Arabic word (mtkit/text/lexicon.py) (no training data is at hand, so general-language
 frequency stands in for compare-mt's training counts). Words are ``\\w+`` runs, as compare-mt
 splits on whitespace after tokenization.
 """
@@ -12,9 +12,10 @@ from __future__ import annotations
 import re
 from collections import Counter
 from dataclasses import dataclass, field
-from functools import lru_cache
 from itertools import pairwise
 from typing import TYPE_CHECKING
+
+from mtkit.text import lexicon
 
 if TYPE_CHECKING:
     from mtkit.model import SegmentResult
@@ -44,10 +45,8 @@ def _labels(edges: tuple[float, ...], whole: bool = False) -> list[str]:
     return out + [f"{edges[-1]:g}+"]
 
 
-@lru_cache(maxsize=200_000)
 def zipf(word: str) -> float:
-    from wordfreq import zipf_frequency
-    return zipf_frequency(word, "ar")
+    return lexicon.zipf(word, "ar")
 
 
 @dataclass

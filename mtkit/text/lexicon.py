@@ -1,27 +1,144 @@
-"""Word frequencies (the ``wordfreq`` package, which ships its data): is a string an Arabic or
-English word that people write? Used to find glued and split words."""
+"""Word frequencies: is a string an Arabic or English word that people write? Used to find glued
+and split words, common words among names, and the rarest word of a phrase.
+
+The values are wordfreq's ``zipf_frequency(word, lang)`` for ``en`` and ``ar``, to the last digit,
+from its two lists shipped as ``mtkit/data/wordfreq.{en,ar}.tsv`` (CC-BY-SA 4.0; see their headers
+and ``tools/wordfreq_lists.py``), so mtkit needs neither the wordfreq package nor its 60 MB of
+data for every language. A list's lines are sorted by their UTF-8 bytes and binary-searched in
+the file's bytes: nothing is parsed before a word is looked up, so start-up costs one read.
+
+A word is turned into wordfreq's tokens as wordfreq does (Unicode normalization, Arabic marks and
+tatweel removed, case folding, its tokenizer expression, straight quotes, digit runs smashed to 0s
+and given wordfreq's estimate for numbers); several tokens combine as 1/f = 1/f1 + 1/f2 + ….
+Plain words of ASCII or Arabic letters (nearly every lookup) skip the tokenizer: for them it
+returns the word itself. tests/test_lexicon.py checks the values against wordfreq where installed.
+"""
 from __future__ import annotations
 
+import math
 import re
+import unicodedata
 from functools import lru_cache
+from typing import Any
 
-from wordfreq import get_frequency_dict, zipf_frequency
+from mtkit.data import data_path
 
-from mtkit.text.arabic import LETTERS, TATWEEL
+SCHEMA = b"# schema: word cb:int\n"
+MINIMUM = 10 ** 0.0 / 1e9          # wordfreq's frequency for unseen words (Zipf 0)
+_PLAIN_AR = re.compile("[\u0621-\u063a\u0641-\u064a]+")      # Arabic letters: no marks, no tatweel
 
-# A string of these letters only is one token to wordfreq, unchanged by its preprocessing (no marks,
-# tatweel, digits or capitals), so it is looked up as it is: unseen strings (most of the cuts and
-# joins spacing tries) need not go through wordfreq's tokenizer.
-_ONE_TOKEN = {"ar": re.compile(f"(?!.*{TATWEEL})[{LETTERS}]+"), "en": re.compile("[a-z]+")}
+
+class _SortedList:
+    """One ``wordfreq.LANG.tsv``: ``word<TAB>cb`` lines sorted by bytes, searched in place."""
+
+    def __init__(self, name: str):
+        self.name = name
+        blob = data_path(name).read_bytes()
+        at = blob.find(SCHEMA)
+        if at < 0 or not blob.endswith(b"\n") or (at and blob[at - 1:at] != b"\n") or blob[:1] != b"#":
+            raise ValueError(f"mtkit/data/{name}: not a sorted word list ('{SCHEMA.decode().strip()}' header)")
+        self.blob, self.start = blob, at + len(SCHEMA)
+
+    def centibels(self, word: str) -> int | None:
+        blob, key = self.blob, word.encode("utf-8")
+        lo, hi = self.start, len(blob)               # both always at the start of a line
+        while lo < hi:
+            line = blob.rfind(b"\n", lo, (lo + hi) // 2) + 1 or lo
+            end = blob.index(b"\n", line)
+            tab = blob.find(b"\t", line, end)
+            if tab < 0:
+                raise ValueError(f"mtkit/data/{self.name}: a line without a tab at byte {line}")
+            found = blob[line:tab]
+            if found == key:
+                return int(blob[tab + 1:end])
+            if found < key:
+                lo = end + 1
+            else:
+                hi = line
+        return None
+
+
+@lru_cache(maxsize=2)
+def _list(lang: str) -> _SortedList:
+    return _SortedList(f"wordfreq.{lang}.tsv")
+
+
+@lru_cache(maxsize=1)
+def _wordfreq_expressions() -> dict[str, Any]:
+    """wordfreq's tokenizer and number expressions (wordfreq/tokens.py, numbers.py, preprocess.py;
+    Apache-2.0, Robyn Speer), compiled only for the rare word that is not plain letters."""
+    import regex
+    spaceless = r"\p{IsIdeo}" + "".join(rf"\p{{Script={s}}}" for s in
+                                        ("Hira", "Kana", "Khmr", "Lana", "Laoo", "Mymr", "Tale", "Talu", "Thai"))
+    vowel = "[AEHIOUYÁÉÍÓÚÀÈÌÒÙÂÊÎÔÛÅÏÖŒaehiouyáéíóúàèìòùâêîôûåïöœ]"
+    token = (rf"[{spaceless}ー々〻〆]+ | @s \b | (?=[\w\p{{So}}]) (?!\w\w?'{vowel}) \X+? (?: @s? (?!\w) | \b ) | \w\w?'")
+    return {"token": regex.compile(token, regex.V1 | regex.WORD | regex.VERBOSE),
+            "marks": regex.compile(r"[\p{Mn}\N{ARABIC TATWEEL}]", regex.V1),
+            "digit": regex.compile(r"\d"), "multi_digit": regex.compile(r"\d[\d.,]+"), "pure": regex.compile(r"\d+")}
+
+
+def _tokens(word: str, lang: str) -> list[str]:
+    """wordfreq's ``lossy_tokenize(word, lang)`` for English and Arabic."""
+    if word.isascii() and word.isalpha():
+        return [word.casefold()]
+    if lang == "ar" and _PLAIN_AR.fullmatch(word):
+        return [word]
+    rx = _wordfreq_expressions()
+    text = unicodedata.normalize("NFKC" if lang == "ar" else "NFC", word)
+    if lang == "ar":
+        text = rx["marks"].sub("", text)
+    text = unicodedata.normalize("NFC", text.casefold())
+    tokens = [t.strip("'").casefold() for t in rx["token"].findall(text)]
+    return [re.sub("[\u02bc\u2018-\u201b]", "'", re.sub("[\u201c-\u201f]", '"', t)) for t in tokens]
+
+
+def _benford(digits: str) -> float:
+    return [0.009, 0.300, 0.175, 0.124, 0.096, 0.078, 0.066, 0.057, 0.050, 0.045][int(digits[0])] / 10 ** (len(digits) - 1)
+
+
+def _year(digits: str) -> float:
+    year, peak = int(digits), -1.9185
+    if year <= 2019:
+        log_freq = peak - 0.0083 * (2019 - year)
+    elif year <= 2039:
+        log_freq = peak
+    else:
+        log_freq = peak - 0.2 * (year - 2039)
+    return 10.0 ** log_freq + 0.1 * _benford(digits)
+
+
+def _digit_freq(token: str) -> float:
+    """wordfreq's estimate for the digit runs of a token (years peak, others follow Benford)."""
+    rx, freq = _wordfreq_expressions(), 1.0
+    for match in rx["multi_digit"].findall(token):
+        for digits in rx["pure"].findall(match):
+            freq *= _year(digits) if len(digits) == 4 else _benford(digits)
+    return freq
+
+
+def _frequency(word: str, lang: str) -> float:
+    """wordfreq's ``word_frequency(word, lang, minimum=MINIMUM)``, the same float operations."""
+    tokens = _tokens(word, lang)
+    if not tokens:
+        return MINIMUM
+    one_over_result = 0.0
+    for token in tokens:
+        smashed = token
+        if not token.isalpha():
+            rx = _wordfreq_expressions()
+            smashed = rx["multi_digit"].sub(lambda m: rx["digit"].sub("0", m.group(0)), token)
+        cb = _list(lang).centibels(smashed)
+        if cb is None:
+            return MINIMUM
+        freq = 10 ** (-cb / 100)
+        if smashed != token:
+            freq *= _digit_freq(token)
+        one_over_result += 1.0 / freq
+    unrounded = max(1.0 / one_over_result, MINIMUM)
+    return round(unrounded, math.floor(-math.log(unrounded, 10)) + 3)
 
 
 @lru_cache(maxsize=200_000)
 def zipf(word: str, lang: str = "ar") -> float:
     """Zipf frequency: 0 for unseen strings, about 3 for a word seen once per million words."""
-    one_token = _ONE_TOKEN.get(lang)
-    if one_token is not None and one_token.fullmatch(word) and word not in get_frequency_dict(lang):
-        return _UNSEEN
-    return zipf_frequency(word, lang)
-
-
-_UNSEEN = zipf_frequency("", "en")      # what wordfreq gives a string it has never seen
+    return round(math.log(_frequency(word, lang), 10) + 9, 2)
