@@ -22,10 +22,11 @@ from functools import lru_cache
 from typing import Any
 
 from mtkit.data import data_path
+from mtkit.text.arabic import LETTERS, TATWEEL
 
 SCHEMA = b"# schema: word cb:int\n"
 MINIMUM = 10 ** 0.0 / 1e9          # wordfreq's frequency for unseen words (Zipf 0)
-_PLAIN_AR = re.compile("[\u0621-\u063a\u0641-\u064a]+")      # Arabic letters: no marks, no tatweel
+_PLAIN_AR = re.compile(f"[{LETTERS}]+")          # Arabic letters (and tatweel: see _tokens)
 
 
 class _SortedList:
@@ -81,7 +82,7 @@ def _tokens(word: str, lang: str) -> list[str]:
     """wordfreq's ``lossy_tokenize(word, lang)`` for English and Arabic."""
     if word.isascii() and word.isalpha():
         return [word.casefold()]
-    if lang == "ar" and _PLAIN_AR.fullmatch(word):
+    if lang == "ar" and _PLAIN_AR.fullmatch(word) and TATWEEL not in word:
         return [word]
     rx = _wordfreq_expressions()
     text = unicodedata.normalize("NFKC" if lang == "ar" else "NFC", word)
