@@ -7,12 +7,14 @@ from __future__ import annotations
 
 import itertools
 import os
-from concurrent.futures import ProcessPoolExecutor
-from typing import Iterable, Iterator, Optional, Sequence
+from typing import TYPE_CHECKING, Iterable, Iterator, Optional, Sequence
 
 from mtkit.checks import Check, run_checks, select
 from mtkit.checks.document import analyze, document_chunks
 from mtkit.model import Alignment, Segment, SegmentResult, with_fingerprints
+
+if TYPE_CHECKING:
+    from concurrent.futures import ProcessPoolExecutor
 
 CHUNK = 256
 
@@ -72,6 +74,7 @@ def audit_segments(segments: Iterable[Segment], *, only=None, disable=(), option
         for chunk in chunks:
             yield from _audit_chunk(chunk)
         return
+    from concurrent.futures import ProcessPoolExecutor       # only here: a short run never starts workers
     pool = ProcessPoolExecutor(max_workers=jobs, initializer=_init_worker,
                                initargs=(only, disable, options, True))
     try:

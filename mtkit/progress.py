@@ -4,13 +4,12 @@ from __future__ import annotations
 import sys
 from typing import Iterable, Optional, TypeVar
 
-from tqdm import tqdm
-
 T = TypeVar("T")
 
 
 def progress(items: Iterable[T], *, total: Optional[int] = None, desc: str = "",
              quiet: bool = False, unit: str = "it") -> Iterable[T]:
-    enabled = not quiet and sys.stderr.isatty()
-    return tqdm(items, total=total, desc=desc, unit=unit, disable=not enabled, leave=False,
-                file=sys.stderr, dynamic_ncols=True)
+    if quiet or not sys.stderr.isatty():
+        return items                 # no bar: tqdm is not even imported (a short run starts faster)
+    from tqdm import tqdm
+    return tqdm(items, total=total, desc=desc, unit=unit, leave=False, file=sys.stderr, dynamic_ncols=True)

@@ -16,13 +16,15 @@ import os
 import re
 from dataclasses import dataclass
 from importlib import resources
-from typing import TextIO
+from typing import TYPE_CHECKING, TextIO
 
-import jinja2
 from markupsafe import Markup
 
 from mtkit.model import SEVERITIES, AuditResult, Flag, Span, severity_rank
 from mtkit.report import writer
+
+if TYPE_CHECKING:
+    import jinja2
 
 
 @dataclass(frozen=True)
@@ -135,6 +137,7 @@ def _chart(result: AuditResult) -> dict:
 
 @functools.lru_cache(maxsize=1)
 def _environment() -> jinja2.Environment:
+    import jinja2               # here, not at import: every run imports this module to list formats
     return jinja2.Environment(
         loader=jinja2.PackageLoader("mtkit.report", "templates"),
         autoescape=jinja2.select_autoescape(["html"]),
