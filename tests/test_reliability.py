@@ -268,3 +268,31 @@ def test_non_utf8_file_names_in_and_out(tmp_path):
         assert proc.returncode == 0, proc.stderr
         with open(raw_out, "rb") as stream:
             stream.read().decode("utf-8")
+
+
+def _long_documents(tmp_path: Path, lines: int) -> tuple[Path, Path]:
+    en = (ROOT / "corpora" / "musk-trump.en.txt").read_text(encoding="utf-8").split("\n")
+    ar = (ROOT / "corpora" / "musk-trump.ar.txt").read_text(encoding="utf-8").split("\n")
+    en, ar = [line for line in en if line.strip()], [line for line in ar if line.strip()]
+    paths = tmp_path / "in.en.txt", tmp_path / "in.ar.txt"
+    for path, side in zip(paths, (en, ar)):
+        path.write_text("".join(f"{side[k % len(side)]} {k}\n" for k in range(lines)), encoding="utf-8")
+    return paths
+
+
+@pytest.mark.parametrize("command", ["align", "score"])
+def test_sigterm_to_align_and_score_leaves_nothing_beside_the_output(tmp_path, command):
+    en, ar = _long_documents(tmp_path, 60_000)
+    out = tmp_path / "out" / f"{command}.json"
+    out.parent.mkdir()
+    args = [en, ar, "--presegmented"] if command == "align" else ["--ref", ar, ar]
+    proc = subprocess.Popen([sys.executable, "-m", "mtkit", command, *map(str, args), "-f", "json", "-o", str(out)],
+                            env=dict(os.environ, PYTHONPATH=str(ROOT)), stdout=subprocess.PIPE,
+                            stderr=subprocess.PIPE, text=True)
+    time.sleep(2.0)                              # started, far from done (60,000 lines a side)
+    assert proc.poll() is None, "finished before the signal: make the input longer"
+    proc.send_signal(signal.SIGTERM)
+    _, stderr = proc.communicate(timeout=60)
+    assert proc.returncode == 143, stderr
+    assert "Traceback" not in stderr and len(stderr.strip().splitlines()) <= 1, stderr
+    assert os.listdir(out.parent) == []          # no temporary file, no half-written output
