@@ -8,10 +8,12 @@ does); lines are sorted by their UTF-8 bytes so mtkit can binary-search the file
 The script checks every value against ``wordfreq.get_frequency_dict`` before writing.
 
     pip install 'wordfreq==3.1.1' && python tools/wordfreq_lists.py
+    python tools/wordfreq_lists.py --check     # every listed word, in 3 casings: mtkit's Zipf = wordfreq's
 """
 from __future__ import annotations
 
 import importlib.metadata
+import sys
 from pathlib import Path
 
 import wordfreq
@@ -48,7 +50,22 @@ def build(lang: str) -> str:
     return header(lang, importlib.metadata.version("wordfreq"), len(lines)) + "\n".join(lines) + "\n"
 
 
+def check() -> None:
+    """mtkit.text.lexicon.zipf against wordfreq.zipf_frequency on every word of both lists, as
+    listed, in upper case and title case."""
+    from mtkit.data import table
+    from mtkit.text.lexicon import zipf
+    for lang in NAMES:
+        words = [row["word"] for row in table(f"wordfreq.{lang}.tsv")]
+        differ = [w for word in words for w in (word, word.upper(), word.title())
+                  if zipf(w, lang) != wordfreq.zipf_frequency(w, lang)]
+        print(f"{lang}: {len(words):,} words x 3 casings, {len(differ)} differ from wordfreq {differ[:5]}")
+
+
 def main() -> None:
+    if sys.argv[1:] == ["--check"]:
+        check()
+        return
     for lang in NAMES:
         path = DATA / f"wordfreq.{lang}.tsv"
         path.write_text(build(lang), encoding="utf-8")
