@@ -280,6 +280,16 @@ def _long_documents(tmp_path: Path, lines: int) -> tuple[Path, Path]:
     return paths
 
 
+def _catches(pid: int, signum: int) -> bool:
+    """Whether the process has a handler for the signal (Linux: the SigCgt mask in /proc)."""
+    try:
+        status = Path(f"/proc/{pid}/status").read_text()
+    except OSError:
+        return False
+    mask = next(line.split()[1] for line in status.splitlines() if line.startswith("SigCgt:"))
+    return bool(int(mask, 16) >> (signum - 1) & 1)
+
+
 @pytest.mark.parametrize("command", ["align", "score"])
 def test_sigterm_to_align_and_score_leaves_nothing_beside_the_output(tmp_path, command):
     en, ar = _long_documents(tmp_path, 60_000)
@@ -289,7 +299,10 @@ def test_sigterm_to_align_and_score_leaves_nothing_beside_the_output(tmp_path, c
     proc = subprocess.Popen([sys.executable, "-m", "mtkit", command, *map(str, args), "-f", "json", "-o", str(out)],
                             env=dict(os.environ, PYTHONPATH=str(ROOT)), stdout=subprocess.PIPE,
                             stderr=subprocess.PIPE, text=True)
-    time.sleep(2.0)                              # started, far from done (60,000 lines a side)
+    deadline = time.time() + 60                  # until mtkit's handler is in place (a loaded machine is slow)
+    while not _catches(proc.pid, signal.SIGTERM) and proc.poll() is None and time.time() < deadline:
+        time.sleep(0.1)
+    time.sleep(0.5)                              # at work now, far from done (60,000 lines a side)
     assert proc.poll() is None, "finished before the signal: make the input longer"
     proc.send_signal(signal.SIGTERM)
     _, stderr = proc.communicate(timeout=60)
