@@ -76,7 +76,11 @@ def _privative(word: str) -> bool:
 def _en_negations(seg: AnalyzedSegment) -> list[tuple[int, str]]:
     """English negations as (index into ``src_words``, kind): ``strong`` negators, ``implicative``
     words (refuse, fail) and ``weak`` ones that an Arabic negation may render (without, few,
-    un- words) but whose absence proves nothing."""
+    un- words) but whose absence proves nothing. Found once per segment for both checks."""
+    return seg.memo("negation.en", lambda: _find_en_negations(seg))
+
+
+def _find_en_negations(seg: AnalyzedSegment) -> list[tuple[int, str]]:
     markers = _markers()
     words = seg.src_words
     out = []
@@ -108,25 +112,21 @@ def _number_follows(seg: AnalyzedSegment, tok: Token) -> bool:
     return bool(re.match(r"\.?\s*\d", seg.src[tok.end:tok.end + 3]))
 
 
-def _en_markers(seg: AnalyzedSegment) -> tuple[list, list, list]:
-    """English (strong, weak, implicative) negation tokens."""
-    found = _en_negations(seg)
-    words = seg.src_words
-    return tuple([words[i] for i, kind in found if kind == wanted]   # type: ignore[return-value]
-                 for wanted in ("strong", "weak", "implicative"))
-
-
 def _ar_negations(seg: AnalyzedSegment) -> list[tuple[int, str]]:
-    """Arabic negations as (index into ``tgt_words``, ``strong`` or ``weak``)."""
+    """Arabic negations as (index into ``tgt_words``, ``strong`` or ``weak``), found once per segment."""
+    return seg.memo("negation.ar", lambda: _find_ar_negations(seg))
+
+
+def _find_ar_negations(seg: AnalyzedSegment) -> list[tuple[int, str]]:
     markers = _markers()
     out: list[tuple[int, str]] = []
     words = seg.tgt_words
+    fixed = markers.get(("ar", "fixed"), ())
     latin_la = "la" in {t.norm for t in seg.src_words}
     # "only" in the English: a negator anywhere before إلا/سوى means "only" (لا يُعتمد … إلا في)
     window = len(words) if seg.src_lemma_set & _ONLY else EXCEPTIVE_WINDOW
     for k, tok in enumerate(words):
         pair = tok.norm + " " + words[k + 1].norm if k + 1 < len(words) else ""
-        fixed = markers.get(("ar", "fixed"), ())
         if pair in fixed or tok.norm in fixed or pair[:1] in "وف" and pair[1:] in fixed:
             continue                               # (و)لا سيما, (ف)لا بأس
         if tok.norm == "لا" and k > 0 and words[k - 1].norm == "ام":
@@ -154,12 +154,6 @@ def _ar_negations(seg: AnalyzedSegment) -> list[tuple[int, str]]:
                 or seg.tgt_cores[k] in markers[("ar", "weak")]:
             out.append((k, "weak"))
     return out
-
-
-def _ar_markers(seg: AnalyzedSegment) -> tuple[list, list]:
-    words = seg.tgt_words
-    found = _ar_negations(seg)
-    return ([words[k] for k, kind in found if kind == "strong"], [words[k] for k, kind in found if kind == "weak"])
 
 
 def _modal_negated_alone(seg: AnalyzedSegment, k: int) -> bool | None:
