@@ -58,6 +58,7 @@ def _b64(text: str) -> int:
     return value
 
 
+@lru_cache(maxsize=200_000)      # a pure function of the word, asked for every word pair the aligner weighs
 def en_key(word: str) -> str:
     """A light English stem, the same for a headword and for a word met in text, so that
     "governments", "governed" and "government's" find "government" and "govern"."""
