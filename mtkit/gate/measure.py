@@ -8,6 +8,7 @@ from dataclasses import dataclass, field, replace
 from typing import Any, Optional
 
 from mtkit.errors import InputError
+from mtkit.gate import rise
 from mtkit.gate.config import ERROR, FLAG_SECTIONS, PROFILE_SECTIONS, SCORE_SECTIONS, GateConfig
 from mtkit.gate.inputs import Item
 from mtkit.gate.result import RUN, LocatedFlag
@@ -64,8 +65,6 @@ def check_inputs(config: GateConfig, items: list[Item]) -> None:
             if item.baseline is None:
                 raise InputError(f"rule max_rise.{rise_categories(config)[0]} needs --baseline SYS "
                                  "(the system output to compare with)")
-            if item.audit_json:
-                raise InputError("rule max_rise needs the source text: give EN AR or --pairs, not --audit-json")
     rules = _score_rules(config)
     if not rules:
         return
@@ -269,20 +268,29 @@ def _source_lines(item: Item) -> list[str]:
     return read_lines(item.en) if item.en else []
 
 
-def rise_measures(src: list[str], system: list[str], baseline: list[str], categories: list[str],
-                  options: AuditOptions, paths: Optional[dict] = None) -> dict[str, tuple[float, float, float]]:
-    """category (or error) → (baseline per 1k words, system per 1k words, paired-bs p-value)."""
-    from mtkit.score.profile import ERROR_SCORE, build
-    profile = build(src, {"baseline": baseline, "system": system}, paths=paths, glossary=options.glossary,
-                    disable=options.disable, jobs=options.jobs)
-    out = {}
-    for category in categories:
-        comp = profile.comparison("system", ERROR_SCORE if category == ERROR else category)
-        if comp is None:     # neither system has a flag of this category
-            out[category] = (0.0, 0.0, 1.0)
-        else:
-            out[category] = (comp.baseline_value, comp.value, comp.p_value)
-    return out
+def _looks_like_json(path: str) -> bool:
+    try:
+        with open(path, "rb") as stream:
+            start = stream.read(64).lstrip(b"\xef\xbb\xbf \t\r\n")
+    except OSError as exc:
+        raise InputError(f"cannot read ({exc.strerror})", path) from None
+    return start.startswith(b"{")
+
+
+def rise_rows(item: Item, options: AuditOptions, candidate: Optional[AuditResult] = None) -> rise.Rows:
+    """The paired rows max_rise compares: two audit JSONs' segments, or source lines audited here."""
+    assert item.baseline is not None, "max_rise items have a baseline (check_inputs)"
+    if item.audit_json:
+        if not _looks_like_json(item.baseline):
+            raise InputError("with --audit-json, max_rise needs --baseline as the baseline's audit JSON "
+                             "(mtkit audit --format json), not its text", item.baseline)
+        audited = candidate if candidate is not None else audit_item(item, options)
+        baseline = audit_item(replace(item, audit_json=item.baseline), options)
+        return rise.from_audits(audited.segments, baseline.segments, sys_path=item.audit_json, base_path=item.baseline)
+    system, system_path = _system_lines(item)
+    return rise.from_texts(_source_lines(item), system, read_lines(item.baseline),
+                           paths={"system": system_path, "baseline": item.baseline}, glossary=options.glossary,
+                           disable=options.disable, jobs=options.jobs, waivers=options.waivers)
 
 
 # ---- scores --------------------------------------------------------------------------------
@@ -353,7 +361,7 @@ def measure(config: GateConfig, items: list[Item], options: AuditOptions) -> Mea
     need_flags = config.needs(FLAG_SECTIONS) or _needs_error_score(config)
     metrics = score_metrics(config)
     rises = rise_categories(config)
-    profile_texts: list[tuple[list[str], list[str], list[str]]] = []
+    all_rows = rise.Rows()
     files: list[Measures] = []
     flags: list[LocatedFlag] = []
     all_texts: list[Texts] = []
@@ -361,8 +369,10 @@ def measure(config: GateConfig, items: list[Item], options: AuditOptions) -> Mea
     for item in progress(items, total=len(items), desc="gate", quiet=options.quiet, unit="file"):
         scope = item.ar
         measures = Measures(scope=scope)
+        candidate: Optional[AuditResult] = None    # an audit JSON read once for both kinds of rule
         if need_flags:
             result = audit_item(item, options)
+            candidate = result if item.audit_json else None
             if item.audit_json:   # annotate the Arabic file the audit was run on, never reading it
                 scope = audit_label(result.tgt_path, item.audit_json)
                 item = replace(item, ar=scope)
@@ -373,11 +383,9 @@ def measure(config: GateConfig, items: list[Item], options: AuditOptions) -> Mea
             measures.scores, measures.baseline = score_texts(texts, metrics, item)
             all_texts.append(texts)
         if rises:
-            src, (system, system_path) = _source_lines(item), _system_lines(item)
-            base = read_lines(item.baseline or "")
-            paths = {"system": system_path, "baseline": item.baseline or ""}
-            measures.rise = rise_measures(src, system, base, rises, options, paths)
-            profile_texts.append((src, system, base))
+            rows = rise_rows(item, options, candidate)
+            measures.rise = rise.measures(rows, rises)
+            all_rows.extend(rows)
         files.append(measures)
         resolved.append(item)
     run = total(RUN, files)
@@ -389,11 +397,6 @@ def measure(config: GateConfig, items: list[Item], options: AuditOptions) -> Mea
                            [line for t in all_texts for line in t.baseline or []]
                            if all_texts[0].baseline is not None else None)
             run.scores, run.baseline = score_texts(joined, metrics)
-    if rises:
-        if len(files) == 1:
-            run.rise = files[0].rise
-        else:  # one paired test over the segments of all files
-            run.rise = rise_measures([line for t in profile_texts for line in t[0]],
-                                     [line for t in profile_texts for line in t[1]],
-                                     [line for t in profile_texts for line in t[2]], rises, options)
+    if rises:  # one paired test over the rows of all files
+        run.rise = files[0].rise if len(files) == 1 else rise.measures(all_rows, rises)
     return Measured(files, run, flags, resolved)

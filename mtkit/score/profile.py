@@ -174,28 +174,37 @@ def build(src: Sequence[str], systems: Mapping[str, Sequence[str]], *, baseline:
     """Audit every system against ``src`` and compare each with the baseline (default: the first)."""
     from mtkit.io.glossary import read_glossary
     paths = paths or {}
-    weights = dict(weights or WEIGHTS)
     for name, hyps in systems.items():
         if len(hyps) != len(src):
             raise InputError(f"{len(hyps)} lines, but the source has {len(src)} (the audit pairs line N "
                              "of the source with line N of each system)", paths.get(name, name))
-    options = {"glossary": read_glossary(glossary) if glossary else ()}
-    words = sum(len(line.split()) for line in src)
     names = list(systems)
-    baseline = baseline if baseline is not None else names[0]
-    if baseline not in systems:
+    if baseline is not None and baseline not in systems:
         raise InputError(f"--baseline {baseline!r} is not one of the systems ({', '.join(names)})")
+    options = {"glossary": read_glossary(glossary) if glossary else ()}
+    audited = {name: audit_system(src, systems[name], options=options, disable=disable, jobs=jobs) for name in names}
+    return assemble([len(line.split()) for line in src], audited, baseline=baseline, weights=weights,
+                    n_samples=n_samples, significance=significance)
+
+
+def assemble(src_words: Sequence[int], audited: Mapping[str, list[SegmentResult]], *, baseline: str | None = None,
+             weights: dict[str, float] | None = None, n_samples: int = 0, significance: bool = True) -> Profile:
+    """The profile of systems already audited: row k of every system is the same source text, of
+    ``src_words[k]`` words (a line, or a block of an audit JSON's segments: mtkit.gate.rise)."""
+    weights = dict(weights or WEIGHTS)
+    names = list(audited)
+    baseline = baseline if baseline is not None else names[0]
     order = [baseline] + [n for n in names if n != baseline]
-    profiles = [SystemProfile(name, audit_system(src, systems[name], options=options, disable=disable, jobs=jobs),
-                              words, weights) for name in order]
+    words = int(sum(src_words))
+    profiles = [SystemProfile(name, audited[name], words, weights) for name in order]
     from mtkit import __version__
     signature = (f"mtkit:{__version__}|weights:" + ",".join(f"{s}={weights[s]:g}" for s in SEVERITIES)
                  + f"|words:whitespace|test:paired-bs|n:{n_samples or DEFAULT_SAMPLES}")
     result = Profile(profiles, weights, baseline, signature=signature)
     if significance and len(profiles) > 1:
-        src_words = np.array([len(line.split()) for line in src], dtype=np.float64)
+        per_row = np.array(src_words, dtype=np.float64)
         for other in profiles[1:]:
-            result.comparisons.extend(compare(profiles[0], other, src_words, result.categories(), n_samples))
+            result.comparisons.extend(compare(profiles[0], other, per_row, result.categories(), n_samples))
     return result
 
 
