@@ -66,3 +66,54 @@ def test_comparison_page(page, corpora, tmp_path):
     shot = tmp_path / "compare.png"
     page.screenshot(path=str(shot), full_page=True)
     assert shot.stat().st_size > 10_000
+
+
+def test_xcomet_error_spans_beside_mtkit_flags(page, corpora, tmp_path):
+    """xCOMET's error spans (as unbabel-comet returns them: text, confidence, severity, start, end
+    in characters of the output) underlined in the output, apart from mtkit's flag marks, listed
+    under the flags; text and severity from the model stay text."""
+    mt, corrected = str(corpora / "musk-trump.ar.txt"), str(corpora / "musk-trump.corrected.ar.txt")
+    result = mtkit.score(corrected, [mt, corrected], src=str(corpora / "musk-trump.en.txt"), audit=True,
+                         analyze=True, n_samples=200)
+    d = result.analysis.disagreements[0]
+    text = d.outputs[d.baseline]
+    first_word = len(text.split()[0])
+    flagged = [f for f in d.flags[d.baseline] if f.tgt_span is not None and f.tgt_span.end > f.tgt_span.start]
+    assert flagged, "the first disagreeing segment has a flag with an Arabic span"
+    inside = flagged[0].tgt_span     # an xCOMET span over a flagged word: both show, nested
+    spans = [{"text": text[:first_word], "confidence": 0.91, "severity": "major", "start": 0, "end": first_word},
+             {"text": "x", "confidence": 0.55, "severity": "minor", "start": inside.start, "end": inside.end},
+             {"text": "<b>", "confidence": 0.5, "severity": "\"><script>window.__pwned=3</script>",
+              "start": first_word + 1, "end": first_word + 2},
+             {"text": "beyond", "confidence": 0.5, "severity": "major", "start": len(text), "end": len(text) + 9}]
+    lines = len(result.systems[0].comet_segments) or result.segments
+    system = next(s for s in result.systems if s.name == d.baseline)
+    system.comet_spans = [spans if k == d.index else [] for k in range(lines)]
+    path = tmp_path / "xcomet.html"
+    path.write_text(render(result), encoding="utf-8")
+    page.goto(path.as_uri())
+    page.wait_for_timeout(200)
+    assert page.evaluate("window.__pwned") is None and page.events["dialogs"] == [] and page.events["errors"] == []
+    assert page.evaluate("document.querySelectorAll('main script').length") == 0
+    assert "xCOMET error span" in page.inner_text("#highlights")
+    out = page.locator("#disagreements .seg").first.locator(".out").first
+    underlined = out.locator(".text span.xc")
+    assert underlined.count() >= 3          # the span over the flag is cut where the flag's mark begins or ends
+    styles = underlined.evaluate_all("els => els.map(e => [getComputedStyle(e).borderBottomStyle,"
+                                     " getComputedStyle(e).backgroundColor, getComputedStyle(e).direction])")
+    assert all(style == "dashed" and direction == "rtl" for style, _bg, direction in styles)
+    marks = out.locator(".text mark.hl")
+    mark_styles = marks.evaluate_all("els => els.map(e => getComputedStyle(e).borderBottomStyle)")
+    assert mark_styles and "dashed" not in mark_styles                       # flags look different
+    assert out.locator(".text mark.hl span.xc").count() >= 1                  # a word can carry both
+    # right to left: the span over the output's first word is at the paragraph's right edge
+    para = out.locator(".text").bounding_box()
+    first = out.locator(".text span.xc").first.bounding_box()
+    assert abs((first["x"] + first["width"]) - (para["x"] + para["width"])) < 2
+    listed = out.locator("ul.xspans li")
+    assert listed.count() == 3              # the span past the end of the text is left out
+    assert "xCOMET major (0.91)" in listed.nth(0).inner_text()
+    assert "<script>window.__pwned=3</script>" in listed.nth(2).inner_text()
+    assert listed.nth(0).locator("bdi").evaluate("e => getComputedStyle(e).direction") == "rtl"
+    # the other output, with no xCOMET spans, has none shown
+    assert page.locator("#disagreements .seg").first.locator(".out").nth(1).locator(".xc, ul.xspans").count() == 0

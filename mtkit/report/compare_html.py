@@ -16,7 +16,8 @@ from typing import TextIO
 from markupsafe import Markup
 
 from mtkit.report import writer
-from mtkit.report.html import _environment, css_name, split_pieces
+from mtkit.model import Span
+from mtkit.report.html import _environment, css_name, split_pieces, worst
 from mtkit.score.profile import ERROR_SCORE
 from mtkit.score.result import ScoreResult
 
@@ -100,10 +101,55 @@ def _buckets(result: ScoreResult) -> list[dict]:
     return charts
 
 
+@dataclass
+class Cut:
+    """A run of an output's text with the mtkit flags and the xCOMET error spans covering it."""
+    text: str
+    flags: tuple[str, ...]        # mtkit flag ids
+    severity: str                 # the worst of those flags
+    spans: tuple[str, ...]        # xCOMET span ids
+    span_severity: str            # the worst of those spans
+    point: bool = False
+
+
+def xcomet_spans(result: ScoreResult, name: str, index: int, text: str) -> list[dict]:
+    """xCOMET's error spans on one segment of one system (``--metric comet`` with an xCOMET model),
+    as character offsets into the output; spans that do not fit the text are left out."""
+    system = next((s for s in result.systems if s.name == name), None)
+    if system is None or index >= len(system.comet_spans):
+        return []
+    out = []
+    for span in system.comet_spans[index] or []:
+        start, end = span.get("start"), span.get("end")
+        if not (isinstance(start, int) and isinstance(end, int) and 0 <= start < end <= len(text)):
+            continue
+        severity = str(span.get("severity", "minor"))
+        confidence = span.get("confidence")
+        out.append({"span": Span(start, end), "text": text[start:end],
+                    "severity": severity, "sev": css_name(severity),
+                    "confidence": float(confidence) if isinstance(confidence, (int, float)) else None})
+    return out
+
+
+def _cuts(text: str, flags: list[dict], spans: list[dict]) -> list[Cut]:
+    """The output cut at every flag and span boundary (one split, so the two kinds nest cleanly)."""
+    severity = {f["id"]: f["flag"].severity for f in flags} | {s["id"]: s["severity"] for s in spans}
+    pieces = split_pieces(text, [(f["id"], f["flag"].tgt_span, f["flag"].severity) for f in flags]
+                          + [(s["id"], s["span"], s["severity"]) for s in spans])
+    is_span = {s["id"] for s in spans}
+    out = []
+    for piece in pieces:
+        mine = tuple(i for i in piece.flags if i not in is_span)
+        theirs = tuple(i for i in piece.flags if i in is_span)
+        out.append(Cut(piece.text, mine, worst(severity[i] for i in mine) if mine else "",
+                       theirs, worst(severity[i] for i in theirs) if theirs else "", piece.point))
+    return out
+
+
 def _disagreements(result: ScoreResult) -> list[dict]:
     if result.analysis is None:
         return []
-    views, counter = [], 0
+    views, counter, spans_seen = [], 0, 0
     for d in result.analysis.disagreements:
         outputs = []
         for name in (d.baseline, d.system):
@@ -112,8 +158,12 @@ def _disagreements(result: ScoreResult) -> list[dict]:
                 counter += 1
                 flags.append({"id": f"d{counter}", "flag": flag, "cat": css_name(flag.category),
                               "sev": css_name(flag.severity)})
-            pieces = split_pieces(d.outputs[name], [(f["id"], f["flag"].tgt_span, f["flag"].severity) for f in flags])
-            outputs.append({"name": name, "pieces": pieces, "flags": flags, "chrf": d.chrf.get(name)})
+            spans = xcomet_spans(result, name, d.index, d.outputs[name])
+            for span in spans:
+                spans_seen += 1
+                span["id"] = f"x{spans_seen}"
+            outputs.append({"name": name, "pieces": _cuts(d.outputs[name], flags, spans), "flags": flags,
+                            "spans": spans, "chrf": d.chrf.get(name)})
         views.append({"d": d, "outputs": outputs})
     return views
 
@@ -133,6 +183,7 @@ def render(result: ScoreResult, title: str | None = None) -> str:
         colours={n: k % PALETTE for k, n in enumerate(names)}, labels=_labels(result),
         score_rows=_score_rows(result), profile=_profile(result), buckets=_buckets(result),
         ngrams=result.analysis.ngrams if result.analysis else [], disagreements=_disagreements(result),
+        xcomet=any(s.comet_spans for s in result.systems),
         css=_css(), css_name=css_name, version=__version__)
 
 

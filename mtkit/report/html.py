@@ -59,16 +59,16 @@ def split_pieces(text: str, spans: list[tuple[str, Span | None, str]]) -> list[P
     for a, b in zip(cuts, cuts[1:] + [None]):
         points = [(fid, sev) for fid, r, sev in ranges if r[0] == r[1] == a]
         if points:
-            pieces.append(Piece("", tuple(f for f, _ in points), _worst(s for _, s in points), point=True))
+            pieces.append(Piece("", tuple(f for f, _ in points), worst(s for _, s in points), point=True))
         if b is None:
             break
         covering = [(fid, sev) for fid, r, sev in ranges if r[0] <= a and b <= r[1] and r[0] < r[1]]
         pieces.append(Piece(text[a:b], tuple(f for f, _ in covering),
-                            _worst(s for _, s in covering) if covering else ""))
+                            worst(s for _, s in covering) if covering else ""))
     return pieces
 
 
-def _worst(severities) -> str:
+def worst(severities) -> str:
     known = [s for s in severities if s in SEVERITIES]
     return min(known, key=severity_rank) if known else "minor"
 
