@@ -18,15 +18,10 @@ ROOT = Path(__file__).resolve().parents[1]
 EN, AR, FIXED = (str(ROOT / "corpora" / n) for n in ("musk-trump.en.txt", "musk-trump.ar.txt", "musk-trump.corrected.ar.txt"))
 
 
-def build_comet(root: Path) -> Path:
-    """A COMET regression model directory: hparams.yaml, checkpoints/model.ckpt, and its encoder
-    (config, sentencepiece model, tokenizer files) in ``encoder/``, named by path in the hparams."""
+def _encoder(root: Path, config_class) -> Path:
+    """A tiny XLM-R encoder directory (config, sentencepiece model, tokenizer files) from the corpus."""
     import sentencepiece as spm
-    import torch
-    import yaml
-    import pytorch_lightning
-    from comet.models import RegressionMetric
-    from transformers import XLMRobertaConfig, XLMRobertaTokenizer
+    from transformers import XLMRobertaTokenizer
     encoder = root / "encoder"
     encoder.mkdir(parents=True)
     lines = [line for path in (EN, AR) for line in Path(path).read_text(encoding="utf-8").splitlines() if line.strip()]
@@ -37,18 +32,54 @@ def build_comet(root: Path) -> Path:
     (encoder / "sentencepiece.bpe.model").write_bytes(proto.getvalue())
     tokenizer = XLMRobertaTokenizer(vocab_file=str(encoder / "sentencepiece.bpe.model"))
     tokenizer.save_pretrained(encoder)
-    XLMRobertaConfig(vocab_size=len(tokenizer), hidden_size=16, num_hidden_layers=2, num_attention_heads=2,
-                     intermediate_size=32, max_position_embeddings=130, pad_token_id=1, bos_token_id=0,
-                     eos_token_id=2).save_pretrained(encoder)
-    torch.manual_seed(0)
-    model = RegressionMetric(encoder_model="XLM-RoBERTa", pretrained_model=str(encoder), hidden_sizes=[16],
-                             layer="mix", load_pretrained_weights=False, layer_transformation="softmax")
-    hparams = {**dict(model.hparams), "class_identifier": "regression_metric"}
+    config_class(vocab_size=len(tokenizer), hidden_size=16, num_hidden_layers=2, num_attention_heads=2,
+                 intermediate_size=32, max_position_embeddings=514, pad_token_id=1, bos_token_id=0,
+                 eos_token_id=2).save_pretrained(encoder)
+    return encoder
+
+
+def _save(root: Path, model, class_identifier: str) -> Path:
+    import pytorch_lightning
+    import torch
+    import yaml
+    hparams = {**dict(model.hparams), "class_identifier": class_identifier}
     (root / "hparams.yaml").write_text(yaml.safe_dump(hparams), encoding="utf-8")
     (root / "checkpoints").mkdir()
     torch.save({"state_dict": model.state_dict(), "hyper_parameters": dict(model.hparams),
                 "pytorch-lightning_version": pytorch_lightning.__version__}, root / "checkpoints" / "model.ckpt")
     return root
+
+
+def build_comet(root: Path) -> Path:
+    """A COMET regression model directory: hparams.yaml, checkpoints/model.ckpt, and its encoder
+    (config, sentencepiece model, tokenizer files) in ``encoder/``, named by path in the hparams."""
+    import torch
+    from comet.models import RegressionMetric
+    from transformers import XLMRobertaConfig
+    encoder = _encoder(root, XLMRobertaConfig)
+    torch.manual_seed(0)
+    model = RegressionMetric(encoder_model="XLM-RoBERTa", pretrained_model=str(encoder), hidden_sizes=[16],
+                             layer="mix", load_pretrained_weights=False, layer_transformation="softmax")
+    return _save(root, model, "regression_metric")
+
+
+def build_xcomet(root: Path) -> Path:
+    """A tiny xCOMET (comet's unified model on an XLM-R XL encoder, as the real ones are) whose word
+    tagger says "major error" exactly where one random direction of the subword states is positive:
+    random but fixed spans, some tokens in and some out, so error spans come out of comet's own
+    decoding with its own character offsets."""
+    import torch
+    from comet.models import XCOMETMetric
+    from transformers import XLMRobertaXLConfig
+    encoder = _encoder(root, XLMRobertaXLConfig)
+    torch.manual_seed(0)
+    model = XCOMETMetric(encoder_model="XLM-RoBERTa-XL", pretrained_model=str(encoder), hidden_sizes=[16],
+                         word_layer=2, load_pretrained_weights=False, layer_transformation="softmax")
+    with torch.no_grad():      # labels O, I-minor, I-major, I-critical: only O and I-major can win
+        for label in (0, 1, 3):
+            model.hidden2tag.weight[label].zero_()
+        model.hidden2tag.bias.copy_(torch.tensor([0.0, -50.0, 0.0, -50.0]))
+    return _save(root, model, "xcomet_metric")
 
 
 @pytest.fixture(scope="module")
@@ -97,3 +128,37 @@ def test_missing_extra_names_it(monkeypatch):
     result = CliRunner().invoke(main, ["score", "--src", EN, "--ref", FIXED, AR, "--metric", "comet",
                                        "--comet-model", str(ROOT / "corpora"), "-q"])
     assert result.exit_code == 2 and "pip install 'mtkit[comet]'" in result.output
+
+
+@pytest.fixture(scope="module")
+def xcomet_dir(tmp_path_factory):
+    pytest.importorskip("comet", reason="unbabel-comet (mtkit[comet]) is not installed")
+    return build_xcomet(tmp_path_factory.mktemp("xcomet") / "tiny-xcomet")
+
+
+def test_xcomet_error_spans_in_json_and_html(xcomet_dir, run_mtkit, tmp_path):
+    """xCOMET's spans are character offsets into each output line (JSON), and the comparison page
+    underlines exactly those characters in the disagreeing outputs."""
+    import html
+    import re
+    args = ["score", "--src", EN, "--ref", FIXED, AR, FIXED, "--metric", "chrf,comet", "--comet-model", xcomet_dir,
+            "--paired-n", "100", "-q"]
+    out = run_mtkit(*args, "-f", "json", timeout=600)
+    assert out.returncode == 0, out.stderr
+    system = json.loads(out.stdout)["systems"][0]
+    lines = Path(AR).read_text(encoding="utf-8").splitlines()
+    spans = system["comet_error_spans"]
+    assert len(spans) == len(lines) == 18 and sum(map(len, spans)) > 0
+    for line, found in zip(lines, spans):
+        for span in found:
+            assert 0 <= span["start"] < span["end"] <= len(line) and span["severity"] == "major"
+            assert line[span["start"]:span["end"]].strip() == line[span["start"]:span["end"]]   # whole characters
+    page = tmp_path / "compare.html"
+    made = run_mtkit(*args, "-f", "html", "-o", page, timeout=600)
+    assert made.returncode == 0, made.stderr
+    text = page.read_text(encoding="utf-8")
+    assert "xCOMET error span" in text
+    listed = [html.unescape(m) for m in re.findall(r'<li id="x\d+" class="xc-major">.*?<bdi [^>]*>(.*?)</bdi>', text)]
+    outputs = lines + Path(FIXED).read_text(encoding="utf-8").splitlines()
+    assert listed and all(any(item in line for line in outputs) for item in listed)
+    assert text.count('class="xc xc-major"') >= len(listed)

@@ -42,15 +42,32 @@ def checkpoint(model_dir: str) -> Path:
     return found
 
 
+class _XlmrPairs:
+    """XLM-R's ``<s> A </s></s> B </s>``, the one tokenizer method transformers 5 dropped that
+    unbabel-comet's unified models (xCOMET, CometKiwi) call to join mt, src and ref. A class, not a
+    closure, so the tokenizer still pickles into a data-loader worker."""
+
+    def __init__(self, cls: int, sep: int):
+        self.cls, self.sep = cls, sep
+
+    def __call__(self, first: list[int], second: list[int] | None = None) -> list[int]:
+        out = [self.cls, *first, self.sep]
+        return out if second is None else out + [self.sep, *second, self.sep]
+
+
 def _transformers5(model) -> None:
     """unbabel-comet 2.2 unpacks XLM-R's output as transformers 4 returned it (3 values); with
-    transformers 5 the encoder is asked for its named output and handed back in that shape."""
+    transformers 5 the encoder is asked for its named output and handed back in that shape, and
+    its tokenizer gets back the pair-joining method comet's unified models call."""
     inner = getattr(getattr(model, "encoder", None), "model", None)
     if inner is None:
         return
     import transformers
     if int(transformers.__version__.split(".")[0]) < 5:
         return
+    tokenizer = getattr(model.encoder, "tokenizer", None)
+    if tokenizer is not None and not hasattr(tokenizer, "build_inputs_with_special_tokens"):
+        tokenizer.build_inputs_with_special_tokens = _XlmrPairs(tokenizer.cls_token_id, tokenizer.sep_token_id)
     forward = inner.forward
 
     def compat(*args, **kwargs):
