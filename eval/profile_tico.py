@@ -4,6 +4,7 @@ another. The planted categories must rise, with p < 0.05 where the planted count
 time of ``score --audit`` for 2 systems on 2,000 segments beside ``score`` without it.
 
     python eval/profile_tico.py [--record] [--write-test-data tests/data/score/tico]
+    python eval/profile_tico.py --timing-only [--record]     # only the timing, in its own "(after)" section
 """
 from __future__ import annotations
 
@@ -67,12 +68,41 @@ def test_data(segments, arabic, category_of, out: Path) -> None:
         if segments[i].id in category_of), encoding="utf-8")
 
 
+def timing(segments, arabic: list[str], n: int) -> str:
+    """``score`` with and without ``--audit`` on the first ``n`` segments, 2 systems, one process."""
+    with tempfile.TemporaryDirectory() as tmp:
+        src, pro, bad, ref = (Path(tmp) / name for name in ("src.en.txt", "professional.ar.txt", "planted.ar.txt",
+                                                             "ref.ar.txt"))
+        _write(src, [s.src for s in segments][:n])
+        _write(pro, [s.tgt for s in segments][:n])
+        _write(bad, arabic[:n])
+        _write(ref, [s.tgt for s in segments][:n])
+        mtkit.score(src=str(src), sys_paths=[str(pro)], audit=True, significance="none")   # warm: lexicons
+        _plain, seconds_plain = _timed(lambda: mtkit.score(str(ref), [str(pro), str(bad)]))
+        _audited, seconds_audit = _timed(lambda: mtkit.score(str(ref), [str(pro), str(bad)], src=str(src), audit=True))
+    return "\n".join([
+        f"Time for 2 systems on {n} segments, in one run (BLEU + chrF + TER with `paired-bs`, n=1000):", "",
+        "| | seconds |", "|---|---:|",
+        f"| `mtkit score --ref REF A B` | {seconds_plain:.1f} |",
+        f"| `mtkit score --ref REF --src SRC A B --audit` (both audited + profile bootstrap) | {seconds_audit:.1f} |",
+        "", "One process (`--jobs 1`) on a shared 2-core machine; numbers vary with its load."])
+
+
 def main() -> None:
     parser = argparse.ArgumentParser()
     parser.add_argument("--timing-segments", type=int, default=2000)
     parser.add_argument("--record", action="store_true")
     parser.add_argument("--write-test-data", default=None, metavar="DIR")
+    parser.add_argument("--timing-only", action="store_true",
+                        help="only the 2-system timing, recorded apart (the first-look section stays as it was)")
     args = parser.parse_args()
+    if args.timing_only:
+        segments, arabic, _category_of = planted_copy()
+        body = timing(segments, arabic, args.timing_segments)
+        print(body)
+        if args.record:
+            record("Error profiles: time for 2 systems (after)", body)
+        return
     segments, arabic, category_of = planted_copy()
     if args.write_test_data:
         test_data(segments, arabic, category_of, Path(args.write_test_data))
@@ -96,14 +126,6 @@ def main() -> None:
             comp = profile.comparison("planted", category)
             rows.append(f"| {category} | {counts.get(category, '')} | {comp.baseline_value:.2f} | {comp.value:.2f} | "
                         f"{comp.delta:+.2f} [{comp.ci[0]:+.2f}, {comp.ci[1]:+.2f}] | {comp.p_value:.4f} |")
-        n = args.timing_segments
-        _write(src, [s.src for s in segments][:n])
-        _write(pro, [s.tgt for s in segments][:n])
-        _write(bad, arabic[:n])
-        _write(ref, [s.tgt for s in segments][:n])
-        mtkit.score(src=str(src), sys_paths=[str(pro)], audit=True, significance="none")   # warm: lexicons
-        _plain, seconds_plain = _timed(lambda: mtkit.score(str(ref), [str(pro), str(bad)]))
-        _audited, seconds_audit = _timed(lambda: mtkit.score(str(ref), [str(pro), str(bad)], src=str(src), audit=True))
     body = "\n".join([
         (f"TICO-19 ({len(segments)} pairs, {profile.systems[0].src_words} English words): the professional Arabic "
         f"(`professional`) against a copy carrying the {sum(counts.values())} errors of "
@@ -111,11 +133,7 @@ def main() -> None:
         "glossaries. Flags per 1,000 source words; paired bootstrap over segments, 1000 resamples. "
         "First look; nothing was tuned on it."), "", *rows, "",
         f"Whole-set profile (2 audits of {len(segments)} pairs + bootstrap): {seconds_full:.1f} s.", "",
-        f"Time for 2 systems on {n} segments, in one run (BLEU + chrF + TER with `paired-bs`, n=1000):", "",
-        "| | seconds |", "|---|---:|",
-        f"| `mtkit score --ref REF A B` | {seconds_plain:.1f} |",
-        f"| `mtkit score --ref REF --src SRC A B --audit` (both audited + profile bootstrap) | {seconds_audit:.1f} |",
-        "", "One process (`--jobs 1`) on a shared 2-core machine; numbers vary with its load."])
+        timing(segments, arabic, args.timing_segments)])
     print(body)
     if args.record:
         record("Error profiles (score --audit) on TICO-19", body)
