@@ -113,7 +113,7 @@ def found_ar(seg: AnalyzedSegment, lex: Bilingual) -> list[bool]:
                 ok = any(transliterates(w, bare) for w in long_src)
                 skeleton = ar_skeleton(bare)
                 ok = ok or len(skeleton) >= 3 and any(c.startswith(skeleton) or c.endswith(skeleton) for c in compounds)
-            out.append(ok)
+            out.append(ok or ar_content(word) and seg.document.rendering_of(seg, j))
         return out
     return seg.memo("clauses.found_ar", compute)
 
@@ -135,7 +135,7 @@ def found_en(seg: AnalyzedSegment, lex: Bilingual) -> list[bool]:
                 ok = any(lex.ar_stems(x) & cores for x in lemmas) or any(en_key(x) in renders for x in lemmas)
             if not ok and len(tok.norm) >= 3:
                 ok = any(transliterates(tok.norm, bare[-1]) for bare in seg.tgt_bare)
-            out.append(ok)
+            out.append(ok or bool(seg.document.rendered_in(seg, tok.norm)))
         return out
     return seg.memo("clauses.found_en", compute)
 

@@ -1,9 +1,14 @@
-"""The document around a segment: what the other pairs of the same article tell about names.
+"""The document around a segment: what the other pairs of the same article tell about names and
+renderings.
 
 A word capitalised only where a sentence or a headline starts is weak evidence of a name; the same
 word capitalised mid-sentence elsewhere in the article is strong, and one also written in lower
 case elsewhere is a common word (Health in "World Health Organization" and "public health").
-Checks read this through ``AnalyzedSegment.document`` (a :class:`DocumentContext`, computed lazily
+An article also teaches its own renderings: an English word whose pairs elsewhere in the document
+nearly all hold one Arabic word, and that Arabic word nearly only with it, is rendered by it (an
+acronym written out, RCGP → مركز البحوث; a house spelling, Shenzhen → شنجن), whatever a dictionary
+says. A planted or invented clause has no such support: its words appear with no English word
+elsewhere. Checks read this through ``AnalyzedSegment.document`` (a :class:`DocumentContext`, computed lazily
 once per document from the segments' own analyses).
 
 A document is a run of consecutive segments with the same ``Segment.doc`` (the two files of an
@@ -29,6 +34,10 @@ MAX_DOCUMENT = 4096
 # A segment with this share of its (4 or more) words capitalised is a headline or a title:
 # its capitals say nothing about names.
 TITLE_CASE = 0.6
+# Document evidence that an English word is rendered by an Arabic one: both occur together in at
+# least SUPPORT other pairs, in at least WITH_EN of the English word's pairs and WITH_AR of the
+# Arabic word's (a word of every other sentence, في or الصحة, renders nothing in particular).
+SUPPORT, WITH_EN, WITH_AR = 2, 0.75, 0.5
 _SMALL = frozenset({"a", "an", "the", "of", "and", "or", "in", "on", "at", "to", "for", "by", "with", "from", "as"})
 
 
@@ -99,6 +108,43 @@ class DocumentContext:
                 if k + 1 < len(tokens):
                     pairs[tokens[k] + " " + tokens[k + 1]] += 1
         return words, pairs
+
+    @cached_property
+    def _pairs_with(self) -> tuple[dict[str, frozenset[int]], dict[str, frozenset[int]], dict[int, int]]:
+        """For each English content word (lower case) and each Arabic light-stem core, the pairs of
+        the document that hold it; and each segment's place in the document."""
+        from mtkit.align.words import EN_FUNCTION_WORDS
+        en: dict[str, set[int]] = defaultdict(set)
+        ar: dict[str, set[int]] = defaultdict(set)
+        for k, seg in enumerate(self.segments):
+            for tok in seg.src_words:
+                if tok.norm.isalpha() and tok.norm not in EN_FUNCTION_WORDS:
+                    en[tok.norm].add(k)
+            for core in seg.tgt_cores:
+                ar[core].add(k)
+        place = {id(seg): k for k, seg in enumerate(self.segments)}
+        return ({w: frozenset(p) for w, p in en.items()}, {w: frozenset(p) for w, p in ar.items()}, place)
+
+    def renders(self, seg: "AnalyzedSegment", en_word: str, ar_core: str) -> bool:
+        """Whether the rest of the document shows ``ar_core`` rendering ``en_word`` (see SUPPORT)."""
+        en, ar, place = self._pairs_with
+        here = place.get(id(seg), -1)
+        with_en = en.get(en_word, frozenset()) - {here}
+        if len(with_en) < SUPPORT:
+            return False
+        with_ar = ar.get(ar_core, frozenset()) - {here}
+        both = len(with_en & with_ar)
+        return both >= SUPPORT and both >= WITH_EN * len(with_en) and both >= WITH_AR * len(with_ar)
+
+    def rendering_of(self, seg: "AnalyzedSegment", j: int) -> bool:
+        """Whether some English word of ``seg`` is rendered, on the document's evidence, by its
+        Arabic word ``j``."""
+        core = seg.tgt_cores[j]
+        return any(self.renders(seg, tok.norm, core) for tok in seg.src_words)
+
+    def rendered_in(self, seg: "AnalyzedSegment", en_word: str) -> list[int]:
+        """The Arabic words of ``seg`` that render ``en_word`` on the document's evidence."""
+        return [j for j, core in enumerate(seg.tgt_cores) if self.renders(seg, en_word, core)]
 
     @cached_property
     def renderings(self) -> dict[str, Counter]:

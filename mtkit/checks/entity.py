@@ -13,7 +13,8 @@ from typing import Iterator, Optional
 
 from mtkit.checks import Doc, Finding, check
 from mtkit.checks.analysis import AnalyzedSegment
-from mtkit.checks.lexicons import misrendered, titles
+from mtkit.checks.document import name_key
+from mtkit.checks.lexicons import misrendered, taxon_suffixes, titles
 from mtkit.checks.number import _months
 from mtkit.data import table
 from mtkit.model import Span
@@ -198,6 +199,8 @@ def entity_missing(seg: AnalyzedSegment) -> Iterator[Finding]:
         if any(_translit_hits(seg, w) for w in name.split() if w[0].isupper() and w.lower() not in ("the",)) \
                 and (entity.kind not in ("agency", "media") or " " not in name):
             continue
+        if _spelled_in_document(seg, name):
+            continue                                    # the article's own spelling of it
         if name.isupper() and (_spelled_letters(seg, name) or zipf(name.lower(), "en") >= 4.0):
             continue                                    # CDC → سي دي سي; DATE/TIME is no name
         acronym = name.replace(".", "").isupper()
@@ -429,7 +432,7 @@ def _rendered(seg: AnalyzedSegment, tok) -> bool:
     """Whether the Arabic has a counterpart of the English word: kept in Latin, transliterated,
     a month's name, or a FreeDict translation (a place's adjective included)."""
     name = seg.src[tok.start:tok.end].replace("’", "'").removesuffix("'s")
-    if _strict_hits(seg, name):
+    if _strict_hits(seg, name) or _spelled_in_document(seg, name):
         return True
     low = name.lower()
     month = _months()["en"].get(low)
@@ -437,11 +440,31 @@ def _rendered(seg: AnalyzedSegment, tok) -> bool:
         return True
     lex = bilingual()
     if lex is not None:
-        stems = lex.ar_stems(low)
-        if stems and any(ar_core(b) in stems or ar_core(nisba_root(b)) in stems
-                         for bare in seg.tgt_bare for b in bare):
-            return True
+        for base in _meanings(low):
+            stems = lex.ar_stems(base)
+            if stems and any(ar_core(b) in stems or ar_core(nisba_root(b)) in stems
+                             for bare in seg.tgt_bare for b in bare):
+                return True
     return False
+
+
+# A part of a compound this long that is an English word (Zipf) can carry the compound's meaning.
+COMPOUND_PART, COMPOUND_PART_ZIPF = 5, 3.0
+_DEMONYM_BASES = (("ean", "e"), ("ian", "ia"), ("ian", "a"), ("ian", ""), ("an", "a"), ("an", ""), ("ese", "a"),
+                  ("ese", ""), ("ish", ""), ("i", ""))
+
+
+def _meanings(low: str) -> list[str]:
+    """The English words whose rendering renders ``low``: itself, the country of a demonym
+    (Singaporean → Singapore, Canadian → Canada), and the English words a compound ends or starts
+    with (Biosafety → safety, Sinophobia → phobia, Betacoronavirus → virus)."""
+    out = [low]
+    out += [low[:-len(end)] + base for end, base in _DEMONYM_BASES if low.endswith(end) and len(low) - len(end) >= 3]
+    for cut in range(3, len(low) - 2):
+        for part in (low[cut:], low[:cut]):
+            if len(part) >= COMPOUND_PART and zipf(part, "en") >= COMPOUND_PART_ZIPF:
+                out.append(part)
+    return list(dict.fromkeys(out))
 
 
 def unrendered_names(seg: AnalyzedSegment) -> list:
@@ -454,6 +477,8 @@ def unrendered_names(seg: AnalyzedSegment) -> list:
     def is_candidate(low: str) -> bool:
         if low in _months()["en"]:
             return True
+        if low.endswith(taxon_suffixes()):
+            return False                  # Coronaviridae, Nidovirales: a taxon, rendered by meaning
         if lex is None:
             return zipf(low, "en") < PROPER_NAME
         # a word the dictionary translates is a common word, unless it gives the name itself
@@ -490,6 +515,25 @@ def _in_compound(seg: AnalyzedSegment, tok) -> bool:
     return False
 
 
+# An Arabic word this frequent (Zipf) is a word of the language, not a transliteration (كل, حين).
+COMMON_ARABIC = 4.0
+
+
+def _spelled_in_document(seg: AnalyzedSegment, name: str) -> bool:
+    """Whether the rest of the article shows an Arabic word of this pair spelling ``name`` (its
+    house spelling: Shenzhen → شنجن wherever Shenzhen occurs): a rare Arabic word that travels with
+    the name, and that no other name of the pair transliterates (Tedros's تيدروس says nothing of
+    Adhanom)."""
+    words = [w.lower() for w in name.split()]
+    spelled = {j for w in words for j in seg.document.rendered_in(seg, w)
+               if zipf(seg.tgt_words[j].norm) < COMMON_ARABIC}
+    if not spelled:
+        return False
+    others = {seg.src[t.start:t.end] for _, t in seg.src_capitalized()} - set(name.split())
+    claimed = {j for other in others for j in _strict_hits(seg, name_key(other))}
+    return bool(spelled - claimed)
+
+
 def renderings(seg: AnalyzedSegment) -> list[tuple[str, tuple[str, ...]]]:
     """(English name, Arabic forms) for each name of the segment that an Arabic word transliterates
     exactly (equal skeletons; not a common Arabic word): the word's forms with and without
@@ -506,10 +550,6 @@ def renderings(seg: AnalyzedSegment) -> list[tuple[str, tuple[str, ...]]]:
             if forms and zipf(forms[-1]) < COMMON_ARABIC:
                 out.append((name, forms))
     return out
-
-
-# An Arabic word this frequent (Zipf) is a word of the language, not a transliteration (كل, حين).
-COMMON_ARABIC = 4.0
 
 
 _LONG_VOWELS = re.compile("[اويىءأإآئؤة]")

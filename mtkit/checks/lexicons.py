@@ -1,5 +1,5 @@
 """Lexicons two check modules share (so neither imports the other): titles and office words,
-and the news-domain term list (``terms.tsv``) with how its terms are found in a segment and when
+the endings of scientific names, and the news-domain term list (``terms.tsv``) with how its terms are found in a segment and when
 one is rendered by a known bad form. ``terminology.domain`` reports the terms, ``entity.translated``
 the rows that are company and institution names."""
 from __future__ import annotations
@@ -26,6 +26,12 @@ class DomainTerm:
     severity: str
     note: str
     is_name: bool = False      # a company or place name, not a term: reported as entity.translated
+
+
+@lru_cache(maxsize=1)
+def taxon_suffixes() -> tuple[str, ...]:
+    """Endings of scientific names above the genus (``taxon_suffixes.en.txt``): -viridae, -ales."""
+    return tuple(row["suffix"] for row in table("taxon_suffixes.en.txt"))
 
 
 @lru_cache(maxsize=1)
