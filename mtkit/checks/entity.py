@@ -521,12 +521,14 @@ COMMON_ARABIC = 4.0
 
 def _spelled_in_document(seg: AnalyzedSegment, name: str) -> bool:
     """Whether the rest of the article shows an Arabic word of this pair spelling ``name`` (its
-    house spelling: Shenzhen → شنجن wherever Shenzhen occurs): a rare Arabic word that travels with
-    the name, and that no other name of the pair transliterates (Tedros's تيدروس says nothing of
+    house spelling: Shenzhen → شنجن wherever Shenzhen occurs): a rare Arabic word, no dictionary
+    word (الولاية travels with California too), that travels with the name, and that no other name
+    of the pair transliterates (Tedros's تيدروس says nothing of
     Adhanom)."""
+    lex = bilingual()
     words = [w.lower() for w in name.split()]
     spelled = {j for w in words for j in seg.document.rendered_in(seg, w)
-               if zipf(seg.tgt_words[j].norm) < COMMON_ARABIC}
+               if zipf(seg.tgt_bare[j][-1]) < COMMON_ARABIC and not (lex and lex.ar_to_en(seg.tgt_words[j].norm))}
     if not spelled:
         return False
     others = {seg.src[t.start:t.end] for _, t in seg.src_capitalized()} - set(name.split())
