@@ -366,12 +366,31 @@ def _caught(plant: dict, flags: list[Flag], before: set) -> bool:
     return False
 
 
+def _copies(plants: list[dict]) -> list[list[dict]]:
+    """The plants of one document spread over as few copies of it as can be, no copy holding the
+    same planted words twice: an article never repeats one invented clause or swapped name in
+    several sentences, and a repeat would look like the article's own wording."""
+    copies: list[list[dict]] = []
+    for plant in plants:
+        home = next((c for c in copies if all(_planted_words(p) != _planted_words(plant) for p in c)), None)
+        if home is None:
+            copies.append(home := [])
+        home.append(plant)
+    return copies
+
+
+def _planted_words(plant: dict) -> str:
+    """The words a plant puts in (the new surname of a swap, the clause added), from its note."""
+    return plant["note"].rsplit("→", 1)[-1].strip()
+
+
 def audit_planted(rows: list[dict], isolated: bool = False) -> dict[str, list[Flag]]:
     """Flags of every planted pair (``id``) and of its clean original (``id@clean``).
 
     Each pair is audited in its document, as a reviewer audits an article: every document that
-    hosts plants is audited twice, clean and with all its plants in place (one per host pair), and
-    a plant's flags are its pair's flags in the planted copy. ``isolated``: each pair alone (the
+    hosts plants is audited clean and with its plants in place (one per host pair; in more than one
+    copy where two plants would plant the same words, see ``_copies``), and a plant's flags are its
+    pair's flags in its planted copy. ``isolated``: each pair alone (the
     first-look method, no document context)."""
     terms = tico19.glossary()
     results: dict[str, list[Flag]] = {}
@@ -387,16 +406,21 @@ def audit_planted(rows: list[dict], isolated: bool = False) -> dict[str, list[Fl
                 segs += [Segment(id=r["id"], src=r["en"], tgt=r["ar"], doc=r["id"]),
                          Segment(id=r["id"] + "@clean", src=r["en"], tgt=r["ar_original"], doc=r["id"] + "@clean")]
         else:
-            by_host = {r["host"]: r for r in chosen}
-            for doc in sorted({tico19.document(r["host"]) for r in chosen}):
+            by_doc: dict[str, list[dict]] = defaultdict(list)
+            for r in chosen:
+                by_doc[tico19.document(r["host"])].append(r)
+            for doc in sorted(by_doc):
+                by_host = {r["host"]: r for r in by_doc[doc]}
                 for seg in documents[doc]:
                     plant = by_host.get(seg.id)
                     segs.append(Segment(id=plant["id"] + "@clean" if plant else seg.id + "@clean", src=seg.src,
                                         tgt=seg.tgt, doc=doc + "@clean"))
-                for seg in documents[doc]:
-                    plant = by_host.get(seg.id)
-                    segs.append(Segment(id=plant["id"] if plant else seg.id + "@planted", src=seg.src,
-                                        tgt=plant["ar"] if plant else seg.tgt, doc=doc + "@planted"))
+                for n, copy in enumerate(_copies(by_doc[doc])):
+                    in_copy = {r["host"]: r for r in copy}
+                    for seg in documents[doc]:
+                        plant = in_copy.get(seg.id)
+                        segs.append(Segment(id=plant["id"] if plant else f"{seg.id}@planted{n}", src=seg.src,
+                                            tgt=plant["ar"] if plant else seg.tgt, doc=f"{doc}@planted{n}"))
         for res in tico19.audit(segs, glossary_terms=terms if use_glossary else ()):
             results[res.segment.id] = res.flags
     return results

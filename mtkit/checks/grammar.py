@@ -6,6 +6,8 @@ from typing import Iterator
 
 from mtkit.checks import Doc, Finding, check
 from mtkit.checks.analysis import AnalyzedSegment
+from mtkit.checks.clauses import ar_content
+from mtkit.text.dictionary import bilingual
 from mtkit.model import Span
 from mtkit.text.arabic import ARTICLE, LETTERS
 
@@ -27,7 +29,7 @@ def has_perfect(seg: AnalyzedSegment) -> Iterator[Finding]:
         return
     for match in _AR_HAS_VERB.finditer(seg.tgt):
         verb = match.group(1)
-        if verb.startswith(ARTICLE) or verb.endswith(("ة", "ات")):
+        if verb.startswith(ARTICLE) or verb.endswith(("ة", "ات")) or _renders_other(seg, match.start(1), en):
             continue            # a noun follows: "لديه خبرة" is real possession
         start = match.start() + (1 if seg.tgt[match.start()].isspace() else 0)
         yield Finding("major",
@@ -35,3 +37,18 @@ def has_perfect(seg: AnalyzedSegment) -> Iterator[Finding]:
                       src_span=Span(en.start(), en.end()), tgt_span=Span(start, match.end()), suggestion=verb,
                       confidence=0.7)
         return
+
+
+def _renders_other(seg: AnalyzedSegment, start: int, perfect: re.Match) -> bool:
+    """Whether the Arabic word at ``start`` is no verb of the perfect: a function word (لديها بعد),
+    or a word linked to, or translating, an English word outside the perfect, a noun the sentence
+    really has (has contact → لديه اتصال, had children → لديهم أطفال)."""
+    where = next((j for j, tok in enumerate(seg.tgt_words) if tok.start == start), None)
+    if where is None or not ar_content(seg.tgt_words[where].norm):
+        return where is not None
+    outside = [i for i, tok in enumerate(seg.src_words) if not perfect.start() <= tok.start < perfect.end()]
+    if any(link.tgt == where and link.src in outside for link in seg.word_links):
+        return True
+    lex = bilingual()
+    core = seg.tgt_cores[where]
+    return lex is not None and any(core in lex.ar_stems(form) for i in outside for form in seg.src_lemmas[i])
