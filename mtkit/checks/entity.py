@@ -97,14 +97,18 @@ def _ar_has(seg: AnalyzedSegment, forms: tuple[tuple[str, ...], ...], kind: str 
     return False
 
 
-def _translit_hits(seg: AnalyzedSegment, name: str, lenient: bool = False) -> list[int]:
+def _translit_hits(seg: AnalyzedSegment, name: str, lenient: bool = False, every_reading: bool = False) -> list[int]:
     """Arabic word indices that transliterate an English name (or keep it in Latin script);
-    ``lenient`` also accepts a one-class skeleton (Ana آنا, Faye فاي): enough to excuse a name,
-    too weak to accuse one."""
+    ``lenient`` also accepts a one-class skeleton (Ana آنا, Faye فاي), ``every_reading`` every
+    reading of the English letters (zh as ج too): enough to excuse a name, too weak to accuse one."""
     skeleton = en_skeleton(name)
+    readings = en_skeletons(name) if every_reading else ()     # Shenzhen: zh read as ج too (شنجن)
     low = name.lower().replace("’", "'").removesuffix("'s")
     hits = []
     for k, tok in enumerate(seg.tgt_words):
+        if any(names_match(readings, form) for form in seg.tgt_bare[k]):
+            hits.append(k)
+            continue
         forms = [ar_skeleton(form) for form in seg.tgt_bare[k]]
         if lenient and k + 1 < len(seg.tgt_words):      # أبو العلا for Aboulela: two Arabic words
             forms.append(ar_skeleton(seg.tgt_bare[k][-1] + seg.tgt_bare[k + 1][0]))
@@ -196,7 +200,7 @@ def entity_missing(seg: AnalyzedSegment) -> Iterator[Finding]:
         if _ar_has(seg, entity.ar, entity.kind, name) or \
                 (entity.kind == "person" and _translit_hits(seg, name.split()[-1])):
             continue
-        if any(_translit_hits(seg, w) for w in name.split() if w[0].isupper() and w.lower() not in ("the",)) \
+        if any(_translit_hits(seg, w, every_reading=True) for w in name.split() if w[0].isupper() and w.lower() not in ("the",)) \
                 and (entity.kind not in ("agency", "media") or " " not in name):
             continue
         if _spelled_in_document(seg, name):
