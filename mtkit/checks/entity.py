@@ -426,8 +426,9 @@ def _strict_hits(seg: AnalyzedSegment, name: str) -> list[int]:
         if tok.norm.removesuffix("'s") == low or any(names_match(skeletons, f) for f in forms):
             hits.append(k)
         elif k + 1 < len(seg.tgt_words) and not tok.norm.isascii():
-            joined = forms[-1] + seg.tgt_bare[k + 1][0]
-            if len(ar_skeleton(joined)) >= 3 and names_match(skeletons, joined):
+            # فلاي بي for Flybe: the first word as written too (its ف is no proclitic here)
+            joined = [form + seg.tgt_bare[k + 1][0] for form in dict.fromkeys(forms)]
+            if any(len(ar_skeleton(j)) >= 3 and names_match(skeletons, j) for j in joined):
                 hits.append(k)
     return hits
 
@@ -519,6 +520,18 @@ def _in_compound(seg: AnalyzedSegment, tok) -> bool:
     return False
 
 
+def _translates_other(seg: AnalyzedSegment, k: int, name: str) -> bool:
+    """Whether the Arabic word ``k`` is a dictionary translation of an English word of the pair
+    other than ``name``."""
+    lex = bilingual()
+    if lex is None:
+        return False
+    bare = seg.tgt_bare[k]
+    cores = {ar_core(b) for b in bare} | {ar_core(nisba_root(b)) for b in bare}
+    low = name.lower()
+    return any(cores & lex.ar_stems(form) for forms in seg.src_lemmas for form in forms if form != low)
+
+
 # An Arabic word this frequent (Zipf) is a word of the language, not a transliteration (كل, حين).
 COMMON_ARABIC = 4.0
 
@@ -542,7 +555,8 @@ def _spelled_in_document(seg: AnalyzedSegment, name: str) -> bool:
 
 def renderings(seg: AnalyzedSegment) -> list[tuple[str, tuple[str, ...]]]:
     """(English name, Arabic forms) for each name of the segment that an Arabic word transliterates
-    exactly (equal skeletons; not a common Arabic word): the word's forms with and without
+    exactly (equal skeletons; not a common Arabic word, nor one that translates another English word
+    of the pair: حيواني is "animal", not Wuhan): the word's forms with and without
     proclitics and article (``وماسك``: ``وماسك``, ``ماسك``), so that two spellings are the same
     when their forms meet."""
     out = []
@@ -553,7 +567,7 @@ def renderings(seg: AnalyzedSegment) -> list[tuple[str, tuple[str, ...]]]:
             if word.norm.isascii():
                 continue
             forms = tuple(f for f in seg.tgt_bare[k] if ar_skeleton(f) in skeletons and len(f) >= 3)
-            if forms and zipf(forms[-1]) < COMMON_ARABIC:
+            if forms and zipf(forms[-1]) < COMMON_ARABIC and not _translates_other(seg, k, name):
                 out.append((name, forms))
     return out
 
