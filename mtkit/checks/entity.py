@@ -291,7 +291,7 @@ def _looks_translated(seg: AnalyzedSegment, run: list, tok, name: str) -> bool:
         return False                      # Chinese, Syrian, Arabic; "The Journal": translated on purpose
     if seg.src[:run[0].start].rstrip().lower().endswith(("the", "of")):
         return False                      # "the Senate", "Bank of England": institutions are translated
-    if _translit_hits(seg, name, lenient=True):
+    if _translit_hits(seg, name, lenient=True, every_reading=True):
         return False
     words = [seg.src[t.start:t.end] for t in run]
     if sum(zipf(w.lower(), "en") >= COMMON_WORD for w in words) >= 2:
