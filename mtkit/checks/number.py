@@ -17,6 +17,7 @@ from mtkit.model import Span
 from mtkit.text.normalize import norm
 from mtkit.text.numbers import same_value, strip_ar, values
 from mtkit.text.arabic import ar_bare, ar_core, ar_stem
+from mtkit.text.dictionary import bilingual
 from mtkit.text.tokens import Token
 
 
@@ -87,9 +88,27 @@ def _pair(seg: AnalyzedSegment) -> tuple[list, list, list]:
             matched.append(((value, first, last), match))
         elif value == 0 or (isinstance(value, float) and value <= 2 and not first.norm[0].isdigit()):
             continue        # "one", "two", "half" are often a dual or an article; 0 often a word (سلبي)
+        elif value == 2 and _dual_renders(seg, last):
+            continue
         else:
             missing.append((value, first, last))
     return missing, unmatched_tgt, matched
+
+
+_DUAL_ENDINGS = (("تين", "ة"), ("تان", "ة"), ("ين", ""), ("ان", ""))
+
+
+def _dual_renders(seg: AnalyzedSegment, last: Token) -> bool:
+    """Whether the Arabic renders "2 NOUN" (2-week) as the dual of the noun (لأسبوعين), by the
+    dictionary."""
+    lex = bilingual()
+    noun = next((t for t in seg.src_words if t.start >= last.end), None)
+    if lex is None or noun is None:
+        return False
+    stems = frozenset().union(*(lex.ar_stems(form) for form in en_lemmas(noun.norm)))
+    return any(ar_core(b[:-len(end)] + single) in stems
+               for bare in seg.tgt_bare for b in bare for end, single in _DUAL_ENDINGS
+               if b.endswith(end) and len(b) - len(end) >= 3)
 
 
 def _clause_around(text: str, start: int, end: int, boundaries: re.Pattern) -> Span:

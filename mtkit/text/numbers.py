@@ -215,6 +215,8 @@ def _join_scaled(found: list, tokens: list[Token]) -> list:
 def _compound(tokens, i, j, value, table, forms_of):
     """Number words that add up: "twenty-two", "one hundred and five", "خمس وعشرين"."""
     last = tokens[i]
+    if any(f in _ORDINAL_FIRST for f in forms_of(last.norm)):
+        return value, last, j                   # "أول عشر" is the first ten, not eleven
     while j < len(tokens):
         k = j + 1 if tokens[j].norm in ("-", "and") and j + 1 < len(tokens) else j
         nxt = next((table["value"][f] for f in forms_of(tokens[k].norm) if f in table["value"]), None)
@@ -224,14 +226,17 @@ def _compound(tokens, i, j, value, table, forms_of):
             value += 10                         # Arabic teens: "ثلاثة عشر", "اثني عشر"
         elif nxt == 100 and value < 10:
             value *= 100                        # "three hundred"
-        elif value >= 20 and nxt < 10 and not tokens[k].norm.isascii():
-            break                               # Arabic puts units first (خمس وعشرين): عشرين ثانية is 20 seconds
+        elif 20 <= value < 100 and nxt < 10 and not tokens[k].norm.isascii():
+            break                               # Arabic puts units before tens (خمس وعشرين): عشرين ثانية is 20 seconds
         elif (value >= 20 and nxt < 10) or (value < 10 and nxt >= 20 and nxt % 10 == 0) or (value >= 100 and nxt < 100):
             value += nxt                        # "twenty-two", "خمس وعشرين", "hundred and five"
         else:
             break
         last, j = tokens[k], k + 1
     return value, last, j
+
+
+_ORDINAL_FIRST = frozenset({"اول", "اولي"})
 
 
 def same_value(a: float | str, b: float | str) -> bool:
