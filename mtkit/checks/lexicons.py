@@ -21,6 +21,7 @@ from mtkit.text.normalize import norm
 @dataclass(frozen=True)
 class DomainTerm:
     en: tuple[tuple[str, ...], ...]
+    capitals: tuple[tuple[bool, ...], ...]     # per alternative, the words written with a capital
     good: tuple[tuple[str, ...], ...]
     bad: tuple[tuple[str, ...], ...]
     severity: str
@@ -47,11 +48,22 @@ def _names_a_company(first_form: str) -> bool:
 
 
 def en_words(text: str) -> tuple[str, ...]:
-    return tuple(w for w in re.split(r"[\s\-]+", text.lower().replace("’", "'")) if w)
+    return tuple(w.lower() for w in _split(text))
+
+
+def en_capitals(text: str) -> tuple[bool, ...]:
+    """For each word of a term, whether the English must write it with its capital: an acronym
+    (WHO is not "who"), and a capitalised word after the first ("the House" is no house, "The
+    Journal" no journal)."""
+    return tuple(w.isupper() and len(w) >= 2 or k > 0 and w[:1].isupper() for k, w in enumerate(_split(text)))
+
+
+def _split(text: str) -> list[str]:
+    return [w for w in re.split(r"[\s\-]+", text.replace("’", "'")) if w]
 
 
 @lru_cache(maxsize=1)
-def _compiled_terms() -> tuple[tuple[DomainTerm, ...], dict[str, list[tuple[DomainTerm, tuple[str, ...]]]]]:
+def _compiled_terms() -> tuple[tuple[DomainTerm, ...], dict[str, list[tuple[DomainTerm, tuple[str, ...], tuple[bool, ...]]]]]:
     """The rows of ``terms.tsv`` and their index, compiled together (so the index holds the same
     term objects) and kept in mtkit's cache between runs."""
     return compiled("terms", _compile_terms)
@@ -61,24 +73,24 @@ def domain_terms() -> tuple[DomainTerm, ...]:
     return _compiled_terms()[0]
 
 
-def _term_index() -> dict[str, list[tuple[DomainTerm, tuple[str, ...]]]]:
+def _term_index() -> dict[str, list[tuple[DomainTerm, tuple[str, ...], tuple[bool, ...]]]]:
     """Each English alternative of each term, by its rarest word: a segment looks up its own
     lemmas, so frequent words ("state", "the") pull in no candidates."""
     return _compiled_terms()[1]
 
 
-def _compile_terms() -> tuple[tuple[DomainTerm, ...], dict[str, list[tuple[DomainTerm, tuple[str, ...]]]]]:
-    terms = [DomainTerm(tuple(en_words(a) for a in row["en"]),
+def _compile_terms() -> tuple[tuple[DomainTerm, ...], dict[str, list[tuple[DomainTerm, tuple[str, ...], tuple[bool, ...]]]]]:
+    terms = [DomainTerm(tuple(en_words(a) for a in row["en"]), tuple(en_capitals(a) for a in row["en"]),
                         tuple(tuple(norm(a).split()) for a in row["good_ar"]),
                         tuple(tuple(norm(a).split()) for a in row["bad_ar"]),
                         row["severity"], row["note"], _names_a_company(row["en"][0]))
              for row in table("terms.tsv")]
-    index: dict[str, list[tuple[DomainTerm, tuple[str, ...]]]] = {}
+    index: dict[str, list[tuple[DomainTerm, tuple[str, ...], tuple[bool, ...]]]] = {}
     for term in terms:
-        for words in term.en:
+        for words, capitals in zip(term.en, term.capitals):
             content = [w for w in words if w not in ("the", "one's")]
             if content:
-                index.setdefault(min(content, key=lambda w: zipf(w, "en")), []).append((term, words))
+                index.setdefault(min(content, key=lambda w: zipf(w, "en")), []).append((term, words, capitals))
     return tuple(terms), index
 
 
@@ -90,8 +102,8 @@ def _found_terms(seg: AnalyzedSegment) -> list[tuple[DomainTerm, Span]]:
         index = _term_index()
         found: dict[int, tuple[DomainTerm, Span]] = {}
         for lemma in seg.src_lemma_set:
-            for term, words in index.get(lemma, ()):
-                span = find_en_term(seg, words)
+            for term, words, capitals in index.get(lemma, ()):
+                span = find_en_term(seg, words, capitals)
                 if span and (id(term) not in found or (span.start, -span.end) < (found[id(term)][1].start,
                                                                                  -found[id(term)][1].end)):
                     found[id(term)] = (term, span)
@@ -99,8 +111,9 @@ def _found_terms(seg: AnalyzedSegment) -> list[tuple[DomainTerm, Span]]:
     return seg.memo("terms", compute)
 
 
-def find_en_term(seg: AnalyzedSegment, words: tuple[str, ...]) -> Optional[Span]:
-    """An English term (lemma match per word; 'the' must be literal) as an original span."""
+def find_en_term(seg: AnalyzedSegment, words: tuple[str, ...], capitals: tuple[bool, ...] = ()) -> Optional[Span]:
+    """An English term (lemma match per word; 'the' must be literal; the words of ``capitals``
+    written with their capital, see en_capitals) as an original span."""
     if not all(w in seg.src_lemma_set for w in words if w != "one's"):
         return None
     toks, lemmas = seg.src_words, seg.src_lemmas
@@ -108,7 +121,8 @@ def find_en_term(seg: AnalyzedSegment, words: tuple[str, ...]) -> Optional[Span]
     for i in range(len(toks) - n + 1):
         # a base-form term word matches its inflections ("bill" ~ "bills"); an inflected one
         # only itself ("justices" must not match "Justice Department")
-        if all(_word_matches(toks[i + k].norm, lemmas[i + k], w) for k, w in enumerate(words)):
+        if all(_word_matches(toks[i + k].norm, lemmas[i + k], w) for k, w in enumerate(words)) and \
+                all(seg.src[toks[i + k].start].isupper() for k, cap in enumerate(capitals) if cap):
             if words[0] == "the" or n > 1 or not _capitalized_name(seg, i):
                 return Span(toks[i].start, toks[i + n - 1].end)
     return None

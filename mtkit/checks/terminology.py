@@ -6,7 +6,7 @@ from typing import Iterator
 
 from mtkit.checks import Doc, Finding, check
 from mtkit.checks.analysis import AnalyzedSegment
-from mtkit.checks.lexicons import en_words, find_en_term, misrendered
+from mtkit.checks.lexicons import en_capitals, en_words, find_en_term, misrendered
 from mtkit.text.normalize import norm
 
 
@@ -29,7 +29,7 @@ def domain_term(seg: AnalyzedSegment) -> Iterator[Finding]:
 def glossary_term(seg: AnalyzedSegment) -> Iterator[Finding]:
     """A glossary term whose required Arabic rendering is missing."""
     for term in seg.options.get("glossary", ()):
-        src_span = find_en_term(seg, en_words(term.en))
+        src_span = find_en_term(seg, en_words(term.en), en_capitals(term.en))
         if src_span is None or not seg.tgt.strip():
             continue
         if any(seg.find_tgt_phrase(norm(ar).split()) for ar in term.ar):
