@@ -23,6 +23,7 @@ GAP = 2.5               # how much more common the two parts must be than the gl
 # Longer tokens are not two words glued together (the longest Arabic words have about 15 letters);
 # every cut of a token is looked up, so this also bounds the work per token.
 MAX_JOINED = 30
+COMPOUND_PART = 3       # consonants of an Arabic word that renders a part of an English compound
 LOANWORD = 5            # English words this long may come back as Arabic loanwords (genomic → جينومي)
 # Pieces that attach to words: a split there is morphology, not two glued words.
 _PREFIXES = frozenset(ARTICLES) | {"ول", "وب", "فب", "ست", "سي", "سن"}
@@ -66,18 +67,22 @@ def _may_be_name(skeleton: str, names: list[str]) -> bool:
 
 def _transliterates_any(word: str, skeletons: frozenset[str]) -> bool:
     """Strictly, whether the Arabic token (without its article or nisba ending) transliterates an
-    English word of the sentence: a rare loanword (الجينومي for genomic) is one word."""
+    English word of the sentence, or a part of a compound one (بيتيديل of dipeptidyl): a rare
+    loanword (الجينومي for genomic) is one word."""
     forms = {word, *strip_proclitics(word, ARTICLES, min_rest=3)}
     forms |= {f[:-1] for f in forms if f.endswith("ي") and len(f) > 4}
-    return any(skeletons_match(en, ar_skeleton(form)) for form in forms for en in skeletons)
+    arabic = [ar_skeleton(form) for form in forms]
+    return any(skeletons_match(en, ar) or len(ar) >= COMPOUND_PART and (en.startswith(ar) or en.endswith(ar))
+               for ar in arabic for en in skeletons)
 
 
 def _one_word(word: str, cut: int) -> bool:
     """A known stem with its clitics and endings (الجينومي, القالبان, قنصليتك), not two words glued:
     hunspell-ar's stem, or a stem wordfreq knows that is not itself two common words (إذاكان). A
-    free particle before the cut (في, من, عن) is the glued reading, although ف + ي + مصر parses."""
+    free particle before the cut (في, من, عن) is the glued reading, although ف + ي + مصر parses,
+    unless web text has seen the word too (منقادة)."""
     if word[:cut] in _FREE_PARTICLES:
-        return False
+        return in_hunspell(word) and zipf(word) > 0      # منقادة, a word web text has seen
     return in_hunspell(word) or any(_best_split(stem) is None for stem in frequent_stems(word))
 
 
