@@ -155,5 +155,6 @@ def test_confidence_is_calibrated_from_the_table(monkeypatch):
     from mtkit.checks import calibration
     monkeypatch.setattr(calibration, "_table", lambda: {("x.rule", "0.80"): 0.3, ("x.rule", "*"): 0.6})
     assert calibration.calibrated("x.rule", 0.8) == 0.3      # the row for this raw score
-    assert calibration.calibrated("x.rule", 0.5) == 0.6      # else the check's row
+    assert calibration.calibrated("x.rule", 0.5) == 0.3      # else the check's row, no more than a stronger score's
+    assert calibration.calibrated("x.rule", 0.9) == 0.6      # (a stronger score than any row: the check's row)
     assert calibration.calibrated("y.rule", 0.5) == 0.5      # a check never judged keeps its score

@@ -23,12 +23,18 @@ def _table() -> dict[tuple[str, str], float]:
 
 def calibrated(check: str, raw: float) -> float:
     """The calibrated confidence of a flag of ``check`` with raw score ``raw``: the row for this
-    score, else the check's row (``*``), else the raw score itself (a check never judged)."""
+    score; else the check's row (``*``), but no more than any row of a stronger raw score (weaker
+    evidence is never trusted more than stronger evidence that was measured); else the raw score
+    itself (a check never judged)."""
     table = _table()
-    for key in ((check, f"{raw:.2f}"), (check, "*")):
-        if key in table:
-            return table[key]
-    return raw
+    own = table.get((check, f"{raw:.2f}"))
+    if own is not None:
+        return own
+    star = table.get((check, "*"))
+    if star is None:
+        return raw
+    stronger = [c for (name, score), c in table.items() if name == check and score != "*" and float(score) >= raw]
+    return min([star, *stronger])
 
 
 def severity(weight: str, confidence: float) -> str:
