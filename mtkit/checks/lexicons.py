@@ -123,7 +123,7 @@ def find_en_term(seg: AnalyzedSegment, words: tuple[str, ...], capitals: tuple[b
         # only itself ("justices" must not match "Justice Department")
         if all(_word_matches(toks[i + k].norm, lemmas[i + k], w) for k, w in enumerate(words)) and \
                 all(seg.src[toks[i + k].start].isupper() for k, cap in enumerate(capitals) if cap):
-            if words[0] == "the" or n > 1 or not _capitalized_name(seg, i):
+            if words[0] == "the" or n > 1 or any(capitals) or not _capitalized_name(seg, i):
                 return Span(toks[i].start, toks[i + n - 1].end)
     return None
 

@@ -91,7 +91,12 @@ def _find_en_negations(seg: AnalyzedSegment) -> list[tuple[int, str]]:
             if word == "no" and _number_follows(seg, tok) or word == "not" and i and words[i - 1].norm == "or":
                 continue                       # "No. 1", "whether or not"
             # "not only … but" is rendered لا … فحسب or بالإضافة إلى: it excuses, it is never lost
-            out.append((i, "paired" if word == "not" and following == "only" else "strong"))
+            if word == "not" and following == "only":
+                out.append((i, "paired"))
+            elif _affirmative_idiom(words, i, following) or following == "yet" and _ar_still(seg):
+                out.append((i, "weak"))        # "couldn't be more grateful"; "not yet known" = ما زالت مجهولة
+            else:
+                out.append((i, "strong"))
         elif lemmas & markers[("en", "implicative")]:
             out.append((i, "implicative"))
         elif lemmas & markers[("en", "weak")] or negative_adjective(word) or word == "non" or _privative(word) \
@@ -100,6 +105,20 @@ def _find_en_negations(seg: AnalyzedSegment) -> list[tuple[int, str]]:
             # inexpensive → رخيص): it excuses an Arabic negation, but its absence proves nothing
             out.append((i, "weak"))
     return out
+
+
+def _affirmative_idiom(words: list[Token], i: int, following: str) -> bool:
+    """A negated "could be more …" that says "extremely" ("I couldn't be more grateful")."""
+    after = [t.norm for t in words[i + 1:i + 4]]
+    modal = words[i - 1].norm in ("could", "can") if words[i].norm == "not" and i else \
+        words[i].norm.replace("’", "'") in ("couldn't", "can't")
+    return modal and len(after) >= 2 and after[0] == "be" and (after[1] in ("more", "any") or after[1].endswith("er"))
+
+
+def _ar_still(seg: AnalyzedSegment) -> bool:
+    """The Arabic says "still" (ما زال, لا يزال): the way it renders "not yet" with an antonym."""
+    words = seg.tgt_words
+    return any(_still(words, k) for k in range(len(words)))
 
 
 def _still(words: list[Token], k: int) -> bool:
