@@ -263,11 +263,10 @@ def dropped_clause(seg: AnalyzedSegment) -> Iterator[Finding]:
     lex = bilingual()
     if lex is None or not seg.tgt.strip():
         return
-    found = found_en(seg, lex)
     for rule in DROPPED:
         if seg.length_delta > rule.delta:
-            continue
-        runs = lonely_runs(seg.src_tokens, seg.src_words, found, "en",
+            continue                # (most pairs: the words are never looked up)
+        runs = lonely_runs(seg.src_tokens, seg.src_words, found_en(seg, lex), "en",
                            lambda w: any(lex.ar_stems(x) for x in en_lemmas(w)),
                            bounded=rule.bounded, tolerance=rule.tolerance)
         run = _best(runs, rule.known)

@@ -128,19 +128,22 @@ class DocumentContext:
     def renders(self, seg: "AnalyzedSegment", en_word: str, ar_core: str) -> bool:
         """Whether the rest of the document shows ``ar_core`` rendering ``en_word`` (see SUPPORT)."""
         en, ar, place = self._pairs_with
-        here = place.get(id(seg), -1)
-        with_en = en.get(en_word, frozenset()) - {here}
-        if len(with_en) < SUPPORT:
+        with_en, with_ar = en.get(en_word), ar.get(ar_core)
+        if not with_en or not with_ar:
             return False
-        with_ar = ar.get(ar_core, frozenset()) - {here}
-        both = len(with_en & with_ar)
-        return both >= SUPPORT and both >= WITH_EN * len(with_en) and both >= WITH_AR * len(with_ar)
+        here = place.get(id(seg), -1)
+        n_en, n_ar = len(with_en) - (here in with_en), len(with_ar) - (here in with_ar)
+        if min(n_en, n_ar) < SUPPORT:
+            return False
+        both = len(with_en & with_ar) - (here in with_en and here in with_ar)
+        return both >= SUPPORT and both >= WITH_EN * n_en and both >= WITH_AR * n_ar
 
     def rendering_of(self, seg: "AnalyzedSegment", j: int) -> bool:
         """Whether some English word of ``seg`` is rendered, on the document's evidence, by its
         Arabic word ``j``."""
         core = seg.tgt_cores[j]
-        return any(self.renders(seg, tok.norm, core) for tok in seg.src_words)
+        words = seg.memo("document.en_words", lambda: sorted({t.norm for t in seg.src_words}))
+        return any(self.renders(seg, word, core) for word in words)
 
     def rendered_in(self, seg: "AnalyzedSegment", en_word: str) -> list[int]:
         """The Arabic words of ``seg`` that render ``en_word`` on the document's evidence."""
