@@ -134,3 +134,10 @@ def test_negated_idioms_are_not_lost_negations(run_check, en, ar):
 
 def test_a_lost_negation_is_still_caught(run_check):
     assert run_check("The cause is not known.", "السبب معروف.", "negation.lost")
+
+
+def test_foreign_readings_of_latin_letters():
+    from mtkit.text.translit import en_skeletons, names_match
+    for en, ar in (("Ignaz", "إغناتس"), ("Keqiang", "كه تشيانغ".split()[1]), ("Cunha", "كونيا"), ("Mozart", "موتسارت")):
+        assert names_match(en_skeletons(en), ar), en
+    assert not names_match(en_skeletons("Ignaz"), "روبرتس")

@@ -72,7 +72,11 @@ def en_skeleton(word: str, silent_h: bool = True) -> str:
 _READINGS = ((re.compile("^gh"), ("g",)), (re.compile("(?<=...)u[lrdnst]$"), ("",)),
              (re.compile("(?<=...)ism$"), ("",)), (re.compile("j"), ("y", "kh")), (re.compile("g(?=[ei])"), ("kh",)),
              (re.compile("(?<=.)ch"), ("kh",)), (re.compile("zh"), ("j", "sh", "z")),
-             (re.compile("ng(?![aeiouy])"), ("n",)))
+             (re.compile("ng(?![aeiouy])"), ("n",)),
+             # German and Italian z (Ignaz إغناتس), pinyin q (Qiang تشيانغ), Portuguese nh (Cunha كونيا),
+             # the dh of Arabic loans (Wudhu وضوء)
+             (re.compile("z(?!h)"), ("ts",)), (re.compile("q(?!u)"), ("ch",)), (re.compile("nh"), ("n",)),
+             (re.compile("dh"), ("d",)))
 MAX_READINGS = 16
 
 
