@@ -33,8 +33,9 @@ def test_corrected_translation_has_fewer_flags_in_every_reviewed_category(seed):
     for category in REVIEWED:
         assert sum(after[category].values()) < sum(before[category].values()), category
     assert corrected.error_score < mt.error_score
-    # the numbers as measured (762 source words; 19 flags before, 1 stray quote after)
-    assert mt.src_words == 762 and mt.error_score == pytest.approx(72.18, abs=0.01)
+    # the numbers as measured (762 source words; 19 flags before, 1 stray quote after; the missing AP
+    # counts as major since the third round's calibration: 72.18 before it)
+    assert mt.src_words == 762 and mt.error_score == pytest.approx(77.43, abs=0.01)
     assert corrected.error_score == pytest.approx(1.31, abs=0.01)
     score = seed.profile.comparison(corrected.name, "error_score")
     assert score.delta < 0 and score.significant and score.ci[1] < 0
