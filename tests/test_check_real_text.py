@@ -141,3 +141,10 @@ def test_foreign_readings_of_latin_letters():
     for en, ar in (("Ignaz", "إغناتس"), ("Keqiang", "كه تشيانغ".split()[1]), ("Cunha", "كونيا"), ("Mozart", "موتسارت")):
         assert names_match(en_skeletons(en), ar), en
     assert not names_match(en_skeletons("Ignaz"), "روبرتس")
+
+
+def test_either_under_a_negation_may_be_rendered_by_a_repeated_la(run_check):
+    en = "There is no evidence that the fire was set either deliberately or by chance."
+    assert run_check(en, "لا يوجد دليل على أن الحريق أُشعل لا عمدًا ولا صدفة.", "negation.added") == []
+    assert run_check("The fire was set either deliberately or by chance.",
+                     "لم يُشعل الحريق عمدًا أو صدفة.", "negation.added")

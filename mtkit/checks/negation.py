@@ -99,6 +99,8 @@ def _find_en_negations(seg: AnalyzedSegment) -> list[tuple[int, str]]:
                 out.append((i, "strong"))
         elif lemmas & markers[("en", "implicative")]:
             out.append((i, "implicative"))
+        elif word == "either" and any(kind == "strong" for _, kind in out):
+            out.append((i, "weak"))            # "no evidence … either X or Y": Arabic repeats لا (لا X ولا Y)
         elif lemmas & markers[("en", "weak")] or negative_adjective(word) or word == "non" or _privative(word) \
                 or word.endswith(_PRIVATIVE_SUFFIXES) or word.startswith(_PRIVATIVE_PREFIXES):
             # a negative adjective is often rendered by an Arabic antonym (impossible → يستحيل,
