@@ -40,14 +40,60 @@ def directory() -> Path | None:
 
 @lru_cache(maxsize=1)
 def _package_digest() -> bytes:
-    """The bytes of mtkit's own modules and data files (15 MB, read once per process: see file_digest)."""
-    from mtkit.data import file_digest
+    """The bytes of mtkit's own modules and data files (15 MB: hashed once, see file_digests)."""
     root = Path(__file__).resolve().parent
+    paths = sorted(p for p in root.rglob("*") if p.is_file() and "__pycache__" not in p.parts and p.suffix != ".pyc")
     digest = hashlib.sha256()
-    for path in sorted(p for p in root.rglob("*") if p.is_file() and "__pycache__" not in p.parts):
-        if path.suffix != ".pyc":
-            digest.update(str(path.relative_to(root)).encode("utf-8") + b"\0" + file_digest(str(path)))
+    for path, file_hash in zip(paths, file_digests([str(p) for p in paths])):
+        digest.update(str(path.relative_to(root)).encode("utf-8") + b"\0" + file_hash)
     return digest.digest()
+
+
+def file_digests(paths: list[str]) -> list[bytes]:
+    """The SHA-256 of each file's bytes. Reading and hashing mtkit's 15 MB of data files on every
+    run cost more than the rest of a short audit's set-up, so each digest is remembered, per
+    process and in the cache directory, under the file's path, size, modification and change
+    times and inode: a file written since (even with its old mtime restored, which moves its
+    change time) is hashed again. The table is kept per mtkit version and replaced on upgrade."""
+    paths = [os.path.realpath(p) for p in paths]
+    folder = directory()
+    known = _known_digests(folder)
+    out, fresh = [], False
+    for path in paths:
+        info = os.stat(path)
+        stamp = (info.st_size, info.st_mtime_ns, info.st_ctime_ns, info.st_ino)
+        entry = known.get(path)
+        if entry is None or entry[0] != stamp:
+            with open(path, "rb") as stream:
+                entry = known[path] = (stamp, hashlib.sha256(stream.read()).digest())
+            fresh = True
+        out.append(entry[1])
+    if fresh and folder is not None:
+        _store(folder, "digests", _digests_path(folder), _digests_key(), known)
+    return out
+
+
+def _digests_key() -> str:
+    from mtkit.version import version
+    return f"{FORMAT}|{version()}|{sys.version}"
+
+
+def _digests_path(folder: Path) -> Path:
+    return folder / f"digests-{hashlib.sha256(_digests_key().encode()).hexdigest()[:20]}.pickle"
+
+
+@lru_cache(maxsize=None)
+def _known_digests(folder: Path | None) -> dict[str, tuple[tuple[int, ...], bytes]]:
+    """path → (stat stamp, digest), as this process knows them (read once from the cache directory)."""
+    if folder is not None:
+        try:
+            with open(_digests_path(folder), "rb") as stream:
+                stored_key, table = pickle.load(stream)
+            if stored_key == _digests_key() and isinstance(table, dict):
+                return table
+        except Exception:  # noqa: BLE001, S110 - missing, damaged or foreign: every file is hashed again
+            pass
+    return {}
 
 
 def _digest(name: str, files: Iterable, libraries: Iterable[str]) -> str:
@@ -57,9 +103,9 @@ def _digest(name: str, files: Iterable, libraries: Iterable[str]) -> str:
     digest = hashlib.sha256(_package_digest())
     for part in (FORMAT, version(), sys.version, name, *(f"{lib}={installed_version(lib)}" for lib in libraries)):
         digest.update(part.encode("utf-8") + b"\0")
-    for path in files:
-        with open(path, "rb") as stream:       # a file that cannot be read fails as it would uncached
-            digest.update(str(path).encode("utf-8") + b"\0" + hashlib.sha256(stream.read()).digest())
+    files = list(files)                        # a file that cannot be read fails as it would uncached
+    for path, file_hash in zip(files, file_digests([str(p) for p in files])):
+        digest.update(str(path).encode("utf-8") + b"\0" + file_hash)
     return digest.hexdigest()
 
 

@@ -8,6 +8,7 @@ import os
 import pickle
 import subprocess
 import sys
+import time
 from pathlib import Path
 
 import pytest
@@ -38,7 +39,8 @@ def test_second_call_reads_the_entry(cache_dir):
     assert cache.compiled("demo", counting_builder(calls)) == {"built": 1}
     assert cache.compiled("demo", counting_builder(calls)) == {"built": 1}
     assert len(calls) == 1
-    assert [p.name.split("-")[0] for p in cache_dir.glob("*.pickle")] == ["demo"]
+    # the entry, and the table of mtkit's file hashes its key was made from (see file_digests)
+    assert sorted(p.name.split("-")[0] for p in cache_dir.glob("*.pickle")) == ["demo", "digests"]
     assert not list(cache_dir.glob(".*.tmp"))               # written atomically, nothing left over
 
 
@@ -99,3 +101,46 @@ def test_audits_are_the_same_cold_warm_and_uncached(tmp_path):
         outputs.append(json.loads(result.stdout)["segments"])
     assert outputs[0] == outputs[1] == outputs[2]
     assert {p.name.split("-")[0] for p in (tmp_path / "c").glob("*.pickle")} >= {"idioms", "terms"}
+
+
+def test_file_hashes_are_remembered_by_stat_and_redone_when_the_file_changes(cache_dir, tmp_path):
+    """mtkit's 15 MB of data are hashed once, not on every run: a file's hash is read back from the
+    table while its size, times and inode are unchanged, and computed again when it is rewritten,
+    even with the same size and its old modification time restored."""
+    import hashlib
+    data = tmp_path / "words.tsv"
+    data.write_bytes(b"one")
+    assert cache.file_digests([str(data)]) == [hashlib.sha256(b"one").digest()]
+    (table,) = cache_dir.glob("digests-*.pickle")
+    with open(table, "rb") as stream:
+        key, known = pickle.load(stream)
+    stamp, _ = known[os.path.realpath(data)]
+    known[os.path.realpath(data)] = (stamp, b"remembered")
+    with open(table, "wb") as stream:
+        pickle.dump((key, known), stream)
+    cache._known_digests.cache_clear()                        # as a new process: reads the table
+    assert cache.file_digests([str(data)]) == [b"remembered"]  # same stat: not hashed again
+    before = data.stat()
+    time.sleep(0.05)                  # the kernel's file clock ticks every few ms
+    data.write_bytes(b"two")
+    os.utime(data, ns=(before.st_atime_ns, before.st_mtime_ns))
+    assert cache.file_digests([str(data)]) == [hashlib.sha256(b"two").digest()]
+    cache._known_digests.cache_clear()
+    assert cache.file_digests([str(data)]) == [hashlib.sha256(b"two").digest()]   # and stored
+
+
+def test_file_hashes_of_another_version_are_not_trusted(cache_dir, tmp_path, monkeypatch):
+    data = tmp_path / "words.tsv"
+    data.write_bytes(b"one")
+    cache.file_digests([str(data)])
+    (table,) = cache_dir.glob("digests-*.pickle")
+    with open(table, "rb") as stream:
+        key, known = pickle.load(stream)
+    known = {path: (stamp, b"stale") for path, (stamp, _) in known.items()}
+    with open(table, "wb") as stream:
+        pickle.dump((key, known), stream)
+    import mtkit.version
+    monkeypatch.setattr(mtkit.version, "version", lambda: "999.0")
+    cache._known_digests.cache_clear()
+    assert cache.file_digests([str(data)]) != [b"stale"]
+    assert len(list(cache_dir.glob("digests-*.pickle"))) == 1      # the old version's table replaced

@@ -79,13 +79,26 @@ def test_damaged_files_are_treated_as_absent(tmp_path, monkeypatch):
 
 
 def test_cache_gives_the_same_tables(tmp_path, monkeypatch):
-    monkeypatch.setenv("XDG_CACHE_HOME", str(tmp_path / "cache"))
-    _write(tmp_path, "freedict-eng-ara", [("hospital", "hospital\nمستشفى\n")])
+    monkeypatch.setenv("MTKIT_CACHE_DIR", str(tmp_path / "cache"))
+    _write(tmp_path, "freedict-eng-ara", [("hospital", "hospital\nمستشفى\n"), ("hospitals", "hospitals\nمستشفيات\n")])
+    _write(tmp_path, "freedict-ara-eng", [("وزارة", "وزارة\n1. Ministry\n2. Department\n")])
     first = load(str(tmp_path))
     assert list((tmp_path / "cache").rglob("freedict-*.marshal"))
-    second = load(str(tmp_path))
+    second = load(str(tmp_path))        # from the cache, with the reverse indexes already built
     assert first is not None and second is not None
+    assert second._ar_index is not None and second._core_index is not None
     assert second.en_to_ar("hospital") == first.en_to_ar("hospital") == {"مستشفي"}
+    for word in ("وزارة", "والوزارة", "مستشفى", "بالمستشفيات", "وزارتين", "كتاب"):   # exact, clitics, stem, none
+        assert second.ar_to_en(word) == first.ar_to_en(word)
+    assert second.ar_to_en("وزارة") == {"ministry", "department"}
+    assert second.ar_to_en("بالمستشفيات") == {"hospitals"}
+
+
+def test_the_cache_follows_mtkit_cache_dir(tmp_path, monkeypatch):
+    _write(tmp_path, "freedict-eng-ara", [("hospital", "hospital\nمستشفى\n")])
+    monkeypatch.setenv("MTKIT_CACHE_DIR", "")                      # caching off: nothing written
+    assert load(str(tmp_path)) is not None
+    assert not list(tmp_path.rglob("freedict-*.marshal"))
 
 
 def test_light_english_stems():

@@ -18,7 +18,6 @@ from __future__ import annotations
 
 import hashlib
 import json
-import os
 import re
 from dataclasses import dataclass
 from functools import lru_cache
@@ -86,23 +85,14 @@ def read_table(path: Union[Path, Traversable], shown: Optional[str] = None) -> t
     return tuple(rows)
 
 
-def file_digest(path: str) -> bytes:
-    """The SHA-256 of a file's bytes, once per process (the signature and mtkit's cache key both
-    need it, and the word lists are 14 MB)."""
-    return _file_digest(os.path.realpath(path))
-
-
-@lru_cache(maxsize=None)
-def _file_digest(path: str) -> bytes:
-    with open(path, "rb") as stream:
-        return hashlib.sha256(stream.read()).digest()
-
-
 def data_signature(names: Optional[list[str]] = None) -> str:
-    """A short hash of the data files' bytes (all of them by default)."""
+    """A short hash of the data files' bytes (all of them by default; the file hashes are
+    remembered between runs, see :func:`mtkit.cache.file_digests`)."""
+    from mtkit.cache import file_digests
+    names = sorted(names if names is not None else data_files())
     digest = hashlib.sha256()
-    for name in sorted(names if names is not None else data_files()):
-        digest.update(name.encode() + b"\0" + file_digest(str(data_path(name))) + b"\0")
+    for name, file_hash in zip(names, file_digests([str(data_path(name)) for name in names])):
+        digest.update(name.encode() + b"\0" + file_hash + b"\0")
     return digest.hexdigest()[:12]
 
 
