@@ -86,12 +86,14 @@ def test_cache_gives_the_same_tables(tmp_path, monkeypatch):
     assert list((tmp_path / "cache").rglob("freedict-*.marshal"))
     second = load(str(tmp_path))        # from the cache, with the reverse indexes already built
     assert first is not None and second is not None
-    assert second._ar_index is not None and second._core_index is not None
+    assert list((tmp_path / "cache").rglob("freedict-*.reverse.marshal"))     # the reverse indexes
+    assert second._reverse_tables is None                                       # read on first use
     assert second.en_to_ar("hospital") == first.en_to_ar("hospital") == {"مستشفي"}
     for word in ("وزارة", "والوزارة", "مستشفى", "بالمستشفيات", "وزارتين", "كتاب"):   # exact, clitics, stem, none
         assert second.ar_to_en(word) == first.ar_to_en(word)
     assert second.ar_to_en("وزارة") == {"ministry", "department"}
     assert second.ar_to_en("بالمستشفيات") == {"hospitals"}
+    assert second._reverse_tables == first.reverse_tables()                     # as built
 
 
 def test_the_cache_follows_mtkit_cache_dir(tmp_path, monkeypatch):

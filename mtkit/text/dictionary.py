@@ -21,6 +21,7 @@ import hashlib
 import marshal
 import os
 import re
+from collections.abc import Callable
 from functools import cache, lru_cache
 from pathlib import Path
 
@@ -34,7 +35,7 @@ ARA_ENG = "freedict-ara-eng"
 # counted as translations of the headword (``A`` → "the first letter of the English alphabet").
 MAX_PHRASE_WORDS = 3
 SEP = "\x1f"                # joins several values in one string (unit separator)
-CACHE_VERSION = 4          # bump when the parsed tables change shape or content
+CACHE_VERSION = 5          # bump when the parsed tables change shape or content
 
 _B64 = {c: i for i, c in enumerate("ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789+/")}
 _NUMBERING = re.compile(r"^\d+\.\s*")
@@ -108,15 +109,15 @@ def _read(directory: Path, name: str) -> list[tuple[str, list[str]]] | None:
 class Bilingual:
     """English↔Arabic word translations (both FreeDict directions merged)."""
 
-    def __init__(self, en: dict[str, str], by_key: dict[str, str], ar: dict[str, str] | None = None,
-                 core: dict[str, str] | None = None):
+    def __init__(self, en: dict[str, str], by_key: dict[str, str],
+                 stored_reverse: Callable[[], tuple[dict[str, str], dict[str, str]] | None] | None = None):
         # values are SEP-joined strings, not lists: a third of the objects, so the cache loads fast
         self._en = en                  # English word → normalized Arabic phrases
         self._by_key = by_key          # en_key → English single-word headwords
         # the reverse indexes (Arabic phrase → English words; light stem → English words) are
-        # derived from ``en``: built on first use, or read with it from the cache (about 0.3 s to build)
-        self._ar_index = ar
-        self._core_index = core
+        # derived from ``en`` on first use (about 0.3 s), or read from the cache (``stored_reverse``)
+        self._stored_reverse = stored_reverse
+        self._reverse_tables: tuple[dict[str, str], dict[str, str]] | None = None
 
     @classmethod
     def from_entries(cls, en_ar: list[tuple[str, list[str]]], ar_en: list[tuple[str, list[str]]]) -> Bilingual:
@@ -142,28 +143,24 @@ class Bilingual:
         found = self._by_key.get(key)
         return found.split(SEP) if found else []
 
-    @property
-    def _ar(self) -> dict[str, str]:
-        if self._ar_index is None:
-            index: dict[str, dict[str, None]] = {}
-            for english, phrases in self._en.items():
-                for arabic in phrases.split(SEP):
-                    index.setdefault(arabic, {})[english] = None
-            self._ar_index = {k: SEP.join(v) for k, v in index.items()}
-        return self._ar_index
+    def _reverse(self) -> tuple[dict[str, str], dict[str, str]]:
+        if self._reverse_tables is None:
+            stored = self._stored_reverse() if self._stored_reverse is not None else None
+            self._reverse_tables = stored if stored is not None else self.reverse_tables()
+        return self._reverse_tables
 
-    def _ar_core_index(self) -> dict[str, str]:
-        if self._core_index is None:
-            index: dict[str, dict[str, None]] = {}
-            for arabic, english in self._ar.items():
-                if " " not in arabic:
-                    index.setdefault(ar_core(arabic), {}).update(dict.fromkeys(english.split(SEP)))
-            self._core_index = {k: SEP.join(v) for k, v in index.items()}
-        return self._core_index
-
-    def tables(self) -> tuple[dict[str, str], ...]:
-        """Everything :func:`load` keeps in its cache, the reverse indexes built."""
-        return self._en, self._by_key, self._ar, self._ar_core_index()
+    def reverse_tables(self) -> tuple[dict[str, str], dict[str, str]]:
+        """Built from ``en``: normalized Arabic phrase → English words, and Arabic light stem
+        (:func:`ar_core`, single words) → English words."""
+        index: dict[str, dict[str, None]] = {}          # ordered sets: the same order every run
+        for english, phrases in self._en.items():
+            for arabic in phrases.split(SEP):
+                index.setdefault(arabic, {})[english] = None
+        cores: dict[str, dict[str, None]] = {}
+        for arabic, words in index.items():
+            if " " not in arabic:
+                cores.setdefault(ar_core(arabic), {}).update(words)
+        return {k: SEP.join(v) for k, v in index.items()}, {k: SEP.join(v) for k, v in cores.items()}
 
     def __len__(self) -> int:
         return len(self._en)
@@ -180,13 +177,14 @@ class Bilingual:
 
     def ar_to_en(self, word: str) -> frozenset[str]:
         """English renderings of an Arabic word or phrase: as written, else without its clitics
-        and article, else by light stem (slower: the stem index is built on first use)."""
+        and article, else by light stem."""
         text = norm(word).strip()
+        phrases, cores = self._reverse()
         for form in (text, *_ar_forms(text)):
-            found = self._ar.get(form)
+            found = phrases.get(form)
             if found is not None:
                 return frozenset(found.split(SEP))
-        found = self._ar_core_index().get(ar_core(text))
+        found = cores.get(ar_core(text))
         return frozenset(found.split(SEP)) if found is not None else frozenset()
 
     def covers(self, en_word: str, ar_token: str) -> bool:
@@ -239,10 +237,10 @@ def load(directory: str | None = None) -> Bilingual | None:
     """Both dictionaries from ``directory`` (default ``$MTKIT_DICTD_DIR`` or /usr/share/dictd);
     None when neither is installed, one alone is enough.
 
-    Parsing and indexing take about a second, so the tables and their reverse indexes are kept in
-    mtkit's cache directory (``marshal``, keyed by the dictionary files' sizes and times), which
-    loads in well under 0.1 s; the cache is derived on this machine from the installed files,
-    never shipped."""
+    Parsing and indexing take about a second, so the tables, and apart their reverse indexes (read
+    on first use), are kept in mtkit's cache directory (``marshal``, keyed by the dictionary
+    files' sizes and times), which loads in well under 0.1 s; the cache is derived on this machine
+    from the installed files, never shipped."""
     where = Path(directory or os.environ.get("MTKIT_DICTD_DIR") or DEFAULT_DIR)
     files = [where / f"{name}{ext}" for name in (ENG_ARA, ARA_ENG) for ext in (".index", ".dict.dz")]
     stamp = [(f.name, f.stat().st_size, f.stat().st_mtime_ns) for f in files if f.is_file()]
@@ -251,7 +249,8 @@ def load(directory: str | None = None) -> Bilingual | None:
     cache = _cache_path(where, stamp)
     if cache is not None and cache.is_file():
         try:
-            return Bilingual(*marshal.loads(cache.read_bytes()))
+            en, by_key = marshal.loads(cache.read_bytes())
+            return Bilingual(en, by_key, lambda: _read_reverse(_reverse_path(cache)))
         except (OSError, EOFError, ValueError, TypeError):
             pass                # a broken cache is rebuilt below
     en_ar, ar_en = _read(where, ENG_ARA), _read(where, ARA_ENG)
@@ -259,14 +258,34 @@ def load(directory: str | None = None) -> Bilingual | None:
         return None
     lex = Bilingual.from_entries(en_ar or [], ar_en or [])
     if cache is not None:
-        try:
-            cache.parent.mkdir(parents=True, exist_ok=True)
-            tmp = cache.with_name(f"{cache.name}.{os.getpid()}.tmp")
-            tmp.write_bytes(marshal.dumps(lex.tables()))
-            os.replace(tmp, cache)
-        except OSError:
-            pass                # a read-only home: parse again next time
+        # the reverse indexes in a file of their own: ``align`` never asks Arabic → English
+        reverse = lex.reverse_tables()
+        _write(_reverse_path(cache), reverse)
+        _write(cache, (lex._en, lex._by_key))
+        return Bilingual(lex._en, lex._by_key, lambda: reverse)
     return lex
+
+
+def _reverse_path(cache: Path) -> Path:
+    return cache.with_suffix(".reverse.marshal")
+
+
+def _read_reverse(path: Path) -> tuple[dict[str, str], dict[str, str]] | None:
+    try:
+        phrases, cores = marshal.loads(path.read_bytes())
+        return phrases, cores
+    except (OSError, EOFError, ValueError, TypeError):
+        return None             # missing or broken: built from the tables instead
+
+
+def _write(path: Path, value: tuple) -> None:
+    try:
+        path.parent.mkdir(parents=True, exist_ok=True)
+        tmp = path.with_name(f"{path.name}.{os.getpid()}.tmp")
+        tmp.write_bytes(marshal.dumps(value))
+        os.replace(tmp, path)
+    except OSError:
+        pass                    # a read-only home: parse again next time
 
 
 def _cache_path(where: Path, stamp: list) -> Path | None:
