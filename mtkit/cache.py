@@ -21,8 +21,11 @@ import sys
 import tempfile
 from functools import lru_cache
 from pathlib import Path
-from collections.abc import Callable, Iterable
+from collections.abc import Callable, Iterable, Mapping
 from typing import TypeVar
+
+from mtkit.table import Table
+from mtkit.table import encode as table_bytes
 
 T = TypeVar("T")
 
@@ -69,7 +72,7 @@ def file_digests(paths: list[str]) -> list[bytes]:
             fresh = True
         out.append(entry[1])
     if fresh and folder is not None:
-        _store(folder, "digests", _digests_path(folder), _digests_key(), known)
+        _store(folder, "digests", _digests_path(folder), (_digests_key(), known))
     return out
 
 
@@ -126,22 +129,46 @@ def compiled(name: str, build: Callable[[], T], *, files: Iterable = (), librari
     except Exception:  # noqa: BLE001, S110 - missing, damaged or foreign: rebuilt below, whatever the error
         pass
     value = build()
-    _store(folder, name, path, key, value)
+    _store(folder, name, path, (key, value))
     return value
 
 
-def _store(folder: Path, name: str, path: Path, key: str, value) -> None:
+def compiled_table(name: str, build: Callable[[], Mapping[str, str]], *, files: Iterable = (),
+                   libraries: Iterable[str] = ()) -> Table:
+    """As :func:`compiled`, for a large str → str mapping of which a run reads a few entries: kept
+    as a :class:`mtkit.table.Table` (sorted lines searched in place), so opening it creates no
+    object per entry."""
+    folder = directory()
+    files = list(files)
+    key = _digest(name, files, libraries) if folder is not None else ""
+    path = folder / f"{name}-{key[:20]}.table" if folder is not None else None
+    if path is not None:
+        try:
+            return Table(path.read_bytes(), key)
+        except (OSError, ValueError):
+            pass                 # missing, damaged or for other inputs: rebuilt below
+    blob = table_bytes(build(), key)
+    if folder is not None and path is not None:
+        _store(folder, name, path, blob, ".table")
+    return Table(blob, key)
+
+
+def _store(folder: Path, name: str, path: Path, value, suffix: str = ".pickle") -> None:
+    """Write an entry (bytes as they are, else pickled) atomically; drop the entries for other inputs."""
     try:
         folder.mkdir(parents=True, exist_ok=True)
         handle, temporary = tempfile.mkstemp(dir=folder, prefix=f".{name}-", suffix=".tmp")
         try:
             with os.fdopen(handle, "wb") as stream:
-                pickle.dump((key, value), stream, protocol=pickle.HIGHEST_PROTOCOL)
+                if isinstance(value, bytes):
+                    stream.write(value)
+                else:
+                    pickle.dump(value, stream, protocol=pickle.HIGHEST_PROTOCOL)
             os.replace(temporary, path)
         finally:
             if os.path.exists(temporary):
                 os.unlink(temporary)
-        for old in folder.glob(f"{name}-*.pickle"):      # entries for other inputs are stale now
+        for old in folder.glob(f"{name}-*{suffix}"):      # entries for other inputs are stale now
             if old != path:
                 old.unlink(missing_ok=True)
     except (OSError, pickle.PicklingError, TypeError, AttributeError):

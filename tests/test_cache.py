@@ -39,8 +39,8 @@ def test_second_call_reads_the_entry(cache_dir):
     assert cache.compiled("demo", counting_builder(calls)) == {"built": 1}
     assert cache.compiled("demo", counting_builder(calls)) == {"built": 1}
     assert len(calls) == 1
-    # the entry, and the table of mtkit's file hashes its key was made from (see file_digests)
-    assert sorted(p.name.split("-")[0] for p in cache_dir.glob("*.pickle")) == ["demo", "digests"]
+    # the entry (and maybe the table of mtkit's file hashes its key was made from: see file_digests)
+    assert [p.name.split("-")[0] for p in cache_dir.glob("*.pickle") if not p.name.startswith("digests-")] == ["demo"]
     assert not list(cache_dir.glob(".*.tmp"))               # written atomically, nothing left over
 
 

@@ -118,7 +118,7 @@ def test_hunspell_stems_are_read_from_a_dic_file(monkeypatch, tmp_path):
     monkeypatch.setenv("MTKIT_CACHE_DIR", "")
     spelling.hunspell_stems.cache_clear()
     try:
-        assert spelling.hunspell_stems() == {"قالب", "مشيمه"}
+        assert set(spelling.hunspell_stems()) == {"قالب", "مشيمه"}
         assert spelling.in_hunspell("القالبان") and spelling.in_hunspell("مشيماتها")
         assert not spelling.in_hunspell("الطبالصيني")
     finally:

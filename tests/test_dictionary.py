@@ -83,24 +83,25 @@ def test_cache_gives_the_same_tables(tmp_path, monkeypatch):
     _write(tmp_path, "freedict-eng-ara", [("hospital", "hospital\nمستشفى\n"), ("hospitals", "hospitals\nمستشفيات\n")])
     _write(tmp_path, "freedict-ara-eng", [("وزارة", "وزارة\n1. Ministry\n2. Department\n")])
     first = load(str(tmp_path))
-    assert list((tmp_path / "cache").rglob("freedict-*.marshal"))
+    assert sorted(p.name.split(".")[1] for p in (tmp_path / "cache").glob("freedict-*.table")) == \
+        ["ar", "cores", "en", "keys"]
     second = load(str(tmp_path))        # from the cache, with the reverse indexes already built
     assert first is not None and second is not None
-    assert list((tmp_path / "cache").rglob("freedict-*.reverse.marshal"))     # the reverse indexes
     assert second._reverse_tables is None                                       # read on first use
     assert second.en_to_ar("hospital") == first.en_to_ar("hospital") == {"مستشفي"}
     for word in ("وزارة", "والوزارة", "مستشفى", "بالمستشفيات", "وزارتين", "كتاب"):   # exact, clitics, stem, none
         assert second.ar_to_en(word) == first.ar_to_en(word)
     assert second.ar_to_en("وزارة") == {"ministry", "department"}
     assert second.ar_to_en("بالمستشفيات") == {"hospitals"}
-    assert second._reverse_tables == first.reverse_tables()                     # as built
+    assert [dict(t) for t in second._reverse_tables] == list(first.reverse_tables())   # as built
+    assert dict(second._en) == dict(first._en) and dict(second._by_key) == dict(first._by_key)
 
 
 def test_the_cache_follows_mtkit_cache_dir(tmp_path, monkeypatch):
     _write(tmp_path, "freedict-eng-ara", [("hospital", "hospital\nمستشفى\n")])
     monkeypatch.setenv("MTKIT_CACHE_DIR", "")                      # caching off: nothing written
     assert load(str(tmp_path)) is not None
-    assert not list(tmp_path.rglob("freedict-*.marshal"))
+    assert not list(tmp_path.rglob("freedict-*.table"))
 
 
 def test_light_english_stems():

@@ -18,13 +18,14 @@ from __future__ import annotations
 
 import gzip
 import hashlib
-import marshal
 import os
 import re
-from collections.abc import Callable
+from collections.abc import Callable, Mapping
 from functools import cache, lru_cache
 from pathlib import Path
 
+from mtkit.table import Table
+from mtkit.table import encode as table_bytes
 from mtkit.text.arabic import ALL_LETTERS, ar_core
 from mtkit.text.normalize import norm
 
@@ -35,7 +36,7 @@ ARA_ENG = "freedict-ara-eng"
 # counted as translations of the headword (``A`` → "the first letter of the English alphabet").
 MAX_PHRASE_WORDS = 3
 SEP = "\x1f"                # joins several values in one string (unit separator)
-CACHE_VERSION = 5          # bump when the parsed tables change shape or content
+CACHE_VERSION = 6          # bump when the parsed tables change shape or content
 
 _B64 = {c: i for i, c in enumerate("ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789+/")}
 _NUMBERING = re.compile(r"^\d+\.\s*")
@@ -109,15 +110,15 @@ def _read(directory: Path, name: str) -> list[tuple[str, list[str]]] | None:
 class Bilingual:
     """English↔Arabic word translations (both FreeDict directions merged)."""
 
-    def __init__(self, en: dict[str, str], by_key: dict[str, str],
-                 stored_reverse: Callable[[], tuple[dict[str, str], dict[str, str]] | None] | None = None):
-        # values are SEP-joined strings, not lists: a third of the objects, so the cache loads fast
+    def __init__(self, en: Mapping[str, str], by_key: Mapping[str, str],
+                 stored_reverse: Callable[[], tuple[Mapping[str, str], Mapping[str, str]] | None] | None = None):
+        # values are SEP-joined strings, not lists: one string per entry, as the cached tables keep them
         self._en = en                  # English word → normalized Arabic phrases
         self._by_key = by_key          # en_key → English single-word headwords
         # the reverse indexes (Arabic phrase → English words; light stem → English words) are
         # derived from ``en`` on first use (about 0.3 s), or read from the cache (``stored_reverse``)
         self._stored_reverse = stored_reverse
-        self._reverse_tables: tuple[dict[str, str], dict[str, str]] | None = None
+        self._reverse_tables: tuple[Mapping[str, str], Mapping[str, str]] | None = None
 
     @classmethod
     def from_entries(cls, en_ar: list[tuple[str, list[str]]], ar_en: list[tuple[str, list[str]]]) -> Bilingual:
@@ -143,7 +144,7 @@ class Bilingual:
         found = self._by_key.get(key)
         return found.split(SEP) if found else []
 
-    def _reverse(self) -> tuple[dict[str, str], dict[str, str]]:
+    def _reverse(self) -> tuple[Mapping[str, str], Mapping[str, str]]:
         if self._reverse_tables is None:
             stored = self._stored_reverse() if self._stored_reverse is not None else None
             self._reverse_tables = stored if stored is not None else self.reverse_tables()
@@ -199,7 +200,8 @@ class Bilingual:
 
 
 def _add(table: dict[str, dict[str, None]], english: str, arabic: str) -> None:
-    if english and arabic:
+    # a word of a text never holds a tab, and the cached tables' keys cannot (mtkit/table.py)
+    if english and arabic and "\t" not in english and "\t" not in arabic:
         table.setdefault(english, {})[arabic] = None
 
 
@@ -238,63 +240,64 @@ def load(directory: str | None = None) -> Bilingual | None:
     None when neither is installed, one alone is enough.
 
     Parsing and indexing take about a second, so the tables, and apart their reverse indexes (read
-    on first use), are kept in mtkit's cache directory (``marshal``, keyed by the dictionary
-    files' sizes and times), which loads in well under 0.1 s; the cache is derived on this machine
-    from the installed files, never shipped."""
+    on first use), are kept in mtkit's cache directory as tables searched in place
+    (mtkit/table.py, keyed by the dictionary files' sizes and times), which open in a few ms;
+    the cache is derived on this machine from the installed files, never shipped."""
     where = Path(directory or os.environ.get("MTKIT_DICTD_DIR") or DEFAULT_DIR)
     files = [where / f"{name}{ext}" for name in (ENG_ARA, ARA_ENG) for ext in (".index", ".dict.dz")]
     stamp = [(f.name, f.stat().st_size, f.stat().st_mtime_ns) for f in files if f.is_file()]
     if not stamp:
         return None
-    cache = _cache_path(where, stamp)
-    if cache is not None and cache.is_file():
+    base = _cache_base(where, stamp)
+    if base is not None:
         try:
-            en, by_key = marshal.loads(cache.read_bytes())
-            return Bilingual(en, by_key, lambda: _read_reverse(_reverse_path(cache)))
-        except (OSError, EOFError, ValueError, TypeError):
-            pass                # a broken cache is rebuilt below
+            en, by_key = (Table(_part(base, name).read_bytes(), base.name) for name in ("en", "keys"))
+            return Bilingual(en, by_key, lambda: _read_reverse(base))
+        except (OSError, ValueError):
+            pass                # missing or broken: rebuilt below
     en_ar, ar_en = _read(where, ENG_ARA), _read(where, ARA_ENG)
     if en_ar is None and ar_en is None:
         return None
     lex = Bilingual.from_entries(en_ar or [], ar_en or [])
-    if cache is not None:
-        # the reverse indexes in a file of their own: ``align`` never asks Arabic → English
+    if base is not None:
+        # the reverse indexes in tables of their own, written first: ``align`` never asks Arabic → English
         reverse = lex.reverse_tables()
-        _write(_reverse_path(cache), reverse)
-        _write(cache, (lex._en, lex._by_key))
+        for name, value in zip(("ar", "cores", "en", "keys"), (*reverse, lex._en, lex._by_key)):
+            _write(_part(base, name), table_bytes(value, base.name))
         return Bilingual(lex._en, lex._by_key, lambda: reverse)
     return lex
 
 
-def _reverse_path(cache: Path) -> Path:
-    return cache.with_suffix(".reverse.marshal")
+def _part(base: Path, name: str) -> Path:
+    return base.with_name(f"{base.name}.{name}.table")
 
 
-def _read_reverse(path: Path) -> tuple[dict[str, str], dict[str, str]] | None:
+def _read_reverse(base: Path) -> tuple[Mapping[str, str], Mapping[str, str]] | None:
     try:
-        phrases, cores = marshal.loads(path.read_bytes())
-        return phrases, cores
-    except (OSError, EOFError, ValueError, TypeError):
+        return Table(_part(base, "ar").read_bytes(), base.name), Table(_part(base, "cores").read_bytes(), base.name)
+    except (OSError, ValueError):
         return None             # missing or broken: built from the tables instead
 
 
-def _write(path: Path, value: tuple) -> None:
+def _write(path: Path, data: bytes) -> None:
     try:
         path.parent.mkdir(parents=True, exist_ok=True)
         tmp = path.with_name(f"{path.name}.{os.getpid()}.tmp")
-        tmp.write_bytes(marshal.dumps(value))
+        tmp.write_bytes(data)
         os.replace(tmp, path)
     except OSError:
         pass                    # a read-only home: parse again next time
 
 
-def _cache_path(where: Path, stamp: list) -> Path | None:
-    from mtkit.cache import directory     # mtkit's cache directory (MTKIT_CACHE_DIR; "" turns it off)
+def _cache_base(where: Path, stamp: list) -> Path | None:
+    """``freedict-KEY`` in mtkit's cache directory (MTKIT_CACHE_DIR; "" turns it off), KEY from the
+    dictionary files' names, sizes and times; its tables are ``freedict-KEY.NAME.table``."""
+    from mtkit.cache import directory
     folder = None if os.environ.get("MTKIT_NO_CACHE") else directory()
     if folder is None:
         return None
     key = hashlib.sha256(repr((str(where.resolve()), stamp, CACHE_VERSION)).encode()).hexdigest()[:16]
-    return folder / f"freedict-{key}.marshal"
+    return folder / f"freedict-{key}"
 
 
 @cache

@@ -2,11 +2,13 @@
 
 lemminflect reads its 80,000-word lookup table from a gzipped CSV on first use (about half a
 second). mtkit compiles the same answers once into its cache (mtkit/cache.py, keyed to the
-installed lemminflect) as one string per word, parsed only for the words a run looks up.
+installed lemminflect) as one string per word in a table searched in place (mtkit/table.py),
+read and parsed only for the words a run looks up.
 tests/test_lemmas.py checks the answers against lemminflect's.
 """
 from __future__ import annotations
 
+from collections.abc import Mapping
 from functools import lru_cache
 
 
@@ -27,9 +29,9 @@ def _compile() -> dict[str, str]:
 
 
 @lru_cache(maxsize=1)
-def _table() -> dict[str, str]:
-    from mtkit.cache import compiled
-    return compiled("lemmas", _compile, libraries=("lemminflect",))
+def _table() -> Mapping[str, str]:
+    from mtkit.cache import compiled_table
+    return compiled_table("lemmas", _compile, libraries=("lemminflect",))
 
 
 @lru_cache(maxsize=100_000)

@@ -8,10 +8,11 @@ Without hunspell-ar the answer rests on wordfreq alone (fewer rare words are kno
 from __future__ import annotations
 
 import os
+from collections.abc import Container
 from functools import cache
 from pathlib import Path
 
-from mtkit.cache import compiled
+from mtkit.cache import compiled_table
 from mtkit.text.arabic import stem_candidates
 from mtkit.text.lexicon import zipf
 from mtkit.text.normalize import norm
@@ -25,25 +26,27 @@ def _dic_path() -> Path:
     return Path(os.environ.get("MTKIT_HUNSPELL_DIR") or DEFAULT_DIR) / "ar.dic"
 
 
-def _read_stems(path: Path) -> frozenset[str]:
-    """The headwords of a hunspell .dic (``word/FLAGS``; the first line is a count), normalized."""
-    stems = set()
+def _read_stems(path: Path) -> dict[str, str]:
+    """The headwords of a hunspell .dic (``word/FLAGS``; the first line is a count), normalized
+    (the keys of a table: see hunspell_stems)."""
+    stems = {}
     with open(path, encoding="utf-8", errors="replace") as stream:
         next(stream, None)
         for line in stream:
             word = line.split("/", 1)[0].strip()
             if len(word) >= 3 and word.isalpha():
-                stems.add(norm(word))
-    return frozenset(stems)
+                stems[norm(word)] = ""
+    return stems
 
 
 @cache
-def hunspell_stems() -> frozenset[str]:
-    """hunspell-ar's stems, or an empty set when it is not installed."""
+def hunspell_stems() -> Container[str]:
+    """hunspell-ar's stems (a table searched in place: a run asks about a few hundred of them),
+    or an empty set when it is not installed."""
     path = _dic_path()
     if not path.is_file():
         return frozenset()
-    return compiled("hunspell-ar", lambda: _read_stems(path), files=[path])
+    return compiled_table("hunspell-ar", lambda: _read_stems(path), files=[path])
 
 
 def hunspell_stems_of(word: str) -> list[str]:
