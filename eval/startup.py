@@ -10,8 +10,11 @@
    ratio to ``sacrebleu --version``.
 
 Targets (issue 11): core under 150 MB of site-packages; the audit within 3x sacrebleu --version.
+``--before REF`` also times the warm audit with the code of git revision REF (its ``mtkit``
+package first on ``PYTHONPATH`` in the same venv, its own cache directory), interleaved with the
+rest: a before/after pair measured under the same load.
 
-    python eval/startup.py [--repeat 7] [--no-record]
+    python eval/startup.py [--repeat 7] [--before REF] [--no-record]
 """
 from __future__ import annotations
 
@@ -78,6 +81,7 @@ def wall(argv: list, env: dict) -> tuple[float, float]:
 def main() -> None:
     parser = argparse.ArgumentParser()
     parser.add_argument("--repeat", type=int, default=7)
+    parser.add_argument("--before", metavar="REF", help="also time the audit with this git revision's code")
     parser.add_argument("--no-record", action="store_true")
     args = parser.parse_args()
     with tempfile.TemporaryDirectory() as tmp:
@@ -92,6 +96,16 @@ def main() -> None:
             "mtkit audit, cold cache": (audit, lambda k: dict(env, MTKIT_CACHE_DIR=str(base / f"cold{k}"))),
             "mtkit audit, warm cache": (audit, lambda k: warm),
         }
+        if args.before:
+            before = base / "before"
+            before.mkdir()
+            archive = subprocess.run(["git", "-C", ROOT, "archive", args.before, "mtkit"], check=True,
+                                     capture_output=True).stdout
+            subprocess.run(["tar", "-x", "-C", before], input=archive, check=True)
+            subprocess.run([bin_dir / "python", "-m", "compileall", "-q", before / "mtkit"], check=True)
+            old = dict(env, PYTHONPATH=str(before), MTKIT_CACHE_DIR=str(base / "cache-before"))
+            runs[f"mtkit audit, warm cache, at {args.before}"] = (audit, lambda k: old)
+            wall(audit, old)
         wall(audit, warm)                                    # fills the warm cache, warms the disk
         times: dict[str, list[tuple[float, float]]] = {name: [] for name in runs}
         for k in range(args.repeat):                         # interleaved: load changes hit all alike
