@@ -5,6 +5,7 @@ from collections.abc import Callable, Sequence
 
 from mtkit.align.dp import align_features
 from mtkit.align.features import ar_features, en_features
+from mtkit.align.flat import Vocabulary, from_units
 from mtkit.model import Alignment, Bead
 from mtkit.text.sentences import split_sentences
 
@@ -15,8 +16,10 @@ def align_units(src: Sequence[str], tgt: Sequence[str], *, max_bead: int = 2,
                 embedder=None, keep_parallel: bool = False) -> list[Bead]:
     """Align two lists of units (lines, sentences or paragraphs) into beads. With
     ``keep_parallel``, as many units on each side stay N with N unless clearly wrong."""
-    src_f = [en_features(u) for u in src]
-    tgt_f = [ar_features(u) for u in tgt]
+    # one unit's features at a time into flat arrays: no per-unit objects are kept
+    vocabulary = Vocabulary()
+    src_f = from_units((en_features(u) for u in src), vocabulary)
+    tgt_f = from_units((ar_features(u) for u in tgt), vocabulary)
     extra = embedder.bead_similarity(src, tgt) if embedder is not None else None
     return align_features(src_f, tgt_f, max_bead=max_bead, extra_score=extra, keep_parallel=keep_parallel)
 

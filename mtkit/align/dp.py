@@ -15,7 +15,8 @@ from dataclasses import dataclass
 import numpy as np
 
 from mtkit.align import features
-from mtkit.align.features import UnitFeatures
+from mtkit.align.evidence import Channel, identity_table
+from mtkit.align.flat import Features, feature_pair, lengths
 from mtkit.model import Bead
 
 # Bead types and their prior costs (−log of Gale-Church-like priors, relative to 1-1): the
@@ -100,97 +101,15 @@ def _ratio(total_src: float, total_tgt: float) -> float:
     return math.exp(w * math.log(total_tgt / total_src) + (1 - w) * math.log(features.LENGTH_RATIO))
 
 
-def _keys(feats: Sequence[UnitFeatures], lexical: bool) -> list[list[tuple[str, ...]]]:
-    """Per unit, its evidence items, each a tuple of keys (a dictionary word has several stems;
-    an anchor is one key)."""
-    if lexical:
-        return [[tuple(item.split("|")) for item in f.lexical] for f in feats]
-    return [[(a,) for a in f.anchors] for f in feats]
-
-
-def _anchor_ids(src_items, tgt_items):
-    """Key occurrences as integer arrays (unit, key id), keeping only keys that occur on both
-    sides and are not too frequent to tell units apart; plus each unit's count of items that
-    keep a key."""
-    n, m = len(src_items), len(tgt_items)
-
-    def counts(items):
-        count: dict[str, int] = {}
-        for unit in items:
-            for key in {k for item in unit for k in item}:
-                count[key] = count.get(key, 0) + 1
-        return count
-
-    s_count, t_count = counts(src_items), counts(tgt_items)
-    # the share is of a document of at most FULL_LIMIT units: in a long one, a key met in
-    # thousands of units tells nearby units apart no better, and would cost a join that grows
-    # with its square inside the band
-    cap_s = max(features.ANCHOR_MIN_CAP, features.ANCHOR_MAX_SHARE * min(n, FIT_SAMPLE))
-    cap_t = max(features.ANCHOR_MIN_CAP, features.ANCHOR_MAX_SHARE * min(m, FIT_SAMPLE))
-    common = {a for a, c in s_count.items() if c <= cap_s and 0 < t_count.get(a, 0) <= cap_t}
-    frequent = {a for a, c in s_count.items() if c > cap_s} | {a for a, c in t_count.items() if c > cap_t}
-    ids = {a: k for k, a in enumerate(sorted(common))}
-
-    def occurrences(items):
-        units, keys, sizes = [], [], np.zeros(len(items), dtype=np.float64)
-        for u, unit in enumerate(items):
-            for item in unit:
-                kept = [k for k in item if k not in frequent]
-                if kept:
-                    sizes[u] += 1
-                for k in kept:
-                    if k in ids:
-                        units.append(u)
-                        keys.append(ids[k])
-        return np.array(units, dtype=np.int64), np.array(keys, dtype=np.int64), sizes
-
-    return occurrences(src_items), occurrences(tgt_items)
-
-
-def _overlaps(src_occ, tgt_occ, m: int, cmin: np.ndarray, cmax: np.ndarray):
-    """Sparse (r, c, count) of shared anchors between source unit r and target unit c, only for
-    c in [cmin[r], cmax[r]) (the band), found with sorted keys instead of testing every pair."""
-    s_unit, s_anchor, _ = src_occ
-    t_unit, t_anchor, _ = tgt_occ
-    empty = np.zeros(0, dtype=np.int64)
-    if len(s_unit) == 0 or len(t_unit) == 0:
-        return empty, empty, np.zeros(0)
-    keys = np.sort(t_anchor * (m + 1) + t_unit)
-    start = np.searchsorted(keys, s_anchor * (m + 1) + cmin[s_unit])
-    stop = np.searchsorted(keys, s_anchor * (m + 1) + np.maximum(cmax[s_unit], cmin[s_unit]))
-    sizes = stop - start
-    total = int(sizes.sum())
-    if total == 0:
-        return empty, empty, np.zeros(0)
-    rows = np.repeat(s_unit, sizes)
-    # positions start[k], start[k]+1, ..., stop[k]-1 for every occurrence k, flattened
-    offsets = np.arange(total) - np.repeat(np.cumsum(sizes) - sizes, sizes)
-    cols = keys[np.repeat(start, sizes) + offsets] % (m + 1)
-    pair, count = np.unique(rows * (m + 1) + cols, return_counts=True)
-    return pair // (m + 1), pair % (m + 1), count.astype(np.float64)
-
-
-class _Channel:
-    """One kind of evidence (anchors, or dictionary words) as sparse overlaps inside the band,
-    priced as a Dice coefficient over a bead's units."""
-
-    def __init__(self, src_items, tgt_items, weight: float, m: int, cmin, cmax):
-        src_occ, tgt_occ = _anchor_ids(src_items, tgt_items)
-        self.weight = weight
-        self.a_src = np.concatenate([[0.0], np.cumsum(src_occ[2])])
-        self.a_tgt = np.concatenate([[0.0], np.cumsum(tgt_occ[2])])
-        self.ov_r, self.ov_c, self.ov_n = _overlaps(src_occ, tgt_occ, m, cmin, cmax)
-
-
 class _Costs:
     """Everything needed to price any bead inside the band."""
 
-    def __init__(self, src, tgt, lo, hi, types, extra_score: Extra | None, noise: Noise):
+    def __init__(self, src: Features, tgt: Features, lo, hi, types, extra_score: Extra | None, noise: Noise):
         n, m = len(src), len(tgt)
         self.m, self.lo, self.hi, self.types, self.extra = m, lo, hi, types, extra_score
         self.noise = noise
-        self.ls = np.concatenate([[0.0], np.cumsum([f.length for f in src], dtype=np.float64)])
-        self.lt = np.concatenate([[0.0], np.cumsum([f.length for f in tgt], dtype=np.float64)])
+        self.ls = np.concatenate([[0.0], np.cumsum(src.lengths, dtype=np.float64)])
+        self.lt = np.concatenate([[0.0], np.cumsum(tgt.lengths, dtype=np.float64)])
         self.ratio = noise.ratio or _ratio(self.ls[-1], self.lt[-1])
         self.max_a = max(a for a, _ in types)
         self.max_b = max(b for _, b in types)
@@ -198,9 +117,12 @@ class _Costs:
         ahead = np.minimum(np.arange(n) + self.max_a, n)
         cmin = np.maximum(lo[np.arange(n)] - self.max_b, 0)
         cmax = np.minimum(hi[ahead], m)
-        self.channels = [_Channel(_keys(src, False), _keys(tgt, False), ANCHOR_WEIGHT, m, cmin, cmax)]
-        if any(f.lexical for f in src) and any(f.lexical for f in tgt):
-            self.channels.append(_Channel(_keys(src, True), _keys(tgt, True), LEXICAL_WEIGHT, m, cmin, cmax))
+        n_keys = len(src.vocabulary.keys)
+        self.channels = [Channel(src.anchors, tgt.anchors, identity_table(n_keys), n_keys, FIT_SAMPLE,
+                                 ANCHOR_WEIGHT, m, cmin, cmax)]
+        if len(src.lexical.ids) and len(tgt.lexical.ids):
+            self.channels.append(Channel(src.lexical, tgt.lexical, src.vocabulary.group_table(), n_keys,
+                                         FIT_SAMPLE, LEXICAL_WEIGHT, m, cmin, cmax))
 
     def block(self, i0: int, i1: int, width: int) -> np.ndarray:
         """Bead costs for rows i0..i1-1 (prefix lengths) and band columns 0..width-1: an array
@@ -246,7 +168,7 @@ class _Costs:
             out[t] = np.where(ok, c, INF)
         return out
 
-    def _prefix_window(self, ch: _Channel, i0: int, i1: int, c_lo: int, c_hi: int):
+    def _prefix_window(self, ch: Channel, i0: int, i1: int, c_lo: int, c_hi: int):
         """2-D prefix sums of shared anchors, ``grid[i - r0, j - c0]`` = shared anchors between
         source units [r0, i) and target units [c0, j), over the window that rows i0..i1-1 can
         reach; None when no anchor is shared there."""
@@ -271,7 +193,7 @@ class _Costs:
         return out
 
 
-def align_features(src: Sequence[UnitFeatures], tgt: Sequence[UnitFeatures], *,
+def align_features(src: Features | Sequence, tgt: Features | Sequence, *,
                    max_bead: int = 2, band: tuple[np.ndarray, np.ndarray] | None = None,
                    extra_score: Extra | None = None, noise: Noise | None = None,
                    keep_parallel: bool = False) -> list[Bead]:
@@ -280,7 +202,9 @@ def align_features(src: Sequence[UnitFeatures], tgt: Sequence[UnitFeatures], *,
     ``extra_score(i0, i1, j0, j1)`` may add a similarity in [0, 1] for src[i0:i1] ~ tgt[j0:j1].
     Without ``noise`` the document's own is estimated (:func:`fit_noise`) from a first alignment
     and the document aligned again with it. With ``keep_parallel``, two sides with as many units
-    each stay 1-1 unless another path is cheaper by STRUCTURE_MARGIN."""
+    each stay 1-1 unless another path is cheaper by STRUCTURE_MARGIN. ``src`` and ``tgt`` are
+    :class:`Features` with one vocabulary, or sequences of per-unit features (tests, small inputs)."""
+    src, tgt = feature_pair(src, tgt)
     n, m = len(src), len(tgt)
     if n == 0 or m == 0:
         return [Bead((i,), ()) for i in range(n)] + [Bead((), (j,)) for j in range(m)]
@@ -319,22 +243,21 @@ def align_features(src: Sequence[UnitFeatures], tgt: Sequence[UnitFeatures], *,
     return beads
 
 
-def _sample_noise(src, tgt, max_bead: int, extra_score: Extra | None) -> Noise:
+def _sample_noise(src: Features, tgt: Features, max_bead: int, extra_score: Extra | None) -> Noise:
     """A long document's noise, fitted (EM) on its first FIT_SAMPLE source units and the target
     units their share of the length reaches, so the whole document is aligned once."""
     m = len(tgt)
-    total_s = sum(f.length for f in src) or 1
+    total_s = float(src.lengths.sum()) or 1
     size = min(FIT_SAMPLE, FULL_LIMIT)        # within one full DP, so this does not recurse
-    share = sum(f.length for f in src[:size]) / total_s
+    share = float(src.lengths[:size].sum()) / total_s
     k = min(m, size, max(1, round(share * m)))
-    beads = align_features(src[:size], tgt[:k], max_bead=max_bead)
+    beads = align_features(src.head(size), tgt.head(k), max_bead=max_bead)
     beads = beads[: int(len(beads) * 0.8)]          # the cut end of a prefix aligns poorly
-    ratio = _ratio(sum(f.length for f in src), sum(f.length for f in tgt))
+    ratio = _ratio(float(src.lengths.sum()), float(tgt.lengths.sum()))
     return fit_noise(src, tgt, beads, ratio)
 
 
-def fit_noise(src: Sequence[UnitFeatures], tgt: Sequence[UnitFeatures], beads: Sequence[Bead],
-              ratio: float) -> Noise:
+def fit_noise(src: Features | Sequence, tgt: Features | Sequence, beads: Sequence[Bead], ratio: float) -> Noise:
     """The document's own noise, from an alignment of it (one EM step, robust statistics):
 
     - ``spread``: the variance of log(target / (ratio × source)) over 1-1 beads (from the median
@@ -344,10 +267,9 @@ def fit_noise(src: Sequence[UnitFeatures], tgt: Sequence[UnitFeatures], beads: S
       0-1 prior never becomes cheaper than its default: a first pass that invents deletions must
       not make the next one invent more (the length evidence alone can still find them).
     """
-    ls = np.array([sum(src[i].length for i in b.src) for b in beads if len(b.src) == 1 and len(b.tgt) == 1],
-                  dtype=np.float64)
-    lt = np.array([sum(tgt[j].length for j in b.tgt) for b in beads if len(b.src) == 1 and len(b.tgt) == 1],
-                  dtype=np.float64)
+    ones = [b for b in beads if len(b.src) == 1 and len(b.tgt) == 1]
+    ls = lengths(src)[[b.src[0] for b in ones]]
+    lt = lengths(tgt)[[b.tgt[0] for b in ones]]
     spread = 0.0
     if len(ls) >= FIT_MIN_UNITS:
         e = np.log((lt + 1) / (ratio * (ls + 1)))
@@ -434,23 +356,18 @@ def _score(step_cost: float) -> float:
     return float(math.exp(-max(step_cost, 0.0) / 4.0))
 
 
-def _coarse_band(src, tgt, max_bead):
+def _coarse_band(src: Features, tgt: Features, max_bead: int) -> tuple[np.ndarray, np.ndarray]:
     """Align blocks of ``k`` units, then widen that path into a band at full resolution."""
     n, m = len(src), len(tgt)
     # at most COARSE_FACTOR units a block, so the band (and the DP table) stays narrow however long
     # the document; the coarse level recurses until it fits FULL_LIMIT
     k = max(2, min(COARSE_FACTOR, math.ceil(max(n, m) / COARSE_BLOCKS)))
 
-    def blocks(feats):
-        return [UnitFeatures(sum(f.length for f in feats[s:s + k]),
-                             frozenset().union(*(f.anchors for f in feats[s:s + k])))
-                for s in range(0, len(feats), k)]
-
     width = 2 * k + BAND_MARGIN
     lo = np.full(n + 1, m + 1, dtype=np.int64)
     hi = np.zeros(n + 1, dtype=np.int64)
     bi = bj = 0                       # the coarse path's position, in blocks
-    for bead in align_features(blocks(src), blocks(tgt), max_bead=2, noise=Noise()):
+    for bead in align_features(src.blocks(k), tgt.blocks(k), max_bead=2, noise=Noise()):
         i0, i1 = bi * k, min((bi + len(bead.src)) * k, n)
         j0, j1 = bj * k, min((bj + len(bead.tgt)) * k, m)
         lo[i0:i1 + 1] = np.minimum(lo[i0:i1 + 1], max(0, j0 - width))
