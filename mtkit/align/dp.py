@@ -5,6 +5,9 @@ bead's anchors) − optional similarity bonus. Bead costs for a block of rows ar
 with numpy (2-D arrays over rows × band columns); the row loop only takes minima. Documents longer
 than ``FULL_LIMIT`` units are aligned coarse-to-fine: blocks of units are aligned first, and the
 full-resolution search stays near that path, so time and memory grow linearly with the input.
+For the whole band only back pointers are kept (one byte a cell) and the costs of the rows a bead
+can reach back to; the chosen path's costs are replayed afterwards (_path_costs) with the same
+arithmetic, so scores are the same floats a full cost table gives.
 """
 from __future__ import annotations
 
@@ -33,6 +36,7 @@ COARSE_FACTOR = 8          # most units in one coarse block
 BAND_MARGIN = 32           # units of slack on each side of the coarse path, besides 2 blocks
 CELL_BUDGET = 400_000      # band cells whose bead costs are computed at once
 BLOCK_ROWS = 512           # most rows priced at once (see _fill)
+TRACE_CHUNK = 1 << 16      # path cells turned into Python objects at once (see _trace)
 EM_ROUNDS = 2              # re-alignments with the document's own noise (fit_noise)
 FIT_SAMPLE = 400           # units of a long document's prefix that its noise is fitted on
 FIT_MIN_UNITS = 8          # fewer units per side: too few to fit anything, keep the defaults
@@ -136,37 +140,68 @@ class _Costs:
         c_lo, c_hi = int(self.lo[i0:i1].min()), int(min(self.hi[i0:i1].max(), self.m + 1))
         windows = [self._prefix_window(ch, i0, i1, c_lo, c_hi) for ch in self.channels]
         by_a: dict[tuple[int, int], np.ndarray] = {}
-        noise = self.noise
         for t, (a, b) in enumerate(self.types):
             if a == 0:
                 continue                                              # insertions: a scan per row
             ok = inside & (rows[:, None] >= a) & (cols >= b)
             if b == 0:
-                out[t][ok] = noise.prior(a, 0)
+                out[t][ok] = self.noise.prior(a, 0)
                 continue
             ia = np.maximum(rows - a, 0)[:, None]
             jb = np.maximum(jc - b, 0)
-            c = length_cost(self.ls[rows][:, None] - self.ls[ia], self.lt[jc] - self.lt[jb], self.ratio,
-                            noise.variance, noise.spread)
-            c += noise.prior(a, b)
-            for k, (ch, window) in enumerate(zip(self.channels, windows)):
+            commons: list[np.ndarray | None] = []
+            for k, window in enumerate(windows):
                 if window is None:
+                    commons.append(None)
                     continue
-                total = ch.a_src[rows][:, None] - ch.a_src[ia] + ch.a_tgt[jc] - ch.a_tgt[jb]
                 grid, r0, c0 = window
                 if (k, a) not in by_a:  # shared keys of source units [i - a, i) with targets < j
                     by_a[k, a] = grid[rows - r0] - grid[np.maximum(rows - a - r0, 0)]
                 strip = by_a[k, a]
                 last = strip.shape[1] - 1
-                common = (np.take_along_axis(strip, np.clip(jc - c0, 0, last), 1)
-                          - np.take_along_axis(strip, np.clip(jb - c0, 0, last), 1))
-                with np.errstate(divide="ignore", invalid="ignore"):
-                    dice = np.where(total > 0, 2 * common / np.maximum(total, 1), 0.0)
-                c -= ch.weight * np.minimum(dice, 1.0)
-            if self.extra is not None:
-                c -= EXTRA_WEIGHT * self._extra_block(rows, cols, ok, a, b)
+                commons.append(np.take_along_axis(strip, np.clip(jc - c0, 0, last), 1)
+                               - np.take_along_axis(strip, np.clip(jb - c0, 0, last), 1))
+            extra = self._extra_block(rows, cols, ok, a, b) if self.extra is not None else None
+            c = self.price(rows[:, None], ia, jc, jb, a, b, commons, extra)
             out[t] = np.where(ok, c, INF)
         return out
+
+    def price(self, i: np.ndarray, ia: np.ndarray, j: np.ndarray, jb: np.ndarray, a: int, b: int,
+              commons: Sequence[np.ndarray | None], extra: np.ndarray | None) -> np.ndarray:
+        """Cost of beads src[ia:i] ~ tgt[jb:j] of type (a, b), b > 0, elementwise (any shape), given
+        each channel's shared keys (None: none shared). The one formula both the DP's blocks and
+        the path's replay (:func:`_path_costs`) use, so both give the same floats."""
+        noise = self.noise
+        c = length_cost(self.ls[i] - self.ls[ia], self.lt[j] - self.lt[jb], self.ratio, noise.variance, noise.spread)
+        c += noise.prior(a, b)
+        for ch, common in zip(self.channels, commons):
+            if common is None:
+                continue
+            total = ch.a_src[i] - ch.a_src[ia] + ch.a_tgt[j] - ch.a_tgt[jb]
+            with np.errstate(divide="ignore", invalid="ignore"):
+                dice = np.where(total > 0, 2 * common / np.maximum(total, 1), 0.0)
+            c -= ch.weight * np.minimum(dice, 1.0)
+        if extra is not None:
+            c -= EXTRA_WEIGHT * extra
+        return c
+
+    def path_price(self, i: np.ndarray, j: np.ndarray, a: int, b: int) -> np.ndarray:
+        """``price`` of beads ending at (i, j) (1-D arrays), the shared keys counted from the
+        sparse overlaps instead of a window's prefix sums (both exact integer counts)."""
+        ia, jb = i - a, j - b
+        commons: list[np.ndarray | None] = []
+        for ch in self.channels:
+            common = np.zeros(len(i))
+            prefix = np.concatenate([[0.0], np.cumsum(ch.ov_n)])
+            key = ch.ov_r * (self.m + 1) + ch.ov_c                     # sorted (np.unique's order)
+            for r in range(a):                                        # source units i - a .. i - 1
+                row = (ia + r) * (self.m + 1)
+                common += prefix[np.searchsorted(key, row + j)] - prefix[np.searchsorted(key, row + jb)]
+            commons.append(common)
+        extra = None
+        if self.extra is not None:
+            extra = np.array([self.extra(int(x - a), int(x), int(y - b), int(y)) for x, y in zip(i, j)])
+        return self.price(i, ia, j, jb, a, b, commons, extra)
 
     def _prefix_window(self, ch: Channel, i0: int, i1: int, c_lo: int, c_hi: int):
         """2-D prefix sums of shared anchors, ``grid[i - r0, j - c0]`` = shared anchors between
@@ -221,8 +256,8 @@ def align_features(src: Features | Sequence, tgt: Features | Sequence, *,
     fitted = noise is None
     for _ in range(EM_ROUNDS + 1 if fitted else 1):
         costs = _Costs(src, tgt, lo, hi, types, extra_score, noise or Noise(spread=FIRST_SPREAD))
-        cost, back = _fill(costs, n, lo, hi, types)
-        beads = _trace(cost, back, lo, types, n, m)
+        filled = _fill(costs, n, lo, hi, types)
+        beads = _trace(filled, costs, lo, types, n, m)
         if not fitted or min(n, m) < FIT_MIN_UNITS:
             break
         new = fit_noise(src, tgt, beads, costs.ratio)
@@ -236,10 +271,10 @@ def align_features(src: Features | Sequence, tgt: Features | Sequence, *,
         diagonal = np.arange(n + 1, dtype=np.int64)
         one = bead_types(1)
         d_costs = _Costs(src, tgt, diagonal, diagonal + 1, one, extra_score, costs.noise)
-        d_cost, d_back = _fill(d_costs, n, diagonal, diagonal + 1, one)
+        d_filled = _fill(d_costs, n, diagonal, diagonal + 1, one)
         changed = sum(1 for b in beads if len(b.src) != 1 or len(b.tgt) != 1)
-        if d_cost[n, 0] - cost[n, m - lo[n]] < STRUCTURE_MARGIN * changed:
-            return _trace(d_cost, d_back, diagonal, one, n, m)
+        if d_filled.last[0] - filled.last[m - lo[n]] < STRUCTURE_MARGIN * changed:
+            return _trace(d_filled, d_costs, diagonal, one, n, m)
     return beads
 
 
@@ -294,16 +329,29 @@ def fit_noise(src: Features | Sequence, tgt: Features | Sequence, beads: Sequenc
     return Noise(ratio=None, variance=0.0, spread=spread, priors=tuple(priors))
 
 
-def _fill(costs: _Costs, n: int, lo: np.ndarray, hi: np.ndarray, types):
-    """The DP table: cost[i, k] is the cheapest alignment of src[:i] with tgt[:lo[i] + k]."""
+@dataclass(frozen=True)
+class _Filled:
+    """What the DP keeps: every cell's back pointer (int8), the last row's costs, the insertion
+    scan's offsets and the scan values a path's replay cannot derive (see _insertions). The
+    costs of the other rows are dropped as soon as no bead can reach back to them."""
+    back: np.ndarray                               # (n + 1, width): bead type that reached each cell
+    last: np.ndarray                               # costs of row n
+    offset: np.ndarray
+    scanned: dict[tuple[int, int], float]
+
+
+def _fill(costs: _Costs, n: int, lo: np.ndarray, hi: np.ndarray, types) -> _Filled:
+    """The DP: the cost of cell (i, k) is the cheapest alignment of src[:i] with tgt[:lo[i] + k]."""
     width = int((hi - lo).max())
-    cost = np.full((n + 1, width), INF)
+    depth = max(a for a, _ in types) + 1           # rows a bead can span, plus the current one
+    ring = np.full((depth, width), INF)            # row i's costs live in ring[i % depth]
     back = np.full((n + 1, width), -1, dtype=np.int8)
     t_ins = types.index((0, 1))
     p_ins = costs.noise.prior(0, 1)
     offset = p_ins * np.arange(width)
-    cost[0, 0] = 0.0
-    _insertions(cost[0], back[0], int(hi[0] - lo[0]), offset, t_ins)
+    scanned: dict[tuple[int, int], float] = {}
+    ring[0, 0] = 0.0
+    _insertions(ring[0], back[0], int(hi[0] - lo[0]), offset, t_ins, 0, scanned)
     steps = [(t, a, b) for t, (a, b) in enumerate(types) if a > 0]
     # rows per block: few enough that the anchor window (rows x the columns they reach) stays small
     chunk = max(8, min(CELL_BUDGET // width, BLOCK_ROWS))
@@ -311,7 +359,8 @@ def _fill(costs: _Costs, n: int, lo: np.ndarray, hi: np.ndarray, types):
         i1 = min(i0 + chunk, n + 1)
         block = costs.block(i0, i1, width)
         for i in range(i0, i1):
-            best, arg = cost[i], back[i]
+            best, arg = ring[i % depth], back[i]
+            best.fill(INF)
             for t, a, b in steps:
                 if a > i:
                     continue
@@ -319,36 +368,94 @@ def _fill(costs: _Costs, n: int, lo: np.ndarray, hi: np.ndarray, types):
                 k0, k1 = max(0, -d), min(width, width - d)
                 if k0 >= k1:
                     continue
-                cand = block[t, i - i0, k0:k1] + cost[i - a, k0 + d:k1 + d]
+                cand = block[t, i - i0, k0:k1] + ring[(i - a) % depth, k0 + d:k1 + d]
                 seg = best[k0:k1]
                 better = cand < seg
                 np.copyto(seg, cand, where=better)
                 arg[k0:k1][better] = t
-            _insertions(best, arg, int(hi[i] - lo[i]), offset, t_ins)
-    return cost, back
+            _insertions(best, arg, int(hi[i] - lo[i]), offset, t_ins, i, scanned)
+    return _Filled(back, ring[n % depth].copy(), offset, scanned)
 
 
-def _insertions(best: np.ndarray, arg: np.ndarray, valid: int, offset: np.ndarray, t_ins: int) -> None:
-    """Insertions (0-1) chain along a row: best[k] = min(best[k], best[k-1] + p), as a scan."""
+def _insertions(best: np.ndarray, arg: np.ndarray, valid: int, offset: np.ndarray, t_ins: int, i: int,
+                scanned: dict[tuple[int, int], float]) -> None:
+    """Insertions (0-1) chain along a row: best[k] = min(best[k], best[k-1] + p), as a scan.
+
+    An inserted cell's cost is ``min(own[:k + 1]) + offset[k]`` (own = cost - offset). The replay
+    of a path (_path_costs) takes that minimum to be the own cost of the chain's first cell, which
+    it knows; where rounding (the 1e-9 tolerance) makes it another cell's, the minimum is kept in
+    ``scanned``, so the replay gives the same floats."""
     row = best[:valid]
-    scanned = np.minimum.accumulate(row - offset[:valid]) + offset[:valid]
-    inserted = scanned < row - 1e-9      # strict: the scan reproduces best[k] itself up to rounding
-    np.copyto(row, scanned, where=inserted)
+    own = row - offset[:valid]
+    low = np.minimum.accumulate(own)
+    through = low + offset[:valid]
+    inserted = through < row - 1e-9      # strict: the scan reproduces best[k] itself up to rounding
+    if not inserted.any():
+        return
+    start = np.maximum.accumulate(np.where(inserted, -1, np.arange(valid)))
+    odd = inserted & ((start < 0) | (low != own[np.maximum(start, 0)]))
+    for k in np.flatnonzero(odd):
+        scanned[i, int(k)] = float(low[k])
+    np.copyto(row, through, where=inserted)
     arg[:valid][inserted] = t_ins
 
 
-def _trace(cost, back, lo, types, n: int, m: int) -> list[Bead]:
-    beads: list[Bead] = []
-    i, j = n, m
-    if not 0 <= m - lo[n] < cost.shape[1] or cost[n, m - lo[n]] >= INF:
+def _trace(filled: _Filled, costs: _Costs, lo: np.ndarray, types, n: int, m: int) -> list[Bead]:
+    """The cheapest path, from the back pointers, with each bead's score from its replayed cost."""
+    if not 0 <= m - lo[n] < filled.back.shape[1] or filled.last[m - lo[n]] >= INF:
         raise RuntimeError("alignment band does not reach the end")  # cannot happen: band ends at m
+    back, starts = filled.back, lo.tolist()
+    size = n + m
+    path_i, path_j, path_t = (np.zeros(size, dtype=np.int64) for _ in range(3))
+    i, j, step = n, m, size
     while i > 0 or j > 0:
-        a, b = types[back[i, j - lo[i]]]
-        step = cost[i, j - lo[i]] - cost[i - a, j - b - lo[i - a]]
-        beads.append(Bead(tuple(range(i - a, i)), tuple(range(j - b, j)), _score(step)))
+        t = int(back[i, j - starts[i]])
+        step -= 1
+        path_i[step], path_j[step], path_t[step] = i, j, t
+        a, b = types[t]
         i, j = i - a, j - b
-    beads.reverse()
+    path = (path_i[step:], path_j[step:], path_t[step:])
+    values = _path_costs(path, filled, costs, lo, types)
+    steps = np.diff(values, prepend=0.0)            # each bead's own cost
+    beads: list[Bead] = []
+    for s0 in range(0, len(steps), TRACE_CHUNK):     # Python lists of a bounded size at a time
+        part = slice(s0, s0 + TRACE_CHUNK)
+        for i, j, t, cost in zip(path_i[step:][part].tolist(), path_j[step:][part].tolist(),
+                                 path_t[step:][part].tolist(), steps[part].tolist()):
+            a, b = types[t]
+            beads.append(Bead(tuple(range(i - a, i)), tuple(range(j - b, j)), _score(cost)))
     return beads
+
+
+def _path_costs(path: tuple[np.ndarray, np.ndarray, np.ndarray], filled: _Filled, costs: _Costs,
+                lo: np.ndarray, types) -> np.ndarray:
+    """The DP cost of every cell of a path, replayed from (0, 0) with _fill's own arithmetic: a
+    bead's price (_Costs.price) plus its predecessor's cost, or an insertion chain's scan value."""
+    path_i, path_j, path_t = path
+    prices = np.zeros(len(path_i))
+    for t, (a, b) in enumerate(types):
+        sel = path_t == t
+        if a == 0 or not sel.any():
+            continue
+        prices[sel] = costs.noise.prior(a, 0) if b == 0 else costs.path_price(path_i[sel], path_j[sel], a, b)
+    t_ins = types.index((0, 1))
+    offset = filled.offset.tolist()
+    columns = path_j - lo[path_i]
+    values = np.zeros(len(path_i))
+    value = chain = 0.0             # cost of cell (0, 0), and the own cost of a chain's first cell
+    for s0 in range(0, len(values), TRACE_CHUNK):
+        part = slice(s0, s0 + TRACE_CHUNK)
+        out = []
+        for i, k, t, price in zip(path_i[part].tolist(), columns[part].tolist(), path_t[part].tolist(),
+                                  prices[part].tolist()):
+            if t == t_ins:
+                value = filled.scanned.get((i, k), chain) + offset[k]
+            else:
+                value = price + value
+                chain = value - offset[k]
+            out.append(value)
+        values[part] = out
+    return values
 
 
 def _score(step_cost: float) -> float:

@@ -14,7 +14,7 @@ import numpy as np
 from mtkit.align import features
 from mtkit.align.flat import Items
 
-CHUNK = 1 << 16            # units expanded at once (bounds the temporary arrays)
+CHUNK = 4096               # units expanded at once (bounds the temporary arrays)
 
 # (offsets, key ids) of each item id: groups for dictionary words, one key each for anchors
 Table = tuple[np.ndarray, np.ndarray]

@@ -16,6 +16,7 @@ from dataclasses import dataclass
 import numpy as np
 
 EMPTY = np.zeros(0, dtype=np.int32)
+BLOCK_CHUNK = 4096         # blocks united at once (bounds the temporary arrays)
 
 
 class Vocabulary:
@@ -56,14 +57,8 @@ class Items:
     def __len__(self) -> int:
         return len(self.offsets) - 1
 
-    def unit_of_item(self) -> np.ndarray:
-        return np.repeat(np.arange(len(self), dtype=np.int64), np.diff(self.offsets))
-
     def head(self, n: int) -> Items:
         return Items(self.offsets[:n + 1], self.ids[:self.offsets[n]])
-
-    def unit(self, u: int) -> np.ndarray:
-        return self.ids[self.offsets[u]:self.offsets[u + 1]]
 
 
 @dataclass(frozen=True)
@@ -89,13 +84,19 @@ class Features:
         n = len(self)
         starts = np.arange(0, n, k)
         lengths = np.add.reduceat(self.lengths, starts) if n else self.lengths[:0]
-        block = self.anchors.unit_of_item() // k
-        pairs = np.unique(block * (len(self.vocabulary.keys) + 1) + self.anchors.ids)
-        count = np.bincount(pairs // (len(self.vocabulary.keys) + 1), minlength=len(starts))
-        offsets = np.concatenate([[0], np.cumsum(count)]).astype(np.int64)
-        ids = (pairs % (len(self.vocabulary.keys) + 1)).astype(np.int32)
+        size = len(self.vocabulary.keys) + 1
+        counts: list[np.ndarray] = [EMPTY]
+        ids: list[np.ndarray] = [EMPTY]
+        for u0 in range(0, n, k * BLOCK_CHUNK):         # a bounded number of units at a time
+            u1 = min(u0 + k * BLOCK_CHUNK, n)
+            lo, hi = self.anchors.offsets[u0], self.anchors.offsets[u1]
+            unit = np.repeat(np.arange(u0, u1), np.diff(self.anchors.offsets[u0:u1 + 1]))
+            pairs = np.unique((unit // k - u0 // k) * size + self.anchors.ids[lo:hi])
+            counts.append(np.bincount(pairs // size, minlength=-(-(u1 - u0) // k)))
+            ids.append((pairs % size).astype(np.int32))
+        offsets = np.concatenate([[0], np.cumsum(np.concatenate(counts))]).astype(np.int64)
         lexical = Items(np.zeros(len(starts) + 1, dtype=np.int64), EMPTY)
-        return Features(lengths, Items(offsets, ids), lexical, self.vocabulary)
+        return Features(lengths, Items(offsets, np.concatenate(ids).astype(np.int32)), lexical, self.vocabulary)
 
 
 def from_units(units: Iterable, vocabulary: Vocabulary | None = None) -> Features:
