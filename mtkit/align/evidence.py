@@ -12,7 +12,7 @@ from collections.abc import Iterator
 import numpy as np
 
 from mtkit.align import features
-from mtkit.align.flat import Items
+from mtkit.align.flat import Items, distinct
 
 CHUNK = 4096               # units expanded at once (bounds the temporary arrays)
 
@@ -51,7 +51,7 @@ def _unit_counts(items: Items, table: Table, n_keys: int) -> np.ndarray:
         return count
     for owners, ids in _chunks(items):
         units, keys = _expand(table, ids, owners)
-        pairs = np.unique(units * n_keys + keys)
+        pairs = distinct(units * n_keys + keys)
         count += np.bincount(pairs % n_keys, minlength=n_keys)
     return count
 
