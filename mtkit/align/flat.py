@@ -85,7 +85,8 @@ class Features:
         starts = np.arange(0, n, k)
         lengths = np.add.reduceat(self.lengths, starts) if n else self.lengths[:0]
         size = len(self.vocabulary.keys) + 1
-        counts, ids = [], []
+        counts: list[np.ndarray] = [EMPTY]
+        ids: list[np.ndarray] = [EMPTY]
         for u0 in range(0, n, k * BLOCK_CHUNK):         # a bounded number of units at a time
             u1 = min(u0 + k * BLOCK_CHUNK, n)
             lo, hi = self.anchors.offsets[u0], self.anchors.offsets[u1]
@@ -93,9 +94,9 @@ class Features:
             pairs = distinct((unit // k - u0 // k) * size + self.anchors.ids[lo:hi])
             counts.append(np.bincount(pairs // size, minlength=-(-(u1 - u0) // k)))
             ids.append((pairs % size).astype(np.int32))
-        offsets = np.concatenate([[0], np.cumsum(np.concatenate(counts or [EMPTY]))]).astype(np.int64)
+        offsets = np.concatenate([[0], np.cumsum(np.concatenate(counts))]).astype(np.int64)
         lexical = Items(np.zeros(len(starts) + 1, dtype=np.int64), EMPTY)
-        return Features(lengths, Items(offsets, np.concatenate(ids or [EMPTY])), lexical, self.vocabulary)
+        return Features(lengths, Items(offsets, np.concatenate(ids).astype(np.int32)), lexical, self.vocabulary)
 
 
 def distinct(values: np.ndarray) -> np.ndarray:
