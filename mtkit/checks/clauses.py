@@ -29,7 +29,7 @@ from mtkit.text.arabic import ar_bare
 from mtkit.text.dictionary import Bilingual, bilingual, en_key
 from mtkit.text.normalize import norm
 from mtkit.text.tokens import Token
-from mtkit.text.translit import ar_skeleton, en_skeleton, transliterates
+from mtkit.text.translit import ar_skeleton, en_skeleton, part_of, transliterates
 from mtkit.align.words import EN_FUNCTION_WORDS
 
 
@@ -112,7 +112,7 @@ def found_ar(seg: AnalyzedSegment, lex: Bilingual) -> list[bool]:
                 bare = seg.tgt_bare[j][-1]
                 ok = any(transliterates(w, bare) for w in long_src)
                 skeleton = ar_skeleton(bare)
-                ok = ok or len(skeleton) >= 3 and any(c.startswith(skeleton) or c.endswith(skeleton) for c in compounds)
+                ok = ok or any(part_of(skeleton, c) for c in compounds)
             out.append(ok or ar_content(word) and seg.document.rendering_of(seg, j))
         return out
     return seg.memo("clauses.found_ar", compute)

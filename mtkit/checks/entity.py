@@ -269,7 +269,7 @@ def entity_common_noun(seg: AnalyzedSegment) -> Iterator[Finding]:
     seen: set[str] = set()
     for run in _src_names(seg):
         for tok in run:
-            name = seg.src[tok.start:tok.end].replace("’", "'").removesuffix("'s")
+            name = name_key(seg.src[tok.start:tok.end])
             if name in seen or name.lower() in titles():
                 continue
             seen.add(name)
@@ -347,7 +347,7 @@ def name_dropped(seg: AnalyzedSegment) -> Iterator[Finding]:
             continue
         if all(seg.src[t.start:t.end].replace("’s", "").replace("'s", "").isupper() for t in words):
             continue                                    # acronyms (RCGP RSC) are spelled out in Arabic
-        names = [seg.src[t.start:t.end].replace("’", "'").removesuffix("'s") for t in words]
+        names = [name_key(seg.src[t.start:t.end]) for t in words]
         if sum(zipf(n.lower(), "en") < PROPER_NAME for n in names) < 2:
             continue                                    # "Space Force", "Rain Over Basra": translated on purpose
         if any(_translit_hits(seg, n, lenient=True) for n in names) or _translit_hits(seg, "".join(names)):
@@ -365,7 +365,7 @@ def _single_names_dropped(seg: AnalyzedSegment) -> Iterator[Finding]:
     this very sentence is the strongest case; a common word, or a capital seen only elsewhere in the
     document, is weaker."""
     for tok in unrendered_names(seg):
-        name = seg.src[tok.start:tok.end].replace("’", "'").removesuffix("'s")
+        name = name_key(seg.src[tok.start:tok.end])
         rare = zipf(name.lower(), "en") < RARE_NAME
         here = not seg.is_sentence_initial(tok)
         yield Finding("major", f"The name '{name}' has no counterpart in the Arabic: dropped or replaced.",
@@ -401,7 +401,7 @@ def _name_tokens(seg: AnalyzedSegment, known_too: bool = False) -> list:
     doc = seg.document
     out = []
     for _, tok in seg.src_capitalized():
-        text = seg.src[tok.start:tok.end].replace("’", "'").removesuffix("'s")
+        text = name_key(seg.src[tok.start:tok.end])
         low = text.lower()
         if low in _months()["en"]:
             if not seg.is_sentence_initial(tok) and not any(s <= tok.start < e for s, e in known):
@@ -436,7 +436,7 @@ def _strict_hits(seg: AnalyzedSegment, name: str) -> list[int]:
 def _rendered(seg: AnalyzedSegment, tok) -> bool:
     """Whether the Arabic has a counterpart of the English word: kept in Latin, transliterated,
     a month's name, or a FreeDict translation (a place's adjective included)."""
-    name = seg.src[tok.start:tok.end].replace("’", "'").removesuffix("'s")
+    name = name_key(seg.src[tok.start:tok.end])
     if _strict_hits(seg, name) or _spelled_in_document(seg, name):
         return True
     low = name.lower()
@@ -447,10 +447,15 @@ def _rendered(seg: AnalyzedSegment, tok) -> bool:
     if lex is not None:
         for base in _meanings(low):
             stems = lex.ar_stems(base)
-            if stems and any(ar_core(b) in stems or ar_core(nisba_root(b)) in stems
-                             for bare in seg.tgt_bare for b in bare):
+            if stems and any(_translated_by(seg, k, stems) for k in range(len(seg.tgt_bare))):
                 return True
     return False
+
+
+def _translated_by(seg: AnalyzedSegment, k: int, stems: frozenset[str]) -> bool:
+    """Whether the Arabic word ``k`` (or the place its nisba adjective names) has one of these
+    dictionary stems."""
+    return any(ar_core(b) in stems or ar_core(nisba_root(b)) in stems for b in seg.tgt_bare[k])
 
 
 # A part of a compound this long that is an English word (Zipf) can carry the compound's meaning.
@@ -495,7 +500,7 @@ def unrendered_names(seg: AnalyzedSegment) -> list:
 
     def find() -> list:
         return [tok for tok in _name_tokens(seg)
-                if is_candidate(seg.src[tok.start:tok.end].replace("’", "'").removesuffix("'s").lower())
+                if is_candidate(name_key(seg.src[tok.start:tok.end]).lower())
                 and not _in_compound(seg, tok) and not _rendered(seg, tok)]
     return seg.memo("entity.unrendered", find)
 
@@ -524,12 +529,9 @@ def _translates_other(seg: AnalyzedSegment, k: int, name: str) -> bool:
     """Whether the Arabic word ``k`` is a dictionary translation of an English word of the pair
     other than ``name``."""
     lex = bilingual()
-    if lex is None:
-        return False
-    bare = seg.tgt_bare[k]
-    cores = {ar_core(b) for b in bare} | {ar_core(nisba_root(b)) for b in bare}
     low = name.lower()
-    return any(cores & lex.ar_stems(form) for forms in seg.src_lemmas for form in forms if form != low)
+    return lex is not None and any(_translated_by(seg, k, lex.ar_stems(form))
+                                   for forms in seg.src_lemmas for form in forms if form != low)
 
 
 # An Arabic word this frequent (Zipf) is a word of the language, not a transliteration (كل, حين).
@@ -561,7 +563,7 @@ def renderings(seg: AnalyzedSegment) -> list[tuple[str, tuple[str, ...]]]:
     when their forms meet."""
     out = []
     for tok in _name_tokens(seg, known_too=True):
-        name = seg.src[tok.start:tok.end].replace("’", "'").removesuffix("'s")
+        name = name_key(seg.src[tok.start:tok.end])
         skeletons = set(en_skeletons(name))
         for k, word in enumerate(seg.tgt_words):
             if word.norm.isascii():
@@ -606,7 +608,7 @@ def name_inconsistent(seg: AnalyzedSegment) -> Iterator[Finding]:
             continue    # the usual spelling, no clear usual one, an inflection (صيني, صينيين), or another word
         seen.add(name)
         where = next((t for t, b in zip(seg.tgt_words, seg.tgt_bare) if form in b), None)
-        src = next((t for t in seg.src_words if seg.src[t.start:t.end].replace("’", "'").removesuffix("'s") == name),
+        src = next((t for t in seg.src_words if name_key(seg.src[t.start:t.end]) == name),
                    None)
         yield Finding("minor", f"'{name}' is written '{form}' here but '{best}' {n} times elsewhere in the document.",
                       src_span=Span(src.start, src.start + len(name)) if src else None,

@@ -50,5 +50,5 @@ def _renders_other(seg: AnalyzedSegment, start: int, perfect: re.Match) -> bool:
     if any(link.tgt == where and link.src in outside for link in seg.word_links):
         return True
     lex = bilingual()
-    core = seg.tgt_cores[where]
-    return lex is not None and any(core in lex.ar_stems(form) for i in outside for form in seg.src_lemmas[i])
+    word = seg.tgt_words[where].norm
+    return lex is not None and any(lex.covers(form, word) for i in outside for form in seg.src_lemmas[i])

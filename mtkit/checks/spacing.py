@@ -13,7 +13,7 @@ from mtkit.text.arabic import (ARTICLES, CONJUNCTIONS, LETTERS, MARKS, PREPOSITI
 from mtkit.text.lexicon import zipf
 from mtkit.text.normalize import norm
 from mtkit.text.spelling import frequent_stems, in_hunspell
-from mtkit.text.translit import ar_skeleton, en_skeleton, en_skeletons, names_match, skeletons_match
+from mtkit.text.translit import ar_skeleton, en_skeleton, en_skeletons, names_match, part_of, skeletons_match
 
 # Glued: an unseen token that splits into two common words. Split: two tokens that join into a
 # common word while one of them is no word at all. Thresholds are Zipf frequencies (wordfreq).
@@ -23,7 +23,6 @@ GAP = 2.5               # how much more common the two parts must be than the gl
 # Longer tokens are not two words glued together (the longest Arabic words have about 15 letters);
 # every cut of a token is looked up, so this also bounds the work per token.
 MAX_JOINED = 30
-COMPOUND_PART = 3       # consonants of an Arabic word that renders a part of an English compound
 LOANWORD = 5            # English words this long may come back as Arabic loanwords (genomic → جينومي)
 # Pieces that attach to words: a split there is morphology, not two glued words.
 _PREFIXES = frozenset(ARTICLES) | {"ول", "وب", "فب", "ست", "سي", "سن"}
@@ -72,8 +71,7 @@ def _transliterates_any(word: str, skeletons: frozenset[str]) -> bool:
     forms = {word, *strip_proclitics(word, ARTICLES, min_rest=3)}
     forms |= {f[:-1] for f in forms if f.endswith("ي") and len(f) > 4}
     arabic = [ar_skeleton(form) for form in forms]
-    return any(skeletons_match(en, ar) or len(ar) >= COMPOUND_PART and (en.startswith(ar) or en.endswith(ar))
-               for ar in arabic for en in skeletons)
+    return any(skeletons_match(en, ar) or part_of(ar, en) for ar in arabic for en in skeletons)
 
 
 def _one_word(word: str, cut: int) -> bool:

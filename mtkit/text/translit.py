@@ -114,6 +114,16 @@ def names_match(skeletons: tuple[str, ...], ar_word: str) -> bool:
                for s in skeletons for ar in forms)
 
 
+# Consonants an Arabic word needs to render a part of an English compound.
+COMPOUND_PART = 3
+
+
+def part_of(ar: str, en: str) -> bool:
+    """Whether an Arabic skeleton renders the start or the end of an English word's skeleton: a
+    part of a compound (coronavirus → فيروس كورونا, dipeptidyl → بيتيديل)."""
+    return len(ar) >= COMPOUND_PART and (en.startswith(ar) or en.endswith(ar))
+
+
 @lru_cache(maxsize=200_000)
 def ar_skeleton(word: str) -> str:
     return _plain_skeleton(norm(word).replace("تش", "ش"))   # تش renders "ch"
