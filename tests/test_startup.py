@@ -1,22 +1,58 @@
-"""A short run imports only what it uses: start-up is most of the time of a small audit (issue 11)."""
+"""A short run imports only what it uses: start-up is most of the time of a small audit or
+alignment (issues 11 and 13)."""
 from __future__ import annotations
 
+import importlib
 import json
 import os
+import pkgutil
 import subprocess
 import sys
 from pathlib import Path
 
+import mtkit.report
+from mtkit.model import Alignment, AuditResult
+from mtkit.report import MODULES, formats, type_name
+
 ROOT = Path(__file__).resolve().parent.parent
+EN, AR = ROOT / "corpora" / "musk-trump.en.txt", ROOT / "corpora" / "musk-trump.ar.txt"
 
 
-def test_a_json_audit_imports_no_template_engine_progress_bar_or_process_pool(tmp_path):
+def _modules_after(args: list[str], watched: tuple[str, ...]) -> list[str]:
+    """Run ``mtkit ARGS`` in a fresh interpreter; which of ``watched`` it imported."""
     code = ("import sys\nfrom mtkit.cli import main\n"
-            f"sys.argv = ['mtkit', 'audit', {str(ROOT / 'corpora' / 'musk-trump.en.txt')!r}, "
-            f"{str(ROOT / 'corpora' / 'musk-trump.ar.txt')!r}, '-f', 'json', '-o', {str(tmp_path / 'a.json')!r}]\n"
-            "try:\n    main()\nexcept SystemExit:\n    pass\n"
-            "print(sorted(m for m in ('jinja2', 'tqdm', 'wordfreq', 'concurrent.futures.process') if m in sys.modules))")
+            f"sys.argv = ['mtkit', *{[str(a) for a in args]!r}]\n"
+            "try:\n    main()\nexcept SystemExit as exc:\n    assert not exc.code, exc.code\n"
+            f"print(sorted(m for m in {watched!r} if m in sys.modules))")
     proc = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True,
                           env=dict(os.environ, PYTHONPATH=str(ROOT)), timeout=180)
-    assert proc.stdout.strip().splitlines()[-1] == "[]", proc.stderr
+    assert proc.returncode == 0, proc.stderr
+    return json.loads(proc.stdout.strip().splitlines()[-1].replace("'", '"'))
+
+
+def test_a_json_audit_imports_no_template_engine_progress_bar_process_pool_or_other_writers(tmp_path):
+    watched = ("jinja2", "markupsafe", "tqdm", "wordfreq", "concurrent.futures.process", "mtkit.score",
+               "mtkit.gate", "mtkit.report.html", "mtkit.report.compare_html", "mtkit.report.text")
+    assert _modules_after(["audit", EN, AR, "-f", "json", "-o", tmp_path / "a.json"], watched) == []
     assert json.loads((tmp_path / "a.json").read_text(encoding="utf-8"))["summary"]["segments"] > 0
+
+
+def test_align_imports_neither_the_audit_nor_other_commands_writers(tmp_path):
+    watched = ("jinja2", "markupsafe", "lemminflect", "xml.etree.ElementTree", "mtkit.checks", "mtkit.audit",
+               "mtkit.score", "mtkit.gate", "mtkit.report.html", "mtkit.report.json_writer", "mtkit.report.text")
+    assert _modules_after(["align", EN, AR, "-f", "tsv", "-o", tmp_path / "a.tsv"], watched) == []
+    assert (tmp_path / "a.tsv").read_text(encoding="utf-8").count("\n") > 10
+
+
+def test_the_writer_index_names_the_module_of_every_registered_writer():
+    for info in pkgutil.iter_modules(mtkit.report.__path__):
+        importlib.import_module(f"mtkit.report.{info.name}")
+    registered = {(fmt, type_name(kind)): func.__module__.rsplit(".", 1)[1]
+                  for (fmt, kind), func in mtkit.report._WRITERS.items()}
+    assert registered == MODULES
+
+
+def test_formats_come_from_the_index_in_a_stable_order():
+    assert formats(Alignment) == ["json", "text", "tsv"]
+    assert formats(AuditResult) == sorted(formats(AuditResult))
+    assert {"html", "json", "jsonl", "md", "text"} <= set(formats(AuditResult))

@@ -5,8 +5,10 @@ docs/security.md lists which writer uses which helper."""
 from __future__ import annotations
 
 import re
-import xml.etree.ElementTree as ET
-from typing import Any
+from typing import TYPE_CHECKING, Any
+
+if TYPE_CHECKING:     # the XML writers' own import; terminal text (every command) does not need it
+    import xml.etree.ElementTree as ET
 
 # Lone surrogates (a non-UTF-8 file name decoded by the OS layer) cannot be encoded as UTF-8.
 _SURROGATE = re.compile("[\ud800-\udfff]")
@@ -112,6 +114,7 @@ def xml_text(text: str) -> str:
 
 def xml_document(root: ET.Element) -> str:
     """An indented UTF-8 XML document with its declaration."""
+    import xml.etree.ElementTree as ET
     ET.indent(root)
     return '<?xml version="1.0" encoding="UTF-8"?>\n' + ET.tostring(root, encoding="unicode") + "\n"
 
