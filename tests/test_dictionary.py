@@ -84,7 +84,7 @@ def test_cache_gives_the_same_tables(tmp_path, monkeypatch):
     _write(tmp_path, "freedict-ara-eng", [("وزارة", "وزارة\n1. Ministry\n2. Department\n")])
     first = load(str(tmp_path))
     assert sorted(p.name.split(".")[1] for p in (tmp_path / "cache").glob("freedict-*.table")) == \
-        ["ar", "cores", "en", "keys"]
+        ["ar", "cores", "en", "keys", "stems"]
     second = load(str(tmp_path))        # from the cache, with the reverse indexes already built
     assert first is not None and second is not None
     assert second._reverse_tables is None                                       # read on first use
@@ -95,6 +95,10 @@ def test_cache_gives_the_same_tables(tmp_path, monkeypatch):
     assert second.ar_to_en("بالمستشفيات") == {"hospitals"}
     assert [dict(t) for t in second._reverse_tables] == list(first.reverse_tables())   # as built
     assert dict(second._en) == dict(first._en) and dict(second._by_key) == dict(first._by_key)
+    uncached = Bilingual(dict(first._en), dict(first._by_key))          # stems computed per word
+    assert dict(second._stems or {}) == uncached.stem_table() != {}
+    for word in ("hospital", "hospitals", "ministry", "departments", "book", "the"):
+        assert second.ar_stems(word) == uncached.ar_stems(word)
 
 
 def test_the_cache_follows_mtkit_cache_dir(tmp_path, monkeypatch):

@@ -36,7 +36,7 @@ ARA_ENG = "freedict-ara-eng"
 # counted as translations of the headword (``A`` → "the first letter of the English alphabet").
 MAX_PHRASE_WORDS = 3
 SEP = "\x1f"                # joins several values in one string (unit separator)
-CACHE_VERSION = 6          # bump when the parsed tables change shape or content
+CACHE_VERSION = 7          # bump when the parsed tables change shape or content
 
 _B64 = {c: i for i, c in enumerate("ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789+/")}
 _NUMBERING = re.compile(r"^\d+\.\s*")
@@ -111,13 +111,17 @@ class Bilingual:
     """English↔Arabic word translations (both FreeDict directions merged)."""
 
     def __init__(self, en: Mapping[str, str], by_key: Mapping[str, str],
-                 stored_reverse: Callable[[], tuple[Mapping[str, str], Mapping[str, str]] | None] | None = None):
+                 stored_reverse: Callable[[], tuple[Mapping[str, str], Mapping[str, str]] | None] | None = None,
+                 stems: Mapping[str, str] | None = None):
         # values are SEP-joined strings, not lists: one string per entry, as the cached tables keep them
         self._en = en                  # English word → normalized Arabic phrases
         self._by_key = by_key          # en_key → English single-word headwords
         # the reverse indexes (Arabic phrase → English words; light stem → English words) are
         # derived from ``en`` on first use (about 0.3 s), or read from the cache (``stored_reverse``)
         self._stored_reverse = stored_reverse
+        # en_key → the SEP-joined light stems ``ar_stems`` gives (see stem_table): kept with the cached
+        # tables, so that a run does not stem every phrase of every word it asks about; None: computed
+        self._stems = stems
         self._reverse_tables: tuple[Mapping[str, str], Mapping[str, str]] | None = None
 
     @classmethod
@@ -163,6 +167,15 @@ class Bilingual:
                 cores.setdefault(ar_core(arabic), {}).update(words)
         return {k: SEP.join(v) for k, v in index.items()}, {k: SEP.join(v) for k, v in cores.items()}
 
+    def stem_table(self) -> dict[str, str]:
+        """Every ``en_key`` with the light stems :meth:`ar_stems` gives it, SEP-joined (keys without any are left out)."""
+        out = {}
+        for key in self._by_key:
+            stems = _stems_of(self, key)
+            if stems:
+                out[key] = SEP.join(sorted(stems))
+        return out
+
     def __len__(self) -> int:
         return len(self._en)
 
@@ -207,6 +220,13 @@ def _add(table: dict[str, dict[str, None]], english: str, arabic: str) -> None:
 
 @lru_cache(maxsize=100_000)
 def _ar_stems(lex: Bilingual, key: str) -> frozenset[str]:
+    if lex._stems is not None:
+        found = lex._stems.get(key)
+        return frozenset(found.split(SEP)) if found else frozenset()
+    return _stems_of(lex, key)
+
+
+def _stems_of(lex: Bilingual, key: str) -> frozenset[str]:
     if key in _EN_STOP:
         return frozenset()
     stems: set[str] = set()
@@ -239,8 +259,8 @@ def load(directory: str | None = None) -> Bilingual | None:
     """Both dictionaries from ``directory`` (default ``$MTKIT_DICTD_DIR`` or /usr/share/dictd);
     None when neither is installed, one alone is enough.
 
-    Parsing and indexing take about a second, so the tables, and apart their reverse indexes (read
-    on first use), are kept in mtkit's cache directory as tables searched in place
+    Parsing, indexing and stemming every word's renderings take a few seconds, so the tables (with
+    each word's Arabic stems), and apart their reverse indexes (read on first use), are kept in mtkit's cache directory as tables searched in place
     (mtkit/table.py, keyed by the dictionary files' sizes and times), which open in a few ms;
     the cache is derived on this machine from the installed files, never shipped."""
     where = Path(directory or os.environ.get("MTKIT_DICTD_DIR") or DEFAULT_DIR)
@@ -251,8 +271,8 @@ def load(directory: str | None = None) -> Bilingual | None:
     base = _cache_base(where, stamp)
     if base is not None:
         try:
-            en, by_key = (Table(_part(base, name).read_bytes(), base.name) for name in ("en", "keys"))
-            return Bilingual(en, by_key, lambda: _read_reverse(base))
+            en, by_key, stems = (Table(_part(base, name).read_bytes(), base.name) for name in ("en", "keys", "stems"))
+            return Bilingual(en, by_key, lambda: _read_reverse(base), stems)
         except (OSError, ValueError):
             pass                # missing or broken: rebuilt below
     en_ar, ar_en = _read(where, ENG_ARA), _read(where, ARA_ENG)
@@ -261,10 +281,10 @@ def load(directory: str | None = None) -> Bilingual | None:
     lex = Bilingual.from_entries(en_ar or [], ar_en or [])
     if base is not None:
         # the reverse indexes in tables of their own, written first: ``align`` never asks Arabic → English
-        reverse = lex.reverse_tables()
-        for name, value in zip(("ar", "cores", "en", "keys"), (*reverse, lex._en, lex._by_key)):
+        reverse, stems = lex.reverse_tables(), lex.stem_table()
+        for name, value in zip(("ar", "cores", "stems", "en", "keys"), (*reverse, stems, lex._en, lex._by_key)):
             _write(_part(base, name), table_bytes(value, base.name))
-        return Bilingual(lex._en, lex._by_key, lambda: reverse)
+        return Bilingual(lex._en, lex._by_key, lambda: reverse, stems)
     return lex
 
 
