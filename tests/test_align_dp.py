@@ -152,3 +152,12 @@ def test_bead_types(max_bead):
     types = dp.bead_types(max_bead)
     assert (1, 0) in types and (0, 1) in types and (1, 1) in types
     assert all(max(t) <= max_bead for t in types)
+
+
+def test_median_is_numpys_to_the_last_bit():
+    from mtkit.align.dp import _median
+    rng = np.random.default_rng(7)
+    for n in (1, 2, 3, 4, 9, 10, 101, 1000):
+        for _ in range(50):
+            values = rng.standard_normal(n) * rng.uniform(0.001, 1000)
+            assert _median(values) == float(np.median(values))

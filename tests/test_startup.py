@@ -38,7 +38,7 @@ def test_a_json_audit_imports_no_template_engine_progress_bar_process_pool_or_ot
 
 
 def test_align_imports_neither_the_audit_nor_other_commands_writers(tmp_path):
-    watched = ("jinja2", "markupsafe", "lemminflect", "xml.etree.ElementTree", "mtkit.checks", "mtkit.audit",
+    watched = ("jinja2", "markupsafe", "lemminflect", "numpy.ma", "xml.etree.ElementTree", "mtkit.checks", "mtkit.audit",
                "mtkit.score", "mtkit.gate", "mtkit.report.html", "mtkit.report.json_writer", "mtkit.report.text")
     assert _modules_after(["align", EN, AR, "-f", "tsv", "-o", tmp_path / "a.tsv"], watched) == []
     assert (tmp_path / "a.tsv").read_text(encoding="utf-8").count("\n") > 10

@@ -260,9 +260,10 @@ def load(directory: str | None = None) -> Bilingual | None:
     None when neither is installed, one alone is enough.
 
     Parsing, indexing and stemming every word's renderings take a few seconds, so the tables (with
-    each word's Arabic stems), and apart their reverse indexes (read on first use), are kept in mtkit's cache directory as tables searched in place
-    (mtkit/table.py, keyed by the dictionary files' sizes and times), which open in a few ms;
-    the cache is derived on this machine from the installed files, never shipped."""
+    each word's Arabic stems), and apart their reverse indexes (read on first use), are kept in
+    mtkit's cache directory as tables searched in place (mtkit/table.py, keyed by the dictionary
+    files' sizes and times), which open in a few ms; the cache is derived on this machine from the
+    installed files, never shipped."""
     where = Path(directory or os.environ.get("MTKIT_DICTD_DIR") or DEFAULT_DIR)
     files = [where / f"{name}{ext}" for name in (ENG_ARA, ARA_ENG) for ext in (".index", ".dict.dz")]
     stamp = [(f.name, f.stat().st_size, f.stat().st_mtime_ns) for f in files if f.is_file()]
