@@ -282,10 +282,10 @@ def load(directory: str | None = None) -> Bilingual | None:
     lex = Bilingual.from_entries(en_ar or [], ar_en or [])
     if base is not None:
         # the reverse indexes in tables of their own, written first: ``align`` never asks Arabic → English
-        reverse, stems = lex.reverse_tables(), lex.stem_table()
-        for name, value in zip(("ar", "cores", "stems", "en", "keys"), (*reverse, stems, lex._en, lex._by_key)):
+        reverse, stem_rows = lex.reverse_tables(), lex.stem_table()
+        for name, value in zip(("ar", "cores", "stems", "en", "keys"), (*reverse, stem_rows, lex._en, lex._by_key)):
             _write(_part(base, name), table_bytes(value, base.name))
-        return Bilingual(lex._en, lex._by_key, lambda: reverse, stems)
+        return Bilingual(lex._en, lex._by_key, lambda: reverse, stem_rows)
     return lex
 
 

@@ -5,7 +5,7 @@ The values are wordfreq's ``zipf_frequency(word, lang)`` for ``en`` and ``ar``, 
 from its two lists shipped as ``mtkit/data/wordfreq.{en,ar}.tsv`` (CC-BY-SA 4.0; see their headers
 and ``tools/wordfreq_lists.py``), so mtkit needs neither the wordfreq package nor its 60 MB of
 data for every language. A list's lines are sorted by their UTF-8 bytes and binary-searched in
-the file's bytes: nothing is parsed before a word is looked up, so start-up costs one read.
+the file's bytes (memory-mapped): nothing is parsed or read whole before a word is looked up.
 
 A word is turned into wordfreq's tokens as wordfreq does (Unicode normalization, Arabic marks and
 tatweel removed, case folding, its tokenizer expression, straight quotes, digit runs smashed to 0s
@@ -15,7 +15,9 @@ returns the word itself. tests/test_lexicon.py checks the values against wordfre
 """
 from __future__ import annotations
 
+import io
 import math
+import mmap
 import re
 import unicodedata
 from functools import lru_cache
@@ -34,9 +36,9 @@ class _SortedList:
 
     def __init__(self, name: str):
         self.name = name
-        blob = data_path(name).read_bytes()
+        blob = _mapped(name)
         at = blob.find(SCHEMA)
-        if at < 0 or not blob.endswith(b"\n") or (at and blob[at - 1:at] != b"\n") or blob[:1] != b"#":
+        if at < 0 or blob[-1:] != b"\n" or (at and blob[at - 1:at] != b"\n") or blob[:1] != b"#":
             raise ValueError(f"mtkit/data/{name}: not a sorted word list ('{SCHEMA.decode().strip()}' header)")
         self.blob, self.start = blob, at + len(SCHEMA)
 
@@ -45,7 +47,7 @@ class _SortedList:
         lo, hi = self.start, len(blob)               # both always at the start of a line
         while lo < hi:
             line = blob.rfind(b"\n", lo, (lo + hi) // 2) + 1 or lo
-            end = blob.index(b"\n", line)
+            end = blob.find(b"\n", line)             # found: the list ends with a newline
             tab = blob.find(b"\t", line, end)
             if tab < 0:
                 raise ValueError(f"mtkit/data/{self.name}: a line without a tab at byte {line}")
@@ -57,6 +59,16 @@ class _SortedList:
             else:
                 hi = line
         return None
+
+
+def _mapped(name: str) -> bytes | mmap.mmap:
+    """A list's bytes, memory-mapped where the file system allows: a run looks up a few thousand
+    words, touching a few pages of the 14 MB instead of reading them all."""
+    with data_path(name).open("rb") as stream:
+        try:
+            return mmap.mmap(stream.fileno(), 0, access=mmap.ACCESS_READ)
+        except (OSError, ValueError, io.UnsupportedOperation):     # a zipped install: read it
+            return stream.read()
 
 
 @lru_cache(maxsize=2)
