@@ -29,9 +29,8 @@ from mtkit.checks import Doc, Finding, check
 from mtkit.checks.analysis import SENTENCE_RATIO, SENTENCE_VARIANCE, AnalyzedSegment, en_lemmas
 from mtkit.checks.entity import _letter_names
 from mtkit.model import Span
-from mtkit.text import bama
 from mtkit.text.arabic import ar_bare
-from mtkit.text.dictionary import Bilingual, bilingual, en_key
+from mtkit.text.dictionary import Bilingual, bilingual, en_key, english_of
 from mtkit.text.normalize import norm
 from mtkit.text.tokens import Token
 from mtkit.text.translit import ar_skeleton, en_skeleton, part_of, transliterates
@@ -93,13 +92,6 @@ def en_content(word: str) -> bool:
 def _acronym(text: str) -> bool:
     """WHO, CDC, and mixed ones: CoV, HCoV."""
     return len(text) >= 2 and text.isalpha() and sum(c.isupper() for c in text) >= 2
-
-
-def english_of(word: str, lex: Bilingual) -> frozenset[str]:
-    """English renderings of an Arabic word: FreeDict's, and the glosses of its morphological
-    analyses (BAMA), which read inflected verbs and plurals that FreeDict's headwords miss."""
-    analyzer = bama.lexicon()
-    return lex.ar_to_en(word) | analyzer.glosses(norm(word)) if analyzer is not None else lex.ar_to_en(word)
 
 
 def found_ar(seg: AnalyzedSegment, lex: Bilingual) -> list[bool]:

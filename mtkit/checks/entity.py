@@ -22,6 +22,7 @@ from mtkit.text.normalize import norm, normalize
 from mtkit.text.lexicon import zipf
 from mtkit.text.arabic import ar_bare, ar_core, ar_stem, has_article, strip_article
 from mtkit.text.tokens import tokenize
+from mtkit.text import bama
 from mtkit.text.dictionary import bilingual
 from mtkit.text.translit import ar_skeleton, en_skeleton, en_skeletons, names_match, skeletons_match
 
@@ -205,6 +206,8 @@ def entity_missing(seg: AnalyzedSegment) -> Iterator[Finding]:
             continue
         if _spelled_in_document(seg, name):
             continue                                    # the article's own spelling of it
+        if _translated_name(seg, name):
+            continue                                    # rendered by meaning: جريدة جنوب الصين الصباحية
         if name.isupper() and (_spelled_letters(seg, name) or zipf(name.lower(), "en") >= 4.0):
             continue                                    # CDC → سي دي سي; DATE/TIME is no name
         acronym = name.replace(".", "").isupper()
@@ -443,6 +446,8 @@ def _rendered(seg: AnalyzedSegment, tok) -> bool:
     month = _months()["en"].get(low)
     if month is not None and any(_months()["ar"].get(b) == month for bare in seg.tgt_bare for b in bare):
         return True
+    if any(m in _glossed(seg) for m in _meanings(low)):
+        return True
     lex = bilingual()
     if lex is not None:
         for base in _meanings(low):
@@ -450,6 +455,31 @@ def _rendered(seg: AnalyzedSegment, tok) -> bool:
             if stems and any(_translated_by(seg, k, stems) for k in range(len(seg.tgt_bare))):
                 return True
     return False
+
+
+def _glossed(seg: AnalyzedSegment) -> frozenset[str]:
+    """The English words that the Arabic words of the pair gloss by their morphological analysis
+    (BAMA: الهنود → indians, الصباحية → morning), singular and, for a demonym, its country too."""
+    def compute() -> frozenset[str]:
+        analyzer = bama.lexicon()
+        if analyzer is None:
+            return frozenset()
+        out: set[str] = set()
+        for tok in seg.tgt_words:
+            for gloss in analyzer.glosses(norm(tok.norm)):
+                for form in {gloss, gloss.removesuffix("s")}:
+                    out.add(form)
+                    out.update(form[:-len(end)] + base for end, base in _DEMONYM_BASES
+                               if form.endswith(end) and len(form) - len(end) >= 3)
+        return frozenset(out)
+    return seg.memo("entity.glossed", compute)
+
+
+def _translated_name(seg: AnalyzedSegment, name: str) -> bool:
+    """A name rendered by meaning, not by sound: at least half of its words are glossed by Arabic
+    words of the pair (South China Morning Post → جريدة جنوب الصين الصباحية, India → الهنود)."""
+    words = [w for w in re.findall(r"[a-z]+", name.lower()) if w not in ("the", "of", "and", "for", "in")]
+    return bool(words) and 2 * sum(w in _glossed(seg) for w in words) >= len(words)
 
 
 def _translated_by(seg: AnalyzedSegment, k: int, stems: frozenset[str]) -> bool:

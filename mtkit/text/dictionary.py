@@ -25,6 +25,7 @@ from functools import cache, lru_cache
 from pathlib import Path
 
 from mtkit.table import Table
+from mtkit.text import bama
 from mtkit.table import encode as table_bytes
 from mtkit.text.arabic import ALL_LETTERS, ar_core
 from mtkit.text.normalize import norm
@@ -210,6 +211,15 @@ class Bilingual:
     def ar_stems(self, en_word: str) -> frozenset[str]:
         """Light stems (:func:`ar_core`) of the Arabic content words that render ``en_word``."""
         return _ar_stems(self, en_key(en_word))
+
+
+def english_of(word: str, lex: Bilingual | None) -> frozenset[str]:
+    """English renderings of an Arabic word: FreeDict's, and the glosses of its morphological
+    analyses (BAMA, :mod:`mtkit.text.bama`), which read the inflected verbs and plurals that
+    FreeDict's headwords miss."""
+    found = lex.ar_to_en(word) if lex is not None else frozenset()
+    analyzer = bama.lexicon()
+    return found | analyzer.glosses(norm(word)) if analyzer is not None else found
 
 
 def _add(table: dict[str, dict[str, None]], english: str, arabic: str) -> None:
