@@ -183,3 +183,17 @@ def test_a_genus_and_a_classical_name_are_no_dropped_names(run_check, en, ar):
 def test_a_name_that_is_no_genus_can_still_be_dropped(run_check):
     assert run_check("The spores were found by Kowalczyk in samples from the lab.",
                      "عثر على الأبواغ في عينات من المختبر.", "entity.dropped")
+
+
+def test_a_name_inside_a_phrase_the_english_quotes_is_quoted_in_both(run_check):
+    assert run_check('The ministry uses "the Ebola virus" in its reports.',
+                     'تستخدم الوزارة "فيروس إيبولا" في تقاريرها.', "punctuation.quoted_name") == []
+    assert run_check("The ministry uses the name Ebola in its reports.",
+                     'تستخدم الوزارة اسم "إيبولا" في تقاريرها.', "punctuation.quoted_name")
+
+
+def test_a_foreign_name_the_english_glosses_in_parentheses_is_kept(run_check):
+    assert run_check("Farmers Without Borders (Farmer sin Fronteras) also objected.",
+                     "واعترضت أيضًا منظمة مزارعون بلا حدود (Farmer sin Fronteras).", "untranslated.latin") == []
+    assert run_check("Doctors Without Borders sent a medical team.",
+                     "أرسلت منظمة أطباء بلا حدود فريق medical.", "untranslated.latin")

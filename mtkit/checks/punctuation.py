@@ -83,8 +83,9 @@ def quoted_name(seg: AnalyzedSegment) -> Iterator[Finding]:
         hits = [name for name in names if any(transliterates(name, w) for w in words)]
         if len(hits) < len(words) - 1 or not hits:
             continue
-        if any(re.search(rf"[\"“”«»‘’']\s*{re.escape(name)}|{re.escape(name)}\s*[\"“”«»]", seg.src) for name in hits):
-            continue                        # the English quotes it too
+        if any(re.search(rf"[\"“”«»‘’']\s*{re.escape(name)}|{re.escape(name)}\s*[\"“”«»]", seg.src) for name in hits) \
+                or any(name in quoted.group(1) for quoted in _QUOTED.finditer(seg.src) for name in hits):
+            continue                        # the English quotes it too (alone or in a phrase)
         yield Finding("minor", f"The name '{match.group(1)}' is in quotes; the English does not quote it.",
                       tgt_span=Span(match.start(), match.end()), suggestion=match.group(1), confidence=0.75)
 

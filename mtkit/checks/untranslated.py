@@ -103,6 +103,14 @@ def _beside_kept(text: str, latin: list, kept: list[bool], k: int) -> bool:
     return before or after
 
 
+def _parenthesized(text: str, span: Span) -> str:
+    """The whole text of the parentheses around ``span``, or "" when it is not in parentheses."""
+    opening, closing = text.rfind("(", 0, span.start), text.find(")", span.end)
+    if opening < 0 or closing < 0 or ")" in text[opening:span.start] or "(" in text[span.end:closing]:
+        return ""
+    return text[opening + 1:closing].strip()
+
+
 @check("untranslated.latin", category="untranslated", doc=Doc(
     why="English words left in the Arabic were not translated; names and brands that Arabic news keeps in Latin "
         "script are fine.",
@@ -129,6 +137,9 @@ def untranslated_latin(seg: AnalyzedSegment) -> Iterator[Finding]:
                 all(t.norm in _FUNCTION_WORDS for t in run):
             continue                       # a title or name kept in Latin: New England Journal of Medicine
         span = Span(run[0].start, run[-1].end)
+        inner = _parenthesized(seg.tgt, span)
+        if inner and f"({inner})" in seg.src:
+            continue                       # a gloss in parentheses, as the English gives it: (Reporter ohne Grenzen)
         text = seg.tgt[span.start:span.end]
         src_match = re.search(rf"(?i)\b{re.escape(text)}\b", seg.src)
         yield Finding("major", f"'{text}' was left in English.",
