@@ -76,9 +76,7 @@ _READINGS = ((re.compile("^gh"), ("g",)), (re.compile("(?<=...)u[lrdnst]$"), (""
              # German and Italian z (Ignaz إغناتس), pinyin q (Qiang تشيانغ), Portuguese nh (Cunha كونيا),
              # the dh of Arabic loans (Wudhu وضوء)
              (re.compile("z(?!h)"), ("ts",)), (re.compile("q(?!u)"), ("ch",)), (re.compile("nh"), ("n",)),
-             (re.compile("dh"), ("d",)),
-             # a classical name that keeps its Greek or Latin ending (Pilate بيلاطس, Herod هيرودس)
-             (re.compile("(?<=...)e?$"), ("us",)))
+             (re.compile("dh"), ("d",)))
 MAX_READINGS = 16
 
 
