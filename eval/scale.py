@@ -2,7 +2,7 @@
 LocalCluster (throughput, peak memory per worker as the input grows), and corpus scores from
 per-partition statistics on 2 processes beside the sacrebleu API (same numbers, time ratio).
 
-    python eval/scale.py audit [--sizes 25000,50000,100000]
+    python eval/scale.py audit [--sizes 25000,50000,100000] [--repeats 3]
     python eval/scale.py score [--lines 1000000] [--ter-lines 50000]
 
 Pairs are the development set's news sentences repeated (with unique ids); score lines are the
@@ -14,14 +14,15 @@ from __future__ import annotations
 
 import argparse
 import json
-import logging
 import os
 import resource
+import statistics
 import subprocess
 import sys
 import tempfile
 import threading
 import time
+from dataclasses import dataclass
 from pathlib import Path
 
 import psutil
@@ -75,47 +76,98 @@ def write_pairs(path: Path, n: int) -> None:
             out.write(json.dumps({"id": f"p{i}", "en": row["en"], "ar": row["ar"]}, ensure_ascii=False) + "\n")
 
 
-def run_audit(pairs: Path, out: Path, extra: list[str], worker_pids=()) -> tuple[float, list[int]]:
+def _cpu(pids) -> float:
+    """User + system CPU seconds of the live processes ``pids``."""
+    total = 0.0
+    for pid in pids:
+        try:
+            times = psutil.Process(pid).cpu_times()
+            total += times.user + times.system
+        except psutil.Error:
+            pass
+    return total
+
+
+@dataclass
+class Run:
+    seconds: float
+    cpu: float              # every process of the run (see audit())
+    peaks: list[int]        # peak RSS of each worker process
+
+
+def run_audit(pairs: Path, out: Path, extra: list[str], worker_pids=()) -> Run:
     cmd = [sys.executable, "-m", "mtkit", "audit", "--pairs", str(pairs), "-f", "jsonl", "-q", "-o", str(out), *extra]
+    before = resource.getrusage(resource.RUSAGE_CHILDREN), resource.getrusage(resource.RUSAGE_SELF)
+    workers_before = _cpu(worker_pids)
     start = time.perf_counter()
     proc = subprocess.Popen(cmd)
     with PeakMemory(worker_pids, None if worker_pids else proc.pid) as mem:
         proc.wait()
     seconds = time.perf_counter() - start
+    after = resource.getrusage(resource.RUSAGE_CHILDREN), resource.getrusage(resource.RUSAGE_SELF)
     if proc.returncode != 0:
         raise SystemExit(f"{' '.join(cmd)} failed ({proc.returncode})")
-    return seconds, sorted(mem.peak.values())
+    # the driver and its waited-for pool (children); this process: the sampler, and the scheduler
+    # of a LocalCluster started here; the Dask workers, which outlive the run, by their own counters
+    cpu = sum(a.ru_utime + a.ru_stime - b.ru_utime - b.ru_stime for a, b in zip(after, before))
+    return Run(seconds, cpu + _cpu(worker_pids) - workers_before, sorted(mem.peak.values()))
 
 
-def audit(sizes: list[int]) -> None:
-    from distributed import Client, LocalCluster
-    lines = ["| pairs | run | seconds | pairs/s | peak RSS per worker (MB) | outputs identical |",
-             "|---|---|---|---|---|---|"]
-    overheads = []
+def run_dask(pairs: Path, out: Path) -> tuple[Run, float]:
+    """The audit on a 2-worker LocalCluster started (and timed) before the run and closed after it,
+    so that no idle cluster runs beside the --jobs runs."""
+    from mtkit.dask.cluster import local_cluster
+    started = time.perf_counter()
+    with local_cluster(2) as client:      # what `--dask local:2` starts
+        startup = time.perf_counter() - started
+        pids = list(client.run(os.getpid).values())
+        return run_audit(pairs, out, ["--dask", client.scheduler.address], pids), startup
+
+
+def audit(sizes: list[int], repeats: int) -> None:
+    lines = ["| pairs | run | seconds: median (all runs) | pairs/s | CPU s, median | "
+             "peak RSS per worker, MB (largest run) | outputs identical |",
+             "|---|---|---|---|---|---|---|"]
+    overheads, cpu_overheads = [], []
     with tempfile.TemporaryDirectory() as tmp:
         for n in sizes:
             pairs = Path(tmp) / f"pairs-{n}.jsonl"
             write_pairs(pairs, n)
             local_out, dask_out = Path(tmp) / "jobs.jsonl", Path(tmp) / "dask.jsonl"
-            jobs_s, jobs_mem = run_audit(pairs, local_out, ["-j", "2"])
-            started = time.perf_counter()
-            with LocalCluster(n_workers=2, threads_per_worker=1, processes=True, dashboard_address=None,
-                              silence_logs=logging.ERROR) as cluster, Client(cluster) as client:
-                startup = time.perf_counter() - started
-                pids = list(client.run(os.getpid).values())
-                dask_s, dask_mem = run_audit(pairs, dask_out, ["--dask", cluster.scheduler_address], pids)
+            jobs: list[Run] = []
+            dask: list[Run] = []
+            startups: list[float] = []
+            for k in range(repeats):     # interleaved, the order alternating: load drifts hit both
+                for which in (("jobs", "dask") if k % 2 == 0 else ("dask", "jobs")):
+                    if which == "jobs":
+                        jobs.append(run_audit(pairs, local_out, ["-j", "2"]))
+                    else:
+                        run, startup = run_dask(pairs, dask_out)
+                        dask.append(run)
+                        startups.append(startup)
+                    print(f"{n} {which} {(jobs if which == 'jobs' else dask)[-1]}", file=sys.stderr, flush=True)
             same = local_out.read_bytes() == dask_out.read_bytes()
-            overheads.append(dask_s / jobs_s - 1)
-            # the --jobs run's children: the pool's worker processes
-            lines.append(f"| {n:,} | `--jobs 2` | {jobs_s:.1f} | {n / jobs_s:,.0f} | {_mb(jobs_mem)} | |")
-            lines.append(f"| {n:,} | `--dask` 2-worker LocalCluster (started in {startup:.1f} s, not counted) | "
-                         f"{dask_s:.1f} | {n / dask_s:,.0f} | {_mb(dask_mem)} | {'yes' if same else 'NO'} |")
+            seconds = {name: statistics.median(r.seconds for r in runs) for name, runs in (("jobs", jobs), ("dask", dask))}
+            cpu = {name: statistics.median(r.cpu for r in runs) for name, runs in (("jobs", jobs), ("dask", dask))}
+            overheads.append(seconds["dask"] / seconds["jobs"] - 1)
+            cpu_overheads.append(cpu["dask"] / cpu["jobs"] - 1)
+            for name, runs, label in (("jobs", jobs, "`--jobs 2`"),
+                                      ("dask", dask, "`--dask` 2-worker LocalCluster as `local:2` starts it (started in "
+                                       f"{statistics.median(startups):.1f} s, not counted)")):
+                peaks = max((r.peaks for r in runs), key=lambda p: max(p, default=0))
+                lines.append(f"| {n:,} | {label} | {seconds[name]:.1f} ({', '.join(f'{r.seconds:.1f}' for r in runs)}) | "
+                             f"{n / seconds[name]:,.0f} | {cpu[name]:.1f} | {_mb(peaks)} | "
+                             f"{('yes' if same else 'NO') if name == 'dask' else ''} |")
     body = ("Audit throughput, `--jobs 2` and a 2-worker Dask LocalCluster on the same 2 cores, each run a "
             "real `mtkit audit --pairs … -f jsonl -o …` process (the development set's news sentences "
-            "repeated, unique ids). The machine is shared with other jobs: compare the two runs of one "
-            "size, not sizes or days.\n\n" + "\n".join(lines) +
-            "\n\nDask overhead over `--jobs 2`: " + ", ".join(f"{o:+.0%}" for o in overheads) +
-            " (goal: at most +15%).")
+            f"repeated, unique ids). Each size ran {repeats} time(s) per mode, interleaved with the order "
+            "alternating; the table gives the median. The machine is shared with other jobs (its load "
+            "varies from minute to minute): compare the two modes of one size, not sizes or days. The "
+            "cluster is started before each --dask run and closed after it (no idle cluster beside the "
+            "--jobs runs). CPU s: the driver with its pool, the Dask workers, and this script's process (the "
+            "scheduler, and the memory sampler of both modes).\n\n" + "\n".join(lines) +
+            "\n\nDask overhead over `--jobs 2` (median wall time): " + ", ".join(f"{o:+.0%}" for o in overheads) +
+            " (goal: at most +15%); in CPU time: " + ", ".join(f"{o:+.0%}" for o in cpu_overheads) + ".")
     record("Scale: audit on Dask vs --jobs", body)
     print(body)
 
@@ -160,12 +212,13 @@ def main() -> None:
     sub = parser.add_subparsers(dest="what", required=True)
     a = sub.add_parser("audit")
     a.add_argument("--sizes", default="25000,50000,100000")
+    a.add_argument("--repeats", type=int, default=3, help="runs per mode and size, interleaved (median)")
     s = sub.add_parser("score")
     s.add_argument("--lines", type=int, default=1_000_000)
     s.add_argument("--ter-lines", type=int, default=50_000)
     args = parser.parse_args()
     if args.what == "audit":
-        audit([int(x) for x in args.sizes.split(",")])
+        audit([int(x) for x in args.sizes.split(",")], args.repeats)
     else:
         score(args.lines, args.ter_lines)
 

@@ -245,3 +245,77 @@ def test_parquet_directory_output_has_the_jsonl_segments(run_mtkit, cluster, tmp
     assert pq.read_table(out).num_rows == 323
     assert not [p for p in tmp_path.iterdir() if p.name.startswith(".mtkit")]
     assert run_mtkit("audit", "--pairs", pairs, "-f", "parquet").returncode == 2     # no directory given
+
+
+# ---- docs/scale.md runs as written -------------------------------------------------------------
+
+DOC = ROOT / "docs" / "scale.md"
+
+
+def _doc_blocks(lang: str) -> list[str]:
+    import re
+    return re.findall(rf"^```{lang}\n(.*?)^```$", DOC.read_text(encoding="utf-8"), re.S | re.M)
+
+
+def _doc_folder(tmp_path: Path) -> Path:
+    """The files the docs' commands name: pairs (a bad row), shards, a manifest, score files."""
+    import pandas as pd
+    _pairs(tmp_path / "pairs.jsonl", 300, bad_at=120)
+    rows = DEVSET.read_text(encoding="utf-8").splitlines()
+    (tmp_path / "shards").mkdir()
+    for k in range(3):
+        part = rows[k * 40:(k + 1) * 40]
+        (tmp_path / "shards" / f"part-{k}.jsonl").write_text("\n".join(part) + "\n", encoding="utf-8")
+        frame = pd.DataFrame([{key: json.loads(r)[key] for key in ("id", "en", "ar")} for r in part])
+        frame.to_parquet(tmp_path / "shards" / f"part-{k}.parquet")
+    manifest = ["id\ten\tar"] + [f"{doc_id}\t{(MANIFEST.parent / en).resolve()}\t{(MANIFEST.parent / ar).resolve()}"
+                                 for doc_id, en, ar in (line.split("\t") for line in
+                                                        MANIFEST.read_text(encoding="utf-8").splitlines()[1:])]
+    (tmp_path / "manifest.tsv").write_text("\n".join(manifest) + "\n", encoding="utf-8")
+    _score_files(tmp_path, 300)      # small: the score tests above check partitions
+    return tmp_path
+
+
+def test_docs_commands_run_as_written(run_mtkit, cluster, tmp_path):
+    """Each command exits as documented; the docs' pairs (align and score on Dask and on local
+    processes) give the same output, and an audit on Dask gives the local audit's."""
+    import re
+    import shlex
+    address, _ = cluster
+    port = address.rsplit(":", 1)[1]
+    folder = _doc_folder(tmp_path)
+    commands = [re.sub(r"\s+#\s.*$", "", line).strip() for line in _doc_blocks("sh")[1].splitlines()]
+    commands = [c for c in commands if c.startswith("mtkit ")]
+    assert len(commands) == 7 and sum("--dask" in c for c in commands) == 5
+    outputs = {}
+    for command in commands:
+        args = shlex.split(command.replace("PORT", port))[1:]
+        result = run_mtkit(*args, cwd=folder, timeout=300)
+        assert result.returncode in (0, 1), (command, result.stderr)   # 1: --fail-on critical
+        outputs[command] = result.stdout
+        if args[0] == "audit" and "-o" not in args:      # the same audit without --dask
+            at = args.index("--dask")
+            local = run_mtkit(*args[:at], *args[at + 2:], "-j", "1", cwd=folder, timeout=300)
+            assert (result.returncode, result.stdout) == (local.returncode, local.stdout), command
+    for what in ("align", "score"):
+        dask, jobs = [out for command, out in outputs.items() if command.startswith(f"mtkit {what} ")]
+        assert dask == jobs and dask.strip(), what
+    import pyarrow.parquet as pq
+    assert pq.read_table(folder / "flags").num_rows == 299        # one bad row skipped
+
+
+def test_docs_python_example_runs_as_written(cluster, tmp_path, monkeypatch):
+    import pandas as pd
+
+    from mtkit import api
+    from mtkit.model import Segment
+    folder = _doc_folder(tmp_path)
+    monkeypatch.chdir(folder)
+    [block] = _doc_blocks("python")[:1]
+    exec(compile(block, str(DOC), "exec"), {})      # the cluster fixture's client is the default one
+    flagged = pd.read_parquet(folder / "flagged")
+    rows = [json.loads(r) for r in DEVSET.read_text(encoding="utf-8").splitlines()[:120]]
+    expected = [s for s in api.audit(segments=[Segment(r["id"], r["en"], r["ar"]) for r in rows], jobs=1).segments
+                if s.flags]
+    assert list(flagged["id"]) == [s.segment.id for s in expected]
+    assert [json.loads(f) for f in flagged["flags"]] == [[f.to_dict() for f in s.flags] for s in expected]

@@ -112,9 +112,10 @@ def _audit_frame(frame, settings: AuditSettings):
     import pandas as pd
     segments = [_as_segment(row, index) for index, row in zip(frame.index, frame.to_dict("records"))]
     flags = chunk_flags(settings, segments)
-    return pd.DataFrame({"id": [s.id for s in segments],
+    return pd.DataFrame({"id": pd.Series([s.id for s in segments], index=frame.index, dtype="str"),
                          "n_flags": [len(f) for f in flags],
-                         "flags": [json.dumps([x.to_dict() for x in f], ensure_ascii=False) for f in flags]},
+                         "flags": pd.Series([json.dumps([x.to_dict() for x in f], ensure_ascii=False) for f in flags],
+                                            index=frame.index, dtype="str")},
                         index=frame.index)
 
 
@@ -140,7 +141,8 @@ def audit_bag(pairs, *, checks: Sequence[str] | None = None, disable: Sequence[s
         return pairs.map_partitions(_audit_records, settings)
     if isinstance(pairs, dd.DataFrame):
         import pandas as pd
-        meta = pd.DataFrame({"id": pd.Series(dtype=object), "n_flags": pd.Series(dtype="int64"),
-                             "flags": pd.Series(dtype=object)})
+        # text columns as pandas' string dtype: an object column's placeholder has no parquet type
+        meta = pd.DataFrame({"id": pd.Series(dtype="str"), "n_flags": pd.Series(dtype="int64"),
+                             "flags": pd.Series(dtype="str")})
         return pairs.map_partitions(_audit_frame, settings, meta=meta)
     raise TypeError(f"audit_bag takes a dask Bag or DataFrame, not {type(pairs).__name__}")

@@ -38,21 +38,45 @@ def local_workers(address: str) -> int | None:
     return int(match.group(1)) if match.group(1) else 0
 
 
+# Dask's housekeeping, made rarer for mtkit's tasks (seconds of pure Python each): its defaults wake
+# every worker every 10 ms (statistical profiler), 20 ms (event-loop tick) and 100 ms (memory
+# monitor), the scheduler every 20 ms, for a dashboard nobody opens here. On a busy 2-core machine
+# that housekeeping is CPU the checks do not get (eval/RESULTS.md, "Scale: audit on Dask vs --jobs").
+# Applied to the clusters mtkit starts (``local:N``); docs/scale.md gives the same settings for
+# workers started by hand.
+QUIET = {
+    "distributed.worker.profile.enabled": False,
+    "distributed.admin.tick.interval": "1s",
+    "distributed.admin.tick.limit": "30s",
+    "distributed.admin.system-monitor.interval": "5s",
+    "distributed.admin.system-monitor.disk": False,
+    "distributed.worker.memory.monitor-interval": "1s",
+}
+
+
+@contextlib.contextmanager
+def local_cluster(workers: int) -> Iterator[Client]:
+    """A client of a LocalCluster of ``workers`` single-threaded processes (the checks are pure
+    Python and hold the GIL), with Dask's housekeeping quieted; shut down on leaving."""
+    import dask
+    from distributed import Client, LocalCluster
+    with dask.config.set(QUIET), \
+            LocalCluster(n_workers=workers, threads_per_worker=1, processes=True,
+                         dashboard_address=None, silence_logs=logging.ERROR) as cluster, \
+            Client(cluster) as client:
+        yield client
+
+
 @contextlib.contextmanager
 def dask_client(address: str) -> Iterator[Client]:
     """A connected client; a LocalCluster started here is shut down on leaving."""
     require()
-    from distributed import Client, LocalCluster
+    from distributed import Client
 
     from mtkit.audit import default_jobs
     workers = local_workers(address)
     if workers is not None:
-        if workers == 0:
-            workers = default_jobs()
-        # one thread per process: the checks are pure Python and hold the GIL
-        with LocalCluster(n_workers=workers, threads_per_worker=1, processes=True,
-                          dashboard_address=None, silence_logs=logging.ERROR) as cluster, \
-                Client(cluster) as client:
+        with local_cluster(workers or default_jobs()) as client:
             yield client
         return
     try:
