@@ -319,3 +319,25 @@ def test_docs_python_example_runs_as_written(cluster, tmp_path, monkeypatch):
                 if s.flags]
     assert list(flagged["id"]) == [s.segment.id for s in expected]
     assert [json.loads(f) for f in flagged["flags"]] == [[f.to_dict() for f in s.flags] for s in expected]
+
+
+def test_docs_worker_settings_are_those_of_local_clusters():
+    """The environment docs/scale.md gives hand-started workers is the config `local:N` applies."""
+    import re
+
+    import dask
+
+    from mtkit.dask.cluster import QUIET
+    env = dict(re.findall(r"(DASK_[A-Z_]+)=(\S+)", DOC.read_text(encoding="utf-8")))
+    collected = dask.config.collect_env(env)
+    flat = {f"distributed.{section}.{key}": value for section, keys in collected["distributed"].items()
+            for key, value in _flatten(keys)}
+    assert {k.replace("_", "-"): v for k, v in flat.items()} == QUIET
+
+
+def _flatten(tree: dict, prefix: str = ""):
+    for key, value in tree.items():
+        if isinstance(value, dict):
+            yield from _flatten(value, f"{prefix}{key}.")
+        else:
+            yield f"{prefix}{key}", value

@@ -23,8 +23,9 @@ from mtkit.score.metrics import build_metrics
 from mtkit.score.result import MetricScore
 
 # Lines per partition: large enough that a task's cost dwarfs its scheduling, small enough that
-# several partitions per worker balance the load.
-MIN_PARTITION, MAX_PARTITION = 2_000, 50_000
+# several partitions per worker balance the load and that sacrebleu's cache of the partition's
+# references (chrF's n-grams: about 40 KB a line) keeps a worker under half a GB.
+MIN_PARTITION, MAX_PARTITION = 2_000, 10_000
 
 
 @dataclass
