@@ -208,6 +208,8 @@ def score(n: int, peer_n: int, ter_n: int) -> None:
             "|---|---|---|---|---|---|---|"]
     for lines, metrics, peer in ((peer_n, ("bleu", "chrf"), True), (ter_n, ("ter",), True),
                                  (n, ("bleu", "chrf"), False)):
+        if len(rows) > 2:        # the rows so far, recorded before the next (longer) measurement
+            _record_score(rows)
         mine = _score_run("mtkit", lines, metrics)
         theirs = _score_run("sacrebleu", lines, metrics) if peer else None
         shown = ", ".join(f"{m} {v!r}" for m, v in mine["scores"].items())
@@ -219,6 +221,10 @@ def score(n: int, peer_n: int, ter_n: int) -> None:
         rows.append(f"| {lines:,} | {shown} | {theirs['seconds']:.1f} | {mine['seconds']:.1f} | "
                     f"{mine['seconds'] / theirs['seconds']:.2f}× | {'yes' if same else 'NO'} | "
                     f"{theirs['rss'] / 2**20:,.0f} / {mem} |")
+    _record_score(rows)
+
+
+def _record_score(rows: list[str]) -> None:
     body = ("Corpus scores from sufficient statistics per partition, summed (`mtkit.score.stats`, what "
             "`mtkit score --jobs 2` / `--dask` run), beside sacrebleu's own `corpus_score` on one process; "
             "the score test files' reference and system A repeated, each measurement in a fresh process. "

@@ -24,7 +24,7 @@ from mtkit.score.result import MetricScore
 
 # Lines per partition: large enough that a task's cost dwarfs its scheduling, small enough that
 # several partitions per worker balance the load and that sacrebleu's cache of the partition's
-# references (chrF's n-grams: about 40 KB a line) keeps a worker under half a GB.
+# references (BLEU's and chrF's n-grams: about 50 KB a line) keeps a worker near 650 MB.
 MIN_PARTITION, MAX_PARTITION = 2_000, 10_000
 
 
