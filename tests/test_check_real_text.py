@@ -195,3 +195,9 @@ def test_a_foreign_name_the_english_glosses_in_parentheses_is_kept(run_check):
                      "واعترضت أيضًا منظمة مزارعون بلا حدود (Farmer sin Fronteras).", "untranslated.latin") == []
     assert run_check("Doctors Without Borders sent a medical team.",
                      "أرسلت منظمة أطباء بلا حدود فريق medical.", "untranslated.latin")
+
+
+def test_a_partial_negation_may_be_rendered_by_a_hedge(run_check):
+    assert run_check("The cause of the fire is not entirely clear.", "يكتنف الغموض بعض جوانب سبب الحريق.",
+                     "negation.lost") == []
+    assert run_check("The cause of the fire is not clear.", "سبب الحريق واضح.", "negation.lost")

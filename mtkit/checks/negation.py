@@ -30,6 +30,8 @@ _AR_MODALS = ("يمكن", "يجب", "ينبغي", "يستطيع", "تستطيع"
 _EN_MODALS = frozenset({"can", "could", "must", "should", "may", "might", "able"})
 _STILL = ("زال", "زل", "يزال", "تزال", "نزال", "ازال", "يزل", "تزل", "يبرح", "تبرح", "برح", "ينفك", "تنفك", "انفك")
 _ONLY = frozenset({"only", "just", "merely", "solely", "exclusively"})
+# "not entirely clear": a partial negation, often rendered by a hedge (بعض الغموض, ليس واضحًا تمامًا)
+_DEGREE = frozenset({"entirely", "completely", "fully", "totally", "wholly", "altogether", "necessarily"})
 # Where a negator's clause is looked for on the other side: the negated word is one of the SCOPE
 # words after the negator; the other side's negator stands at most NEAR words before its rendering
 # (or, with no word link, within RELATIVE of the sentence length at the same place).
@@ -93,7 +95,8 @@ def _find_en_negations(seg: AnalyzedSegment) -> list[tuple[int, str]]:
             # "not only … but" is rendered لا … فحسب or بالإضافة إلى: it excuses, it is never lost
             if word == "not" and following == "only":
                 out.append((i, "paired"))
-            elif _affirmative_idiom(words, i, following) or following == "yet" and _ar_still(seg):
+            elif _affirmative_idiom(words, i, following) or following == "yet" and _ar_still(seg) \
+                    or word == "not" and following in _DEGREE:
                 out.append((i, "weak"))        # "couldn't be more grateful"; "not yet known" = ما زالت مجهولة
             else:
                 out.append((i, "strong"))
