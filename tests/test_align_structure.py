@@ -6,7 +6,10 @@ import json
 import random
 from pathlib import Path
 
+import numpy as np
+
 from mtkit.align import dp
+from mtkit.align.flat import feature_pair
 from mtkit.align.features import UnitFeatures
 
 DATA = Path(__file__).resolve().parent / "data" / "align" / "paragraphs"
@@ -94,3 +97,23 @@ def test_swinging_ratio_stays_one_to_one():
     beads = dp.align_features(src, tgt)
     indels = sum(1 for b in beads if not b.src or not b.tgt)
     assert indels <= 4
+
+
+def _fitted(src_units, tgt_units, beads):
+    src, tgt = feature_pair(src_units, tgt_units)
+    n, m = len(src), len(tgt)
+    band = (np.zeros(n + 1, dtype=np.int64), np.full(n + 1, m + 1, dtype=np.int64))
+    costs = dp._Costs(src, tgt, *band, dp.bead_types(2), None, dp.Noise())
+    return dp.fit_noise(src, tgt, beads, 0.84, costs)
+
+
+def test_sharing_no_dictionary_word_costs_what_the_document_says():
+    # the dictionary links 36 of 40 true pairs and no neighbours: a pair sharing nothing is
+    # evidence against itself; where it links nothing, sharing nothing says nothing
+    words = [f"w{k}" for k in range(40)]
+    src = [UnitFeatures(100, frozenset(), (w, "x" + w)) for w in words]
+    tgt = [UnitFeatures(84, frozenset(), (w if k % 10 else "y" + w, "z" + w)) for k, w in enumerate(words)]
+    blind = [UnitFeatures(84, frozenset(), ("y" + w, "z" + w)) for w in words]
+    one_to_one = [dp.Bead((k,), (k,)) for k in range(40)]
+    assert _fitted(src, tgt, one_to_one).unshared > 0.5
+    assert _fitted(src, blind, one_to_one).unshared < 0.05

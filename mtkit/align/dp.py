@@ -1,7 +1,8 @@
 """Bead dynamic programming over a band, vectorized in blocks of rows.
 
-Cost of a bead = Gale-Church length cost + bead-type prior − anchor bonus (Dice overlap of the
-bead's anchors) − optional similarity bonus. Bead costs for a block of rows are computed at once
+Cost of a bead = Gale-Church length cost + bead-type prior − anchor and dictionary bonuses (Dice
+overlap of the bead's anchors, dictionary words) + the document's own cost of two sides that share
+no dictionary word (Noise.unshared) − optional similarity bonus. Bead costs for a block of rows are computed at once
 with numpy (2-D arrays over rows × band columns); the row loop only takes minima. Documents longer
 than ``FULL_LIMIT`` units are aligned coarse-to-fine: blocks of units are aligned first, and the
 full-resolution search stays near that path, so time and memory grow linearly with the input.
@@ -45,6 +46,8 @@ FIT_PSEUDO = 50.0          # beads of prior evidence for the bead-type frequenci
 # units whose lengths agree, and would then measure a narrow spread whatever the text.
 FIRST_SPREAD = 0.25
 STRUCTURE_MARGIN = 6.0     # cost (nats) each non-1-1 bead must save to break N-with-N
+UNSHARED_PSEUDO = 4.0     # pairs at even odds that _fit_unshared's shares are smoothed with
+UNSHARED_WEIGHT = 0.5      # scale of the fitted log odds (tuned on the dev splits: 0.25-0.75)
 MERGE_SLACK = 1.0          # how much cheaper than its default a merge prior may become
 INF = 1e18
 
@@ -55,11 +58,12 @@ Extra = Callable[[int, int, int, int], float]
 class Noise:
     """A document's translation noise: length ratio (None: the document's own, see _ratio),
     Gale-Church variance per character, ``spread`` (variance of the length ratio itself, for text
-    whose ratio swings from unit to unit) and the bead-type priors."""
+    whose ratio swings from unit to unit), the bead-type priors and ``unshared`` (see _fit_unshared)."""
     ratio: float | None = None
     variance: float = 0.0          # 0: features.LENGTH_VARIANCE
     spread: float = 0.0
     priors: tuple[tuple[tuple[int, int], float], ...] = ()
+    unshared: float = 0.0          # cost of a bead whose two sides have dictionary words but share none
 
     def prior(self, a: int, b: int) -> float:
         for key, value in self.priors:
@@ -175,12 +179,10 @@ class _Costs:
         c = length_cost(self.ls[i] - self.ls[ia], self.lt[j] - self.lt[jb], self.ratio, noise.variance, noise.spread)
         c += noise.prior(a, b)
         for ch, common in zip(self.channels, commons):
-            if common is None:
-                continue
-            total = ch.a_src[i] - ch.a_src[ia] + ch.a_tgt[j] - ch.a_tgt[jb]
-            with np.errstate(divide="ignore", invalid="ignore"):
-                dice = np.where(total > 0, 2 * common / np.maximum(total, 1), 0.0)
-            c -= ch.weight * np.minimum(dice, 1.0)
+            if common is not None:
+                c -= ch.weight * _dice(ch, i, ia, j, jb, common)
+        if noise.unshared and len(self.channels) > 1:
+            c += noise.unshared * _unshared(self.channels[1], i, ia, j, jb, commons[1])
         if extra is not None:
             c -= EXTRA_WEIGHT * extra
         return c
@@ -189,19 +191,25 @@ class _Costs:
         """``price`` of beads ending at (i, j) (1-D arrays), the shared keys counted from the
         sparse overlaps instead of a window's prefix sums (both exact integer counts)."""
         ia, jb = i - a, j - b
-        commons: list[np.ndarray | None] = []
+        commons: list[np.ndarray | None] = list(self.commons(i, j, a, b))
+        extra = None
+        if self.extra is not None:
+            extra = np.array([self.extra(int(x - a), int(x), int(y - b), int(y)) for x, y in zip(i, j)])
+        return self.price(i, ia, j, jb, a, b, commons, extra)
+
+    def commons(self, i: np.ndarray, j: np.ndarray, a: int, b: int) -> list[np.ndarray]:
+        """Each channel's shared keys of the beads of type (a, b) ending at (i, j) (1-D arrays),
+        from the sparse overlaps (the same integer counts as the DP's windows)."""
+        out = []
         for ch in self.channels:
             common = np.zeros(len(i))
             prefix = np.concatenate([[0.0], np.cumsum(ch.ov_n)])
             key = ch.ov_r * (self.m + 1) + ch.ov_c                     # sorted (np.unique's order)
             for r in range(a):                                        # source units i - a .. i - 1
-                row = (ia + r) * (self.m + 1)
-                common += prefix[np.searchsorted(key, row + j)] - prefix[np.searchsorted(key, row + jb)]
-            commons.append(common)
-        extra = None
-        if self.extra is not None:
-            extra = np.array([self.extra(int(x - a), int(x), int(y - b), int(y)) for x, y in zip(i, j)])
-        return self.price(i, ia, j, jb, a, b, commons, extra)
+                row = (i - a + r) * (self.m + 1)
+                common += prefix[np.searchsorted(key, row + j)] - prefix[np.searchsorted(key, row + j - b)]
+            out.append(common)
+        return out
 
     def _prefix_window(self, ch: Channel, i0: int, i1: int, c_lo: int, c_hi: int):
         """2-D prefix sums of shared anchors, ``grid[i - r0, j - c0]`` = shared anchors between
@@ -226,6 +234,20 @@ class _Costs:
             i, j = int(rows[r]), int(cols[r, k])
             out[r, k] = self.extra(i - a, i, j - b, j)
         return out
+
+
+def _dice(ch: Channel, i, ia, j, jb, common: np.ndarray) -> np.ndarray:
+    """The Dice coefficient of a bead's shared keys (at most 1)."""
+    total = ch.a_src[i] - ch.a_src[ia] + ch.a_tgt[j] - ch.a_tgt[jb]
+    with np.errstate(divide="ignore", invalid="ignore"):
+        dice = np.where(total > 0, 2 * common / np.maximum(total, 1), 0.0)
+    return np.minimum(dice, 1.0)
+
+
+def _unshared(ch: Channel, i, ia, j, jb, common: np.ndarray | None) -> np.ndarray:
+    """1 where both sides of a bead have dictionary words and share none, else 0."""
+    both = (ch.a_src[i] > ch.a_src[ia]) & (ch.a_tgt[j] > ch.a_tgt[jb])
+    return (both & (common == 0 if common is not None else True)).astype(np.float64)
 
 
 def align_features(src: Features | Sequence, tgt: Features | Sequence, *,
@@ -260,7 +282,7 @@ def align_features(src: Features | Sequence, tgt: Features | Sequence, *,
         beads = _trace(filled, costs, lo, types, n, m)
         if not fitted or min(n, m) < FIT_MIN_UNITS:
             break
-        new = fit_noise(src, tgt, beads, costs.ratio)
+        new = fit_noise(src, tgt, beads, costs.ratio, costs)
         if new == noise:
             break
         noise = new
@@ -286,13 +308,18 @@ def _sample_noise(src: Features, tgt: Features, max_bead: int, extra_score: Extr
     size = min(FIT_SAMPLE, FULL_LIMIT)        # within one full DP, so this does not recurse
     share = float(src.lengths[:size].sum()) / total_s
     k = min(m, size, max(1, round(share * m)))
-    beads = align_features(src.head(size), tgt.head(k), max_bead=max_bead)
+    head_s, head_t = src.head(size), tgt.head(k)
+    beads = align_features(head_s, head_t, max_bead=max_bead)
     beads = beads[: int(len(beads) * 0.8)]          # the cut end of a prefix aligns poorly
     ratio = _ratio(float(src.lengths.sum()), float(tgt.lengths.sum()))
-    return fit_noise(src, tgt, beads, ratio)
+    n_head = len(head_s)
+    full = (np.zeros(n_head + 1, dtype=np.int64), np.full(n_head + 1, k + 1, dtype=np.int64))
+    costs = _Costs(head_s, head_t, *full, bead_types(max_bead), extra_score, Noise())
+    return fit_noise(src, tgt, beads, ratio, costs)
 
 
-def fit_noise(src: Features | Sequence, tgt: Features | Sequence, beads: Sequence[Bead], ratio: float) -> Noise:
+def fit_noise(src: Features | Sequence, tgt: Features | Sequence, beads: Sequence[Bead], ratio: float,
+              costs: _Costs | None = None) -> Noise:
     """The document's own noise, from an alignment of it (one EM step, robust statistics):
 
     - ``spread``: the variance of log(target / (ratio × source)) over 1-1 beads (from the median
@@ -326,7 +353,31 @@ def fit_noise(src: Features | Sequence, tgt: Features | Sequence, beads: Sequenc
         value = -math.log(p[k] / p[1, 1])
         floor = prior(*k) if 0 in k else prior(*k) - MERGE_SLACK
         priors.append((k, round(max(value, floor), 2)))
-    return Noise(ratio=None, variance=0.0, spread=spread, priors=tuple(priors))
+    unshared = _fit_unshared(costs, ones) if costs is not None and len(costs.channels) > 1 else 0.0
+    return Noise(ratio=None, variance=0.0, spread=spread, priors=tuple(priors), unshared=unshared)
+
+
+def _fit_unshared(costs: _Costs, ones: Sequence[Bead]) -> float:
+    """How much less likely a true pair is than a pair one unit off to share no dictionary word,
+    in this document (log odds from the 1-1 beads of an alignment and their neighbours,
+    smoothed with UNSHARED_PSEUDO pairs at even odds): where the dictionary links most true
+    pairs, a pair that shares nothing is evidence against itself."""
+    n, m = len(costs.ls) - 1, costs.m
+    pos = {(b.src[0] + 1, b.tgt[0] + 1) for b in ones}
+    neg = {(i + di, j + dj) for i, j in pos for di, dj in ((0, 1), (0, -1), (1, 0), (-1, 0))
+           if 1 <= i + di <= n and 1 <= j + dj <= m} - pos
+    if len(pos) < FIT_MIN_UNITS or not neg:
+        return 0.0
+    ch = costs.channels[1]
+
+    def share(cells: set[tuple[int, int]]) -> float:
+        i = np.array(sorted(cells), dtype=np.int64)
+        j, i = i[:, 1], i[:, 0]
+        common = costs.commons(i, j, 1, 1)[1]
+        both = (ch.a_src[i] > ch.a_src[i - 1]) & (ch.a_tgt[j] > ch.a_tgt[j - 1])
+        return (float(np.sum(both & (common == 0))) + UNSHARED_PSEUDO / 2) / (float(np.sum(both)) + UNSHARED_PSEUDO)
+
+    return round(max(0.0, math.log(share(neg) / share(pos))) * UNSHARED_WEIGHT, 2)
 
 
 def _median(values: np.ndarray) -> float:
