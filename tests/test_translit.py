@@ -58,3 +58,22 @@ def test_short_or_empty_skeletons_never_match():
 def test_one_edit_allowed_only_for_long_skeletons():
     assert skeletons_match("SNKTN", "SNTN")        # Washington / واشنطن
     assert not skeletons_match("MSK", "MS")        # Musk / مساء
+
+
+def test_one_edit_is_levenshtein_at_most_one():
+    import itertools
+
+    from mtkit.text.translit import _one_edit
+
+    def levenshtein(a: str, b: str) -> int:
+        prev = list(range(len(b) + 1))
+        for i, ca in enumerate(a, 1):
+            cur = [i]
+            for j, cb in enumerate(b, 1):
+                cur.append(min(prev[j] + 1, cur[j - 1] + 1, prev[j - 1] + (ca != cb)))
+            prev = cur
+        return prev[-1]
+
+    words = ["".join(w) for n in range(5) for w in itertools.product("AB", repeat=n)]
+    for a, b in itertools.product(words, repeat=2):
+        assert _one_edit(a, b) == (levenshtein(a, b) <= 1), (a, b)

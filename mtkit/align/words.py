@@ -17,7 +17,7 @@ from mtkit.text import dictionary
 from mtkit.text.arabic import ar_bare
 from mtkit.text.numbers import same_value, values
 from mtkit.text.tokens import Token
-from mtkit.text.translit import transliterates
+from mtkit.text.translit import ar_skeleton, en_skeleton, skeletons_match
 
 # English function words: never a content word left without a rendering
 EN_FUNCTION_WORDS = frozenset([
@@ -67,23 +67,26 @@ def link_words(src: Sequence[Token], tgt: Sequence[Token]) -> list[WordLink]:
     :func:`mtkit.text.tokens.tokenize` gives them), sorted by English then Arabic index."""
     lex = dictionary.bilingual()
     candidates = _number_links(src, tgt)
+    # each Arabic word's facts once, not once per English word: (index, word, Latin, name
+    # skeletons of its forms without proclitics, dictionary key)
+    arabic = [(j, t.norm, t.norm.isascii(), tuple(ar_skeleton(form) for form in ar_bare(t.norm)),
+               dictionary.ar_key(t.norm))
+              for j, t in enumerate(tgt) if not t.norm.isdigit() and is_content(t.norm, "ar")]
     for i, s in enumerate(src):
         word = s.norm
         if not is_content(word, "en") or word.isdigit():
             continue
         # a word the dictionary renders is no name: "health" must not match الوضع by its skeleton
-        known = lex is not None and bool(lex.ar_stems(word))
-        for j, t in enumerate(tgt):
-            other = t.norm
-            if other.isdigit() or not is_content(other, "ar"):
-                continue
+        stems = lex.ar_stems(word) if lex is not None else frozenset()
+        skeleton = en_skeleton(word) if not stems and len(word) >= 3 else None
+        for j, other, latin, skeletons, key in arabic:
             if word == other:
                 candidates.append((i, j, "same"))
-            elif other.isascii():
+            elif latin:
                 continue
-            elif not known and len(word) >= 3 and any(transliterates(word, form) for form in ar_bare(other)):
+            elif skeleton is not None and any(skeletons_match(skeleton, form) for form in skeletons):
                 candidates.append((i, j, "name"))
-            elif lex is not None and lex.covers(word, other):
+            elif key in stems:                       # Bilingual.covers
                 candidates.append((i, j, "dictionary"))
     n, m = max(len(src), 1), max(len(tgt), 1)
     candidates.sort(key=lambda c: (-STRENGTH[c[2]], abs(c[0] / n - c[1] / m), c[0], c[1]))

@@ -205,8 +205,7 @@ class Bilingual:
     def covers(self, en_word: str, ar_token: str) -> bool:
         """Does the dictionary render ``en_word`` with a word whose light stem is ``ar_token``'s?
         Both are matched through light stems; words of long definitions do not count."""
-        stems = self.ar_stems(en_word)
-        return bool(stems) and ar_core(norm(ar_token)) in stems
+        return ar_key(ar_token) in self.ar_stems(en_word)
 
     def ar_stems(self, en_word: str) -> frozenset[str]:
         """Light stems (:func:`ar_core`) of the Arabic content words that render ``en_word``."""
@@ -220,6 +219,11 @@ def english_of(word: str, lex: Bilingual | None) -> frozenset[str]:
     found = lex.ar_to_en(word) if lex is not None else frozenset()
     analyzer = bama.lexicon()
     return found | analyzer.glosses(norm(word)) if analyzer is not None else found
+
+
+def ar_key(ar_token: str) -> str:
+    """What :meth:`Bilingual.covers` looks an Arabic word up by: its light stem."""
+    return ar_core(norm(ar_token))
 
 
 def _add(table: dict[str, dict[str, None]], english: str, arabic: str) -> None:

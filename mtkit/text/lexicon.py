@@ -20,6 +20,7 @@ import math
 import mmap
 import re
 import unicodedata
+from bisect import bisect_left
 from functools import lru_cache
 from typing import Any
 
@@ -28,6 +29,7 @@ from mtkit.text.arabic import LETTERS, TATWEEL
 
 SCHEMA = b"# schema: word cb:int\n"
 MINIMUM = 10 ** 0.0 / 1e9          # wordfreq's frequency for unseen words (Zipf 0)
+MAX_PROBES = 1 << 16                # lines read by searches that are remembered as an index
 _PLAIN_AR = re.compile(f"[{LETTERS}]+")          # Arabic letters (and tatweel: see _tokens)
 
 
@@ -41,24 +43,41 @@ class _SortedList:
         if at < 0 or blob[-1:] != b"\n" or (at and blob[at - 1:at] != b"\n") or blob[:1] != b"#":
             raise ValueError(f"mtkit/data/{name}: not a sorted word list ('{SCHEMA.decode().strip()}' header)")
         self.blob, self.start = blob, at + len(SCHEMA)
+        # the lines searches have read, sorted: a sparse index that grows where words are looked up
+        self._keys: list[bytes] = []
+        self._lines: list[tuple[int, int, int]] = []          # (start, tab, end)
 
     def centibels(self, word: str) -> int | None:
-        blob, key = self.blob, word.encode("utf-8")
-        lo, hi = self.start, len(blob)               # both always at the start of a line
+        blob, key, keys, lines = self.blob, word.encode("utf-8"), self._keys, self._lines
+        # start between the two nearest lines an earlier search read (both searches bisect the same sorted lines)
+        k = bisect_left(keys, key)
+        if k < len(keys) and keys[k] == key:
+            return int(blob[lines[k][1] + 1:lines[k][2]])
+        lo = lines[k - 1][2] + 1 if k else self.start       # both always at the start of a line
+        hi = lines[k][0] if k < len(keys) else len(blob)
         while lo < hi:
-            line = blob.rfind(b"\n", lo, (lo + hi) // 2) + 1 or lo
-            end = blob.find(b"\n", line)             # found: the list ends with a newline
-            tab = blob.find(b"\t", line, end)
-            if tab < 0:
-                raise ValueError(f"mtkit/data/{self.name}: a line without a tab at byte {line}")
-            found = blob[line:tab]
+            line, tab, end, found = self._probe(lo, hi)
             if found == key:
                 return int(blob[tab + 1:end])
+            if len(keys) < MAX_PROBES:                # it sorts between keys[k - 1] and keys[k]
+                keys.insert(k, found)
+                lines.insert(k, (line, tab, end))
+                k += found < key
             if found < key:
                 lo = end + 1
             else:
                 hi = line
         return None
+
+    def _probe(self, lo: int, hi: int) -> tuple[int, int, int, bytes]:
+        """The line in the middle of ``lo:hi``: its start, tab, end and word."""
+        blob = self.blob
+        line = blob.rfind(b"\n", lo, (lo + hi) // 2) + 1 or lo
+        end = blob.find(b"\n", line)                 # found: the list ends with a newline
+        tab = blob.find(b"\t", line, end)
+        if tab < 0:
+            raise ValueError(f"mtkit/data/{self.name}: a line without a tab at byte {line}")
+        return line, tab, end, blob[line:tab]
 
 
 def _mapped(name: str) -> bytes | mmap.mmap:

@@ -107,11 +107,17 @@ def names_match(skeletons: tuple[str, ...], ar_word: str) -> bool:
     """An Arabic word renders a name of these skeletons (``en_skeletons``): one of them matches
     (``skeletons_match``), also with a final ه read as a vowel (Kobe كوبه, Charité شاريتيه), or a
     one-class name (Mayo مايو, Zhou تشو) is that class in a short word."""
+    forms = _ar_forms(ar_word)
+    return any(skeletons_match(s, ar) or (len(s) == 1 and s == ar and len(ar_word) <= 4)
+               for s in skeletons for ar in forms)
+
+
+@lru_cache(maxsize=100_000)
+def _ar_forms(ar_word: str) -> tuple[str, ...]:
     forms = [ar_skeleton(ar_word), _plain_skeleton(ar_word)]
     if len(ar_word) >= 4 and ar_word.endswith(("ه", "ة")):
         forms.append(ar_skeleton(ar_word[:-1]))
-    return any(skeletons_match(s, ar) or (len(s) == 1 and s == ar and len(ar_word) <= 4)
-               for s in skeletons for ar in forms)
+    return tuple(forms)
 
 
 # Consonants an Arabic word needs to render a part of an English compound.
@@ -129,22 +135,23 @@ def ar_skeleton(word: str) -> str:
     return _plain_skeleton(norm(word).replace("تش", "ش"))   # تش renders "ch"
 
 
+@lru_cache(maxsize=200_000)
 def _plain_skeleton(word: str) -> str:
     """Letter by letter (تش as t and sh: Ateş آتش)."""
     _, arabic = _tables()
     return _collapse([arabic.get(ch, "") for ch in norm(word)])
 
 
-def _distance(a: str, b: str) -> int:
-    if abs(len(a) - len(b)) > 1:
-        return 2
-    prev = list(range(len(b) + 1))
-    for i, ca in enumerate(a, 1):
-        cur = [i]
-        for j, cb in enumerate(b, 1):
-            cur.append(min(prev[j] + 1, cur[j - 1] + 1, prev[j - 1] + (ca != cb)))
-        prev = cur
-    return prev[-1]
+def _one_edit(a: str, b: str) -> bool:
+    """Levenshtein distance at most 1, without the table."""
+    if len(a) > len(b):
+        a, b = b, a
+    if len(b) - len(a) > 1:
+        return False
+    k = next((k for k, (x, y) in enumerate(zip(a, b)) if x != y), len(a))
+    if len(a) == len(b):
+        return a[k + 1:] == b[k + 1:]
+    return a[k:] == b[k + 1:]
 
 
 @lru_cache(maxsize=200_000)      # a pure function of two short strings, asked for every name × word
@@ -158,7 +165,7 @@ def skeletons_match(en: str, ar: str) -> bool:
         return True                       # a silent final s: Cannes كان, Illinois إلينوي
     if en == ar:
         return len(en) >= 2
-    return min(len(en), len(ar)) >= 4 and _distance(en, ar) <= 1
+    return min(len(en), len(ar)) >= 4 and _one_edit(en, ar)
 
 
 def transliterates(en_word: str, ar_word: str) -> bool:
