@@ -142,11 +142,19 @@ class DocumentContext:
         """Whether some English word of ``seg`` is rendered, on the document's evidence, by its
         Arabic word ``j``."""
         core = seg.tgt_cores[j]
+        _, ar, place = self._pairs_with
+        with_ar = ar.get(core)
+        if not with_ar or len(with_ar) - (place.get(id(seg), -1) in with_ar) < SUPPORT:
+            return False                 # too rare elsewhere to render any word (as renders says)
         words = seg.memo("document.en_words", lambda: sorted({t.norm for t in seg.src_words}))
         return any(self.renders(seg, word, core) for word in words)
 
     def rendered_in(self, seg: "AnalyzedSegment", en_word: str) -> list[int]:
         """The Arabic words of ``seg`` that render ``en_word`` on the document's evidence."""
+        en, _, place = self._pairs_with
+        with_en = en.get(en_word)
+        if not with_en or len(with_en) - (place.get(id(seg), -1) in with_en) < SUPPORT:
+            return []                    # too rare elsewhere to be rendered by any word (as renders says)
         return [j for j, core in enumerate(seg.tgt_cores) if self.renders(seg, en_word, core)]
 
     @cached_property

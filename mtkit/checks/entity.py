@@ -401,6 +401,10 @@ def _name_tokens(seg: AnalyzedSegment, known_too: bool = False) -> list:
     """English single words that are names on the document's evidence (capitalised inside a
     sentence here or elsewhere in the article, never in lower case), not titles, acronyms or
     function words, nor (unless ``known_too``) words of known entities (entity.missing's)."""
+    return seg.memo(f"entity.name_tokens.{known_too}", lambda: _find_name_tokens(seg, known_too))
+
+
+def _find_name_tokens(seg: AnalyzedSegment, known_too: bool) -> list:
     known = [] if known_too else known_name_spans(seg)
     doc = seg.document
     out = []
@@ -607,7 +611,11 @@ def renderings(seg: AnalyzedSegment) -> list[tuple[str, tuple[str, ...]]]:
     exactly (equal skeletons; not a common Arabic word, nor one that translates another English word
     of the pair: حيواني is "animal", not Wuhan): the word's forms with and without
     proclitics and article (``وماسك``: ``وماسك``, ``ماسك``), so that two spellings are the same
-    when their forms meet."""
+    when their forms meet. Asked once for the document's table and once for the pair's own check."""
+    return seg.memo("entity.renderings", lambda: _find_renderings(seg))
+
+
+def _find_renderings(seg: AnalyzedSegment) -> list[tuple[str, tuple[str, ...]]]:
     out = []
     for tok in _name_tokens(seg, known_too=True):
         name = name_key(seg.src[tok.start:tok.end])

@@ -141,6 +141,13 @@ def _ar_negations(seg: AnalyzedSegment) -> list[tuple[int, str]]:
     return seg.memo("negation.ar", lambda: _find_ar_negations(seg))
 
 
+def _may_negate(seg: AnalyzedSegment, k: int, forms: tuple[str, ...], strong, weak) -> bool:
+    """Whether Arabic word ``k`` (of these forms) is or holds a negator, or is ألا."""
+    tok = seg.tgt_words[k]
+    return (any(f in strong or f in weak for f in forms) or seg.tgt_stems[k] in weak or seg.tgt_cores[k] in weak
+            or seg.tgt[tok.start:tok.end].lstrip("".join(CONJUNCTIONS)) in ("ألا", "ألّا"))
+
+
 def _find_ar_negations(seg: AnalyzedSegment) -> list[tuple[int, str]]:
     markers = _markers()
     out: list[tuple[int, str]] = []
@@ -149,14 +156,17 @@ def _find_ar_negations(seg: AnalyzedSegment) -> list[tuple[int, str]]:
     latin_la = "la" in {t.norm for t in seg.src_words}
     # "only" in the English: a negator anywhere before إلا/سوى means "only" (لا يُعتمد … إلا في)
     window = len(words) if seg.src_lemma_set & _ONLY else EXCEPTIVE_WINDOW
+    strong, weak = markers[("ar", "strong")], markers[("ar", "weak")]
     for k, tok in enumerate(words):
+        # ولم, فلا: particles too short for ar_bare
+        forms = (*seg.tgt_bare[k], *strip_proclitics(tok.norm, CONJUNCTIONS, min_rest=2)[1:])
+        if not _may_negate(seg, k, forms, strong, weak):
+            continue                               # what follows only tells negators apart
         pair = tok.norm + " " + words[k + 1].norm if k + 1 < len(words) else ""
         if pair in fixed or tok.norm in fixed or pair[:1] in "وف" and pair[1:] in fixed:
             continue                               # (و)لا سيما, (ف)لا بأس
         if tok.norm == "لا" and k > 0 and words[k - 1].norm == "ام":
             continue                               # أم لا: "or not", after "whether"
-        # ولم, فلا: particles too short for ar_bare
-        forms = (*seg.tgt_bare[k], *strip_proclitics(tok.norm, CONJUNCTIONS, min_rest=2)[1:])
         if tok.norm != "قط" and "قط" in forms:
             continue                               # فقط ("only"), وقط ("and a cat"): قط negates alone
         if tok.norm == "لا" and _answer_word(seg.tgt, tok):
@@ -171,11 +181,10 @@ def _find_ar_negations(seg: AnalyzedSegment) -> list[tuple[int, str]]:
             continue
         if pair in _NOT_NEGATION:
             continue
-        if any(f in markers[("ar", "strong")] for f in forms):
+        if any(f in strong for f in forms):
             following = {w.norm for w in words[k + 1:k + 1 + window]}
             out.append((k, "weak" if following & markers[("ar", "only")] else "strong"))
-        elif any(f in markers[("ar", "weak")] for f in forms) or seg.tgt_stems[k] in markers[("ar", "weak")] \
-                or seg.tgt_cores[k] in markers[("ar", "weak")]:
+        else:                                      # a weak negator (_may_negate, and not ألا)
             out.append((k, "weak"))
     return out
 

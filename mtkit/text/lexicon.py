@@ -29,7 +29,9 @@ from mtkit.text.arabic import LETTERS, TATWEEL
 
 SCHEMA = b"# schema: word cb:int\n"
 MINIMUM = 10 ** 0.0 / 1e9          # wordfreq's frequency for unseen words (Zipf 0)
-MAX_PROBES = 1 << 16                # lines read by searches that are remembered as an index
+# the lines a search reads while its range is wider than this are kept as a sparse index (at
+# most one line per INDEX_SPAN / 2 bytes of the list, so a few thousand)
+INDEX_SPAN = 4096
 _PLAIN_AR = re.compile(f"[{LETTERS}]+")          # Arabic letters (and tatweel: see _tokens)
 
 
@@ -59,7 +61,7 @@ class _SortedList:
             line, tab, end, found = self._probe(lo, hi)
             if found == key:
                 return int(blob[tab + 1:end])
-            if len(keys) < MAX_PROBES:                # it sorts between keys[k - 1] and keys[k]
+            if hi - lo > INDEX_SPAN:                  # it sorts between keys[k - 1] and keys[k]
                 keys.insert(k, found)
                 lines.insert(k, (line, tab, end))
                 k += found < key
