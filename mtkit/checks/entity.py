@@ -451,11 +451,12 @@ def _rendered(seg: AnalyzedSegment, tok) -> bool:
     month = _months()["en"].get(low)
     if month is not None and any(_months()["ar"].get(b) == month for bare in seg.tgt_bare for b in bare):
         return True
-    if any(m in _glossed(seg) for m in _meanings(low)):
+    meanings = _meanings(low)
+    if any(m in _glossed(seg) for m in meanings):
         return True
     lex = bilingual()
     if lex is not None:
-        for base in _meanings(low):
+        for base in meanings:
             stems = lex.ar_stems(base)
             if stems and any(_translated_by(seg, k, stems) for k in range(len(seg.tgt_bare))):
                 return True
@@ -464,7 +465,8 @@ def _rendered(seg: AnalyzedSegment, tok) -> bool:
 
 def _glossed(seg: AnalyzedSegment) -> frozenset[str]:
     """The English words that the Arabic words of the pair gloss by their morphological analysis
-    (BAMA: الهنود → indians, الصباحية → morning), singular and, for a demonym, its country too."""
+    (BAMA: الهنود → indians, الصباحية → morning), singular and, for a demonym, its country too.
+    BAMA's alone: FreeDict's Arabic→English also lists transliterated names (الي → Ellie)."""
     def compute() -> frozenset[str]:
         analyzer = bama.lexicon()
         if analyzer is None:
@@ -474,8 +476,7 @@ def _glossed(seg: AnalyzedSegment) -> frozenset[str]:
             for gloss in analyzer.glosses(norm(tok.norm)):
                 for form in {gloss, gloss.removesuffix("s")}:
                     out.add(form)
-                    out.update(form[:-len(end)] + base for end, base in _DEMONYM_BASES
-                               if form.endswith(end) and len(form) - len(end) >= 3)
+                    out.update(_countries(form))
         return frozenset(out)
     return seg.memo("entity.glossed", compute)
 
@@ -499,12 +500,16 @@ _DEMONYM_BASES = (("ean", "e"), ("ian", "ia"), ("ian", "a"), ("ian", ""), ("an",
                   ("ese", ""), ("ish", ""), ("i", ""))
 
 
+def _countries(low: str) -> list[str]:
+    """The countries a demonym may name (Singaporean → Singapore, Canadian → Canada, Canadia, …)."""
+    return [low[:-len(end)] + base for end, base in _DEMONYM_BASES if low.endswith(end) and len(low) - len(end) >= 3]
+
+
 def _meanings(low: str) -> list[str]:
     """The English words whose rendering renders ``low``: itself, the country of a demonym
     (Singaporean → Singapore, Canadian → Canada), and the English words a compound ends or starts
     with (Biosafety → safety, Sinophobia → phobia, Betacoronavirus → virus)."""
-    out = [low]
-    out += [low[:-len(end)] + base for end, base in _DEMONYM_BASES if low.endswith(end) and len(low) - len(end) >= 3]
+    out = [low, *_countries(low)]
     for cut in range(3, len(low) - 2):
         for part in (low[cut:], low[:cut]):
             if len(part) >= COMPOUND_PART and zipf(part, "en") >= COMPOUND_PART_ZIPF:

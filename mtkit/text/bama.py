@@ -135,11 +135,7 @@ def load(directory: Path) -> Lexicon:
     files = [str(p) for p in paths.values()]
     prefixes, suffixes, ab, ac, bc = compiled.compiled("bama-affixes", small, files=files)
     table = compiled.compiled_table("bama-stems", stems, files=files)
-    return Lexicon(_categories(prefixes), table, _categories(suffixes), ab, ac, bc)
-
-
-def _categories(entries: dict[str, list[str]]) -> dict[str, list[str]]:
-    return {k: [v.partition("\t")[0] for v in values] for k, values in entries.items()}
+    return Lexicon(prefixes, table, suffixes, ab, ac, bc)
 
 
 @cache
