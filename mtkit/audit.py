@@ -101,6 +101,12 @@ def _stop(pool: ProcessPoolExecutor) -> None:
             process.terminate()
     for process in processes:
         process.join(timeout=5)
+    # and let the pool's manager thread finish closing its wakeup pipe: on Python 3.11 the atexit hook
+    # may otherwise write to it while it closes ("Exception ignored … Bad file descriptor" after
+    # `mtkit audit … | head -1`)
+    manager = getattr(pool, "_executor_manager_thread", None)
+    if manager is not None:
+        manager.join(timeout=5)
 
 
 def default_jobs() -> int:
