@@ -26,7 +26,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 
-from mtkit.align import dp, features
+from mtkit.align import dp, features, params
 from mtkit.align.documents import align_units
 
 DATA = Path(__file__).with_name("data") / "quran_yusufali.en-ar.tsv"
@@ -276,16 +276,16 @@ def bead_counts(docs: Sequence[Doc]) -> str:
 def tune(dev: Sequence[Doc]) -> None:
     """Grid over the length variance, the anchor weight and the merge/deletion priors; prints
     dev F1 for each setting (best last) and leaves the modules' constants unchanged."""
-    saved = (features.LENGTH_VARIANCE, dp.ANCHOR_WEIGHT, dict(dp.PRIOR))
+    saved = (features.LENGTH_VARIANCE, params.ANCHOR_WEIGHT, dict(dp.PRIOR))
     results = []
     for var, weight, merge, indel in itertools.product((3.0, 4.0, 5.0), (0.0, 3.0, 6.0),
                                                       (2.3, 2.7, 3.0), (3.5, 4.5, 5.5)):
-        features.LENGTH_VARIANCE, dp.ANCHOR_WEIGHT = var, weight
+        features.LENGTH_VARIANCE, params.ANCHOR_WEIGHT = var, weight
         dp.PRIOR.update({(1, 2): merge, (2, 1): merge, (2, 2): 2 * merge, (1, 0): indel, (0, 1): indel})
         res, _ = evaluate(run_mtkit, dev)
         results.append(((res["f1_strict"] + res["f1_lax"]) / 2, res["f1_strict"], res["f1_lax"],
                         var, weight, merge, indel))
-    features.LENGTH_VARIANCE, dp.ANCHOR_WEIGHT = saved[0], saved[1]
+    features.LENGTH_VARIANCE, params.ANCHOR_WEIGHT = saved[0], saved[1]
     dp.PRIOR.clear()
     dp.PRIOR.update(saved[2])
     for row in sorted(results)[-15:]:

@@ -3,7 +3,7 @@
 ``compiled(name, build)`` returns ``build()``, read from a pickle in the user's cache directory
 when one was written for exactly the same inputs. The key hashes every data file under
 ``mtkit/data`` (and any other ``files`` the builder reads), the source of every mtkit module, the
-mtkit version, the Python version and the versions of the libraries whose data went into the
+mtkit version, the Python version and the installed files of the libraries whose data went into the
 entry (lemminflect): an edited data file or loader, or another release, never reads a
 stale entry; it is rebuilt and replaced. A damaged entry (truncated, unpicklable, another
 format) is rebuilt; a cache directory that cannot be written means no cache. Entries are written
@@ -99,14 +99,27 @@ def _known_digests(folder: Path | None) -> dict[str, tuple[tuple[int, ...], byte
     return {}
 
 
-def _digest(name: str, files: Iterable, libraries: Iterable[str]) -> str:
-    from importlib.metadata import version as installed_version
+def _library_files(name: str) -> list[str]:
+    """The files of an installed library's package, found without importing it. An entry built
+    from a library's data is keyed to these bytes rather than to its version: another install
+    rebuilds it, and no run imports importlib.metadata (about 0.05 s) to ask for the version."""
+    from importlib.util import find_spec
+    spec = find_spec(name)
+    if spec is None or spec.origin is None:
+        return []                  # not installed: the build fails as it would uncached
+    folder = Path(spec.origin).parent if spec.submodule_search_locations else None
+    if folder is None:
+        return [spec.origin]
+    return sorted(str(p) for p in folder.rglob("*") if p.is_file() and "__pycache__" not in p.parts)
 
+
+def _digest(name: str, files: Iterable, libraries: Iterable[str]) -> str:
     from mtkit.version import version
     digest = hashlib.sha256(_package_digest())
-    for part in (FORMAT, version(), sys.version, name, *(f"{lib}={installed_version(lib)}" for lib in libraries)):
+    for part in (FORMAT, version(), sys.version, name, *(f"library:{lib}" for lib in libraries)):
         digest.update(part.encode("utf-8") + b"\0")
-    files = list(files)                        # a file that cannot be read fails as it would uncached
+    files = [*files, *(path for lib in libraries for path in _library_files(lib))]
+    # a file that cannot be read fails as it would uncached
     for path, file_hash in zip(files, file_digests([str(p) for p in files])):
         digest.update(str(path).encode("utf-8") + b"\0" + file_hash)
     return digest.hexdigest()

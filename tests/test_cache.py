@@ -62,6 +62,22 @@ def test_another_version_never_reads_the_entry(cache_dir, monkeypatch):
     assert cache.compiled("demo", counting_builder(calls)) == {"built": 2}
 
 
+def test_another_install_of_a_library_rebuilds_the_entry(cache_dir, tmp_path, monkeypatch):
+    """An entry built from a library's data is keyed to the library's installed files (found
+    without importing it), so an upgraded or edited install never reads the old entry."""
+    package = tmp_path / "site" / "fakelib"
+    package.mkdir(parents=True)
+    (package / "__init__.py").write_text("", encoding="utf-8")
+    (package / "table.csv").write_text("a,b\n", encoding="utf-8")
+    monkeypatch.syspath_prepend(str(tmp_path / "site"))
+    calls: list = []
+    cache.compiled("demo", counting_builder(calls), libraries=["fakelib"])
+    assert cache.compiled("demo", counting_builder(calls), libraries=["fakelib"]) == {"built": 1}
+    (package / "table.csv").write_text("a,c\n", encoding="utf-8")
+    assert cache.compiled("demo", counting_builder(calls), libraries=["fakelib"]) == {"built": 2}
+    assert "fakelib" not in sys.modules
+
+
 @pytest.mark.parametrize("damage", [b"", b"not a pickle", pickle.dumps(("wrong key", {"built": 99}))[:-3],
                                     pickle.dumps(("wrong key", {"built": 99}))])
 def test_a_damaged_entry_is_rebuilt(cache_dir, damage):

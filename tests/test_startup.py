@@ -31,15 +31,20 @@ def _modules_after(args: list[str], watched: tuple[str, ...]) -> list[str]:
 
 
 def test_a_json_audit_imports_no_template_engine_progress_bar_process_pool_or_other_writers(tmp_path):
+    """Nor numpy (the article's alignment tables are small: mtkit.align.small) nor
+    importlib.metadata (the version is a constant; cache keys hash a library's files)."""
     watched = ("jinja2", "markupsafe", "tqdm", "wordfreq", "concurrent.futures.process", "mtkit.score",
-               "mtkit.gate", "mtkit.report.html", "mtkit.report.compare_html", "mtkit.report.text")
+               "mtkit.gate", "mtkit.report.html", "mtkit.report.compare_html", "mtkit.report.text",
+               "numpy", "mtkit.align.dp", "importlib.metadata", "lemminflect")
+    _modules_after(["audit", EN, AR, "-f", "json", "-o", tmp_path / "a.json"], ())   # a warm cache, as after a first run
     assert _modules_after(["audit", EN, AR, "-f", "json", "-o", tmp_path / "a.json"], watched) == []
     assert json.loads((tmp_path / "a.json").read_text(encoding="utf-8"))["summary"]["segments"] > 0
 
 
 def test_align_imports_neither_the_audit_nor_other_commands_writers(tmp_path):
-    watched = ("jinja2", "markupsafe", "lemminflect", "numpy.ma", "xml.etree.ElementTree", "mtkit.checks", "mtkit.audit",
-               "mtkit.score", "mtkit.gate", "mtkit.report.html", "mtkit.report.json_writer", "mtkit.report.text")
+    watched = ("jinja2", "markupsafe", "lemminflect", "numpy", "importlib.metadata", "xml.etree.ElementTree",
+               "mtkit.checks", "mtkit.audit", "mtkit.score", "mtkit.gate", "mtkit.report.html",
+               "mtkit.report.json_writer", "mtkit.report.text")
     assert _modules_after(["align", EN, AR, "-f", "tsv", "-o", tmp_path / "a.tsv"], watched) == []
     assert (tmp_path / "a.tsv").read_text(encoding="utf-8").count("\n") > 10
 
@@ -56,3 +61,16 @@ def test_formats_come_from_the_index_in_a_stable_order():
     assert formats(Alignment) == ["json", "text", "tsv"]
     assert formats(AuditResult) == sorted(formats(AuditResult))
     assert {"html", "json", "jsonl", "md", "text"} <= set(formats(AuditResult))
+
+
+def test_a_large_table_is_aligned_with_numpy(tmp_path):
+    """The plain-Python DP is for small tables only (mtkit.align.small.fits)."""
+    en, ar = tmp_path / "en.txt", tmp_path / "ar.txt"
+    en.write_text("".join(f"Line number {k} says something about the weather.\n" for k in range(40)), encoding="utf-8")
+    ar.write_text("".join(f"السطر رقم {k} يقول شيئا عن الطقس.\n" for k in range(40)), encoding="utf-8")
+    assert _modules_after(["align", en, ar, "--presegmented", "-f", "tsv", "-o", tmp_path / "a.tsv"],
+                          ("numpy", "mtkit.align.dp")) == ["mtkit.align.dp", "numpy"]
+
+
+def test_the_version_needs_no_package_metadata():
+    assert _modules_after(["--version"], ("importlib.metadata",)) == []

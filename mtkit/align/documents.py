@@ -3,9 +3,8 @@ from __future__ import annotations
 
 from collections.abc import Callable, Sequence
 
-from mtkit.align.dp import align_features
+from mtkit.align import small
 from mtkit.align.features import ar_features, en_features
-from mtkit.align.flat import Vocabulary, from_units
 from mtkit.model import Alignment, Bead
 from mtkit.text.sentences import split_sentences
 
@@ -16,6 +15,11 @@ def align_units(src: Sequence[str], tgt: Sequence[str], *, max_bead: int = 2,
                 embedder=None, keep_parallel: bool = False) -> list[Bead]:
     """Align two lists of units (lines, sentences or paragraphs) into beads. With
     ``keep_parallel``, as many units on each side stay N with N unless clearly wrong."""
+    if embedder is None and small.fits(len(src), len(tgt)):   # no numpy for a small table
+        return small.align([en_features(u) for u in src], [ar_features(u) for u in tgt], max_bead=max_bead,
+                           keep_parallel=keep_parallel)
+    from mtkit.align.dp import align_features
+    from mtkit.align.flat import Vocabulary, from_units
     # one unit's features at a time into flat arrays: no per-unit objects are kept
     vocabulary = Vocabulary()
     src_f = from_units((en_features(u) for u in src), vocabulary)

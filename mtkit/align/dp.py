@@ -18,19 +18,30 @@ from dataclasses import dataclass
 
 import numpy as np
 
-from mtkit.align import features
+from mtkit.align import features, params
 from mtkit.align.evidence import Channel, identity_table
 from mtkit.align.flat import Features, feature_pair, lengths
+from mtkit.align.params import (  # noqa: F401 - PRIOR, DEFAULT_BEADS and prior are read as dp.* too
+    DEFAULT_BEADS,
+    EM_ROUNDS,
+    FIRST_SPREAD,
+    FIT_MIN_UNITS,
+    FIT_SAMPLE,
+    INF,
+    PRIOR,
+    STRUCTURE_MARGIN,
+    Noise,
+    bead_types,
+    fitted_noise,
+    neighbours,
+    prior,
+    unshared_cost,
+)
+from mtkit.align.params import ratio as _ratio
+from mtkit.align.params import score as _score
 from mtkit.model import Bead
 
-# Bead types and their prior costs (−log of Gale-Church-like priors, relative to 1-1): the
-# starting point; each document's own are fitted by Noise.fit. Tuned on the dev splits of eval/data.
-DEFAULT_BEADS = ((1, 1), (1, 0), (0, 1), (1, 2), (2, 1), (2, 2))
-PRIOR = {(1, 1): 0.0, (1, 0): 3.0, (0, 1): 3.0, (1, 2): 2.3, (2, 1): 2.3, (2, 2): 4.6}
-ANCHOR_WEIGHT = 6.0        # cost bonus for a bead whose anchors all match (Dice = 1)
-LEXICAL_WEIGHT = 24.0      # cost bonus for a bead whose dictionary words all match (Dice = 1)
 EXTRA_WEIGHT = 6.0         # cost bonus for a bead with similarity 1 (embedding path)
-RATIO_SHRINK = 100.0       # characters of prior evidence for the length ratio (see _ratio)
 FULL_LIMIT = 1000          # above this many units per side, go coarse-to-fine
 COARSE_BLOCKS = 10000      # blocks per side at the coarse level (deeper levels recurse)
 COARSE_FACTOR = 8          # most units in one coarse block
@@ -38,51 +49,8 @@ BAND_MARGIN = 32           # units of slack on each side of the coarse path, bes
 CELL_BUDGET = 400_000      # band cells whose bead costs are computed at once
 BLOCK_ROWS = 512           # most rows priced at once (see _fill)
 TRACE_CHUNK = 1 << 16      # path cells turned into Python objects at once (see _trace)
-EM_ROUNDS = 2              # re-alignments with the document's own noise (fit_noise)
-FIT_SAMPLE = 400           # units of a long document's prefix that its noise is fitted on
-FIT_MIN_UNITS = 8          # fewer units per side: too few to fit anything, keep the defaults
-FIT_PSEUDO = 50.0          # beads of prior evidence for the bead-type frequencies
-# The first pass assumes a swinging ratio: a pass with a narrow length model keeps as 1-1 only
-# units whose lengths agree, and would then measure a narrow spread whatever the text.
-FIRST_SPREAD = 0.25
-STRUCTURE_MARGIN = 6.0     # cost (nats) each non-1-1 bead must save to break N-with-N
-UNSHARED_PSEUDO = 4.0     # pairs at even odds that _fit_unshared's shares are smoothed with
-UNSHARED_WEIGHT = 0.5      # scale of the fitted log odds (tuned on the dev splits: 0.25-0.75)
-MERGE_SLACK = 1.0          # how much cheaper than its default a merge prior may become
-INF = 1e18
 
 Extra = Callable[[int, int, int, int], float]
-
-
-@dataclass(frozen=True)
-class Noise:
-    """A document's translation noise: length ratio (None: the document's own, see _ratio),
-    Gale-Church variance per character, ``spread`` (variance of the length ratio itself, for text
-    whose ratio swings from unit to unit), the bead-type priors and ``unshared`` (see _fit_unshared)."""
-    ratio: float | None = None
-    variance: float = 0.0          # 0: features.LENGTH_VARIANCE
-    spread: float = 0.0
-    priors: tuple[tuple[tuple[int, int], float], ...] = ()
-    unshared: float = 0.0          # cost of a bead whose two sides have dictionary words but share none
-
-    def prior(self, a: int, b: int) -> float:
-        for key, value in self.priors:
-            if key == (a, b):
-                return value
-        return prior(a, b)
-
-
-def bead_types(max_bead: int) -> tuple[tuple[int, int], ...]:
-    types = {(1, 0), (0, 1)}
-    for a in range(1, max_bead + 1):
-        for b in range(1, max_bead + 1):
-            if a + b <= max(4, max_bead + 1):
-                types.add((a, b))
-    return tuple(sorted(types, key=lambda t: (t[0] + t[1], t)))
-
-
-def prior(a: int, b: int) -> float:
-    return PRIOR.get((a, b), 2.3 * (a + b - 2) + (2.2 if 0 in (a, b) else 0.0))
 
 
 def length_cost(ls: np.ndarray, lt: np.ndarray, ratio: float | None = None,
@@ -98,15 +66,6 @@ def length_cost(ls: np.ndarray, lt: np.ndarray, ratio: float | None = None,
     var = variance * mean + spread * (ratio * mean) ** 2
     diff = lt - ls * ratio
     return 0.5 * diff * diff / var
-
-
-def _ratio(total_src: float, total_tgt: float) -> float:
-    """The document's own length ratio, shrunk towards LENGTH_RATIO for short documents (in log
-    space), so a translator's or a domain's habit is learned without fitting a 3-line paragraph."""
-    if total_src <= 0 or total_tgt <= 0:
-        return features.LENGTH_RATIO
-    w = min(total_src, total_tgt) / (min(total_src, total_tgt) + RATIO_SHRINK)
-    return math.exp(w * math.log(total_tgt / total_src) + (1 - w) * math.log(features.LENGTH_RATIO))
 
 
 class _Costs:
@@ -127,10 +86,10 @@ class _Costs:
         cmax = np.minimum(hi[ahead], m)
         n_keys = len(src.vocabulary.keys)
         self.channels = [Channel(src.anchors, tgt.anchors, identity_table(n_keys), n_keys, FIT_SAMPLE,
-                                 ANCHOR_WEIGHT, m, cmin, cmax)]
+                                 params.ANCHOR_WEIGHT, m, cmin, cmax)]
         if len(src.lexical.ids) and len(tgt.lexical.ids):
             self.channels.append(Channel(src.lexical, tgt.lexical, src.vocabulary.group_table(), n_keys,
-                                         FIT_SAMPLE, LEXICAL_WEIGHT, m, cmin, cmax))
+                                         FIT_SAMPLE, params.LEXICAL_WEIGHT, m, cmin, cmax))
 
     def block(self, i0: int, i1: int, width: int) -> np.ndarray:
         """Bead costs for rows i0..i1-1 (prefix lengths) and band columns 0..width-1: an array
@@ -320,72 +279,32 @@ def _sample_noise(src: Features, tgt: Features, max_bead: int, extra_score: Extr
 
 def fit_noise(src: Features | Sequence, tgt: Features | Sequence, beads: Sequence[Bead], ratio: float,
               costs: _Costs | None = None) -> Noise:
-    """The document's own noise, from an alignment of it (one EM step, robust statistics):
-
-    - ``spread``: the variance of log(target / (ratio × source)) over 1-1 beads (from the median
-      absolute deviation, so wrong beads of a first pass weigh little), less what Gale-Church's
-      variance already explains at those lengths; 0 for text whose ratio holds steady;
-    - priors: bead-type frequencies, smoothed towards the defaults with FIT_PSEUDO beads. A 1-0 or
-      0-1 prior never becomes cheaper than its default: a first pass that invents deletions must
-      not make the next one invent more (the length evidence alone can still find them).
-    """
+    """The document's own noise, from an alignment of it (params.fitted_noise; ``costs`` for the
+    cost of sharing no dictionary word, params.unshared_cost)."""
     ones = [b for b in beads if len(b.src) == 1 and len(b.tgt) == 1]
-    ls = lengths(src)[[b.src[0] for b in ones]]
-    lt = lengths(tgt)[[b.tgt[0] for b in ones]]
-    spread = 0.0
-    if len(ls) >= FIT_MIN_UNITS:
-        e = np.log((lt + 1) / (ratio * (ls + 1)))
-        mad = _median(np.abs(e - _median(e))) * 1.4826
-        explained = _median(features.LENGTH_VARIANCE / (features.LENGTH_RATIO ** 2 * np.maximum(ls, 1)))
-        spread = round(max(0.0, mad * mad - explained), 3)
-    counts: dict[tuple[int, int], int] = {}
-    for b in beads:
-        counts[len(b.src), len(b.tgt)] = counts.get((len(b.src), len(b.tgt)), 0) + 1
-    keys = sorted(set(PRIOR) | set(counts))
-    base = {k: math.exp(-prior(*k)) for k in keys}
-    z = sum(base.values())
-    total = sum(counts.values())
-    p = {k: (counts.get(k, 0) + FIT_PSEUDO * base[k] / z) / (total + FIT_PSEUDO) for k in keys}
-    priors = []
-    for k in keys:
-        if k == (1, 1):
-            continue
-        value = -math.log(p[k] / p[1, 1])
-        floor = prior(*k) if 0 in k else prior(*k) - MERGE_SLACK
-        priors.append((k, round(max(value, floor), 2)))
+    ls = lengths(src)[[b.src[0] for b in ones]].tolist()
+    lt = lengths(tgt)[[b.tgt[0] for b in ones]].tolist()
     unshared = _fit_unshared(costs, ones) if costs is not None and len(costs.channels) > 1 else 0.0
-    return Noise(ratio=None, variance=0.0, spread=spread, priors=tuple(priors), unshared=unshared)
+    return fitted_noise(ls, lt, ratio, beads, unshared)
 
 
 def _fit_unshared(costs: _Costs, ones: Sequence[Bead]) -> float:
-    """How much less likely a true pair is than a pair one unit off to share no dictionary word,
-    in this document (log odds from the 1-1 beads of an alignment and their neighbours,
-    smoothed with UNSHARED_PSEUDO pairs at even odds): where the dictionary links most true
-    pairs, a pair that shares nothing is evidence against itself."""
+    """params.unshared_cost, counted on the 1-1 beads of an alignment and their neighbours."""
     n, m = len(costs.ls) - 1, costs.m
     pos = {(b.src[0] + 1, b.tgt[0] + 1) for b in ones}
-    neg = {(i + di, j + dj) for i, j in pos for di, dj in ((0, 1), (0, -1), (1, 0), (-1, 0))
-           if 1 <= i + di <= n and 1 <= j + dj <= m} - pos
+    neg = neighbours(pos, n, m)
     if len(pos) < FIT_MIN_UNITS or not neg:
         return 0.0
     ch = costs.channels[1]
 
-    def share(cells: set[tuple[int, int]]) -> float:
+    def counts(cells: set[tuple[int, int]]) -> tuple[int, int]:
         i = np.array(sorted(cells), dtype=np.int64)
         j, i = i[:, 1], i[:, 0]
         common = costs.commons(i, j, 1, 1)[1]
         both = (ch.a_src[i] > ch.a_src[i - 1]) & (ch.a_tgt[j] > ch.a_tgt[j - 1])
-        return (float(np.sum(both & (common == 0))) + UNSHARED_PSEUDO / 2) / (float(np.sum(both)) + UNSHARED_PSEUDO)
+        return int(np.sum(both & (common == 0))), int(np.sum(both))
 
-    return round(max(0.0, math.log(share(neg) / share(pos))) * UNSHARED_WEIGHT, 2)
-
-
-def _median(values: np.ndarray) -> float:
-    """``np.median`` of finite values, the same float: np.median's NaN check imports numpy.ma,
-    10-20 ms of a short run's start-up."""
-    ordered = np.sort(values)
-    half = len(ordered) // 2
-    return float(ordered[half]) if len(ordered) % 2 else float((ordered[half - 1] + ordered[half]) / 2)
+    return unshared_cost(counts(pos), counts(neg))
 
 
 @dataclass(frozen=True)
@@ -515,11 +434,6 @@ def _path_costs(path: tuple[np.ndarray, np.ndarray, np.ndarray], filled: _Filled
             out.append(value)
         values[part] = out
     return values
-
-
-def _score(step_cost: float) -> float:
-    """A bead's cost as a confidence in [0, 1] (1 = cheap, certain)."""
-    return float(math.exp(-max(step_cost, 0.0) / 4.0))
 
 
 def _coarse_band(src: Features, tgt: Features, max_bead: int) -> tuple[np.ndarray, np.ndarray]:

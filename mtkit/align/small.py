@@ -1,0 +1,293 @@
+"""The bead DP of mtkit.align.dp for small documents, in plain Python.
+
+A short audit aligns a dozen paragraphs and a few sentences inside each: there, importing numpy
+and calling it on rows of a dozen cells costs more than the whole DP does in Python. This is the
+same DP over the full table (the band dp uses below its FULL_LIMIT), with the same arithmetic in
+the same order, so it gives the same beads and the same float scores (tests/test_align_small.py
+compares the two on generated documents; eval/align_quality.py's numbers are unchanged):
+
+- evidence as in mtkit.align.evidence: per channel (anchors; dictionary words), keys shared by
+  both sides and in at most ANCHOR_MAX_SHARE of a side's units, counted once per item that has
+  them; a bead's Dice coefficient over its units' items;
+- prices as in dp._Costs.price: length cost, prior, Dice bonuses, the unshared cost; a bead that
+  does not fit costs INF, added like any other price;
+- rows filled as in dp._fill (bead types in order, strictly cheaper wins), then insertions as its
+  scan (_insertions: min of own costs, the same 1e-9 tolerance);
+- the document's noise fitted as in dp.fit_noise (params.fitted_noise), the structure rule as in
+  dp.align_features.
+
+A bead's score is the difference of the full table's cells along the path, which dp replays.
+"""
+from __future__ import annotations
+
+import sys
+from collections.abc import Sequence
+
+from mtkit.align import features, params
+from mtkit.align.features import UnitFeatures
+from mtkit.align.params import INF, Noise
+from mtkit.model import Bead
+
+# Largest DP tables (cells, (n + 1) × (m + 1)) aligned here rather than with numpy, measured with
+# eval/align_small.py: up to SMALL_CELLS plain Python is about as fast as numpy's per-row calls
+# even with numpy imported; up to FIRST_CELLS it is faster than importing numpy (0.06-0.1 s of CPU)
+# to run them, which a run that has not imported numpy yet would pay. Either way the beads are the same.
+SMALL_CELLS = 300
+FIRST_CELLS = 1000
+
+
+def fits(n: int, m: int) -> bool:
+    """Whether to align n × m units here (see SMALL_CELLS)."""
+    cells = (n + 1) * (m + 1)
+    return cells <= SMALL_CELLS or (cells <= FIRST_CELLS and "numpy" not in sys.modules)
+
+
+class _Channel:
+    """One kind of evidence: each unit's count of items (as prefix sums) and the shared keys of
+    every unit pair (r, c) that shares any."""
+
+    def __init__(self, src: list[list[tuple[str, ...]]], tgt: list[list[tuple[str, ...]]], weight: float) -> None:
+        self.weight = weight
+        s_count, t_count = _unit_counts(src), _unit_counts(tgt)
+        cap_s = max(features.ANCHOR_MIN_CAP, features.ANCHOR_MAX_SHARE * min(len(src), params.FIT_SAMPLE))
+        cap_t = max(features.ANCHOR_MIN_CAP, features.ANCHOR_MAX_SHARE * min(len(tgt), params.FIT_SAMPLE))
+        common = {k for k, c in s_count.items() if c <= cap_s and 0 < t_count.get(k, 0) <= cap_t}
+        frequent = {k for k, c in s_count.items() if c > cap_s} | {k for k, c in t_count.items() if c > cap_t}
+        self.a_src = _prefix(_sizes(src, frequent))
+        self.a_tgt = _prefix(_sizes(tgt, frequent))
+        s_occ, t_occ = _occurrences(src, common), _occurrences(tgt, common)
+        self.shared: dict[tuple[int, int], int] = {}
+        for r, s_keys in enumerate(s_occ):
+            if not s_keys:
+                continue
+            for c, t_keys in enumerate(t_occ):
+                count = sum(n * t_keys[k] for k, n in s_keys.items() if k in t_keys)
+                if count:
+                    self.shared[r, c] = count
+
+    def common(self, ia: int, i: int, jb: int, j: int) -> int:
+        """Shared keys of source units [ia, i) and target units [jb, j)."""
+        shared = self.shared
+        return sum(shared.get((r, c), 0) for r in range(ia, i) for c in range(jb, j)) if shared else 0
+
+
+def _unit_counts(units: list[list[tuple[str, ...]]]) -> dict[str, int]:
+    """For every key, the number of units that have it."""
+    count: dict[str, int] = {}
+    for items in units:
+        for key in {k for item in items for k in item}:
+            count[key] = count.get(key, 0) + 1
+    return count
+
+
+def _sizes(units: list[list[tuple[str, ...]]], frequent: set[str]) -> list[int]:
+    """Each unit's count of items that keep a key that is not frequent."""
+    return [sum(1 for item in items if any(k not in frequent for k in item)) for items in units]
+
+
+def _occurrences(units: list[list[tuple[str, ...]]], common: set[str]) -> list[dict[str, int]]:
+    """Per unit, each common key's occurrences (once per item that has it)."""
+    out = []
+    for items in units:
+        found: dict[str, int] = {}
+        for item in items:
+            for key in item:
+                if key in common:
+                    found[key] = found.get(key, 0) + 1
+        out.append(found)
+    return out
+
+
+def _prefix(values: Sequence[float]) -> list[float]:
+    out, total = [0.0], 0.0
+    for v in values:
+        total += v
+        out.append(total)
+    return out
+
+
+class _Evidence:
+    """The channels, and each bead's evidence terms (they do not depend on the noise: computed once
+    for all of a document's EM passes)."""
+
+    def __init__(self, channels: list[_Channel]) -> None:
+        self.channels = channels
+        self.lexical = channels[1] if len(channels) > 1 else None
+        self._memo: dict[tuple[int, int, int, int], tuple[tuple[float, ...], bool]] = {}
+
+    def of(self, ia: int, i: int, jb: int, j: int) -> tuple[tuple[float, ...], bool]:
+        """Each channel's bonus (weight × Dice, as dp._dice), and whether both sides of the bead
+        have dictionary words but share none (dp._unshared)."""
+        key = (ia, i, jb, j)
+        found = self._memo.get(key)
+        if found is None:
+            bonuses, commons = [], []
+            for ch in self.channels:
+                common = ch.common(ia, i, jb, j)
+                commons.append(common)
+                total = ch.a_src[i] - ch.a_src[ia] + ch.a_tgt[j] - ch.a_tgt[jb]
+                dice = 2 * common / max(total, 1) if total > 0 else 0.0
+                bonuses.append(ch.weight * min(dice, 1.0))
+            lex = self.lexical
+            unshared = (lex is not None and lex.a_src[i] > lex.a_src[ia] and lex.a_tgt[j] > lex.a_tgt[jb]
+                        and commons[1] == 0)
+            found = self._memo[key] = (tuple(bonuses), unshared)
+        return found
+
+
+class _Costs:
+    """Everything needed to price any bead (dp._Costs over the full table)."""
+
+    def __init__(self, src: Sequence[UnitFeatures], tgt: Sequence[UnitFeatures], noise: Noise,
+                 evidence: _Evidence) -> None:
+        self.m = len(tgt)
+        self.noise, self.evidence = noise, evidence
+        self.channels = evidence.channels
+        self.ls = _prefix([float(u.length) for u in src])
+        self.lt = _prefix([float(u.length) for u in tgt])
+        self.ratio = noise.ratio or params.ratio(self.ls[-1], self.lt[-1])
+        variance = noise.variance or features.LENGTH_VARIANCE
+        self.variance = variance * (self.ratio / features.LENGTH_RATIO) ** 2
+        self.priors = {t: noise.prior(*t) for t in params.bead_types(6)}
+        self.unshared = noise.unshared if len(self.channels) > 1 else 0.0
+
+    def price(self, i: int, a: int, j: int, b: int) -> float:
+        """dp._Costs.price of the bead src[i - a:i] ~ tgt[j - b:j], b > 0, for one cell: the same
+        operations in the same order."""
+        ia, jb = i - a, j - b
+        ls, lt, ratio = self.ls[i] - self.ls[ia], self.lt[j] - self.lt[jb], self.ratio
+        mean = max(ls + lt / ratio, 2.0) / 2               # dp.length_cost
+        scaled = ratio * mean
+        var = self.variance * mean + self.noise.spread * (scaled * scaled)
+        diff = lt - ls * ratio
+        c = 0.5 * diff * diff / var
+        c += self.priors[a, b]
+        bonuses, unshared = self.evidence.of(ia, i, jb, j)
+        for bonus in bonuses:
+            c -= bonus
+        if self.unshared:
+            c += self.unshared * (1.0 if unshared else 0.0)
+        return c
+
+
+def _fill(costs: _Costs, n: int, lo: list[int], hi: list[int], types) -> tuple[list[list[float]], list[list[int]]]:
+    """dp._fill, keeping every row: cell (i, k) is src[:i] with tgt[:lo[i] + k]."""
+    m = costs.m
+    width = max(h - low for low, h in zip(lo, hi))
+    t_ins = types.index((0, 1))
+    p_ins = costs.noise.prior(0, 1)
+    offset = [p_ins * k for k in range(width)]
+    steps = [(t, a, b) for t, (a, b) in enumerate(types) if a > 0]
+    table: list[list[float]] = []
+    back: list[list[int]] = []
+    for i in range(n + 1):
+        best, arg = [INF] * width, [-1] * width
+        if i == 0:
+            best[0] = 0.0
+        row_lo, row_end = lo[i], min(hi[i], m + 1)
+        for t, a, b in steps:
+            if a > i:
+                continue
+            prev = table[i - a]
+            d = row_lo - b - lo[i - a]
+            for k in range(max(0, -d), min(width, width - d)):
+                j = row_lo + k
+                if j >= row_end or j < b:
+                    price = INF
+                elif b == 0:
+                    price = costs.priors[a, 0]
+                else:
+                    price = costs.price(i, a, j, b)
+                cand = price + prev[k + d]
+                if cand < best[k]:
+                    best[k], arg[k] = cand, t
+        _insertions(best, arg, hi[i] - lo[i], offset, t_ins)
+        table.append(best)
+        back.append(arg)
+    return table, back
+
+
+def _insertions(row: list[float], arg: list[int], valid: int, offset: list[float], t_ins: int) -> None:
+    """dp._insertions: an inserted cell costs the least own cost (cost - offset) so far + offset."""
+    low = INF
+    for k in range(valid):
+        own = row[k] - offset[k]
+        low = own if k == 0 or own < low else low
+        through = low + offset[k]
+        if through < row[k] - 1e-9:
+            row[k], arg[k] = through, t_ins
+
+
+def _trace(table: list[list[float]], back: list[list[int]], lo: list[int], types, n: int, m: int) -> list[Bead]:
+    if table[n][m - lo[n]] >= INF:
+        raise RuntimeError("alignment band does not reach the end")   # cannot happen: the band ends at m
+    path = []
+    i, j = n, m
+    while i > 0 or j > 0:
+        t = back[i][j - lo[i]]
+        path.append((i, j, t))
+        a, b = types[t]
+        i, j = i - a, j - b
+    beads, before = [], 0.0
+    for i, j, t in reversed(path):
+        value = table[i][j - lo[i]]
+        a, b = types[t]
+        beads.append(Bead(tuple(range(i - a, i)), tuple(range(j - b, j)), params.score(value - before)))
+        before = value
+    return beads
+
+
+def align(src: Sequence[UnitFeatures], tgt: Sequence[UnitFeatures], *, max_bead: int = 2,
+          keep_parallel: bool = False) -> list[Bead]:
+    """dp.align_features for a small document (see :func:`fits`), from per-unit features."""
+    n, m = len(src), len(tgt)
+    if n == 0 or m == 0:
+        return [Bead((i,), ()) for i in range(n)] + [Bead((), (j,)) for j in range(m)]
+    channels = [_Channel([[(a,) for a in sorted(u.anchors)] for u in src],
+                         [[(a,) for a in sorted(u.anchors)] for u in tgt], params.ANCHOR_WEIGHT)]
+    src_lex = [[tuple(item.split("|")) for item in u.lexical] for u in src]
+    tgt_lex = [[tuple(item.split("|")) for item in u.lexical] for u in tgt]
+    if any(src_lex) and any(tgt_lex):
+        channels.append(_Channel(src_lex, tgt_lex, params.LEXICAL_WEIGHT))
+    evidence = _Evidence(channels)
+    lo, hi = [0] * (n + 1), [m + 1] * (n + 1)
+    types = params.bead_types(max_bead)
+    noise = None
+    for _ in range(params.EM_ROUNDS + 1):
+        costs = _Costs(src, tgt, noise or Noise(spread=params.FIRST_SPREAD), evidence)
+        table, back = _fill(costs, n, lo, hi, types)
+        beads = _trace(table, back, lo, types, n, m)
+        if min(n, m) < params.FIT_MIN_UNITS:
+            break
+        new = _fit_noise(src, tgt, beads, costs)
+        if new == noise:
+            break
+        noise = new
+    if keep_parallel and n == m and any(len(b.src) != 1 or len(b.tgt) != 1 for b in beads):
+        diagonal = list(range(n + 1))
+        one = params.bead_types(1)
+        d_table, d_back = _fill(costs, n, diagonal, [k + 1 for k in diagonal], one)
+        changed = sum(1 for b in beads if len(b.src) != 1 or len(b.tgt) != 1)
+        if d_table[n][0] - table[n][m] < params.STRUCTURE_MARGIN * changed:
+            return _trace(d_table, d_back, diagonal, one, n, m)
+    return beads
+
+
+def _fit_noise(src: Sequence[UnitFeatures], tgt: Sequence[UnitFeatures], beads: list[Bead], costs: _Costs) -> Noise:
+    """dp.fit_noise."""
+    ones = [b for b in beads if len(b.src) == 1 and len(b.tgt) == 1]
+    ls = [float(src[b.src[0]].length) for b in ones]
+    lt = [float(tgt[b.tgt[0]].length) for b in ones]
+    unshared = 0.0
+    if len(costs.channels) > 1:
+        pos = {(b.src[0] + 1, b.tgt[0] + 1) for b in ones}
+        neg = params.neighbours(pos, len(src), len(tgt))
+        if len(pos) >= params.FIT_MIN_UNITS and neg:
+            ch = costs.channels[1]
+
+            def counts(cells: set[tuple[int, int]]) -> tuple[int, int]:
+                both = [(i, j) for i, j in cells if ch.a_src[i] > ch.a_src[i - 1] and ch.a_tgt[j] > ch.a_tgt[j - 1]]
+                return sum(1 for i, j in both if ch.common(i - 1, i, j - 1, j) == 0), len(both)
+
+            unshared = params.unshared_cost(counts(pos), counts(neg))
+    return params.fitted_noise(ls, lt, costs.ratio, beads, unshared)
