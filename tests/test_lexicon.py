@@ -70,7 +70,18 @@ def test_equal_to_wordfreq_on_word_like_text(word, lang):
     assert zipf(word, lang) == wordfreq.zipf_frequency(word, lang)
 
 
+def test_words_with_an_apostrophe_equal_wordfreq():
+    """Possessives and contractions skip the tokenizer (lexicon._PLAIN_EN_APOSTROPHE): every listed
+    English word with an apostrophe, in three casings, and elisions that the tokenizer splits."""
+    words = [row["word"] for row in table("wordfreq.en.tsv") if "'" in row["word"]]
+    words += [w.upper() for w in words] + [w.capitalize() for w in words]
+    words += ["l'homme", "d'accord", "o'er", "qu'il", "Musk's", "BIDEN'S", "abc'e", "ab'cde", "rock'n'roll"]
+    assert len(words) > 50_000
+    for word in words:
+        assert zipf(word, "en") == wordfreq.zipf_frequency(word, "en"), word
+
+
 def test_the_default_path_imports_no_wordfreq():
-    code = ("import sys; from mtkit.text.lexicon import zipf; zipf('hello', 'en'); zipf('مرحبا');"
+    code = ("import sys; from mtkit.text.lexicon import zipf; zipf('hello', 'en'); zipf('مرحبا'); zipf(\"Musk's\", 'en');"
             "assert 'wordfreq' not in sys.modules and 'regex' not in sys.modules")
     subprocess.run([sys.executable, "-c", code], check=True)

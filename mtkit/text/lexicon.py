@@ -10,8 +10,8 @@ the file's bytes (memory-mapped): nothing is parsed or read whole before a word 
 A word is turned into wordfreq's tokens as wordfreq does (Unicode normalization, Arabic marks and
 tatweel removed, case folding, its tokenizer expression, straight quotes, digit runs smashed to 0s
 and given wordfreq's estimate for numbers); several tokens combine as 1/f = 1/f1 + 1/f2 + ….
-Plain words of ASCII or Arabic letters (nearly every lookup) skip the tokenizer: for them it
-returns the word itself. tests/test_lexicon.py checks the values against wordfreq where installed.
+Plain words of ASCII or Arabic letters (nearly every lookup, possessives and contractions
+included) skip the tokenizer: for them it returns the word itself. tests/test_lexicon.py checks the values against wordfreq where installed.
 """
 from __future__ import annotations
 
@@ -33,6 +33,11 @@ MINIMUM = 10 ** 0.0 / 1e9          # wordfreq's frequency for unseen words (Zipf
 # most one line per INDEX_SPAN / 2 bytes of the list, so a few thousand)
 INDEX_SPAN = 4096
 _PLAIN_AR = re.compile(f"[{LETTERS}]+")          # Arabic letters (and tatweel: see _tokens)
+# ASCII letters with one inner apostrophe after at least three letters ("musk's", "wouldn't"):
+# wordfreq's tokenizer keeps them whole (no word boundary around an apostrophe between letters,
+# and too long a head to be an elision like "l'homme"), so they skip it and its regex import
+_PLAIN_EN_APOSTROPHE = re.compile(r"[A-Za-z]{3,}'[A-Za-z]+")
+_ASCII_DIGIT = re.compile(r"[0-9]")
 
 
 class _SortedList:
@@ -113,7 +118,7 @@ def _wordfreq_expressions() -> dict[str, Any]:
 
 def _tokens(word: str, lang: str) -> list[str]:
     """wordfreq's ``lossy_tokenize(word, lang)`` for English and Arabic."""
-    if word.isascii() and word.isalpha():
+    if word.isascii() and (word.isalpha() or _PLAIN_EN_APOSTROPHE.fullmatch(word)):
         return [word.casefold()]
     if lang == "ar" and _PLAIN_AR.fullmatch(word) and TATWEEL not in word:
         return [word]
@@ -158,7 +163,7 @@ def _frequency(word: str, lang: str) -> float:
     one_over_result = 0.0
     for token in tokens:
         smashed = token
-        if not token.isalpha():
+        if not token.isalpha() and not (token.isascii() and not _ASCII_DIGIT.search(token)):   # digits to smash
             rx = _wordfreq_expressions()
             smashed = rx["multi_digit"].sub(lambda m: rx["digit"].sub("0", m.group(0)), token)
         cb = _list(lang).centibels(smashed)
