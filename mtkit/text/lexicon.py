@@ -11,7 +11,8 @@ A word is turned into wordfreq's tokens as wordfreq does (Unicode normalization,
 tatweel removed, case folding, its tokenizer expression, straight quotes, digit runs smashed to 0s
 and given wordfreq's estimate for numbers); several tokens combine as 1/f = 1/f1 + 1/f2 + ….
 Plain words of ASCII or Arabic letters (nearly every lookup, possessives and contractions
-included) skip the tokenizer: for them it returns the word itself. tests/test_lexicon.py checks the values against wordfreq where installed.
+included) skip the tokenizer: for them it returns the word itself. tests/test_lexicon.py checks
+the values against wordfreq where installed.
 """
 from __future__ import annotations
 
