@@ -18,14 +18,15 @@ ROOT = Path(__file__).resolve().parent.parent
 EN, AR = ROOT / "corpora" / "musk-trump.en.txt", ROOT / "corpora" / "musk-trump.ar.txt"
 
 
-def _modules_after(args: list[str], watched: tuple[str, ...]) -> list[str]:
+def _modules_after(args: list[str], watched: tuple[str, ...], cache: Path | None = None) -> list[str]:
     """Run ``mtkit ARGS`` in a fresh interpreter; which of ``watched`` it imported."""
     code = ("import sys\nfrom mtkit.cli import main\n"
             f"sys.argv = ['mtkit', *{[str(a) for a in args]!r}]\n"
             "try:\n    main()\nexcept SystemExit as exc:\n    assert not exc.code, exc.code\n"
             f"print(sorted(m for m in {watched!r} if m in sys.modules))")
     proc = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True,
-                          env=dict(os.environ, PYTHONPATH=str(ROOT)), timeout=180)
+                          env=dict(os.environ, PYTHONPATH=str(ROOT), **({"MTKIT_CACHE_DIR": str(cache)} if cache else {})),
+                          timeout=180)
     assert proc.returncode == 0, proc.stderr
     return json.loads(proc.stdout.strip().splitlines()[-1].replace("'", '"'))
 
@@ -36,8 +37,10 @@ def test_a_json_audit_imports_no_template_engine_progress_bar_process_pool_or_ot
     watched = ("jinja2", "markupsafe", "tqdm", "wordfreq", "concurrent.futures.process", "mtkit.score",
                "mtkit.gate", "mtkit.report.html", "mtkit.report.compare_html", "mtkit.report.text",
                "numpy", "mtkit.align.dp", "importlib.metadata", "lemminflect")
-    _modules_after(["audit", EN, AR, "-f", "json", "-o", tmp_path / "a.json"], ())   # a warm cache, as after a first run
-    assert _modules_after(["audit", EN, AR, "-f", "json", "-o", tmp_path / "a.json"], watched) == []
+    # a warm cache of its own, as after a first run (another run with other mtkit sources may replace
+    # the entries of a shared one)
+    _modules_after(["audit", EN, AR, "-f", "json", "-o", tmp_path / "a.json"], (), tmp_path / "cache")
+    assert _modules_after(["audit", EN, AR, "-f", "json", "-o", tmp_path / "a.json"], watched, tmp_path / "cache") == []
     assert json.loads((tmp_path / "a.json").read_text(encoding="utf-8"))["summary"]["segments"] > 0
 
 
@@ -45,7 +48,8 @@ def test_align_imports_neither_the_audit_nor_other_commands_writers(tmp_path):
     watched = ("jinja2", "markupsafe", "lemminflect", "numpy", "importlib.metadata", "xml.etree.ElementTree",
                "mtkit.checks", "mtkit.audit", "mtkit.score", "mtkit.gate", "mtkit.report.html",
                "mtkit.report.json_writer", "mtkit.report.text")
-    assert _modules_after(["align", EN, AR, "-f", "tsv", "-o", tmp_path / "a.tsv"], watched) == []
+    _modules_after(["align", EN, AR, "-f", "tsv", "-o", tmp_path / "a.tsv"], (), tmp_path / "cache")
+    assert _modules_after(["align", EN, AR, "-f", "tsv", "-o", tmp_path / "a.tsv"], watched, tmp_path / "cache") == []
     assert (tmp_path / "a.tsv").read_text(encoding="utf-8").count("\n") > 10
 
 
