@@ -14,7 +14,7 @@ from typing import Iterator, Optional
 from mtkit.checks import Doc, Finding, check
 from mtkit.checks.analysis import AnalyzedSegment
 from mtkit.checks.document import name_key
-from mtkit.checks.lexicons import misrendered, taxon_suffixes, titles
+from mtkit.checks.lexicons import DERIVED_LENGTH, derived_suffixes, misrendered, taxon_suffixes, titles
 from mtkit.checks.number import _months
 from mtkit.data import table
 from mtkit.model import Span
@@ -529,6 +529,8 @@ def unrendered_names(seg: AnalyzedSegment) -> list:
             return True
         if low.endswith(taxon_suffixes()):
             return False                  # Coronaviridae, Nidovirales: a taxon, rendered by meaning
+        if len(low) >= DERIVED_LENGTH and low.endswith(derived_suffixes()):
+            return False                  # Sinophobia, Interoperable: a derived term, rendered by meaning
         if lex is None:
             return zipf(low, "en") < PROPER_NAME
         # a word the dictionary translates is a common word, unless it gives the name itself

@@ -7,7 +7,7 @@ from typing import Iterator
 from mtkit.checks import Doc, Finding, check
 from mtkit.checks.analysis import AnalyzedSegment
 from mtkit.checks.clauses import ar_content
-from mtkit.text.dictionary import bilingual
+from mtkit.text.dictionary import bilingual, english_of
 from mtkit.model import Span
 from mtkit.text.arabic import ARTICLE, LETTERS
 
@@ -51,4 +51,8 @@ def _renders_other(seg: AnalyzedSegment, start: int, perfect: re.Match) -> bool:
         return True
     lex = bilingual()
     word = seg.tgt_words[where].norm
-    return lex is not None and any(lex.covers(form, word) for i in outside for form in seg.src_lemmas[i])
+    if lex is not None and any(lex.covers(form, word) for i in outside for form in seg.src_lemmas[i]):
+        return True
+    # both directions: FreeDict's English→Arabic lacks أمر for "order", its glosses have it
+    glosses = english_of(word, lex)
+    return any(form in glosses for i in outside for form in seg.src_lemmas[i])

@@ -14,6 +14,7 @@ from mtkit.checks import Finding
 from mtkit.checks.analysis import AnalyzedSegment, is_possessive
 from mtkit.data import table
 from mtkit.model import Span
+from mtkit.text.dictionary import ar_key, bilingual
 from mtkit.text.lexicon import zipf
 from mtkit.text.normalize import norm
 
@@ -33,6 +34,16 @@ class DomainTerm:
 def taxon_suffixes() -> tuple[str, ...]:
     """Endings of scientific names above the genus (``taxon_suffixes.en.txt``): -viridae, -ales."""
     return tuple(row["suffix"] for row in table("taxon_suffixes.en.txt"))
+
+
+@lru_cache(maxsize=1)
+def derived_suffixes() -> tuple[str, ...]:
+    """Endings of derived English common words (``derived_suffixes.en.txt``): -logy, -phobia, -able."""
+    return tuple(row["suffix"] for row in table("derived_suffixes.en.txt"))
+
+
+# A capitalised word at least this long with a derived ending is a term, not a name.
+DERIVED_LENGTH = 10
 
 
 @lru_cache(maxsize=1)
@@ -123,7 +134,8 @@ def find_en_term(seg: AnalyzedSegment, words: tuple[str, ...], capitals: tuple[b
         # only itself ("justices" must not match "Justice Department")
         if all(_word_matches(toks[i + k].norm, lemmas[i + k], w) for k, w in enumerate(words)) and \
                 all(seg.src[toks[i + k].start].isupper() for k, cap in enumerate(capitals) if cap):
-            if words[0] == "the" or n > 1 or any(capitals) or not _capitalized_name(seg, i):
+            if (words[0] == "the" or n > 1 or any(capitals) or not _capitalized_name(seg, i)) \
+                    and not _longer_name(seg, i + n - 1):
                 return Span(toks[i].start, toks[i + n - 1].end)
     return None
 
@@ -136,10 +148,29 @@ def _word_matches(token: str, lemmas: frozenset[str], word: str) -> bool:
     return word in lemmas
 
 
+def _longer_name(seg: AnalyzedSegment, last: int) -> bool:
+    """A capitalised match followed by "of" and a capitalised word heads a longer name: "The Journal
+    of Travel Medicine" is not the Journal, "Bank of Canada" not a bank."""
+    toks = seg.src_words
+    return last + 2 < len(toks) and seg.src[toks[last].start].isupper() and toks[last + 1].norm == "of" \
+        and seg.src[toks[last + 2].start].isupper()
+
+
 def _capitalized_name(seg: AnalyzedSegment, i: int) -> bool:
     """A capitalized word in mid-sentence is a name (Bill Barr), not the common noun (a bill)."""
     tok = seg.src_words[i]
     return seg.src[tok.start].isupper() and not seg.is_sentence_initial(tok)
+
+
+def _renders_other(seg: AnalyzedSegment, term: DomainTerm, hit: tuple[int, int]) -> bool:
+    """Whether the bad form's words translate another English word of the pair (الضغط for the
+    "selection pressure" beside "virus strains"): then they render that word, not the term."""
+    lex = bilingual()
+    if lex is None:
+        return False
+    own = {w for alt in term.en for w in alt}
+    keys = {ar_key(seg.tgt_words[k].norm) for k in range(hit[0], hit[1] + 1)}
+    return any(keys <= lex.ar_stems(form) for forms in seg.src_lemmas for form in forms if form not in own)
 
 
 def misrendered(seg: AnalyzedSegment, names: bool) -> Iterator[Finding]:
@@ -148,7 +179,8 @@ def misrendered(seg: AnalyzedSegment, names: bool) -> Iterator[Finding]:
     for term, src_span in _found_terms(seg):
         if term.is_name != names:
             continue
-        hit = next((h for b in term.bad if (h := seg.find_tgt_phrase(list(b)))), None)
+        hit = next((h for b in term.bad if (h := seg.find_tgt_phrase(list(b)))
+                    and not _renders_other(seg, term, h)), None)
         if hit is None:
             continue            # (a good rendering elsewhere does not excuse a bad one: measured on
                                 # three labeled sets, it only ever hid true errors)

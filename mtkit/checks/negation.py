@@ -96,8 +96,11 @@ def _find_en_negations(seg: AnalyzedSegment) -> list[tuple[int, str]]:
             if word == "not" and following == "only":
                 out.append((i, "paired"))
             elif _affirmative_idiom(words, i, following) or following == "yet" and _ar_still(seg) \
-                    or word == "not" and following in _DEGREE:
-                out.append((i, "weak"))        # "couldn't be more grateful"; "not yet known" = ما زالت مجهولة
+                    or word == "not" and following in _DEGREE or following == "yet" and _expletive(words, i) \
+                    or word == "no" and following == "longer":
+                # "couldn't be more grateful"; "not yet known" = ما زالت مجهولة; "no longer needed" is
+                # as often rendered by an antonym (انتهاء الحاجة) as by لم يعد
+                out.append((i, "weak"))
             else:
                 out.append((i, "strong"))
         elif lemmas & markers[("en", "implicative")]:
@@ -118,6 +121,12 @@ def _affirmative_idiom(words: list[Token], i: int, following: str) -> bool:
     modal = words[i - 1].norm in ("could", "can") if words[i].norm == "not" and i else \
         words[i].norm.replace("’", "'") in ("couldn't", "can't")
     return modal and len(after) >= 2 and after[0] == "be" and (after[1] in ("more", "any") or after[1].endswith("er"))
+
+
+def _expletive(words: list[Token], i: int) -> bool:
+    """"before … are not yet developed": a negation after "before"/"until" in its clause adds
+    nothing the Arabic must render (قبل التوصل إلى …)."""
+    return any(t.norm in ("before", "until", "till") for t in words[max(0, i - SCOPE - 2):i])
 
 
 def _ar_still(seg: AnalyzedSegment) -> bool:
