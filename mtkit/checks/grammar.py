@@ -6,7 +6,7 @@ from typing import Iterator
 
 from mtkit.checks import Doc, Finding, check
 from mtkit.checks.analysis import AnalyzedSegment
-from mtkit.checks.clauses import ar_content
+from mtkit.checks.clauses import ar_content, en_content
 from mtkit.text.dictionary import bilingual, english_of
 from mtkit.model import Span
 from mtkit.text.arabic import ARTICLE, LETTERS
@@ -24,12 +24,13 @@ _AR_HAS_VERB = re.compile(rf"(?:^|\s)(?:و?لدي(?:ه|ها|هم|هما|كم|ن�
     passed=("The minister has denied the reports.", "نفى الوزير التقارير.")))
 def has_perfect(seg: AnalyzedSegment) -> Iterator[Finding]:
     """'has + past participle' rendered as 'لديه + verb' (possession instead of tense)."""
-    en = _EN_PERFECT.search(seg.src)
-    if not en:
+    perfects = list(_EN_PERFECT.finditer(seg.src))
+    if not perfects:
         return
+    en = perfects[0]
     for match in _AR_HAS_VERB.finditer(seg.tgt):
         verb = match.group(1)
-        if verb.startswith(ARTICLE) or verb.endswith(("ة", "ات")) or _renders_other(seg, match.start(1), en):
+        if verb.startswith(ARTICLE) or verb.endswith(("ة", "ات")) or _renders_other(seg, match.start(1), perfects):
             continue            # a noun follows: "لديه خبرة" is real possession
         start = match.start() + (1 if seg.tgt[match.start()].isspace() else 0)
         yield Finding("major",
@@ -39,14 +40,14 @@ def has_perfect(seg: AnalyzedSegment) -> Iterator[Finding]:
         return
 
 
-def _renders_other(seg: AnalyzedSegment, start: int, perfect: re.Match) -> bool:
-    """Whether the Arabic word at ``start`` is no verb of the perfect: a function word (لديها بعد),
-    or a word linked to, or translating, an English word outside the perfect, a noun the sentence
+def _renders_other(seg: AnalyzedSegment, start: int, perfects: list[re.Match]) -> bool:
+    """Whether the Arabic word at ``start`` is no verb of a perfect: a function word (لديها بعد),
+    or a word linked to, or translating, an English word outside the perfects, a noun the sentence
     really has (has contact → لديه اتصال, had children → لديهم أطفال)."""
     where = next((j for j, tok in enumerate(seg.tgt_words) if tok.start == start), None)
     if where is None or not ar_content(seg.tgt_words[where].norm):
         return where is not None
-    outside = [i for i, tok in enumerate(seg.src_words) if not perfect.start() <= tok.start < perfect.end()]
+    outside = [i for i, tok in enumerate(seg.src_words) if not any(p.start() <= tok.start < p.end() for p in perfects)]
     if any(link.tgt == where and link.src in outside for link in seg.word_links):
         return True
     lex = bilingual()
@@ -55,4 +56,4 @@ def _renders_other(seg: AnalyzedSegment, start: int, perfect: re.Match) -> bool:
         return True
     # both directions: FreeDict's English→Arabic lacks أمر for "order", its glosses have it
     glosses = english_of(word, lex)
-    return any(form in glosses for i in outside for form in seg.src_lemmas[i])
+    return any(form in glosses and en_content(form) for i in outside for form in seg.src_lemmas[i])
