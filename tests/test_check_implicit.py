@@ -74,3 +74,24 @@ def test_possession_the_english_has_beside_a_perfect_is_no_copied_perfect():
     assert not _flags("grammar.has_perfect", en, "انتظر كثيرون ممن لديهم أمر من الطبيب ساعات للاختبار.")
     en = "The minister has denied the reports."
     assert _flags("grammar.has_perfect", en, "الوزير لديه نفى التقارير.")
+
+
+def test_a_month_is_rendered_by_its_name_not_by_a_word_of_its_dictionary_entry():
+    # FreeDict's "ديسمبر/كانون الأول" must not let أول ("first") render December
+    en = "The disease was first identified in December 2019 in the city."
+    assert not _flags("entity.dropped", en, "اكتُشف المرض لأول مرة في ديسمبر 2019 في المدينة.")
+    assert _flags("entity.dropped", en, "اكتُشف المرض لأول مرة في ويلسون 2019 في المدينة.")
+
+
+def test_a_frequent_word_that_is_no_english_word_is_a_name():
+    en = "Researchers at the University of Queensland announced a new trial."
+    assert not _flags("entity.dropped", en, "أعلن باحثون في جامعة كوينزلاند عن تجربة جديدة.")
+    assert _flags("entity.dropped", en, "أعلن باحثون في جامعة ألين عن تجربة جديدة.")
+
+
+def test_a_name_beside_a_transliterated_one_or_a_sentence_start_is_no_translated_compound():
+    en = "Russell Zimmerman said that demand for flour was high."
+    assert not _flags("entity.dropped", en, "قال راسل زيمرمان إن الطلب على الدقيق كان مرتفعًا.")
+    assert _flags("entity.dropped", en, "قال راسل جونسون إن الطلب على الدقيق كان مرتفعًا.")
+    en = "As Robyn said before, the team met last night."
+    assert _flags("entity.dropped", en, "كما قال رايت سابقًا، اجتمع الفريق الليلة الماضية.")

@@ -455,7 +455,7 @@ def _rendered(seg: AnalyzedSegment, tok) -> bool:
     if any(m in _glossed(seg) for m in meanings):
         return True
     lex = bilingual()
-    if lex is not None:
+    if lex is not None and month is None:   # a month's FreeDict entry carries other words (كانون الأول → أول)
         for base in meanings:
             stems = lex.ar_stems(base)
             if stems and any(_translated_by(seg, k, stems) for k in range(len(seg.tgt_bare))):
@@ -538,7 +538,7 @@ def unrendered_names(seg: AnalyzedSegment) -> list:
         renders = lex.en_to_ar(low)
         if renders:
             return any(names_match(en_skeletons(low), w) for r in renders for w in r.split())
-        return zipf(low, "en") < COMMON_NAME
+        return zipf(low, "en") < COMMON_NAME or not all_lemmas(low)   # Queensland, Johnson: no English word
 
     def find() -> list:
         return [tok for tok in _name_tokens(seg)
@@ -578,9 +578,17 @@ def _in_compound(seg: AnalyzedSegment, tok) -> bool:
         i = k + step
         if 0 <= i < len(words) and words[i].norm in ("and", "&", "amp"):
             i += step                       # "Virology and Biotechnology": one name across "and"
-        if 0 <= i < len(words) and seg.src[words[i].start].isupper():
-            return True
+        if 0 <= i < len(words) and seg.src[words[i].start].isupper() \
+                and not (seg.is_sentence_initial(words[i]) and zipf(words[i].norm, "en") >= FUNCTION_WORD) \
+                and not _said_by_sound(seg, words[i]):
+            return True                     # (not "As Robyn …"; not Russell Zimmerman: راسل is said by sound)
     return False
+
+
+def _said_by_sound(seg: AnalyzedSegment, tok) -> bool:
+    """A capitalised word (not an acronym: AICE is kept as it is) that the Arabic transliterates."""
+    text = name_key(seg.src[tok.start:tok.end])
+    return text[1:].islower() and bool(_strict_hits(seg, text))
 
 
 def _translates_other(seg: AnalyzedSegment, k: int, name: str) -> bool:
