@@ -95,3 +95,15 @@ def test_a_name_beside_a_transliterated_one_or_a_sentence_start_is_no_translated
     assert _flags("entity.dropped", en, "قال راسل جونسون إن الطلب على الدقيق كان مرتفعًا.")
     en = "As Robyn said before, the team met last night."
     assert _flags("entity.dropped", en, "كما قال رايت سابقًا، اجتمع الفريق الليلة الماضية.")
+
+
+def test_a_name_split_once_is_flagged_unless_it_is_a_compound_said_in_two_words():
+    from mtkit.checks.document import analyze
+
+    def split(en, ar):
+        return list(all_checks()["spacing.split_name"].run(analyze([Segment("d:1", en, ar, doc="d")])[0]))
+    assert split("The first clinical trial began in Seattle on Monday.", "بدأت أول تجربة سريرية في سيا تل يوم الاثنين.")
+    assert not split("The first clinical trial began in Seattle on Monday.", "بدأت أول تجربة سريرية في سياتل يوم الاثنين.")
+    # Arabic writes compound names in two words as often as in one
+    assert not split("The video was shared on Facebook and YouTube by the ministry.",
+                     "نشرت الوزارة الفيديو على فيس بوك و يو تيوب.")

@@ -10,6 +10,7 @@ from mtkit.checks.analysis import AnalyzedSegment
 from mtkit.model import Span
 from mtkit.text.arabic import (ARTICLES, CONJUNCTIONS, LETTERS, MARKS, PREPOSITIONS, SUFFIXES, TATWEEL,
                                strip_proclitics)
+from mtkit.text.lemmas import all_lemmas
 from mtkit.text.lexicon import zipf
 from mtkit.text.normalize import norm
 from mtkit.text.spelling import frequent_stems, in_hunspell
@@ -237,16 +238,37 @@ def split_name(seg: AnalyzedSegment) -> Iterator[Finding]:
             continue                      # two words of the language, not the pieces of one name
         whole = [norm(joined)] + [norm(joined[len(p):]) for p in _UNCLITIC if joined.startswith(p) and len(joined) - len(p) >= 4]
         words, pairs = seg.document.arabic_words
-        joined_count = max(words[w] for w in whole)
-        if not joined_count or joined_count < pairs[norm(a) + " " + norm(b)]:
+        joined_count, split_count = max(words[w] for w in whole), pairs[norm(a) + " " + norm(b)]
+        if joined_count < split_count and (joined_count or split_count > 1):
             continue                      # the document writes it as two words (وول ورثز, وين ليانج), or more often so
         for name, skeletons in names.items():
             if any(ar_skeleton(w) in skeletons and len(ar_skeleton(w)) >= 2 for w in whole) \
-                    and not any(names_match(skeletons, part) for part in (a, b, *_unclitic(a))):
+                    and not any(names_match(skeletons, part) for part in (a, b, *_unclitic(a))) \
+                    and (joined_count or not _compound_said_apart(name, a, b)):
                 yield Finding("minor", f"'{a} {b}' looks like the name '{name}' split by a space.",
                               tgt_span=Span(left.start(), right.end()), suggestion=joined, confidence=0.75)
                 break
 
 
+def _compound_said_apart(name: str, a: str, b: str) -> bool:
+    """Whether the two Arabic words say the two parts of an English compound name, one each: parts
+    that are words or names of their own (Facebook → فيس بوك, Disneyland → ديزني لاند, Wenliang →
+    وين ليانغ) or camel case (YouTube → يو تيوب). Arabic writes such names in two words as often as
+    in one; a name written once and split elsewhere (سيا تل for Seattle) is a typing error."""
+    for cut in range(2, len(name) - 1):
+        left, right = name[:cut], name[cut:]
+        if (right[0].isupper() or _word_of_its_own(left) and _word_of_its_own(right)) \
+                and names_match(en_skeletons(left), a) and names_match(en_skeletons(right), b):
+            return True
+    return False
+
+
+def _word_of_its_own(part: str) -> bool:
+    low = part.lower()
+    return zipf(low, "en") >= COMPOUND_PART or bool(all_lemmas(low))
+
+
+# A part of a compound name this frequent in English (Zipf) is a word or a name of its own (Disney, Wen).
+COMPOUND_PART = 3.0
 # One piece at least of a split name is no word of its own: rarer than this (Zipf; ووه, نز, يب).
 SPLIT_PART = 3.5
