@@ -107,3 +107,13 @@ def test_a_name_split_once_is_flagged_unless_it_is_a_compound_said_in_two_words(
     # Arabic writes compound names in two words as often as in one
     assert not split("The video was shared on Facebook and YouTube by the ministry.",
                      "نشرت الوزارة الفيديو على فيس بوك و يو تيوب.")
+
+
+def test_a_common_word_of_a_longer_name_left_alone_in_latin_is_untranslated():
+    en = "A report by the National Health Commission of China was published on Monday."
+    assert _flags("untranslated.latin", en, "نُشر يوم الاثنين تقرير اللجنة الوطنية Health في الصين.")
+    # a name kept in Latin is kept whole, or with its number; acronyms and one-word brands are kept
+    assert not _flags("untranslated.latin", en, "نُشر يوم الاثنين تقرير National Health Commission في الصين.")
+    en = "The consortium obtained EU Horizon 2020 funding for the trial."
+    assert not _flags("untranslated.latin", en, "حصل الائتلاف على تمويل من برنامج الاتحاد الأوروبي Horizon 2020 للتجربة.")
+    assert not _flags("untranslated.latin", "Apple released a new iPhone.", "أطلقت Apple هاتف iPhone جديدا.")

@@ -11,6 +11,7 @@ from mtkit.checks import Doc, Finding, check
 from mtkit.checks.analysis import AnalyzedSegment
 from mtkit.data import table
 from mtkit.model import Span
+from mtkit.text.lemmas import all_lemmas
 from mtkit.text.lexicon import zipf
 
 _SKIP = re.compile(r"^(?:https?|www|com|org|net)$")
@@ -59,6 +60,9 @@ def brands() -> frozenset[str]:
 # word is a common one (children, research, Committee).
 COMMON_ENGLISH = 3.0
 RARE_ENGLISH = 2.0            # rarer still, and lower-case in the English too (chatbot): a word
+# A word of a longer English name this common (Zipf) and in the dictionary is a word left over when
+# it alone stays in Latin (National Health Commission → اللجنة الوطنية Health).
+NAME_WORD = 4.0
 _FUNCTION_WORDS = frozenset({"of", "the", "and", "for", "in", "on", "at", "de", "la", "le", "du", "van", "von", "&"})
 _DOMAIN = re.compile(r"[A-Za-z]\.[A-Za-z]")               # News.com.au
 _ESCAPES = frozenset({"gt", "lt", "amp", "quot", "apos", "nbsp"})      # &gt; copied from markup
@@ -85,15 +89,35 @@ def _kept_on_purpose(seg: AnalyzedSegment, tok, names: frozenset[str], src_surfa
     """A brand, a name or acronym of the source kept as is, an identifier, a word too rare in English
     to be a left-over one, or one letter."""
     word = tok.norm
-    if word in brands() or _SKIP.match(word) or word in _ESCAPES or word in names or len(word) == 1:
+    if word in brands() or _SKIP.match(word) or word in _ESCAPES or len(word) == 1:
         return True
     surface = seg.tgt[tok.start:tok.end]
     chunk = _chunk(seg.tgt, tok.start, tok.end)
     if any(c.isdigit() for c in chunk) or any(c.isupper() for c in surface[1:]) or _DOMAIN.search(chunk):
         return True                        # identifiers and coined names: bat-SL-CoVZX45, rhACE2, StopCovid
+    if word in names:
+        return not _left_from_a_name(seg, tok)
     frequency = zipf(word, "en")
     lowercase_in_source = word in src_surfaces
     return frequency < COMMON_ENGLISH and not (lowercase_in_source and frequency >= RARE_ENGLISH)
+
+
+def _left_from_a_name(seg: AnalyzedSegment, tok) -> bool:
+    """A common English word of a longer name (National Health Commission, Department of Children)
+    alone in Latin amid Arabic: a name kept in Latin is kept whole, so this word was left over."""
+    word, text = tok.norm, seg.tgt
+    if not text[tok.start:tok.end][1:].islower() or zipf(word, "en") < NAME_WORD or not all_lemmas(word):
+        return False                       # (an acronym is kept on purpose: ACE, NHC)
+    if re.search(r"[A-Za-z0-9]\W{0,2}$", text[max(0, tok.start - 3):tok.start]) \
+            or re.match(r"^\W{0,2}[A-Za-z0-9]", text[tok.end:tok.end + 3]):
+        return False                       # beside other Latin words or a number: the name kept whole (Horizon 2020)
+    words = seg.src_words
+    for k, src in enumerate(words):
+        if src.norm == word and seg.src[src.start].isupper():
+            around = [words[j] for j in (k - 2, k - 1, k + 1, k + 2) if 0 <= j < len(words)]
+            if any(seg.src[w.start].isupper() and not seg.is_sentence_initial(w) for w in around):
+                return True
+    return False
 
 
 def _beside_kept(text: str, latin: list, kept: list[bool], k: int) -> bool:
