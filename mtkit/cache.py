@@ -45,9 +45,14 @@ def directory() -> Path | None:
 def _package_digest() -> bytes:
     """The bytes of mtkit's own modules and data files (15 MB: hashed once, see file_digests)."""
     root = Path(__file__).resolve().parent
-    paths = sorted(p for p in root.rglob("*") if p.is_file() and "__pycache__" not in p.parts and p.suffix != ".pyc")
+    paths: list[Path] = []
+    for folder, folders, names in os.walk(root):      # os.walk: a quarter of rglob's time
+        folders[:] = [name for name in folders if name != "__pycache__"]
+        paths.extend(Path(folder, name) for name in names if not name.endswith(".pyc"))
+    paths.sort()
     digest = hashlib.sha256()
-    for path, file_hash in zip(paths, file_digests([str(p) for p in paths])):
+    # under the resolved root already: no realpath per file (an lstat per path component)
+    for path, file_hash in zip(paths, _digests([str(p) for p in paths])):
         digest.update(str(path.relative_to(root)).encode("utf-8") + b"\0" + file_hash)
     return digest.digest()
 
@@ -58,7 +63,11 @@ def file_digests(paths: list[str]) -> list[bytes]:
     process and in the cache directory, under the file's path, size, modification and change
     times and inode: a file written since (even with its old mtime restored, which moves its
     change time) is hashed again. The table is kept per mtkit version and replaced on upgrade."""
-    paths = [os.path.realpath(p) for p in paths]
+    return _digests([os.path.realpath(p) for p in paths])
+
+
+def _digests(paths: list[str]) -> list[bytes]:
+    """:func:`file_digests` of real paths."""
     folder = directory()
     known = _known_digests(folder)
     out, fresh = [], False

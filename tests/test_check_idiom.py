@@ -95,3 +95,22 @@ def test_two_idioms_in_one_sentence_give_two_flags_in_source_order(run_check):
     flags = sorted(run_check(en, ar, "idiom.literal"), key=lambda f: f.src_span.start)
     assert [sliced(f, en, ar)[0] for f in flags] == ["the elephant in the room", "kick the can down the road"]
     assert [sliced(f, en, ar)[1] for f in flags] == ["الفيل في الغرفة", "ركل العلبة على الطريق"]
+
+
+def test_the_cached_lexicon_holds_every_compiled_idiom_once_per_object(tmp_path, monkeypatch):
+    """The idiom index is kept as a table decoded on demand (idiom._Lexicon): every lemma gives
+    the same idioms, in the same order, as the compiled index, one object per idiom."""
+    from mtkit.checks import idiom
+    monkeypatch.setenv("MTKIT_CACHE_DIR", str(tmp_path))
+    idiom.lexicon.cache_clear()
+    try:
+        compiled = idiom._compile_lexicon()
+        lazy = idiom.lexicon()
+        seen: dict[int, object] = {}
+        for lemma, idioms in compiled.items():
+            assert lazy.get(lemma) == idioms, lemma
+            for original, decoded in zip(idioms, lazy.get(lemma)):
+                assert seen.setdefault(id(original), decoded) is decoded      # shared, as in the index
+        assert lazy.get("no-such-lemma") == ()
+    finally:
+        idiom.lexicon.cache_clear()

@@ -36,7 +36,7 @@ def test_a_json_audit_imports_no_template_engine_progress_bar_process_pool_or_ot
     importlib.metadata (the version is a constant; cache keys hash a library's files)."""
     watched = ("jinja2", "markupsafe", "tqdm", "wordfreq", "concurrent.futures.process", "mtkit.score",
                "mtkit.gate", "mtkit.report.html", "mtkit.report.compare_html", "mtkit.report.text",
-               "numpy", "mtkit.align.dp", "importlib.metadata", "lemminflect")
+               "numpy", "mtkit.align.dp", "importlib.metadata", "lemminflect", "xml.etree.ElementTree", "getpass")
     # a warm cache of its own, as after a first run (another run with other mtkit sources may replace
     # the entries of a shared one)
     _modules_after(["audit", EN, AR, "-f", "json", "-o", tmp_path / "a.json"], (), tmp_path / "cache")

@@ -1,9 +1,6 @@
 """Glossaries for ``--glossary``: CSV (``en,ar[,note]``; several Arabic forms with ``|``) or TBX."""
 from __future__ import annotations
 
-import csv
-import io
-import xml.etree.ElementTree as ET
 from dataclasses import dataclass
 
 from mtkit.errors import InputError
@@ -37,6 +34,8 @@ def _term(en: str, forms: tuple[str, ...], note: str, path: str, line: int) -> T
 
 
 def _read_csv(text: str, path: str) -> tuple[Term, ...]:
+    import csv          # here, as ElementTree in _read_tbx: an audit without a glossary imports neither
+    import io
     terms = []
     reader = csv.reader(io.StringIO(text))
     try:
@@ -61,6 +60,7 @@ def _lang(element) -> str:
 
 
 def _read_tbx(text: str, path: str) -> tuple[Term, ...]:
+    import xml.etree.ElementTree as ET
     try:
         root = ET.fromstring(text)
     except ET.ParseError as exc:

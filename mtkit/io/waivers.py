@@ -5,7 +5,6 @@ of decision is a one-line diff. ``accept`` waives a flag (it stays in the report
 ``"waived": true``, and counts for no ``--fail-on`` and no gate rule); ``reject`` confirms it."""
 from __future__ import annotations
 
-import getpass
 import json
 import os
 from dataclasses import replace
@@ -68,6 +67,7 @@ def reviewer() -> str:
     name = os.environ.get("MTKIT_REVIEWER")
     if name:
         return name
+    import getpass      # here: only recording a decision needs it, not every audit
     try:
         return getpass.getuser()
     except (KeyError, OSError):
