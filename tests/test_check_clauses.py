@@ -80,3 +80,48 @@ def test_an_unexplained_run_where_the_english_is_paraphrased_is_no_addition(run_
     assert run_check("All of these appear to be dead-end hosts of SARS-CoV.",
                      "يبدو أن كل هؤلاء هم مضيفون لا ينقلون سارس-كوف، وهو ما أثار جدلًا واسعًا بين الخبراء.",
                      "addition.clause") == []
+
+
+# Written for these tests: a short clause whose words the dictionaries know, where the words around
+# it are rendered side by side on the other side (no room for it there: clauses.room).
+NO_ROOM = [
+    ("addition.clause", "The minister opened the new school in the village.",
+     "افتتح الوزير المدرسة الجديدة في القرية، كما ذكرت وكالة الأنباء.",
+     "افتتح الوزير المدرسة الجديدة في القرية.", "كما ذكرت وكالة الأنباء"),
+    ("omission.clause_words", "Heavy rain flooded the streets of the city, and the schools closed.",
+     "أغرقت الأمطار الغزيرة شوارع المدينة.", "أغرقت الأمطار الغزيرة شوارع المدينة، وأغلقت المدارس.",
+     "and the schools closed"),
+    ("omission.clause_words", "The workers built a small house near the lake, while their children played football.",
+     "بنى العمال منزلا صغيرا قرب البحيرة.", "بنى العمال منزلا صغيرا قرب البحيرة، بينما لعب أطفالهم كرة القدم.",
+     "while their children played football"),
+]
+
+
+@pytest.mark.parametrize("check, en, planted, original, words", NO_ROOM)
+def test_a_short_clause_with_no_room_on_the_other_side_is_flagged(run_check, check, en, planted, original, words):
+    (flag,) = run_check(en, planted, check)
+    assert (flag.tgt_text if check == "addition.clause" else flag.src_text) == words
+    assert run_check(en, original, check) == []
+
+
+def test_a_word_rendered_once_explains_one_word_only(run_check):
+    # حاد renders "acute"; FreeDict gives it for "severe" too, but it cannot render both: the
+    # dropped clause's "severe" is no longer found by chance, and the clause is flagged
+    en = "The patient had acute pain in his chest, and a severe fever at night."
+    (flag,) = run_check(en, "عانى المريض من ألم حاد في صدره.", "omission.clause_words")
+    assert "fever at night" in flag.src_text and "and a severe fever at night".endswith(flag.src_text)
+    assert run_check(en, "عانى المريض من ألم حاد في صدره، ومن حمى شديدة في الليل.", "omission.clause_words") == []
+
+
+def test_evidence_links_each_word_to_its_own_counterpart():
+    from mtkit.checks.analysis import AnalyzedSegment
+    from mtkit.checks.clauses import evidence, seen_en
+    from mtkit.model import Segment
+    seg = AnalyzedSegment(Segment("t", "When masks are not available, people can wear homemade masks.",
+                                  "عندما لا تتوفر الأقنعة، يمكن للناس ارتداء."))
+    words = [t.norm for t in seg.src_words]
+    first, second = words.index("masks"), len(words) - 1 - words[::-1].index("masks")
+    ev = evidence(seg, bilingual())
+    # one الأقنعة renders one "masks": the other has no counterpart, although the dictionary knows it
+    assert ev.found_en[first] and not ev.found_en[second] and seen_en(seg, bilingual())[second]
+    assert [seg.tgt_words[j].norm for j in ev.en_links[first]] == ["الاقنعه"]

@@ -23,13 +23,14 @@ from __future__ import annotations
 
 import math
 from dataclasses import dataclass
-from typing import Callable, Iterator, Optional, Sequence
+from typing import Callable, Iterator, NamedTuple, Optional, Sequence
 
 from mtkit.checks import Doc, Finding, check
 from mtkit.checks.analysis import SENTENCE_RATIO, SENTENCE_VARIANCE, AnalyzedSegment, en_lemmas
 from mtkit.checks.entity import _letter_names
 from mtkit.model import Span
 from mtkit.text.arabic import ar_bare
+from mtkit.text import bama
 from mtkit.text.dictionary import Bilingual, bilingual, en_key, english_of
 from mtkit.text.normalize import norm
 from mtkit.text.tokens import Token
@@ -53,6 +54,9 @@ class Rule:
     # stands out; where it explains little (a technical text, its gaps), a lonely run is just more
     # of the same, and only a long one is evidence
     evidence: float = 0.0
+    # or, for a run where the other side has no room for it (:func:`room`), this many known words
+    roomless: int = 3
+    reach: int = 2              # words beyond the anchors that may still render it (room)
     # raw score: none of the 65 flags judged on all of TICO-19 over four rounds was a real error
     # (dictionary gaps: terms written out, acronyms expanded, paraphrase), against about half the
     # planted clauses caught; below the calibration's MAJOR line, so minor even where the
@@ -63,13 +67,16 @@ class Rule:
 # Tuned on the development half of the TICO-19 plants and pairs (eval/plant.py, eval/tico19.py).
 ADDED = Rule(known=3, delta=1.0, rest=-1.0, tolerance=2, evidence=8)
 # a whole clause in a pair somewhat short; or any run in a pair far too short
-DROPPED = (Rule(known=3, delta=-1.5, rest=2.0, evidence=7),
-           Rule(known=3, delta=-2.5, rest=1.0, bounded=False, evidence=7))
+DROPPED = (Rule(known=3, delta=-1.5, rest=2.0, evidence=7, roomless=2),
+           Rule(known=3, delta=-2.5, rest=1.0, bounded=False, evidence=7, roomless=2))
 COVERAGE_WEIGHT = 6
 # An added clause leaves the English fully rendered: where the dictionaries find less than this
 # share of the English content words, the Arabic paraphrases, and an unexplained run is likelier
 # the paraphrase of the English words they miss than an addition (tuned on the development half).
 ADDED_SOURCE_COVERAGE = 0.7
+# An added clause with no room in the English (:func:`room`) may leave the pair this much shorter
+# than ``ADDED.rest`` without it (a short sentence with a long clause added).
+ROOMLESS_REST = 1.0
 ACRONYM_WORDS = 2                   # more known words needed when the English has an acronym
 
 _AR_PUNCT = frozenset("،,؛;:.!؟?()«»\"")
@@ -77,6 +84,10 @@ _EN_PUNCT = frozenset(",;:.!?()\"“”—–")
 # English words that open a clause (a run that starts with one is bounded on its left)
 _EN_OPENERS = frozenset("""which who whom whose that where while whereas but because leading resulting thereby
 since although though when until and or so as including especially according""".split())
+# English words that are grammar only: never the rendering of a whole Arabic word (room)
+_EN_GRAMMAR = frozenset("""a an the of to in on at by for with from and or is are was were be been being am it its
+this that these those which who whom there has have had do does did will would shall should can could may might
+must i you he she we they me him her us them my your his our their as so than then""".split())
 # Arabic function words (with or without a proclitic): never content, and they open a clause
 _AR_FUNCTION = frozenset(norm(w) for w in """في من على علي الى إلى الي عن مع او أو ما لا لم لن ان أن إن هو هي هذا هذه
 ذلك تلك التي الذي الذين اللذين اللتين اللاتي كان كانت قد ثم بين كل بعض غير عند حول حيث كما لكن بل اذا إذا اذ منذ
@@ -100,8 +111,18 @@ def _acronym(text: str) -> bool:
     return len(text) >= 2 and text.isalpha() and sum(c.isupper() for c in text) >= 2
 
 
-def found_ar(seg: AnalyzedSegment, lex: Bilingual) -> list[bool]:
-    """For each Arabic word: does something in the English render it?"""
+# How strongly a word pair's evidence says one renders the other. Chosen strongest first, so a
+# broad gloss never explains a word that a stronger rendering already explains (below).
+_LINK_STRENGTH: dict[str, float] = {"number": 6, "same": 6, "name": 5, "dictionary": 4, "position": 1}
+DOCUMENT, FREEDICT, COMPOUND, GLOSS, TRANSLITERATION = 4.5, 4.0, 3.0, 2.0, 1.5
+# A word explains a second (or third) word on the other side only next to the first: one word may
+# render a phrase (maximise → إلى أقصى حد, take care → الاعتناء), never two far-apart words.
+PHRASE_REACH, PHRASE_WORDS = 2, 3
+
+
+def seen_ar(seg: AnalyzedSegment, lex: Bilingual) -> list[bool]:
+    """For each Arabic word: does anything in the English render it (any evidence, whether or not
+    a stronger rendering claims the English word: how well the dictionaries explain a pair)?"""
     def compute() -> list[bool]:
         linked = {link.tgt for link in seg.word_links}
         lemmas = [en_lemmas(t.norm) for t in seg.src_words]
@@ -131,11 +152,11 @@ def found_ar(seg: AnalyzedSegment, lex: Bilingual) -> list[bool]:
                 ok = ok or any(part_of(skeleton, c) for c in compounds)
             out.append(ok or ar_content(word) and seg.document.rendering_of(seg, j))
         return out
-    return seg.memo("clauses.found_ar", compute)
+    return seg.memo("clauses.seen_ar", compute)
 
 
-def found_en(seg: AnalyzedSegment, lex: Bilingual) -> list[bool]:
-    """For each English word: does something in the Arabic render it?"""
+def seen_en(seg: AnalyzedSegment, lex: Bilingual) -> list[bool]:
+    """For each English word: does anything in the Arabic render it (as :func:`seen_ar`)?"""
     def compute() -> list[bool]:
         linked = {link.src for link in seg.word_links}
         cores = set(seg.tgt_cores) | set(seg.tgt_stems)
@@ -153,7 +174,121 @@ def found_en(seg: AnalyzedSegment, lex: Bilingual) -> list[bool]:
                 ok = any(transliterates(tok.norm, bare[-1]) for bare in seg.tgt_bare)
             out.append(ok or bool(seg.document.rendered_in(seg, tok.norm)))
         return out
-    return seg.memo("clauses.found_en", compute)
+    return seg.memo("clauses.seen_en", compute)
+
+
+
+class Evidence(NamedTuple):
+    """Which words of a pair have a counterpart (see :func:`evidence`)."""
+    found_en: list[bool]        # linked to an Arabic word that renders it, or needing none
+    found_ar: list[bool]
+    en_links: dict[int, list[int]]      # English word → its linked Arabic words
+    ar_links: dict[int, list[int]]
+    en_anchors: dict[int, list[int]]    # the links of FreeDict's strength or more: where a clause
+    ar_anchors: dict[int, list[int]]    # sits (room); a gloss's chance link may cross the text
+
+
+def found_ar(seg: AnalyzedSegment, lex: Bilingual) -> list[bool]:
+    """For each Arabic word: is it linked to an English word that renders it?"""
+    return evidence(seg, lex).found_ar
+
+
+def found_en(seg: AnalyzedSegment, lex: Bilingual) -> list[bool]:
+    """For each English word: is it linked to an Arabic word that renders it?"""
+    return evidence(seg, lex).found_en
+
+
+def evidence(seg: AnalyzedSegment, lex: Bilingual) -> Evidence:
+    """Which English and which Arabic words have a counterpart: a word-alignment view. Every
+    English and Arabic content word pair with evidence (the aligner's links, FreeDict in either
+    direction through lemmas and light stems, a compound's part, a BAMA gloss, a transliteration)
+    is a candidate; links are taken strongest first, and a word
+    already linked takes another only beside its first partner. So a broad gloss or a chance
+    homonym cannot explain a word whose would-be partner already renders something else, which
+    is how an added or a deleted clause used to hide behind words found by chance. Words that need
+    no partner (Latin kept in the Arabic, an acronym, the Arabic name of an acronym's letter, the
+    article's own renderings) are found on their own."""
+    return seg.memo("clauses.found", lambda: _match(seg, lex))
+
+
+def _match(seg: AnalyzedSegment, lex: Bilingual) -> Evidence:
+    src, tgt = seg.src_words, seg.tgt_words
+    en_free = [not t.norm.isalpha() or _acronym(seg.src[t.start:t.end]) or t.norm in seg.tgt_norm.text for t in src]
+    letters = {n for names in _letter_names().values() for n in names} \
+        if any(_acronym(seg.src[t.start:t.end]) for t in src) else set()
+    # an Arabic word that the article's own renderings give to an English word of the pair needs no
+    # link of its own: one acronym may be written out in several words (RCGP → مركز البحوث والرصد …)
+    ar_free = [t.norm.isascii() or any(f in letters for f in ar_bare(t.norm))
+               or ar_content(t.norm) and seg.document.rendering_of(seg, j) for j, t in enumerate(tgt)]
+    edges = _edges(seg, lex, [i for i, t in enumerate(src) if en_content(t.norm) and not en_free[i]],
+                   [j for j, t in enumerate(tgt) if ar_content(t.norm) and not ar_free[j]])
+    n, m = max(len(src), 1), max(len(tgt), 1)
+    by_en: dict[int, list[int]] = {}
+    by_ar: dict[int, list[int]] = {}
+    anchor_en: dict[int, list[int]] = {}
+    anchor_ar: dict[int, list[int]] = {}
+    for (i, j), strength in sorted(edges.items(), key=lambda e: (-e[1], abs(e[0][0] / n - e[0][1] / m), e[0])):
+        if _takes(by_en.get(i, []), j) and _takes(by_ar.get(j, []), i):
+            by_en.setdefault(i, []).append(j)
+            by_ar.setdefault(j, []).append(i)
+            if strength >= FREEDICT:
+                anchor_en.setdefault(i, []).append(j)
+                anchor_ar.setdefault(j, []).append(i)
+    # Arabic repeats a noun where English says it once or uses a pronoun: a word the pair already
+    # renders elsewhere is no addition
+    linked_cores = {seg.tgt_cores[j] for j in by_ar}
+    return Evidence([en_free[i] or i in by_en for i in range(len(src))],
+                    [ar_free[j] or j in by_ar or ar_content(t.norm) and seg.tgt_cores[j] in linked_cores
+                     for j, t in enumerate(tgt)], by_en, by_ar, anchor_en, anchor_ar)
+
+
+def _edges(seg: AnalyzedSegment, lex: Bilingual, en_idx: list[int], ar_idx: list[int]) -> dict[tuple[int, int], float]:
+    """(English word, Arabic word) → the strength of the strongest evidence that one renders the other."""
+    edges: dict[tuple[int, int], float] = {}
+    for link in seg.word_links:
+        edges[(link.src, link.tgt)] = _LINK_STRENGTH.get(link.kind, 1)
+    for i in en_idx:
+        for j in seg.document.rendered_in(seg, seg.src_words[i].norm):
+            edges[(i, j)] = max(DOCUMENT, edges.get((i, j), 0))
+    analyzer = bama.lexicon()
+    ar_sets = []
+    for j in ar_idx:
+        word = seg.tgt_words[j].norm
+        freedict = lex.ar_to_en(word)
+        glosses = analyzer.glosses(word) if analyzer is not None else frozenset()
+        ar_sets.append((j, _lemmas_of(freedict), {en_key(e) for e in freedict if " " not in e},
+                        _lemmas_of(glosses), {en_key(e) for e in glosses}, seg.tgt_bare[j][-1]))
+    for i in en_idx:
+        word = seg.src_words[i].norm
+        lemmas = en_lemmas(word)
+        keys = {en_key(x) for x in lemmas}
+        stems: set[str] = set()
+        for form in lemmas:
+            stems |= lex.ar_stems(form)
+        skeleton = en_skeleton(word) if len(word) >= 8 else None
+        for j, freedict, fd_keys, glosses, gl_keys, bare in ar_sets:
+            if seg.tgt_cores[j] in stems or seg.tgt_stems[j] in stems or lemmas & freedict or keys & fd_keys:
+                strength = FREEDICT
+            elif lemmas & glosses or keys & gl_keys:
+                strength = GLOSS
+            elif skeleton is not None and part_of(ar_skeleton(bare), skeleton):
+                strength = COMPOUND
+            elif len(word) >= 3 and transliterates(word, bare):
+                strength = TRANSLITERATION
+            else:
+                continue
+            edges[(i, j)] = max(strength, edges.get((i, j), 0))
+    return edges
+
+
+def _lemmas_of(english: frozenset[str]) -> frozenset[str]:
+    """English words and their lemmas (a gloss "children" renders "child")."""
+    return frozenset(english).union(*(en_lemmas(e) for e in english if " " not in e))
+
+
+def _takes(partners: list[int], other: int) -> bool:
+    """Whether a word with these partners may also be linked to ``other``."""
+    return not partners or len(partners) < PHRASE_WORDS and any(abs(p - other) <= PHRASE_REACH for p in partners)
 
 
 @dataclass(frozen=True)
@@ -232,12 +367,48 @@ def _delta(src_chars: int, tgt_chars: int) -> float:
     return (tgt_chars - SENTENCE_RATIO * src_chars) / math.sqrt(SENTENCE_VARIANCE * max(src_chars, 1))
 
 
-def _best(runs: list[Run], rule: Rule, extra: int, words: Sequence[Token], found: Sequence[bool],
-          content: Callable[[str], bool]) -> Optional[Run]:
-    """The strongest run with the evidence ``rule`` asks for (and ``extra`` known words more)."""
-    strong = [r for r in runs if r.known - extra >= rule.known and
-              r.known - extra + COVERAGE_WEIGHT * _coverage(r, words, found, content) >= rule.evidence]
-    return max(strong, key=lambda r: (r.known, r.content, -r.first)) if strong else None
+def _best(runs: list[Run], strict: list[Run], rule: Rule, extra: int, strict_extra: int, words: Sequence[Token],
+          seen: Sequence[bool],
+          content: Callable[[str], bool], roomless: Callable[[Run], bool]) -> Optional[tuple[Run, bool]]:
+    """The strongest run: of ``runs`` (words with no evidence at all) with the evidence ``rule`` asks
+    for (and ``extra`` known words more), or of ``strict`` (words no link reaches) with
+    ``rule.roomless`` known words and no room on the other side; and whether it is the latter."""
+    strong = [(r, False) for r in runs if r.known - extra >= rule.known and
+              r.known - extra + COVERAGE_WEIGHT * _coverage(r, words, seen, content) >= rule.evidence]
+    strong += [(r, True) for r in strict if r.known - strict_extra >= rule.roomless and roomless(r)]
+    return max(strong, key=lambda rr: (rr[0].known, rr[0].content, -rr[0].first)) if strong else None
+
+
+def room(run: Run, anchors: dict[int, list[int]], other_words: Sequence[Token], free: Callable[[int], bool],
+         reach: int) -> Optional[int]:
+    """How many words of the other side could render ``run``: the ``free`` ones between the partners
+    of the nearest anchored words around the run (None where those partners cross, or where a word
+    inside the run is anchored: a number, a name). Where the words around a planted or a deleted
+    clause are rendered side by side, there is no room: nothing on the other side can be its
+    rendering, whatever the dictionaries miss; a paraphrase or an acronym written out keeps the
+    words it renders in its place."""
+    if any(run.first <= k <= run.last for k in anchors):
+        return None
+    left = max((k for k in anchors if k < run.first), default=None)
+    right = min((k for k in anchors if k > run.last), default=None)
+    lo = max(anchors[left]) + 1 if left is not None else 0
+    hi = min(anchors[right]) if right is not None else len(other_words)
+    if lo > hi:
+        return None
+    # a word or two beyond the anchors too: word order differs (seven human CoVs → سبعة فيروسات كورونا بشرية)
+    return sum(free(k) for k in range(max(lo - reach, 0), min(hi + reach, len(other_words))))
+
+
+def _free_en(seg: AnalyzedSegment, ev: Evidence) -> Callable[[int], bool]:
+    """English words that an Arabic run may render: found by nothing, or an acronym (written out in
+    Arabic); not grammar (how, while, U of U.S. count; the, of, is do not)."""
+    def free(i: int) -> bool:
+        tok = seg.src_words[i]
+        if _acronym(seg.src[tok.start:tok.end]) or seg.src[tok.start:tok.end].isupper():
+            # WHO, US (not grammar): room unless the Arabic keeps it in Latin
+            return not any(seg.tgt_words[j].norm.isascii() for j in ev.en_links.get(i, ()))
+        return tok.norm.isalpha() and tok.norm not in _EN_GRAMMAR and not ev.found_en[i]
+    return free
 
 
 def _coverage(run: Run, words: Sequence[Token], found: Sequence[bool], content: Callable[[str], bool]) -> float:
@@ -258,21 +429,30 @@ def added_clause(seg: AnalyzedSegment) -> Iterator[Finding]:
     lex = bilingual()
     if lex is None or not seg.src.strip() or seg.length_delta < ADDED.delta:
         return
-    found = found_ar(seg, lex)
-    runs = lonely_runs(seg.tgt_tokens, seg.tgt_words, found, "ar", lambda w: bool(english_of(w, lex)),
-                       bounded=True, tolerance=ADDED.tolerance)
+    ev = evidence(seg, lex)
+    known = lambda w: bool(english_of(w, lex))      # noqa: E731
+    runs, strict = (lonely_runs(seg.tgt_tokens, seg.tgt_words, found, "ar", known, bounded=True,
+                                tolerance=ADDED.tolerance) for found in (seen_ar(seg, lex), ev.found_ar))
     # an acronym of the English is often written out in full (WHO → منظمة الصحة العالمية)
     acronyms = any(_acronym(seg.src[t.start:t.end].rstrip("s")) and not _rendered(seg, i)
                    for i, t in enumerate(seg.src_words))
-    run = _best(runs, ADDED, ACRONYM_WORDS * acronyms, seg.tgt_words, found, ar_content)
-    if run is None:
+    # (for a run with no room, the acronym counts unless a strong link or its Latin spelling renders it:
+    # a sandwiched guess of the aligner does not)
+    open_acronyms = any(_acronym(seg.src[t.start:t.end].rstrip("s")) and i not in ev.en_anchors
+                        and t.norm not in seg.tgt_norm.text for i, t in enumerate(seg.src_words))
+    best = _best(runs, strict, ADDED, ACRONYM_WORDS * acronyms, ACRONYM_WORDS * open_acronyms, seg.tgt_words,
+                 seen_ar(seg, lex), ar_content,
+                 lambda r: room(r, ev.ar_anchors, seg.src_words, _free_en(seg, ev), ADDED.reach) == 0)
+    if best is None:
         return
-    src_found = found_en(seg, lex)
-    src_content = [src_found[i] for i, t in enumerate(seg.src_words) if en_content(t.norm)]
-    if src_content and sum(src_content) < ADDED_SOURCE_COVERAGE * len(src_content):
+    run, roomless = best
+    src_seen = seen_en(seg, lex)
+    src_content = [src_seen[i] for i, t in enumerate(seg.src_words) if en_content(t.norm)]
+    if not roomless and src_content and sum(src_content) < ADDED_SOURCE_COVERAGE * len(src_content):
         return
     first, last = seg.tgt_words[run.first], seg.tgt_words[run.last]
-    if _delta(len(seg.src_norm.text), len(seg.tgt_norm.text) - (last.nend - first.nstart)) < ADDED.rest:
+    if _delta(len(seg.src_norm.text), len(seg.tgt_norm.text) - (last.nend - first.nstart)) < \
+            ADDED.rest - ROOMLESS_REST * roomless:
         return
     span = Span(first.start, last.end)
     yield Finding("major", f"'{span.slice(seg.tgt)}' has no counterpart in the English: it seems added.",
@@ -296,13 +476,17 @@ def dropped_clause(seg: AnalyzedSegment) -> Iterator[Finding]:
     for rule in DROPPED:
         if seg.length_delta > rule.delta:
             continue                # (most pairs: the words are never looked up)
-        found = found_en(seg, lex)
-        runs = lonely_runs(seg.src_tokens, seg.src_words, found, "en",
-                           lambda w: any(lex.ar_stems(x) for x in en_lemmas(w)),
-                           bounded=rule.bounded, tolerance=rule.tolerance)
-        run = _best(runs, rule, 0, seg.src_words, found, en_content)
-        if run is None:
+        ev = evidence(seg, lex)
+        runs, strict = (lonely_runs(seg.src_tokens, seg.src_words, found, "en",
+                                    lambda w: any(lex.ar_stems(x) for x in en_lemmas(w)),
+                                    bounded=rule.bounded, tolerance=rule.tolerance)
+                        for found in (seen_en(seg, lex), ev.found_en))
+        best = _best(runs, strict, rule, 0, 0, seg.src_words, seen_en(seg, lex), en_content,
+                     lambda r: room(r, ev.en_anchors, seg.tgt_words,
+                                    lambda j: ar_content(seg.tgt_words[j].norm) and not ev.found_ar[j], rule.reach) == 0)
+        if best is None:
             continue
+        run = best[0]
         first, last = seg.src_words[run.first], seg.src_words[run.last]
         if _delta(len(seg.src_norm.text) - (last.nend - first.nstart), len(seg.tgt_norm.text)) <= rule.rest:
             span = Span(first.start, last.end)
