@@ -16,8 +16,15 @@ longer than expected and would have a normal length without the run; an omitted 
 mirror on the English side (or, where the Arabic is far too short, any such English run).
 Short explicitation (السيدة, عامًا, a repeated subject) never makes a run of that many known
 words. A short run counts only where the dictionaries explain the rest of the pair well
-(:data:`COVERAGE_WEIGHT`): in a technical text full of their gaps, only a long one does. Without
-the dictionaries both checks stay silent.
+(:data:`COVERAGE_WEIGHT`): in a technical text full of their gaps, only a long one does.
+
+Evidence found by chance (a broad BAMA gloss, a homonym) used to hide planted clauses, so the
+words are also *linked*, as a word aligner would (:func:`evidence`): strongest evidence first, a
+word taking a second partner only beside its first, so a word a stronger rendering claims cannot
+explain another far away. A run of words no link reaches is evidence with fewer known words where
+the other side has no *room* for it (:func:`room`): the words on either side of its place are
+rendered side by side there, with nothing unexplained between them that could be its paraphrase
+or an acronym written out. Without the dictionaries both checks stay silent.
 """
 from __future__ import annotations
 
@@ -425,7 +432,8 @@ def _coverage(run: Run, words: Sequence[Token], found: Sequence[bool], content: 
     passed=("The hospital opened a new ward on Monday.", "افتتح المستشفى جناحا جديدا يوم الاثنين.")))
 def added_clause(seg: AnalyzedSegment) -> Iterator[Finding]:
     """An Arabic clause of several content words none of which has a counterpart in the English,
-    in a pair that is too long with it and of normal length without it."""
+    in a pair that is too long with it and of normal length without it (a shorter clause where the
+    English words on either side of its place are rendered side by side)."""
     lex = bilingual()
     if lex is None or not seg.src.strip() or seg.length_delta < ADDED.delta:
         return
@@ -469,7 +477,8 @@ def added_clause(seg: AnalyzedSegment) -> Iterator[Finding]:
             "افتتح المستشفى جناحا جديدا يوم الاثنين، وقال الوزير إن الحكومة ستبني مدارس كثيرة في القرى البعيدة.")))
 def dropped_clause(seg: AnalyzedSegment) -> Iterator[Finding]:
     """An English clause of several content words none of which has a counterpart in the Arabic,
-    in a pair that is too short without it and of normal length with it."""
+    in a pair that is too short without it and of normal length with it (a shorter clause where the
+    Arabic words on either side of its place are rendered side by side)."""
     lex = bilingual()
     if lex is None or not seg.tgt.strip():
         return
