@@ -8,6 +8,7 @@ import subprocess
 import sys
 from pathlib import Path
 
+import pytest
 from click.testing import CliRunner
 from sacrebleu.metrics import BLEU, CHRF, TER
 
@@ -101,3 +102,12 @@ def test_subprocess_json_without_torch():
     plain = subprocess.run([sys.executable, "-m", "mtkit", "score", "--ref", REF, SYS_A, "-f", "json"],
                            capture_output=True, text=True, check=True)
     assert json.loads(plain.stdout)["systems"][0]["chrf"]["score"] == data["systems"][0]["chrf"]["score"]
+
+
+def test_json_keeps_every_segments_chrf_when_chrf_is_not_asked():
+    data = json.loads(run("--ref", REF, SYS_A, "-m", "ter", "-f", "json").output)
+    chrf = CHRF()
+    assert data["systems"][0]["segment_chrf"] == pytest.approx(
+        [chrf.sentence_score(h, [r]).score for h, r in zip(read_lines(SYS_A), read_lines(REF))])
+    text = run("--ref", REF, SYS_A, "-m", "ter")
+    assert text.exit_code == 0 and "TER" in text.output

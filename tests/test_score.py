@@ -148,3 +148,27 @@ def test_to_dict_has_the_contract_shape():
     assert set(data["systems"][0]["bleu"]) >= {"score", "signature"}
     assert {"system", "baseline", "metric", "delta", "p_value", "method"} <= set(data["comparisons"][0])
     json.dumps(data)
+
+
+@pytest.mark.parametrize("jobs", [1, 2])
+def test_chrf_is_skipped_when_nothing_reads_it(jobs, monkeypatch):
+    """BLEU or TER alone with segment_chrf=False: sacrebleu's numbers, no chrF computed;
+    --worst still gets its chrF."""
+    import importlib
+    stats = importlib.import_module("mtkit.score.stats")
+    score_module = importlib.import_module("mtkit.score")
+    monkeypatch.setattr(stats, "MIN_PARTITION", 4)
+    asked: list = []
+    real_build = stats.build_metrics
+    monkeypatch.setattr(stats, "build_metrics", lambda metrics, *a: asked.append(list(metrics)) or real_build(metrics, *a))
+    real = score_module.build_metrics
+    monkeypatch.setattr(score_module, "build_metrics", lambda metrics, *a: asked.append(list(metrics)) or real(metrics, *a))
+    lean = score_systems([REF], {"a": SYS_A}, metrics=("ter",), significance=None, jobs=jobs, segment_chrf=False)
+    assert lean.systems[0].scores["ter"].score == TER().corpus_score(SYS_A, [REF]).score
+    assert lean.systems[0].segment_chrf == []
+    assert asked and all(m == ["ter"] for m in asked)
+    asked.clear()
+    worst = score_systems([REF], {"a": SYS_A}, metrics=("bleu",), significance=None, jobs=jobs, worst=2,
+                          segment_chrf=False)
+    assert len(worst.systems[0].worst) == 2 and len(worst.systems[0].segment_chrf) == len(REF)
+    assert ["bleu", "chrf"] in asked

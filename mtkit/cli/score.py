@@ -106,5 +106,5 @@ def score(system_paths, refs, ref_column, columns, src_path, models, comet_model
                        align="always" if align_docs else "auto" if align_auto else "never", quiet=quiet,
                        audit=audit, weights=parse_weights(weights_text), glossary=glossary, disable=disable,
                        jobs=jobs, comet_model=comet_model, analyze=analyze or fmt == "html", disagree=disagree,
-                       dask=dask_address)
+                       dask=dask_address, segment_chrf=fmt == "json")   # only JSON prints every segment's chrF
     emit(result, fmt, output)

@@ -343,7 +343,8 @@ def score_texts(texts: Texts, metrics: list[str], item: Optional[Item] = None
             paths["baseline"] = item.baseline
     result = score_systems([texts.ref], systems, metrics=tuple(metrics),
                            baseline="baseline" if texts.baseline is not None else None,
-                           paths=paths, ref_paths=[item.ref] if item is not None and item.ref else None)
+                           paths=paths, ref_paths=[item.ref] if item is not None and item.ref else None,
+                           segment_chrf=False)     # the rules read corpus scores only
     scores = {m: float(result.system("system").scores[m].score) for m in metrics}
     base: dict[str, tuple[float, float]] = {}
     if texts.baseline is not None:

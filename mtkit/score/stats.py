@@ -139,11 +139,13 @@ def _run_dask(refs, systems, metrics, options, address: str, size: int | None) -
 
 def corpus_scores(refs: Sequence[Sequence[str]], systems: dict[str, Sequence[str]], metrics: Sequence[str],
                   options: dict | None = None, *, jobs: int = 1, dask: str | None = None,
-                  partition_size: int | None = None) -> dict[str, tuple[dict[str, MetricScore], list[float]]]:
+                  partition_size: int | None = None, segment_chrf: bool = True,
+                  ) -> dict[str, tuple[dict[str, MetricScore], list[float]]]:
     """Per system: the requested metrics' corpus scores (sacrebleu's numbers and signatures)
-    and the per-segment chrF, from partition statistics. ``chrf`` is always computed."""
+    and the per-segment chrF, from partition statistics. ``segment_chrf``: compute chrF even when
+    it is not among ``metrics`` (else the per-segment chrF is empty then)."""
     names = list(systems)
-    computed = list(dict.fromkeys(list(metrics) + ["chrf"]))
+    computed = list(dict.fromkeys(list(metrics) + (["chrf"] if segment_chrf else [])))
     lines = [list(systems[n]) for n in names]
     ref_lists = [list(r) for r in refs]
     if dask is not None:
