@@ -122,7 +122,7 @@ def main() -> None:
         return statistics.median(r[key] for r in runs[mode])
 
     lines = ["| run | wall s | the checks (thread CPU in the tasks), s | workers' other CPU, s | "
-             "driver (+ scheduler and nannies for Dask), s | Dask's part: other CPU over the checks' | load |",
+             "driver (+ scheduler and nannies for Dask), s | all other CPU over the checks' | load |",
              "|---|---|---|---|---|---|---|"]
     rest = {m: med(m, "workers_rest") + med(m, "driver") for m in runs}
     for mode, label in (("pool", "`--jobs 2`"), ("dask", "`--dask`, 2-worker LocalCluster")):
