@@ -10,6 +10,8 @@ import subprocess
 import sys
 from pathlib import Path
 
+import pytest
+
 import mtkit.report
 from mtkit.model import Alignment, AuditResult
 from mtkit.report import MODULES, formats, type_name
@@ -78,3 +80,16 @@ def test_a_large_table_is_aligned_with_numpy(tmp_path):
 
 def test_the_version_needs_no_package_metadata():
     assert _modules_after(["--version"], ("importlib.metadata",)) == []
+
+
+def test_the_version_constant_is_what_the_installed_package_metadata_says():
+    """pyproject.toml reads mtkit/version.py, so `mtkit --version`, JSON headers and the package
+    metadata agree (when mtkit is installed, as CI installs it)."""
+    import importlib.metadata
+
+    from mtkit.version import VERSION
+    try:
+        installed = importlib.metadata.version("mtkit")
+    except importlib.metadata.PackageNotFoundError:
+        pytest.skip("mtkit is not installed in this environment")
+    assert installed == VERSION
