@@ -184,7 +184,6 @@ def seen_en(seg: AnalyzedSegment, lex: Bilingual) -> list[bool]:
     return seg.memo("clauses.seen_en", compute)
 
 
-
 class Evidence(NamedTuple):
     """Which words of a pair have a counterpart (see :func:`evidence`)."""
     found_en: list[bool]        # linked to an Arabic word that renders it, or needing none

@@ -125,16 +125,20 @@ class DocumentContext:
         place = {id(seg): k for k, seg in enumerate(self.segments)}
         return ({w: frozenset(p) for w, p in en.items()}, {w: frozenset(p) for w, p in ar.items()}, place)
 
+    def _elsewhere(self, seg: "AnalyzedSegment", pairs: Optional[frozenset[int]]) -> int:
+        """How many of these pairs of the document are not ``seg``'s own."""
+        return len(pairs) - (self._pairs_with[2].get(id(seg), -1) in pairs) if pairs else 0
+
     def renders(self, seg: "AnalyzedSegment", en_word: str, ar_core: str) -> bool:
         """Whether the rest of the document shows ``ar_core`` rendering ``en_word`` (see SUPPORT)."""
         en, ar, place = self._pairs_with
         with_en, with_ar = en.get(en_word), ar.get(ar_core)
         if not with_en or not with_ar:
             return False
-        here = place.get(id(seg), -1)
-        n_en, n_ar = len(with_en) - (here in with_en), len(with_ar) - (here in with_ar)
+        n_en, n_ar = self._elsewhere(seg, with_en), self._elsewhere(seg, with_ar)
         if min(n_en, n_ar) < SUPPORT:
             return False
+        here = place.get(id(seg), -1)
         both = len(with_en & with_ar) - (here in with_en and here in with_ar)
         return both >= SUPPORT and both >= WITH_EN * n_en and both >= WITH_AR * n_ar
 
@@ -142,18 +146,14 @@ class DocumentContext:
         """Whether some English word of ``seg`` is rendered, on the document's evidence, by its
         Arabic word ``j``."""
         core = seg.tgt_cores[j]
-        _, ar, place = self._pairs_with
-        with_ar = ar.get(core)
-        if not with_ar or len(with_ar) - (place.get(id(seg), -1) in with_ar) < SUPPORT:
+        if self._elsewhere(seg, self._pairs_with[1].get(core)) < SUPPORT:
             return False                 # too rare elsewhere to render any word (as renders says)
         words = seg.memo("document.en_words", lambda: sorted({t.norm for t in seg.src_words}))
         return any(self.renders(seg, word, core) for word in words)
 
     def rendered_in(self, seg: "AnalyzedSegment", en_word: str) -> list[int]:
         """The Arabic words of ``seg`` that render ``en_word`` on the document's evidence."""
-        en, _, place = self._pairs_with
-        with_en = en.get(en_word)
-        if not with_en or len(with_en) - (place.get(id(seg), -1) in with_en) < SUPPORT:
+        if self._elsewhere(seg, self._pairs_with[0].get(en_word)) < SUPPORT:
             return []                    # too rare elsewhere to be rendered by any word (as renders says)
         return [j for j, core in enumerate(seg.tgt_cores) if self.renders(seg, en_word, core)]
 

@@ -7,6 +7,7 @@ from typing import Iterator
 
 from mtkit.checks import Doc, Finding, check
 from mtkit.checks.analysis import AnalyzedSegment
+from mtkit.checks.entity import COMPOUND_PART_ZIPF
 from mtkit.model import Span
 from mtkit.text.arabic import (ARTICLES, CONJUNCTIONS, LETTERS, MARKS, PREPOSITIONS, SUFFIXES, TATWEEL,
                                strip_proclitics)
@@ -265,10 +266,8 @@ def _compound_said_apart(name: str, a: str, b: str) -> bool:
 
 def _word_of_its_own(part: str) -> bool:
     low = part.lower()
-    return zipf(low, "en") >= COMPOUND_PART or bool(all_lemmas(low))
+    return zipf(low, "en") >= COMPOUND_PART_ZIPF or bool(all_lemmas(low))
 
 
-# A part of a compound name this frequent in English (Zipf) is a word or a name of its own (Disney, Wen).
-COMPOUND_PART = 3.0
 # One piece at least of a split name is no word of its own: rarer than this (Zipf; ووه, نز, يب).
 SPLIT_PART = 3.5
