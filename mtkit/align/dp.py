@@ -12,6 +12,7 @@ arithmetic, so scores are the same floats a full cost table gives.
 """
 from __future__ import annotations
 
+import copy
 import math
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
@@ -49,6 +50,7 @@ BAND_MARGIN = 32           # units of slack on each side of the coarse path, bes
 CELL_BUDGET = 400_000      # band cells whose bead costs are computed at once
 BLOCK_ROWS = 512           # most rows priced at once (see _fill)
 TRACE_CHUNK = 1 << 16      # path cells turned into Python objects at once (see _trace)
+KEEP_CELLS = 100_000       # a table this small keeps its blocks' noise-free terms across EM rounds
 
 Extra = Callable[[int, int, int, int], float]
 
@@ -57,27 +59,50 @@ def length_cost(ls: np.ndarray, lt: np.ndarray, ratio: float | None = None,
                 variance: float = 0.0, spread: float = 0.0) -> np.ndarray:
     """Gaussian negative log-likelihood of Gale-Church's delta; ``spread`` adds variance that
     grows with the square of the length (a ratio that itself varies from unit to unit)."""
+    half_square, scaled, square = length_terms(ls, lt, ratio, variance)
+    return half_square / (scaled + spread * square)
+
+
+def length_terms(ls: np.ndarray, lt: np.ndarray, ratio: float | None = None,
+                 variance: float = 0.0) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
+    """length_cost's parts that the spread does not change (kept across EM rounds):
+    ½ delta², variance × mean length and (ratio × mean length)²."""
     ratio = features.LENGTH_RATIO if ratio is None else ratio
     variance = variance or features.LENGTH_VARIANCE
     # the variance is calibrated at LENGTH_RATIO; translation noise is proportional to length,
     # so at another ratio it scales with the ratio squared
     variance = variance * (ratio / features.LENGTH_RATIO) ** 2
     mean = np.maximum(ls + lt / ratio, 2.0) / 2
-    var = variance * mean + spread * (ratio * mean) ** 2
     diff = lt - ls * ratio
-    return 0.5 * diff * diff / var
+    return 0.5 * diff * diff, variance * mean, (ratio * mean) ** 2
+
+
+@dataclass(frozen=True)
+class _Terms:
+    """The evidence of some beads of one type that a document's noise does not change: the
+    length cost's parts (length_terms), each channel's bonus (weight × Dice; channels sharing no
+    key left out), 1 where the two sides have dictionary words and share none, the similarity."""
+    length: tuple[np.ndarray, np.ndarray, np.ndarray]
+    bonuses: tuple[np.ndarray, ...]
+    unshared: np.ndarray | None
+    extra: np.ndarray | None
+
+
+# a bead type's entry in a block: where it fits and its terms (None for 1-0); None for 0-1
+_Kept = tuple[np.ndarray, _Terms | None] | None
 
 
 class _Costs:
-    """Everything needed to price any bead inside the band."""
+    """Everything needed to price any bead inside the band. A document's EM rounds differ only
+    in the noise (:meth:`with_noise`): the channels, and for a small table each block's
+    noise-free terms (:class:`_Terms`, up to KEEP_CELLS cells), are computed once."""
 
     def __init__(self, src: Features, tgt: Features, lo, hi, types, extra_score: Extra | None, noise: Noise):
         n, m = len(src), len(tgt)
         self.m, self.lo, self.hi, self.types, self.extra = m, lo, hi, types, extra_score
-        self.noise = noise
         self.ls = np.concatenate([[0.0], np.cumsum(src.lengths, dtype=np.float64)])
         self.lt = np.concatenate([[0.0], np.cumsum(tgt.lengths, dtype=np.float64)])
-        self.ratio = noise.ratio or _ratio(self.ls[-1], self.lt[-1])
+        self._set_noise(noise)
         self.max_a = max(a for a, _ in types)
         self.max_b = max(b for _, b in types)
         # target units that a bead touching source unit r can cover (lo/hi are monotone)
@@ -90,25 +115,57 @@ class _Costs:
         if len(src.lexical.ids) and len(tgt.lexical.ids):
             self.channels.append(Channel(src.lexical, tgt.lexical, src.vocabulary.group_table(), n_keys,
                                          FIT_SAMPLE, params.LEXICAL_WEIGHT, m, cmin, cmax))
+        small = (n + 1) * int((hi - lo).max()) <= KEEP_CELLS
+        self._kept: dict[tuple, list[_Kept]] | None = {} if small else None
+
+    def _set_noise(self, noise: Noise) -> None:
+        self.noise = noise
+        self.ratio = noise.ratio or _ratio(self.ls[-1], self.lt[-1])
+
+    def with_noise(self, noise: Noise) -> _Costs:
+        """The same table priced with another noise (the next EM round)."""
+        other = copy.copy(self)
+        other._set_noise(noise)
+        return other
 
     def block(self, i0: int, i1: int, width: int) -> np.ndarray:
         """Bead costs for rows i0..i1-1 (prefix lengths) and band columns 0..width-1: an array
         (types, rows, width), INF where the bead does not fit."""
+        out = np.full((len(self.types), i1 - i0, width), INF)
+        key = (i0, i1, width, self.ratio, self.noise.variance)
+        kept = self._kept.get(key) if self._kept is not None else None
+        if kept is None:
+            kept = self._block_terms(i0, i1, width)
+            if self._kept is not None:
+                self._kept[key] = kept
+        for t, ((a, b), entry) in enumerate(zip(self.types, kept)):
+            if entry is None:
+                continue                                              # insertions: a scan per row
+            ok, terms = entry
+            if terms is None:
+                out[t][ok] = self.noise.prior(a, 0)
+            else:
+                out[t] = np.where(ok, self._priced(terms, a, b), INF)
+        return out
+
+    def _block_terms(self, i0: int, i1: int, width: int) -> list[_Kept]:
+        """Per bead type of ``block``: where it fits, and its noise-free terms (None for 1-0)."""
         rows = np.arange(i0, i1)
         lo_r = self.lo[rows][:, None]
         cols = lo_r + np.arange(width)[None, :]                      # target prefix length j
         inside = cols < np.minimum(self.hi[rows], self.m + 1)[:, None]
         jc = np.minimum(cols, self.m)
-        out = np.full((len(self.types), len(rows), width), INF)
         c_lo, c_hi = int(self.lo[i0:i1].min()), int(min(self.hi[i0:i1].max(), self.m + 1))
         windows = [self._prefix_window(ch, i0, i1, c_lo, c_hi) for ch in self.channels]
         by_a: dict[tuple[int, int], np.ndarray] = {}
-        for t, (a, b) in enumerate(self.types):
+        out: list[_Kept] = []
+        for a, b in self.types:
             if a == 0:
-                continue                                              # insertions: a scan per row
+                out.append(None)
+                continue
             ok = inside & (rows[:, None] >= a) & (cols >= b)
             if b == 0:
-                out[t][ok] = self.noise.prior(a, 0)
+                out.append((ok, None))
                 continue
             ia = np.maximum(rows - a, 0)[:, None]
             jb = np.maximum(jc - b, 0)
@@ -125,8 +182,7 @@ class _Costs:
                 commons.append(np.take_along_axis(strip, np.clip(jc - c0, 0, last), 1)
                                - np.take_along_axis(strip, np.clip(jb - c0, 0, last), 1))
             extra = self._extra_block(rows, cols, ok, a, b) if self.extra is not None else None
-            c = self.price(rows[:, None], ia, jc, jb, a, b, commons, extra)
-            out[t] = np.where(ok, c, INF)
+            out.append((ok, self._terms(rows[:, None], ia, jc, jb, commons, extra)))
         return out
 
     def price(self, i: np.ndarray, ia: np.ndarray, j: np.ndarray, jb: np.ndarray, a: int, b: int,
@@ -134,16 +190,27 @@ class _Costs:
         """Cost of beads src[ia:i] ~ tgt[jb:j] of type (a, b), b > 0, elementwise (any shape), given
         each channel's shared keys (None: none shared). The one formula both the DP's blocks and
         the path's replay (:func:`_path_costs`) use, so both give the same floats."""
+        return self._priced(self._terms(i, ia, j, jb, commons, extra), a, b)
+
+    def _terms(self, i, ia, j, jb, commons: Sequence[np.ndarray | None], extra: np.ndarray | None) -> _Terms:
+        length = length_terms(self.ls[i] - self.ls[ia], self.lt[j] - self.lt[jb], self.ratio, self.noise.variance)
+        bonuses = tuple(ch.weight * _dice(ch, i, ia, j, jb, common)
+                        for ch, common in zip(self.channels, commons) if common is not None)
+        unshared = _unshared(self.channels[1], i, ia, j, jb, commons[1]) if len(self.channels) > 1 else None
+        return _Terms(length, bonuses, unshared, extra)
+
+    def _priced(self, terms: _Terms, a: int, b: int) -> np.ndarray:
+        """The cost of beads of type (a, b) from their terms and the noise (length_cost's formula)."""
         noise = self.noise
-        c = length_cost(self.ls[i] - self.ls[ia], self.lt[j] - self.lt[jb], self.ratio, noise.variance, noise.spread)
+        half_square, scaled, square = terms.length
+        c = half_square / (scaled + noise.spread * square)
         c += noise.prior(a, b)
-        for ch, common in zip(self.channels, commons):
-            if common is not None:
-                c -= ch.weight * _dice(ch, i, ia, j, jb, common)
-        if noise.unshared and len(self.channels) > 1:
-            c += noise.unshared * _unshared(self.channels[1], i, ia, j, jb, commons[1])
-        if extra is not None:
-            c -= EXTRA_WEIGHT * extra
+        for bonus in terms.bonuses:
+            c -= bonus
+        if noise.unshared and terms.unshared is not None:
+            c += noise.unshared * terms.unshared
+        if terms.extra is not None:
+            c -= EXTRA_WEIGHT * terms.extra
         return c
 
     def path_price(self, i: np.ndarray, j: np.ndarray, a: int, b: int) -> np.ndarray:
@@ -235,16 +302,18 @@ def align_features(src: Features | Sequence, tgt: Features | Sequence, *,
     if noise is None and max(n, m) > FULL_LIMIT:
         noise = _sample_noise(src, tgt, max_bead, extra_score)
     fitted = noise is None
-    for _ in range(EM_ROUNDS + 1 if fitted else 1):
-        costs = _Costs(src, tgt, lo, hi, types, extra_score, noise or Noise(spread=FIRST_SPREAD))
+    costs = _Costs(src, tgt, lo, hi, types, extra_score, noise or Noise(spread=FIRST_SPREAD))
+    rounds = EM_ROUNDS + 1 if fitted else 1
+    for round_ in range(rounds):
         filled = _fill(costs, n, lo, hi, types)
         beads = _trace(filled, costs, lo, types, n, m)
-        if not fitted or min(n, m) < FIT_MIN_UNITS:
+        if round_ == rounds - 1 or min(n, m) < FIT_MIN_UNITS:
             break
         new = fit_noise(src, tgt, beads, costs.ratio, costs)
         if new == noise:
             break
         noise = new
+        costs = costs.with_noise(new)
     if keep_parallel and n == m and any(len(b.src) != 1 or len(b.tgt) != 1 for b in beads):
         # equal counts: N goes with N unless the other path is clearly better: each bead of it
         # that is not 1-1 must earn STRUCTURE_MARGIN (a merge must beat the two 1-1 beads it
