@@ -161,3 +161,14 @@ def test_median_is_numpys_to_the_last_bit():
         for _ in range(50):
             values = rng.standard_normal(n) * rng.uniform(0.001, 1000)
             assert _median(values.tolist()) == float(np.median(values))
+
+
+def test_em_rounds_reusing_a_small_tables_terms_give_the_same_floats(monkeypatch):
+    """A small table prices its noise-free terms once for all EM rounds (dp.KEEP_CELLS): the
+    beads and float scores are those of pricing every round afresh, on real text with deletions."""
+    src, tgt = EN, [t for k, t in enumerate(AR) if k % 9 != 4]
+    kept = align(src, tgt)
+    reused = [(b.src, b.tgt, b.score) for b in kept]
+    monkeypatch.setattr(dp, "KEEP_CELLS", 0)
+    assert reused == [(b.src, b.tgt, b.score) for b in align(src, tgt)]
+    assert any(not b.tgt for b in kept)      # the deletions were found, with fitted noise

@@ -6,7 +6,6 @@ from collections.abc import Callable, Sequence
 from mtkit.align import small
 from mtkit.align.features import ar_features, en_features
 from mtkit.model import Alignment, Bead
-from mtkit.text.sentences import split_sentences
 
 Similarity = Callable[[Sequence[str], Sequence[str]], float]
 
@@ -51,6 +50,7 @@ def align_documents(src_paragraphs: Sequence[str], tgt_paragraphs: Sequence[str]
     paragraphs = Alignment(list(src_paragraphs), list(tgt_paragraphs), para_beads)
     if presegmented:
         return paragraphs, paragraphs
+    from mtkit.text.sentences import split_sentences    # not imported for ``--presegmented``
     src_units: list[str] = []
     tgt_units: list[str] = []
     src_parent: list[int] = []

@@ -16,7 +16,6 @@ both sides through light stems (English suffixes; Arabic :func:`ar_core`), compu
 """
 from __future__ import annotations
 
-import gzip
 import hashlib
 import os
 import re
@@ -25,7 +24,6 @@ from functools import cache, lru_cache
 from pathlib import Path
 
 from mtkit.table import Table
-from mtkit.text import bama
 from mtkit.table import encode as table_bytes
 from mtkit.text.arabic import ALL_LETTERS, ar_core
 from mtkit.text.normalize import norm
@@ -89,6 +87,7 @@ def _read(directory: Path, name: str) -> list[tuple[str, list[str]]] | None:
     index, data = directory / f"{name}.index", directory / f"{name}.dict.dz"
     if not index.is_file() or not data.is_file():
         return None
+    import gzip           # only to build the cache: a run with a warm one does not import it
     try:
         raw = gzip.decompress(data.read_bytes())
         lines = index.read_text(encoding="utf-8").splitlines()
@@ -217,6 +216,7 @@ def english_of(word: str, lex: Bilingual | None) -> frozenset[str]:
     analyses (BAMA, :mod:`mtkit.text.bama`), which read the inflected verbs and plurals that
     FreeDict's headwords miss."""
     found = lex.ar_to_en(word) if lex is not None else frozenset()
+    from mtkit.text import bama       # the audit's; ``align`` never asks Arabic → English
     analyzer = bama.lexicon()
     return found | analyzer.glosses(norm(word)) if analyzer is not None else found
 
