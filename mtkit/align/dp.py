@@ -94,10 +94,12 @@ _Kept = tuple[np.ndarray, _Terms | None] | None
 
 class _Costs:
     """Everything needed to price any bead inside the band. A document's EM rounds differ only
-    in the noise (:meth:`with_noise`): the channels, and for a small table each block's
-    noise-free terms (:class:`_Terms`, up to KEEP_CELLS cells), are computed once."""
+    in the noise (:meth:`with_noise`): the channels, and each block's noise-free terms
+    (:class:`_Terms`) when the table is priced more than once (``rounds``) and is at most
+    KEEP_CELLS cells, are computed once."""
 
-    def __init__(self, src: Features, tgt: Features, lo, hi, types, extra_score: Extra | None, noise: Noise):
+    def __init__(self, src: Features, tgt: Features, lo, hi, types, extra_score: Extra | None, noise: Noise,
+                 rounds: int = 1):
         n, m = len(src), len(tgt)
         self.m, self.lo, self.hi, self.types, self.extra = m, lo, hi, types, extra_score
         self.ls = np.concatenate([[0.0], np.cumsum(src.lengths, dtype=np.float64)])
@@ -115,8 +117,8 @@ class _Costs:
         if len(src.lexical.ids) and len(tgt.lexical.ids):
             self.channels.append(Channel(src.lexical, tgt.lexical, src.vocabulary.group_table(), n_keys,
                                          FIT_SAMPLE, params.LEXICAL_WEIGHT, m, cmin, cmax))
-        small = (n + 1) * int((hi - lo).max()) <= KEEP_CELLS
-        self._kept: dict[tuple, list[_Kept]] | None = {} if small else None
+        keep = rounds > 1 and (n + 1) * int((hi - lo).max()) <= KEEP_CELLS
+        self._kept: dict[tuple, list[_Kept]] | None = {} if keep else None
 
     def _set_noise(self, noise: Noise) -> None:
         self.noise = noise
@@ -302,12 +304,12 @@ def align_features(src: Features | Sequence, tgt: Features | Sequence, *,
     if noise is None and max(n, m) > FULL_LIMIT:
         noise = _sample_noise(src, tgt, max_bead, extra_score)
     fitted = noise is None
-    costs = _Costs(src, tgt, lo, hi, types, extra_score, noise or Noise(spread=FIRST_SPREAD))
-    rounds = EM_ROUNDS + 1 if fitted else 1
+    rounds = EM_ROUNDS + 1 if fitted and min(n, m) >= FIT_MIN_UNITS else 1
+    costs = _Costs(src, tgt, lo, hi, types, extra_score, noise or Noise(spread=FIRST_SPREAD), rounds)
     for round_ in range(rounds):
         filled = _fill(costs, n, lo, hi, types)
         beads = _trace(filled, costs, lo, types, n, m)
-        if round_ == rounds - 1 or min(n, m) < FIT_MIN_UNITS:
+        if round_ == rounds - 1:
             break
         new = fit_noise(src, tgt, beads, costs.ratio, costs)
         if new == noise:
