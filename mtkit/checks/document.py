@@ -84,8 +84,10 @@ class DocumentContext:
         return self._case_counts[0][name_key(word)]
 
     def lower_case(self, word: str) -> int:
-        """How often the document writes ``word`` in lower case (a common word, then)."""
-        return self._case_counts[2][name_key(word).lower()]
+        """How often the document writes ``word`` (or its plural) in lower case: a common word, then
+        (Turkey coronavirus … in turkeys)."""
+        low, lower = name_key(word).lower(), self._case_counts[2]
+        return lower[low] + lower[low + "s"] + lower[low + "es"]
 
     def is_name(self, seg: "AnalyzedSegment", tok: "Token") -> bool:
         """Whether a capitalised English word reads as a name on the document's evidence: written

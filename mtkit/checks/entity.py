@@ -197,8 +197,9 @@ def entity_missing(seg: AnalyzedSegment) -> Iterator[Finding]:
         return
     for entity, match in _entity_matches(seg):
         name = match.group()
-        if " " not in name and name.lower() in _COMMON and match.start() in seg.src_sentence_starts:
-            continue
+        if " " not in name and match.start() in seg.src_sentence_starts and \
+                (name.lower() in _COMMON or seg.document.lower_case(name)):
+            continue                                    # a common word that starts the sentence
         if _ar_has(seg, entity.ar, entity.kind, name) or \
                 (entity.kind == "person" and _translit_hits(seg, name.split()[-1])):
             continue

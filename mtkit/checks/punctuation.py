@@ -7,6 +7,7 @@ from typing import Iterator
 from mtkit.checks import Doc, Finding, check
 from mtkit.checks.analysis import AnalyzedSegment
 from mtkit.model import Span
+from mtkit.text.lemmas import all_lemmas
 from mtkit.text.translit import transliterates
 
 _QUOTES = "\"“”«»„"
@@ -86,6 +87,8 @@ def quoted_name(seg: AnalyzedSegment) -> Iterator[Finding]:
         if any(re.search(rf"[\"“”«»‘’']\s*{re.escape(name)}|{re.escape(name)}\s*[\"“”«»]", seg.src) for name in hits) \
                 or any(name in quoted.group(1) for quoted in _QUOTED.finditer(seg.src) for name in hits):
             continue                        # the English quotes it too (alone or in a phrase)
+        if len(hits) >= 2 and all(all_lemmas(name) for name in hits):
+            continue                        # a title made of English words (March Madness): Arabic quotes titles
         yield Finding("minor", f"The name '{match.group(1)}' is in quotes; the English does not quote it.",
                       tgt_span=Span(match.start(), match.end()), suggestion=match.group(1), confidence=0.75)
 

@@ -35,6 +35,9 @@ _UNCLITIC = ARTICLES + CONJUNCTIONS + PREPOSITIONS
 # frequencies are looked up without them.
 _ARABIC_TOKEN = re.compile(f"[{LETTERS}][{LETTERS}{MARKS}{TATWEEL}]*")
 _MARKS = re.compile(f"[{MARKS}{TATWEEL}]")
+# Short vowels or sukun written inside a word (البيرُوكْسِي): a writer spelling out how to say a
+# foreign or rare word, so one word; a final case ending or a shadda alone says nothing of that.
+_VOWELLED = re.compile("[\u064E-\u0650\u0652].")
 
 # ة and ى only end a word: one followed by another Arabic letter marks two words glued together.
 # (tried only where a run of letters starts: linear in the text however long a run is)
@@ -117,7 +120,7 @@ def _joined_cut(token: str) -> tuple[str, int | None]:
     """The token without its marks, and where it splits into two words (None if it does not, if it
     is too long, glued at a final-only letter (spacing.glued reports it) or a known stem with clitics)."""
     word = _MARKS.sub("", token)
-    if len(word) > MAX_JOINED or _GLUED.fullmatch(word):
+    if len(word) > MAX_JOINED or _GLUED.fullmatch(word) or len(_VOWELLED.findall(token)) >= 2:
         return word, None
     cut = _best_split(word)
     # a known stem with its clitics and endings (الجينومي, القالبان): one word

@@ -163,6 +163,8 @@ def skeletons_match(en: str, ar: str) -> bool:
         return True                       # a silent initial h: Hughes هيوز
     if en[-1] == "S" and len(en) > 2 and en[:-1] == ar:
         return True                       # a silent final s: Cannes كان, Illinois إلينوي
+    if ar[-1] == "S" and len(en) > 2 and ar[:-1] == en:
+        return True                       # the Greek and Latin -us Arabic keeps: Pilate بيلاطس, Herod هيرودس
     if en == ar:
         return len(en) >= 2
     return min(len(en), len(ar)) >= 4 and _one_edit(en, ar)
