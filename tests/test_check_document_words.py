@@ -42,3 +42,16 @@ def test_arabic_keeps_the_latin_us_of_classical_names():
     assert transliterates("Pilate", "بيلاطس")
     assert transliterates("Herod", "هيرودس")
     assert not transliterates("Pilate", "بيلاطون")
+
+
+def test_a_name_the_dictionary_says_by_sound_heads_no_translated_compound():
+    en = "Two trials are run by Cleveland University Hospitals this year."
+    assert not _flags("entity.dropped", (en, "تجري مستشفيات جامعة كليفلاند تجربتين هذا العام."))
+    assert _flags("entity.dropped", (en, "تجري مستشفيات جامعة سكوت تجربتين هذا العام."))
+
+
+def test_a_sentence_listing_names_is_no_headline():
+    # most words capitalised, but it ends as a sentence does: its capitals are names
+    en = "Partners include Moderna, Curevac, Inovio, Novavax and the University of Oxford."
+    assert not _flags("entity.dropped", (en, "من الشركاء Moderna وCurevac وInovio وNovavax وجامعة أكسفورد."))
+    assert _flags("entity.dropped", (en, "من الشركاء Moderna وCurevac وNovavax وجامعة أكسفورد."))

@@ -47,7 +47,10 @@ def name_key(text: str) -> str:
 
 
 def is_title_case(seg: "AnalyzedSegment") -> bool:
-    """A headline or title: most of its words start with a capital."""
+    """A headline or title: most of its words start with a capital, and it does not end as a
+    sentence does (a sentence listing countries, Canada, Japan, India …, is no title)."""
+    if seg.src.rstrip().endswith((".", ";")):
+        return False
     words = [seg.src[t.start:t.end] for t in seg.src_words if t.norm not in _SMALL and t.norm.isalpha()]
     return len(words) >= 4 and sum(w[0].isupper() for w in words) >= TITLE_CASE * len(words)
 

@@ -536,9 +536,8 @@ def unrendered_names(seg: AnalyzedSegment) -> list:
             return zipf(low, "en") < PROPER_NAME
         # a word the dictionary translates is a common word, unless it gives the name itself
         # (Indonesia إندونيسيا, Wuhan ووهان); a frequent word it does not know is left alone too
-        renders = lex.en_to_ar(low)
-        if renders:
-            return any(names_match(en_skeletons(low), w) for r in renders for w in r.split())
+        if lex.en_to_ar(low):
+            return _dictionary_says_its_name(low)
         return zipf(low, "en") < COMMON_NAME or not all_lemmas(low)   # Queensland, Johnson: no English word
 
     def find() -> list:
@@ -546,6 +545,13 @@ def unrendered_names(seg: AnalyzedSegment) -> list:
                 if is_candidate(name_key(seg.src[tok.start:tok.end]).lower())
                 and not _in_compound(seg, tok) and not _genus(seg, tok) and not _rendered(seg, tok)]
     return seg.memo("entity.unrendered", find)
+
+
+def _dictionary_says_its_name(low: str) -> bool:
+    """Whether FreeDict renders the English word by its own sound (Cleveland كليفيلند): a name."""
+    lex = bilingual()
+    skeletons = en_skeletons(low)
+    return lex is not None and any(names_match(skeletons, w) for r in lex.en_to_ar(low) for w in r.split())
 
 
 _LATIN_ENDINGS = ("is", "us", "um", "ae", "i", "a", "e", "ens")
@@ -571,8 +577,9 @@ def _in_compound(seg: AnalyzedSegment, tok) -> bool:
     if seg.src[tok.start - 1:tok.start] == "-" or seg.src[tok.end:tok.end + 1] == "-":
         return True
     word = tok.norm.removesuffix("'s")
-    if zipf(word, "en") < PROPER_NAME or word in _months()["en"]:
-        return False
+    english = bool(all_lemmas(word))
+    if zipf(word, "en") < PROPER_NAME or word in _months()["en"] or not english and _dictionary_says_its_name(word):
+        return False                        # (Cleveland University Hospitals: no English word, said by sound)
     words = seg.src_words
     k = next(i for i, t in enumerate(words) if t is tok)
     for step in (-1, 1):
@@ -581,8 +588,8 @@ def _in_compound(seg: AnalyzedSegment, tok) -> bool:
             i += step                       # "Virology and Biotechnology": one name across "and"
         if 0 <= i < len(words) and seg.src[words[i].start].isupper() \
                 and not (seg.is_sentence_initial(words[i]) and zipf(words[i].norm, "en") >= FUNCTION_WORD) \
-                and not _said_by_sound(seg, words[i]):
-            return True                     # (not "As Robyn …"; not Russell Zimmerman: راسل is said by sound)
+                and (english or not _said_by_sound(seg, words[i])):
+            return True                     # (not "As Robyn …"; not Russell Zimmerman, but Appalachian Ridge)
     return False
 
 
