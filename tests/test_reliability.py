@@ -85,7 +85,7 @@ def _children(pid: int) -> list[int]:
 
 @pytest.mark.parametrize("signum,code", [(signal.SIGTERM, 143), (signal.SIGINT, 130)])
 def test_signal_removes_the_temp_file_and_stops_the_workers(tmp_path, signum, code):
-    pairs = big_pairs(tmp_path, 3000)
+    pairs = big_pairs(tmp_path, 30000)      # long enough that no loaded machine finishes it before the signal
     out = tmp_path / "out" / "audit.jsonl"
     out.parent.mkdir()
     proc = subprocess.Popen([sys.executable, "-m", "mtkit", "audit", "--pairs", str(pairs), "-j", "2", "-q",
