@@ -32,6 +32,7 @@ flags on TICO-19 in the fifth round). Without the dictionaries both checks stay 
 from __future__ import annotations
 
 import math
+from functools import lru_cache
 from dataclasses import dataclass
 from typing import Callable, Iterator, NamedTuple, Optional, Sequence
 
@@ -44,7 +45,7 @@ from mtkit.text import bama
 from mtkit.text.dictionary import Bilingual, bilingual, en_key, english_of
 from mtkit.text.normalize import norm
 from mtkit.text.tokens import Token
-from mtkit.text.translit import ar_skeleton, en_skeleton, part_of, transliterates
+from mtkit.text.translit import ar_skeleton, en_skeleton, part_of, skeletons_match
 from mtkit.align.words import EN_FUNCTION_WORDS
 
 
@@ -137,37 +138,98 @@ DOCUMENT, FREEDICT, COMPOUND, GLOSS, TRANSLITERATION = 4.5, 4.0, 3.0, 2.0, 1.5
 PHRASE_REACH, PHRASE_WORDS = 2, 3
 
 
+class _ArWord(NamedTuple):
+    """What the dictionaries say of one Arabic word (a pure function of the word: cached)."""
+    english: frozenset[str]         # english_of: FreeDict's renderings and BAMA's glosses
+    keys: frozenset[str]            # their light stems (single words)
+    fd_lemmas: frozenset[str]       # FreeDict's renderings and their lemmas
+    fd_keys: frozenset[str]
+    gl_lemmas: frozenset[str]       # BAMA's glosses and their lemmas
+    gl_keys: frozenset[str]
+    skeleton: str                   # its consonant skeleton (transliterations, compounds), of its bare form
+
+
+@lru_cache(maxsize=100_000)
+def _ar_word(word: str, bare: str, lex: Bilingual) -> _ArWord:
+    freedict = lex.ar_to_en(word)
+    analyzer = bama.lexicon()
+    glosses = analyzer.glosses(word) if analyzer is not None else frozenset()
+    english = freedict | glosses
+    return _ArWord(english, frozenset(en_key(e) for e in english if " " not in e),
+                   _lemmas_of(freedict), frozenset(en_key(e) for e in freedict if " " not in e),
+                   _lemmas_of(glosses), frozenset(en_key(e) for e in glosses), ar_skeleton(bare))
+
+
+class _EnWord(NamedTuple):
+    """What the dictionaries say of one English word (cached)."""
+    lemmas: frozenset[str]
+    keys: frozenset[str]
+    stems: frozenset[str]           # light stems of the Arabic words FreeDict renders it with
+    skeleton: str                   # its consonant skeleton (transliterations; "" below 3 letters)
+    compound: Optional[str]         # its skeleton where it may be a compound (8 letters or more)
+
+
+@lru_cache(maxsize=100_000)
+def _en_word(word: str, lex: Bilingual) -> _EnWord:
+    lemmas = en_lemmas(word)
+    stems: frozenset[str] = frozenset().union(*(lex.ar_stems(form) for form in lemmas))
+    skeleton = en_skeleton(word) if len(word) >= 3 else ""
+    return _EnWord(lemmas, frozenset(en_key(x) for x in lemmas), stems, skeleton,
+                   skeleton if len(word) >= 8 else None)
+
+
+@lru_cache(maxsize=100_000)
+def _known_ar(word: str, lex: Bilingual) -> bool:
+    """Does the dictionary (or BAMA) know this Arabic word at all?"""
+    return bool(english_of(word, lex))
+
+
+def _sounds_like(en: str, ar: str) -> bool:
+    """translit.transliterates on skeletons (skeletons more than one class apart never match)."""
+    return bool(en) and abs(len(en) - len(ar)) <= 1 and skeletons_match(en, ar)
+
+
+def _rendering_of(seg: AnalyzedSegment, j: int) -> bool:
+    """DocumentContext.rendering_of, asked once per word of a pair (several views ask it)."""
+    known: dict[int, bool] = seg.memo("clauses.rendering_of", dict)
+    if j not in known:
+        known[j] = seg.document.rendering_of(seg, j)
+    return known[j]
+
+
+def _rendered_in(seg: AnalyzedSegment, word: str) -> list[int]:
+    """DocumentContext.rendered_in, asked once per word of a pair."""
+    known: dict[str, list[int]] = seg.memo("clauses.rendered_in", dict)
+    if word not in known:
+        known[word] = seg.document.rendered_in(seg, word)
+    return known[word]
+
+
 def seen_ar(seg: AnalyzedSegment, lex: Bilingual) -> list[bool]:
     """For each Arabic word: does anything in the English render it (any evidence, whether or not
     a stronger rendering claims the English word: how well the dictionaries explain a pair)?"""
     def compute() -> list[bool]:
         linked = {link.tgt for link in seg.word_links}
-        lemmas = [en_lemmas(t.norm) for t in seg.src_words]
-        lemma_set = frozenset().union(*lemmas) if lemmas else frozenset()
-        keys = {en_key(x) for x in lemma_set}
-        stems: set[str] = set()
-        for forms in lemmas:
-            for form in forms:
-                stems |= lex.ar_stems(form)
+        words = [_en_word(t.norm, lex) for t in seg.src_words]
+        lemma_set = frozenset().union(*(w.lemmas for w in words))
+        keys = frozenset().union(*(w.keys for w in words))
+        stems = frozenset().union(*(w.stems for w in words))
         letters = {n for names in _letter_names().values() for n in names} \
             if any(_acronym(seg.src[t.start:t.end]) for t in seg.src_words) else set()
-        long_src = [t.norm for t in seg.src_words if len(t.norm) >= 3 and t.norm.isalpha()]
+        long_src = [w for t, w in zip(seg.src_words, words) if len(t.norm) >= 3 and t.norm.isalpha()]
         # a compound's parts: coronavirus → فيروس كورونا
-        compounds = [en_skeleton(w) for w in long_src if len(w) >= 8]
+        compounds = [w.compound for w in long_src if w.compound is not None]
         out = []
         for j, tok in enumerate(seg.tgt_words):
             word = tok.norm
             ok = (j in linked or word.isascii() or seg.tgt_cores[j] in stems or seg.tgt_stems[j] in stems
                   or any(f in letters for f in ar_bare(word)))
             if not ok:
-                english = english_of(word, lex)
-                ok = bool(english & lemma_set) or any(en_key(e) in keys for e in english if " " not in e)
-            if not ok:
-                bare = seg.tgt_bare[j][-1]
-                ok = any(transliterates(w, bare) for w in long_src)
-                skeleton = ar_skeleton(bare)
-                ok = ok or any(part_of(skeleton, c) for c in compounds)
-            out.append(ok or ar_content(word) and seg.document.rendering_of(seg, j))
+                ar = _ar_word(word, seg.tgt_bare[j][-1], lex)
+                ok = bool(ar.english & lemma_set) or bool(ar.keys & keys) \
+                    or any(_sounds_like(w.skeleton, ar.skeleton) for w in long_src) \
+                    or any(part_of(ar.skeleton, c) for c in compounds)
+            out.append(ok or ar_content(word) and _rendering_of(seg, j))
         return out
     return seg.memo("clauses.seen_ar", compute)
 
@@ -177,19 +239,17 @@ def seen_en(seg: AnalyzedSegment, lex: Bilingual) -> list[bool]:
     def compute() -> list[bool]:
         linked = {link.src for link in seg.word_links}
         cores = set(seg.tgt_cores) | set(seg.tgt_stems)
-        renders: set[str] = set()
-        for tok in seg.tgt_words:
-            renders |= {en_key(e) for e in english_of(tok.norm, lex) if " " not in e}
+        ar_words = [_ar_word(t.norm, seg.tgt_bare[j][-1], lex) for j, t in enumerate(seg.tgt_words)]
+        renders = frozenset().union(*(a.keys for a in ar_words))
         out = []
         for i, tok in enumerate(seg.src_words):
             original = seg.src[tok.start:tok.end]
             ok = i in linked or not tok.norm.isalpha() or _acronym(original) or tok.norm in seg.tgt_norm.text
             if not ok:
-                lemmas = en_lemmas(tok.norm)
-                ok = any(lex.ar_stems(x) & cores for x in lemmas) or any(en_key(x) in renders for x in lemmas)
-            if not ok and len(tok.norm) >= 3:
-                ok = any(transliterates(tok.norm, bare[-1]) for bare in seg.tgt_bare)
-            out.append(ok or bool(seg.document.rendered_in(seg, tok.norm)))
+                en = _en_word(tok.norm, lex)
+                ok = bool(en.stems & cores) or bool(en.keys & renders) \
+                    or any(_sounds_like(en.skeleton, a.skeleton) for a in ar_words)
+            out.append(ok or bool(_rendered_in(seg, tok.norm)))
         return out
     return seg.memo("clauses.seen_en", compute)
 
@@ -235,7 +295,7 @@ def _match(seg: AnalyzedSegment, lex: Bilingual) -> Evidence:
     # an Arabic word that the article's own renderings give to an English word of the pair needs no
     # link of its own: one acronym may be written out in several words (RCGP → مركز البحوث والرصد …)
     ar_free = [t.norm.isascii() or any(f in letters for f in ar_bare(t.norm))
-               or ar_content(t.norm) and seg.document.rendering_of(seg, j) for j, t in enumerate(tgt)]
+               or ar_content(t.norm) and _rendering_of(seg, j) for j, t in enumerate(tgt)]
     edges = _edges(seg, lex, [i for i, t in enumerate(src) if en_content(t.norm) and not en_free[i]],
                    [j for j, t in enumerate(tgt) if ar_content(t.norm) and not ar_free[j]])
     n, m = max(len(src), 1), max(len(tgt), 1)
@@ -264,32 +324,20 @@ def _edges(seg: AnalyzedSegment, lex: Bilingual, en_idx: list[int], ar_idx: list
     for link in seg.word_links:
         edges[(link.src, link.tgt)] = _LINK_STRENGTH.get(link.kind, 1)
     for i in en_idx:
-        for j in seg.document.rendered_in(seg, seg.src_words[i].norm):
+        for j in _rendered_in(seg, seg.src_words[i].norm):
             edges[(i, j)] = max(DOCUMENT, edges.get((i, j), 0))
-    analyzer = bama.lexicon()
-    ar_sets = []
-    for j in ar_idx:
-        word = seg.tgt_words[j].norm
-        freedict = lex.ar_to_en(word)
-        glosses = analyzer.glosses(word) if analyzer is not None else frozenset()
-        ar_sets.append((j, _lemmas_of(freedict), {en_key(e) for e in freedict if " " not in e},
-                        _lemmas_of(glosses), {en_key(e) for e in glosses}, seg.tgt_bare[j][-1]))
+    ar_words = [(j, _ar_word(seg.tgt_words[j].norm, seg.tgt_bare[j][-1], lex)) for j in ar_idx]
     for i in en_idx:
-        word = seg.src_words[i].norm
-        lemmas = en_lemmas(word)
-        keys = {en_key(x) for x in lemmas}
-        stems: set[str] = set()
-        for form in lemmas:
-            stems |= lex.ar_stems(form)
-        skeleton = en_skeleton(word) if len(word) >= 8 else None
-        for j, freedict, fd_keys, glosses, gl_keys, bare in ar_sets:
-            if seg.tgt_cores[j] in stems or seg.tgt_stems[j] in stems or lemmas & freedict or keys & fd_keys:
+        en = _en_word(seg.src_words[i].norm, lex)
+        for j, ar in ar_words:
+            if seg.tgt_cores[j] in en.stems or seg.tgt_stems[j] in en.stems or en.lemmas & ar.fd_lemmas \
+                    or en.keys & ar.fd_keys:
                 strength = FREEDICT
-            elif lemmas & glosses or keys & gl_keys:
+            elif en.lemmas & ar.gl_lemmas or en.keys & ar.gl_keys:
                 strength = GLOSS
-            elif skeleton is not None and part_of(ar_skeleton(bare), skeleton):
+            elif en.compound is not None and part_of(ar.skeleton, en.compound):
                 strength = COMPOUND
-            elif len(word) >= 3 and transliterates(word, bare):
+            elif _sounds_like(en.skeleton, ar.skeleton):
                 strength = TRANSLITERATION
             else:
                 continue
@@ -315,12 +363,8 @@ class Run:
     content: int        # content words in it, none found
 
 
-def lonely_runs(tokens: Sequence[Token], words: Sequence[Token], found: Sequence[bool], side: str,
-                known: Callable[[str], bool], *, bounded: bool, tolerance: int) -> list[Run]:
-    """In each stretch between punctuation marks, the run of words with the most known content
-    words none of which is found, allowing ``tolerance`` found content words inside it (a common
-    word matched by chance). ``bounded``: the run must open the stretch or start with a word that
-    opens a clause, and close the stretch: a whole clause that nothing on the other side renders."""
+def _stretches(tokens: Sequence[Token], words: Sequence[Token], side: str) -> list[list[int]]:
+    """The words (indices) of each stretch between punctuation marks."""
     punct = _AR_PUNCT if side == "ar" else _EN_PUNCT
     index = {id(t): k for k, t in enumerate(words)}
     stretches: list[list[int]] = [[]]
@@ -330,8 +374,17 @@ def lonely_runs(tokens: Sequence[Token], words: Sequence[Token], found: Sequence
             stretches[-1].append(k)
         elif tok.norm in punct:
             stretches.append([])
+    return stretches
+
+
+def lonely_runs(tokens: Sequence[Token], words: Sequence[Token], found: Sequence[bool], side: str,
+                known: Callable[[str], bool], *, bounded: bool, tolerance: int) -> list[Run]:
+    """In each stretch between punctuation marks, the run of words with the most known content
+    words none of which is found, allowing ``tolerance`` found content words inside it (a common
+    word matched by chance). ``bounded``: the run must open the stretch or start with a word that
+    opens a clause, and close the stretch: a whole clause that nothing on the other side renders."""
     runs = []
-    for ks in stretches:
+    for ks in _stretches(tokens, words, side):
         best = _best_in(ks, words, found, side, known, bounded, tolerance)
         if best is not None:
             runs.append(best)
@@ -374,8 +427,9 @@ def _opens(word: str, side: str) -> bool:
 def _rendered(seg: AnalyzedSegment, i: int) -> bool:
     """An English word linked to an Arabic word, kept in Latin, or transliterated (COVID كوفيد)."""
     word = seg.src_words[i].norm
+    skeleton = en_skeleton(word)
     return any(link.src == i for link in seg.word_links) or word in seg.tgt_norm.text \
-        or any(transliterates(word, bare[-1]) for bare in seg.tgt_bare)
+        or any(_sounds_like(skeleton, ar_skeleton(bare[-1])) for bare in seg.tgt_bare)
 
 
 def _delta(src_chars: int, tgt_chars: int) -> float:
@@ -457,7 +511,7 @@ def added_clause(seg: AnalyzedSegment) -> Iterator[Finding]:
     if lex is None or not seg.src.strip() or seg.length_delta < ADDED.delta:
         return
     ev = evidence(seg, lex)
-    known = lambda w: bool(english_of(w, lex))      # noqa: E731
+    known = lambda w: _known_ar(w, lex)     # noqa: E731
     runs, strict = (lonely_runs(seg.tgt_tokens, seg.tgt_words, found, "ar", known, bounded=True,
                                 tolerance=ADDED.tolerance) for found in (seen_ar(seg, lex), ev.found_ar))
     # an acronym of the English is often written out in full (WHO → منظمة الصحة العالمية)
@@ -518,7 +572,7 @@ def dropped_clause(seg: AnalyzedSegment) -> Iterator[Finding]:
         if seg.length_delta > rule.delta:
             continue                # (most pairs: the words are never looked up)
         ev = evidence(seg, lex)
-        known_en = lambda w: any(lex.ar_stems(x) for x in en_lemmas(w))     # noqa: E731
+        known_en = lambda w: bool(_en_word(w, lex).stems)      # noqa: E731
         runs, strict = (lonely_runs(seg.src_tokens, seg.src_words, found, "en", known_en,
                                     bounded=rule.bounded, tolerance=rule.tolerance)
                         for found in (seen_en(seg, lex), ev.found_en))
