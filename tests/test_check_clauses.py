@@ -83,7 +83,7 @@ def test_an_unexplained_run_where_the_english_is_paraphrased_is_no_addition(run_
 
 
 # Written for these tests: a short clause whose words the dictionaries know, where the words around
-# it are rendered side by side on the other side (no room for it there: clauses.room).
+# it are rendered side by side on the other side (no room for it there: clauses.excess).
 NO_ROOM = [
     ("addition.clause", "The minister opened the new school in the village.",
      "افتتح الوزير المدرسة الجديدة في القرية، كما ذكرت وكالة الأنباء.",
@@ -125,3 +125,47 @@ def test_evidence_links_each_word_to_its_own_counterpart():
     # one الأقنعة renders one "masks": the other has no counterpart, although the dictionary knows it
     assert ev.found_en[first] and not ev.found_en[second] and seen_en(seg, bilingual())[second]
     assert [seg.tgt_words[j].norm for j in ev.en_links[first]] == ["الاقنعه"]
+
+
+# Real TICO-19 pairs (CC0) that the clause checks used to flag: a paraphrase or a term the dictionaries
+# miss, whose English words sit unexplained in its place (biohazard bag → كيس الوقاية من المخاطر
+# البيولوجية; a number, 20, anchored inside the run), each beside the same pair with a clause really
+# added to or deleted from the Arabic. The error is still flagged, on its own words; the paraphrase is not.
+PARAPHRASED = [
+    ("addition.clause",
+     "SARS-CoV and MERS-CoV can survive in vitro for 48 hours in a dry environment and up to 5 days under 20 °C and "
+     "40%-50% humidity.",
+     "يستطيع سارس-كوف وميرس-كوف البقاء على قيد الحياة في المختبر لمدة 48 ساعة في بيئة جافة وحتى 5 أيام في درجة "
+     "حرارة تحت 20 درجة مئوية ورطوبة تتراوح بين 40% و50%.",
+     ("50%.", "50%، مما دفع الوزارة إلى فتح تحقيق عاجل."), "مما دفع الوزارة إلى فتح تحقيق عاجل"),
+    ("addition.clause",
+     "Gloves and other disposable items should be disposed of in a biohazard bag, and contaminated surfaces should "
+     "be cleaned and disinfected afterwards.For commercial shipping, including cruise ships and other passenger "
+     "vessels, hazard controls include postponing travel when sick, and self-isolating and informing the onboard "
+     "medical center immediately if one develops a fever or other symptoms while on board.",
+     "يجب التخلص من القفازات والأغراض الأخرى التي يمكن التخلص منها في كيس الوقاية من المخاطر البيولوجية، ويجب "
+     "تنظيف الأسطح الملوثة وتعقيمها بعد ذلك. بالنسبة للشحن التجاري، بما في ذلك السفن السياحية وسفن الركاب الأخرى، "
+     "تتضمن ضوابط التحكم في المخاطر تأجيل السفر عند المرض، والعزل الذاتي وإبلاغ المركز الطبي الموجود على متن "
+     "الطائرة على الفور إذا أصيب أحد الأشخاص بالحمى أو غيرها من الأعراض في أثناء وجوده على متن الطائرة.",
+     ("تأجيل السفر عند المرض", "تأجيل السفر عند المرض، وهو ما أثار جدلًا واسعًا بين الخبراء"),
+     "وهو ما أثار جدلًا واسعًا بين الخبراء"),
+    ("omission.clause_words",
+     "The experts underscored that every individual has the right to health, including people with disabilities, "
+     "belonging to minority groups, older people, internally displaced people, the homeless, those living in "
+     "extremely poor conditions, people in detention, as well as refugees and other unspecified groups in need of "
+     "government support.",
+     "أكد الخبراء أن لكل فرد الحق في التمتع بالصحة، بمن فيهم الأشخاص ذوو الإعاقة، والمنتمون إلى الأقليات، وكبار "
+     "السن، والمشردون داخليًا، وعديمو المأوى، والذين يعيشون في ظروف سيئة للغاية، والمحتجزون، وكذلك اللاجئون "
+     "وغيرهم من الفئات غير المحددة التي تحتاج إلى دعم حكومي.",
+     ("، وكذلك اللاجئون وغيرهم من الفئات غير المحددة التي تحتاج إلى دعم حكومي", ""),
+     "as well as refugees and other unspecified groups in need of government support"),
+]
+
+
+@pytest.mark.parametrize("check, en, ar, edit, words", PARAPHRASED)
+def test_a_paraphrase_in_its_place_is_quiet_and_a_real_clause_beside_it_is_not(run_check, check, en, ar, edit,
+                                                                                words):
+    assert run_check(en, ar, check) == []
+    (flag,) = run_check(en, ar.replace(*edit), check)
+    assert (flag.tgt_text if check == "addition.clause" else flag.src_text) == words
+
