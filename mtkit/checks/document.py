@@ -141,7 +141,7 @@ class DocumentContext:
         if not with_en or not with_ar:
             return False
         n_en, n_ar = self._elsewhere(seg, with_en), self._elsewhere(seg, with_ar)
-        if min(n_en, n_ar) < SUPPORT:
+        if min(n_en, n_ar) < SUPPORT or not _may_render(n_en, n_ar):
             return False
         here = place.get(id(seg), -1)
         both = len(with_en & with_ar) - (here in with_en and here in with_ar)
@@ -151,16 +151,33 @@ class DocumentContext:
         """Whether some English word of ``seg`` is rendered, on the document's evidence, by its
         Arabic word ``j``."""
         core = seg.tgt_cores[j]
-        if self._elsewhere(seg, self._pairs_with[1].get(core)) < SUPPORT:
+        n_ar = self._elsewhere(seg, self._pairs_with[1].get(core))
+        if n_ar < SUPPORT:
             return False                 # too rare elsewhere to render any word (as renders says)
-        words = seg.memo("document.en_words", lambda: sorted({t.norm for t in seg.src_words}))
-        return any(self.renders(seg, word, core) for word in words)
+        return any(_may_render(n_en, n_ar) and self.renders(seg, word, core) for word, n_en in self._en_counts(seg))
 
     def rendered_in(self, seg: "AnalyzedSegment", en_word: str) -> list[int]:
         """The Arabic words of ``seg`` that render ``en_word`` on the document's evidence."""
-        if self._elsewhere(seg, self._pairs_with[0].get(en_word)) < SUPPORT:
+        n_en = self._elsewhere(seg, self._pairs_with[0].get(en_word))
+        if n_en < SUPPORT:
             return []                    # too rare elsewhere to be rendered by any word (as renders says)
-        return [j for j, core in enumerate(seg.tgt_cores) if self.renders(seg, en_word, core)]
+        return [j for j, core, n_ar in self._ar_counts(seg) if _may_render(n_en, n_ar) and self.renders(seg, en_word, core)]
+
+    def _en_counts(self, seg: "AnalyzedSegment") -> list[tuple[str, int]]:
+        """``seg``'s English words (each once) with their number of other pairs, those with SUPPORT."""
+        def compute() -> list[tuple[str, int]]:
+            en = self._pairs_with[0]
+            counts = ((word, self._elsewhere(seg, en.get(word))) for word in sorted({t.norm for t in seg.src_words}))
+            return [(word, n) for word, n in counts if n >= SUPPORT]
+        return seg.memo("document.en_counts", compute)
+
+    def _ar_counts(self, seg: "AnalyzedSegment") -> list[tuple[int, str, int]]:
+        """``seg``'s Arabic words (index, core) with their core's number of other pairs, those with SUPPORT."""
+        def compute() -> list[tuple[int, str, int]]:
+            ar = self._pairs_with[1]
+            counts = ((j, core, self._elsewhere(seg, ar.get(core))) for j, core in enumerate(seg.tgt_cores))
+            return [(j, core, n) for j, core, n in counts if n >= SUPPORT]
+        return seg.memo("document.ar_counts", compute)
 
     @cached_property
     def renderings(self) -> dict[str, Counter]:
@@ -173,6 +190,12 @@ class DocumentContext:
                 for form in forms:
                     out[name][form] += 1
         return dict(out)
+
+
+def _may_render(n_en: int, n_ar: int) -> bool:
+    """A cheap necessary condition of ``renders`` from the two words' counts alone: the pairs holding
+    both are at most either count, so each count must reach the share the other requires."""
+    return n_en >= WITH_AR * n_ar and n_ar >= WITH_EN * n_en
 
 
 def document_chunks(segments: Iterable[Segment], size: int) -> Iterator[list[Segment]]:
