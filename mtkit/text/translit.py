@@ -103,6 +103,7 @@ def _fold(word: str) -> str:
     return "".join(c for c in unicodedata.normalize("NFKD", word) if not unicodedata.combining(c))
 
 
+@lru_cache(maxsize=200_000)      # a name and an Arabic word meet again in every pair of an article
 def names_match(skeletons: tuple[str, ...], ar_word: str) -> bool:
     """An Arabic word renders a name of these skeletons (``en_skeletons``): one of them matches
     (``skeletons_match``), also with a final ه read as a vowel (Kobe كوبه, Charité شاريتيه), or a
@@ -157,8 +158,8 @@ def _one_edit(a: str, b: str) -> bool:
 @lru_cache(maxsize=200_000)      # a pure function of two short strings, asked for every name × word
 def skeletons_match(en: str, ar: str) -> bool:
     """Equal skeletons, or one edit apart when both have four classes or more."""
-    if not en or not ar:
-        return False
+    if not en or not ar or abs(len(en) - len(ar)) > 1:
+        return False                      # (every match below is at most one class longer or shorter)
     if en[0] == "H" and len(en) > 2 and en[1:] == ar:
         return True                       # a silent initial h: Hughes هيوز
     if en[-1] == "S" and len(en) > 2 and en[:-1] == ar:
