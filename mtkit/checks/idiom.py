@@ -55,10 +55,14 @@ class _Lexicon:
         self._idioms: dict[str, Idiom] = {}
 
     def get(self, lemma: str, default: Sequence[Idiom] = ()) -> Sequence[Idiom]:
-        numbers = self._table.get("l:" + lemma)
+        numbers = self._numbers(lemma)
         if numbers is None:
             return default
         return [self._idiom(n) for n in numbers.split()]
+
+    @lru_cache(maxsize=100_000)  # noqa: B019 - one lexicon per process; every pair asks for its common lemmas
+    def _numbers(self, lemma: str) -> str | None:
+        return self._table.get("l:" + lemma)
 
     def _idiom(self, number: str) -> Idiom:
         idiom = self._idioms.get(number)

@@ -192,6 +192,9 @@ class Bilingual:
     def ar_to_en(self, word: str) -> frozenset[str]:
         """English renderings of an Arabic word or phrase: as written, else without its clitics
         and article, else by light stem."""
+        return _ar_to_en(self, word)
+
+    def _find_english(self, word: str) -> frozenset[str]:
         text = norm(word).strip()
         phrases, cores = self._reverse()
         for form in (text, *_ar_forms(text)):
@@ -230,6 +233,11 @@ def _add(table: dict[str, dict[str, None]], english: str, arabic: str) -> None:
     # a word of a text never holds a tab, and the cached tables' keys cannot (mtkit/table.py)
     if english and arabic and "\t" not in english and "\t" not in arabic:
         table.setdefault(english, {})[arabic] = None
+
+
+@lru_cache(maxsize=100_000)      # asked for every Arabic word of every pair, by several checks
+def _ar_to_en(lex: Bilingual, word: str) -> frozenset[str]:
+    return lex._find_english(word)
 
 
 @lru_cache(maxsize=100_000)
