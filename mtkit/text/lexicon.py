@@ -63,19 +63,24 @@ class _SortedList:
             return int(blob[lines[k][1] + 1:lines[k][2]])
         lo = lines[k - 1][2] + 1 if k else self.start       # both always at the start of a line
         hi = lines[k][0] if k < len(keys) else len(blob)
-        while lo < hi:
+        while hi - lo > INDEX_SPAN:
             line, tab, end, found = self._probe(lo, hi)
             if found == key:
                 return int(blob[tab + 1:end])
-            if hi - lo > INDEX_SPAN:                  # it sorts between keys[k - 1] and keys[k]
-                keys.insert(k, found)
-                lines.insert(k, (line, tab, end))
-                k += found < key
+            keys.insert(k, found)                     # it sorts between keys[k - 1] and keys[k]
+            lines.insert(k, (line, tab, end))
+            k += found < key
             if found < key:
                 lo = end + 1
             else:
                 hi = line
-        return None
+        # a few KB left, which the index does not keep: one search of the bytes for the whole line
+        # start (the newline before lo included) beats a dozen probes
+        at = blob.find(b"\n" + key + b"\t", lo - 1, hi)
+        if at < 0:
+            return None
+        tab = at + len(key) + 1
+        return int(blob[tab + 1:blob.find(b"\n", tab)])
 
     def _probe(self, lo: int, hi: int) -> tuple[int, int, int, bytes]:
         """The line in the middle of ``lo:hi``: its start, tab, end and word."""
