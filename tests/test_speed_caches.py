@@ -1,0 +1,105 @@
+"""The memos and gates added for speed (eval/tico19.py --speed) give what the long way gives."""
+from __future__ import annotations
+
+import random
+
+from mtkit.checks.document import SUPPORT, WITH_AR, WITH_EN, analyze
+from mtkit.data import data_path
+from mtkit.model import Segment
+from mtkit.text import lexicon, numbers, translit
+from mtkit.text.dictionary import bilingual
+
+
+def _article(corpora) -> list:
+    """The bundled article's paragraphs side by side, as one document (roughly aligned: the test
+    needs words that travel together, and words that do not)."""
+    en = (corpora / "musk-trump.en.txt").read_text(encoding="utf-8").split("\n")
+    ar = (corpora / "musk-trump.ar.txt").read_text(encoding="utf-8").split("\n")
+    pairs = [(e, a) for e, a in zip(en, ar) if e.strip() and a.strip()]
+    return analyze([Segment(f"a:{k}", e, a, doc="a") for k, (e, a) in enumerate(pairs)])
+
+
+def _slow_renders(seg, en_word: str, ar_core: str) -> bool:
+    """``DocumentContext.renders`` without its count gate: the intersection always taken."""
+    doc = seg.document
+    en, ar, place = doc._pairs_with
+    with_en, with_ar = en.get(en_word), ar.get(ar_core)
+    if not with_en or not with_ar:
+        return False
+    here = place[id(seg)]
+    n_en, n_ar = len(with_en) - (here in with_en), len(with_ar) - (here in with_ar)
+    if min(n_en, n_ar) < SUPPORT:
+        return False
+    both = len(with_en & with_ar) - (here in with_en and here in with_ar)
+    return both >= SUPPORT and both >= WITH_EN * n_en and both >= WITH_AR * n_ar
+
+
+def test_document_renderings_gated_by_counts_are_the_full_test(corpora):
+    segs = _article(corpora)
+    found = 0
+    for seg in segs:
+        words = sorted({t.norm for t in seg.src_words})
+        for j, core in enumerate(seg.tgt_cores):
+            slow = any(_slow_renders(seg, w, core) for w in words)
+            assert seg.document.rendering_of(seg, j) == slow, (seg.segment.id, core)
+            found += slow
+        for word in words:
+            slow_in = [j for j, core in enumerate(seg.tgt_cores) if _slow_renders(seg, word, core)]
+            assert seg.document.rendered_in(seg, word) == slow_in, (seg.segment.id, word)
+    assert found > 0                      # the article does teach some renderings
+
+
+def test_word_frequency_search_finds_every_listed_word_and_no_other():
+    rng = random.Random(9)
+    for lang in ("ar", "en"):
+        listed: dict[str, int] = {}
+        with data_path(f"wordfreq.{lang}.tsv").open(encoding="utf-8") as stream:
+            for line in stream:
+                if not line.startswith("#"):
+                    word, cb = line.rstrip("\n").split("\t")
+                    listed[word] = int(cb)
+        words = rng.sample(sorted(listed), 3000)
+        # unlisted neighbours: a letter dropped or doubled
+        others = [w[:-1] for w in words] + [w + w[-1] for w in words]
+        fresh = lexicon._SortedList(f"wordfreq.{lang}.tsv")        # no index yet: long searches too
+        for word in words + others + [min(listed), max(listed)]:
+            assert fresh.centibels(word) == listed.get(word), (lang, word)
+
+
+def _slow_skeletons_match(en: str, ar: str) -> bool:
+    """skeletons_match as written before its length test."""
+    if not en or not ar:
+        return False
+    if en[0] == "H" and len(en) > 2 and en[1:] == ar:
+        return True
+    if en[-1] == "S" and len(en) > 2 and en[:-1] == ar:
+        return True
+    if en == ar:
+        return len(en) >= 2
+    return min(len(en), len(ar)) >= 4 and translit._one_edit(en, ar)
+
+
+def test_name_matching_memos_and_length_test_change_no_answer():
+    rng = random.Random(4)
+    classes = "BTDKMNSLRFHGY"
+    skeletons = ["".join(rng.choice(classes) for _ in range(rng.randint(0, 7))) for _ in range(400)]
+    for en in skeletons:
+        for ar in rng.sample(skeletons, 40) + [en, en[1:], en[:-1], "H" + en, en + "S"]:
+            assert translit.skeletons_match.__wrapped__(en, ar) == _slow_skeletons_match(en, ar), (en, ar)
+    for name, ar in (("Musk", "ماسك"), ("Wuhan", "ووهان"), ("Mayo", "مايو"), ("Kobe", "كوبه"), ("Musk", "الصين")):
+        skel = translit.en_skeletons(name)
+        assert translit.names_match(skel, ar) == translit.names_match.__wrapped__(skel, ar)
+
+
+def test_memoized_word_lookups_are_the_lookups():
+    for word, lang in (("ثلاثة", "ar"), ("وثلاثة", "ar"), ("احد", "ar"), ("الصين", "ar"), ("three", "en"), ("the", "en")):
+        assert numbers._number_word(word, lang) == numbers._number_word.__wrapped__(word, lang)
+    lex = bilingual()
+    if lex is not None:
+        for word in ("الصين", "المدرسة", "والمدارس", "ماسك", "xyz"):
+            assert lex.ar_to_en(word) == lex._find_english(word) == lex.ar_to_en(word)
+    from mtkit.checks import idiom
+    idioms = idiom.lexicon()
+    for lemma in ("towel", "throw", "the", "zzzz"):
+        assert idioms._numbers(lemma) == idioms._table.get("l:" + lemma)
+        assert [i.en for i in idioms.get(lemma)] == [idioms._idiom(n).en for n in (idioms._table.get("l:" + lemma) or "").split()]
