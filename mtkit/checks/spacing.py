@@ -107,7 +107,10 @@ def _best_split(word: str) -> int | None:
         left, right = word[:cut], word[cut:]
         if left in _PREFIXES or right in _SUFFIXES:
             continue                        # a clitic or an ending, not a second word: معارف+هما
-        score = min(zipf(left), zipf(right))
+        left_zipf = zipf(left)
+        if left_zipf < COMMON:
+            continue                        # (the score is below COMMON whatever the right part is)
+        score = min(left_zipf, zipf(right))
         if min(len(left), len(right)) == 2 and zipf(left if len(left) == 2 else right) < SHORT_PART:
             continue
         if score >= COMMON and score - zipf(word) >= GAP and score > best_score:
