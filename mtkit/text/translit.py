@@ -109,8 +109,12 @@ def names_match(skeletons: tuple[str, ...], ar_word: str) -> bool:
     (``skeletons_match``), also with a final ه read as a vowel (Kobe كوبه, Charité شاريتيه), or a
     one-class name (Mayo مايو, Zhou تشو) is that class in a short word."""
     forms = _ar_forms(ar_word)
-    return any(skeletons_match(s, ar) or (len(s) == 1 and s == ar and len(ar_word) <= 4)
-               for s in skeletons for ar in forms)
+    for s in skeletons:
+        for ar in forms:
+            # (both ways need lengths at most one class apart: most pairs are not tried further)
+            if abs(len(s) - len(ar)) <= 1 and (skeletons_match(s, ar) or len(s) == 1 and s == ar and len(ar_word) <= 4):
+                return True
+    return False
 
 
 @lru_cache(maxsize=100_000)
@@ -149,7 +153,9 @@ def _one_edit(a: str, b: str) -> bool:
         a, b = b, a
     if len(b) - len(a) > 1:
         return False
-    k = next((k for k, (x, y) in enumerate(zip(a, b)) if x != y), len(a))
+    k, n = 0, len(a)
+    while k < n and a[k] == b[k]:          # the first difference
+        k += 1
     if len(a) == len(b):
         return a[k + 1:] == b[k + 1:]
     return a[k:] == b[k + 1:]
