@@ -49,6 +49,9 @@ class AnalyzedSegment:
 
     def __init__(self, segment: Segment, options: dict | None = None):
         self.segment = segment
+        # plain attributes, not properties: the checks read them hundreds of times a pair
+        self.src: str = segment.src
+        self.tgt: str = segment.tgt
         self.options = options or {}
         self._memo: dict = {}
 
@@ -64,14 +67,6 @@ class AnalyzedSegment:
         segment analyzed alone is a document of its own)."""
         from mtkit.checks.document import DocumentContext
         return DocumentContext([self])
-
-    @property
-    def src(self) -> str:
-        return self.segment.src
-
-    @property
-    def tgt(self) -> str:
-        return self.segment.tgt
 
     @cached_property
     def src_norm(self) -> NormText:

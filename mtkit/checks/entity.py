@@ -170,8 +170,9 @@ def _find_entities(seg: AnalyzedSegment) -> list[tuple[Entity, re.Match]]:
         for entity in index.get(key, ()):
             candidates.setdefault(id(entity), entity)
     # a name is a literal: a quick substring test spares most regex searches
-    found = [(e, m) for e in candidates.values() if any(n in seg.src for n in e.en)
-             for m in [e.pattern.search(seg.src)] if m]
+    src = seg.src
+    found = [(e, m) for e in candidates.values() if any(n in src for n in e.en)
+             for m in [e.pattern.search(src)] if m]
     found.sort(key=lambda em: em[1].start() - em[1].end())
     kept: list[tuple[Entity, re.Match]] = []
     for entity, match in found:
