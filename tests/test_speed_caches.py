@@ -77,12 +77,14 @@ def _slow_one_edit(a: str, b: str) -> bool:
 
 
 def _slow_skeletons_match(en: str, ar: str) -> bool:
-    """skeletons_match as written before its length test."""
+    """skeletons_match's rules (keep them in step) without its length test."""
     if not en or not ar:
         return False
     if en[0] == "H" and len(en) > 2 and en[1:] == ar:
         return True
     if en[-1] == "S" and len(en) > 2 and en[:-1] == ar:
+        return True
+    if ar[-1] == "S" and len(en) > 2 and ar[:-1] == en:
         return True
     if en == ar:
         return len(en) >= 2
