@@ -253,11 +253,12 @@ def align(src: Sequence[UnitFeatures], tgt: Sequence[UnitFeatures], *, max_bead:
     lo, hi = [0] * (n + 1), [m + 1] * (n + 1)
     types = params.bead_types(max_bead)
     noise = None
-    for _ in range(params.EM_ROUNDS + 1):
+    rounds = params.EM_ROUNDS + 1 if min(n, m) >= params.FIT_MIN_UNITS else 1
+    for round_ in range(rounds):
         costs = _Costs(src, tgt, noise or Noise(spread=params.FIRST_SPREAD), evidence)
         table, back = _fill(costs, n, lo, hi, types)
         beads = _trace(table, back, lo, types, n, m)
-        if min(n, m) < params.FIT_MIN_UNITS:
+        if round_ == rounds - 1:       # the last round's fit would go unused
             break
         new = _fit_noise(src, tgt, beads, costs)
         if new == noise:
