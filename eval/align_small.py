@@ -60,8 +60,8 @@ def main() -> None:
     args = parser.parse_args()
     checked = differ = 0
     news = []
-    for name, _, dev, test in corpora(["quran", "hadith", "news"]):
-        for doc in dev + test:
+    for name, _, splits in corpora(["quran", "hadith", "news"]):
+        for doc in (d for _, docs in splits for d in docs):
             src, tgt = [en_features(u) for u in doc.src], [ar_features(u) for u in doc.tgt]
             if name == "news":
                 news.append((src, tgt))
