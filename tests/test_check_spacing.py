@@ -129,3 +129,13 @@ def test_fi_glued_to_a_word_is_not_read_as_a_verb(run_check):
     # فيمصر could be ف + ي + مصر ("so he Egyptianizes"), but the split's right part is the stem
     assert [f.tgt_text for f in run_check("Protests in Egypt grew.", "تزايدت الاحتجاجات فيمصر.",
                                           "spacing.joined")] == ["فيمصر"]
+
+
+def test_a_name_split_where_one_piece_is_nearly_the_name_and_the_other_no_word(run_check):
+    en = "The European Discovery trials apply an adaptive design."
+    flags = run_check(en, "تطبق تجارب ديسكف ري الأوروبية تصميمًا تكيفيًا.", "spacing.split_name")
+    assert [f.tgt_text for f in flags] == ["ديسكف ري"]
+    assert run_check(en, "تطبق تجارب ديسكفري الأوروبية تصميمًا تكيفيًا.", "spacing.split_name") == []
+    # two Arabic words, one of them one class off the name, are two words
+    assert run_check("Public Health officials spoke of the current infection.",
+                     "تحدث مسؤولو الصحة العامة عن الوضع الحالي لعدوى جديدة.", "spacing.split_name") == []

@@ -60,6 +60,13 @@ class DocumentContext:
 
     def __init__(self, segments: list["AnalyzedSegment"]):
         self.segments = segments
+        self._memo: dict = {}
+
+    def memo(self, key: str, compute):
+        """A value a check derives from the whole document (the genera its binomials name), computed once."""
+        if key not in self._memo:
+            self._memo[key] = compute()
+        return self._memo[key]
 
     @cached_property
     def _case_counts(self) -> tuple[Counter, Counter, Counter]:

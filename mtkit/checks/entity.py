@@ -59,6 +59,7 @@ def traps() -> dict[str, tuple[tuple[str, ...], tuple[str, ...]]]:
 
 
 _GLUED_HEADS = frozenset({"في", "من", "عن", "الي", "علي", "مع", "و", "ب", "ل"})
+_NISBA_ENDINGS = ("ي", "يه", "يون", "يين", "يتين", "يتان")
 _NISBA = re.compile(r"(?:يين|يون|يه|يا|ي|ا|ه)$")
 
 
@@ -73,7 +74,7 @@ def _ar_has(seg: AnalyzedSegment, forms: tuple[tuple[str, ...], ...], kind: str 
     or, for several-word forms, with all its word stems present in any order."""
     if name and name.lower() in seg.tgt_norm.text:
         return True                                     # kept in Latin script
-    if kind in ("place", "org"):
+    if kind in ("place", "org") and not _adjective_in_english(seg, name):
         # an adjective from the name stands for it: أمريكا → الأمريكية, الأمم المتحدة → الأممي
         roots = {nisba_root(w[0]) for w in forms if w and len(nisba_root(w[0])) >= 3 and (len(w) == 1 or kind == "org")}
         roots |= {nisba_root(x) for w in forms for x in w[1:] if len(nisba_root(x)) >= 5}   # الاتحاد الأوروبي → الأوروبي
@@ -97,6 +98,16 @@ def _ar_has(seg: AnalyzedSegment, forms: tuple[tuple[str, ...], ...], kind: str 
                                    for t in seg.tgt_words):
             return True                                 # glued to a preposition: فيمصر (spacing reports it)
     return False
+
+
+def _adjective_in_english(seg: AnalyzedSegment, name: str) -> bool:
+    """Whether the English also has a word made from the name (Italian beside Italy, Chinese beside
+    China): the Arabic adjective then renders that word, and says nothing of the name itself."""
+    low = name.lower()
+    if not low.isalpha() or len(low) < 4:
+        return False
+    stem = low[:max(4, len(low) - 2)]
+    return any(t.norm.startswith(stem) and t.norm.removesuffix("'s") != low for t in seg.src_words)
 
 
 def _translit_hits(seg: AnalyzedSegment, name: str, lenient: bool = False, every_reading: bool = False) -> list[int]:
@@ -204,8 +215,7 @@ def entity_missing(seg: AnalyzedSegment) -> Iterator[Finding]:
         if _ar_has(seg, entity.ar, entity.kind, name) or \
                 (entity.kind == "person" and _translit_hits(seg, name.split()[-1])):
             continue
-        if any(_translit_hits(seg, w, every_reading=True) for w in name.split() if w[0].isupper() and w.lower() not in ("the",)) \
-                and (entity.kind not in ("agency", "media") or " " not in name):
+        if _words_transliterated(seg, name, entity.kind):
             continue
         if _spelled_in_document(seg, name):
             continue                                    # the article's own spelling of it
@@ -222,6 +232,23 @@ def entity_missing(seg: AnalyzedSegment) -> Iterator[Finding]:
                       # (an Arabic much shorter than the English: the name may have gone with a whole clause)
                       suggestion=" ".join(entity.ar[0]),
                       confidence=0.5 if acronym else 0.45 if seg.lost_a_clause else 0.75)
+
+
+def _words_transliterated(seg: AnalyzedSegment, name: str, kind: str) -> bool:
+    """Whether the Arabic transliterates the name word by word: one word of a person's name is
+    enough (the surname alone is usual), but every word of a place or an institution that is no
+    English word must be there (Hong Kong is not هونغ alone, nor San Francisco سان alone); an
+    agency's or paper's name of several words is never excused so."""
+    words = [w for w in name.split() if w[0].isupper() and w.lower() != "the"]
+    if kind in ("agency", "media") and " " in name:
+        return False
+    adjective = len(words) == 1 and _adjective_in_english(seg, name)
+    # (beside Italian, الإيطالية renders the adjective, not Italy)
+    hits = [any(not (adjective and seg.tgt_bare[k][-1].endswith(_NISBA_ENDINGS))
+                for k in _translit_hits(seg, w, every_reading=True)) for w in words]
+    if kind == "person" or len(words) < 2:
+        return any(hits)
+    return any(hits) and all(hit for w, hit in zip(words, hits) if not all_lemmas(w.lower()))
 
 
 @lru_cache(maxsize=1)
@@ -443,11 +470,31 @@ def _strict_hits(seg: AnalyzedSegment, name: str) -> list[int]:
     return hits
 
 
+# A word glued to a name (الدكتورغاري) is this frequent (Zipf) on its own; the token holding both is
+# rarer than GLUED_TOKEN. A glued piece must keep GLUED_PART letters and two consonant classes.
+GLUED_WORD, GLUED_TOKEN, GLUED_PART = 3.0, 2.5, 3
+
+
+def _glued_hit(seg: AnalyzedSegment, name: str) -> bool:
+    """Whether an Arabic token is the name written without a space before or after a common word
+    (الدكتورغاري: الدكتور + غاري): the name is there, and spacing.joined reports the missing space."""
+    skeletons = en_skeletons(name)
+    for tok in seg.tgt_words:
+        word = tok.norm
+        if len(word) < 2 * GLUED_PART or word.isascii() or zipf(word) >= GLUED_TOKEN:
+            continue
+        for cut in range(GLUED_PART, len(word) - GLUED_PART + 1):
+            for part, other in ((word[cut:], word[:cut]), (word[:cut], word[cut:])):
+                if zipf(other) >= GLUED_WORD and len(ar_skeleton(part)) >= 2 and names_match(skeletons, part):
+                    return True
+    return False
+
+
 def _rendered(seg: AnalyzedSegment, tok) -> bool:
     """Whether the Arabic has a counterpart of the English word: kept in Latin, transliterated,
     a month's name, or a FreeDict translation (a place's adjective included)."""
     name = name_key(seg.src[tok.start:tok.end])
-    if _strict_hits(seg, name) or _spelled_in_document(seg, name):
+    if _strict_hits(seg, name) or _spelled_in_document(seg, name) or _glued_hit(seg, name):
         return True
     low = name.lower()
     month = _months()["en"].get(low)
@@ -469,25 +516,34 @@ def _glossed(seg: AnalyzedSegment) -> frozenset[str]:
     """The English words that the Arabic words of the pair gloss by their morphological analysis
     (BAMA: الهنود → indians, الصباحية → morning), singular and, for a demonym, its country too.
     BAMA's alone: FreeDict's Arabic→English also lists transliterated names (الي → Ellie)."""
-    def compute() -> frozenset[str]:
+    return frozenset(_glossers(seg))
+
+
+def _glossers(seg: AnalyzedSegment) -> dict[str, tuple[str, ...]]:
+    """Each English gloss of ``_glossed`` with the Arabic words that gloss it."""
+    def compute() -> dict[str, tuple[str, ...]]:
         analyzer = bama.lexicon()
         if analyzer is None:
-            return frozenset()
-        out: set[str] = set()
+            return {}
+        out: dict[str, list[str]] = {}
         for tok in seg.tgt_words:
             for gloss in analyzer.glosses(norm(tok.norm)):
                 for form in {gloss, gloss.removesuffix("s")}:
-                    out.add(form)
-                    out.update(_countries(form))
-        return frozenset(out)
+                    for key in (form, *_countries(form)):
+                        out.setdefault(key, []).append(tok.norm)
+        return {key: tuple(words) for key, words in out.items()}
     return seg.memo("entity.glossed", compute)
 
 
 def _translated_name(seg: AnalyzedSegment, name: str) -> bool:
     """A name rendered by meaning, not by sound: at least half of its words are glossed by Arabic
-    words of the pair (South China Morning Post → جريدة جنوب الصين الصباحية, India → الهنود)."""
+    words of the pair (South China Morning Post → جريدة جنوب الصين الصباحية, India → الهنود), each
+    by a word that is not its transliteration (BAMA glosses هونج as Hong: Hong Kong is said by sound)."""
     words = [w for w in re.findall(r"[a-z]+", name.lower()) if w not in ("the", "of", "and", "for", "in")]
-    return bool(words) and 2 * sum(w in _glossed(seg) for w in words) >= len(words)
+    glossers = _glossers(seg)
+    meant = sum(any(not any(names_match(en_skeletons(w), form) for form in ar_bare(ar)) for ar in glossers.get(w, ()))
+                for w in words)
+    return bool(words) and 2 * meant >= len(words)
 
 
 def _translated_by(seg: AnalyzedSegment, k: int, stems: frozenset[str]) -> bool:
@@ -560,11 +616,26 @@ _LATIN_ENDINGS = ("is", "us", "um", "ae", "i", "a", "e", "ens")
 
 def _genus(seg: AnalyzedSegment, tok) -> bool:
     """The genus of a binomial name (Clostridium difficile, Rhinolophus affinis): followed by a
-    lower-case Latin epithet that is no English word. A taxon, rendered by meaning as often as
+    lower-case Latin epithet that is no English word, here or anywhere in the document (a genus
+    named alone, "Rhinolophus bat", is still one). A taxon, rendered by meaning as often as
     transliterated (المطثية العسيرة, خفافيش حدوة الحصان)."""
+    k = next(i for i, t in enumerate(seg.src_words) if t is tok)
+    return _binomial(seg, k) or name_key(seg.src[tok.start:tok.end]) in _genera(seg)
+
+
+def _genera(seg: AnalyzedSegment) -> frozenset[str]:
+    """The genera the document's binomial names start with, those Latin in form themselves
+    (Rhinolophus, not Wuhan of "Wuhan pneumonia")."""
+    def compute() -> frozenset[str]:
+        return frozenset(name_key(s.src[t.start:t.end]) for s in seg.document.segments
+                         for k, t in s.src_capitalized() if t.norm.endswith(_LATIN_ENDINGS) and _binomial(s, k))
+    return seg.document.memo("entity.genera", compute)
+
+
+def _binomial(seg: AnalyzedSegment, k: int) -> bool:
+    """Whether the English word ``k`` is followed by a lower-case Latin epithet (a binomial name)."""
     words = seg.src_words
-    k = next(i for i, t in enumerate(words) if t is tok)
-    if k + 1 >= len(words) or seg.src[tok.end:words[k + 1].start] != " ":
+    if k + 1 >= len(words) or seg.src[words[k].end:words[k + 1].start] != " ":
         return False
     epithet = seg.src[words[k + 1].start:words[k + 1].end]
     return epithet.isalpha() and epithet.islower() and len(epithet) >= 4 and \
@@ -575,8 +646,8 @@ def _in_compound(seg: AnalyzedSegment, tok) -> bool:
     """Part of a hyphenated code (SARSr-Rh-BatCoV), or a word common enough to be translated inside
     a capitalised run (Cambridge AICE Diploma, HR Ops, Virology and Biotechnology; "University of
     X" is no run: X is the name)."""
-    if seg.src[tok.start - 1:tok.start] == "-" or seg.src[tok.end:tok.end + 1] == "-":
-        return True
+    if seg.src[tok.start - 1:tok.start] == "-" or seg.src[tok.end:tok.end + 1] == "-" and not _hyphen_word(seg, tok.end):
+        return True                         # (but Wikimedia-funded is the name and an English word)
     word = tok.norm.removesuffix("'s")
     english = bool(all_lemmas(word))
     if zipf(word, "en") < PROPER_NAME or word in _months()["en"] or not english and _dictionary_says_its_name(word):
@@ -592,6 +663,12 @@ def _in_compound(seg: AnalyzedSegment, tok) -> bool:
                 and (english or not _said_by_sound(seg, words[i])):
             return True                     # (not "As Robyn …"; not Russell Zimmerman, but Appalachian Ridge)
     return False
+
+
+def _hyphen_word(seg: AnalyzedSegment, end: int) -> bool:
+    """Whether the hyphen at ``end`` leads to a lower-case English word (-funded, -based, -led)."""
+    rest = re.match(r"-([a-z]+)\b", seg.src[end:])
+    return rest is not None and bool(all_lemmas(rest.group(1)))
 
 
 def _said_by_sound(seg: AnalyzedSegment, tok) -> bool:

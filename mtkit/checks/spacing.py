@@ -2,6 +2,7 @@
 from __future__ import annotations
 
 import re
+from collections import Counter
 from functools import lru_cache
 from typing import Iterator
 
@@ -236,25 +237,45 @@ def split_name(seg: AnalyzedSegment) -> Iterator[Finding]:
     if not names:
         return
     tokens = list(_ARABIC_TOKEN.finditer(seg.tgt))
+    seg_words = Counter(b for bare in seg.tgt_bare for b in bare)
     for left, right in zip(tokens, tokens[1:]):
         if seg.tgt[left.end():right.start()] != " ":
             continue
         a, b = _MARKS.sub("", left.group()), _MARKS.sub("", right.group())
         joined = a + b
-        if len(joined) < 4 or min(zipf(a), zipf(b)) >= SPLIT_PART:
-            continue                      # two words of the language, not the pieces of one name
+        if len(joined) < 4:
+            continue
         whole = [norm(joined)] + [norm(joined[len(p):]) for p in _UNCLITIC if joined.startswith(p) and len(joined) - len(p) >= 4]
         words, pairs = seg.document.arabic_words
-        joined_count, split_count = max(words[w] for w in whole), pairs[norm(a) + " " + norm(b)]
+        # (this pair's own words are not the document's evidence: the split is here)
+        joined_count = max(words[w] - seg_words[w] for w in whole)
+        split_count = pairs[norm(a) + " " + norm(b)]
+        if min(zipf(a), zipf(b)) >= SPLIT_PART and not joined_count:
+            continue                      # two words of the language (سيف يد), unless the article writes them as one name
         if joined_count < split_count and (joined_count or split_count > 1):
             continue                      # the document writes it as two words (وول ورثز, وين ليانج), or more often so
         for name, skeletons in names.items():
             if any(ar_skeleton(w) in skeletons and len(ar_skeleton(w)) >= 2 for w in whole) \
-                    and not any(names_match(skeletons, part) for part in (a, b, *_unclitic(a))) \
+                    and (joined_count or not _piece_renders(skeletons, a, b)) \
                     and (joined_count or not _compound_said_apart(name, a, b)):
                 yield Finding("minor", f"'{a} {b}' looks like the name '{name}' split by a space.",
                               tgt_span=Span(left.start(), right.end()), suggestion=joined, confidence=0.75)
                 break
+
+
+def _piece_renders(skeletons: tuple[str, ...], a: str, b: str) -> bool:
+    """Whether one of two Arabic words renders the name by itself, so that they are two words: it
+    matches the name's skeleton exactly, or one class off (مرمان for Zimmerman) while the other is
+    an Arabic word (زي is one; وو of وو يكيميديا, ري of ديسكف ري not both ways: one piece is no word)."""
+    pieces = (a, b, *_unclitic(a))
+    if any(ar_skeleton(p) in skeletons for p in pieces):
+        return True
+    return any(names_match(skeletons, p) for p in pieces) and not (_no_word(a) or _no_word(b))
+
+
+def _no_word(word: str) -> bool:
+    """An Arabic piece that is no word, with or without its proclitics: rare and unknown to hunspell."""
+    return all(zipf(form) < RARE and not in_hunspell(form) for form in (word, *_unclitic(word)))
 
 
 def _compound_said_apart(name: str, a: str, b: str) -> bool:
@@ -262,7 +283,7 @@ def _compound_said_apart(name: str, a: str, b: str) -> bool:
     that are words or names of their own (Facebook → فيس بوك, Disneyland → ديزني لاند, Wenliang →
     وين ليانغ) or camel case (YouTube → يو تيوب). Arabic writes such names in two words as often as
     in one; a name written once and split elsewhere (سيا تل for Seattle) is a typing error."""
-    for cut in range(2, len(name) - 1):
+    for cut in range(COMPOUND_SIDE, len(name) - COMPOUND_SIDE + 1):
         left, right = name[:cut], name[cut:]
         if (right[0].isupper() or _word_of_its_own(left) and _word_of_its_own(right)) \
                 and names_match(en_skeletons(left), a) and names_match(en_skeletons(right), b):
@@ -275,5 +296,7 @@ def _word_of_its_own(part: str) -> bool:
     return zipf(low, "en") >= COMPOUND_PART_ZIPF or bool(all_lemmas(low))
 
 
+# Each part of a compound name has this many letters at least (Fly-be, Wen-liang, You-Tube).
+COMPOUND_SIDE = 2
 # One piece at least of a split name is no word of its own: rarer than this (Zipf; ووه, نز, يب).
 SPLIT_PART = 3.5

@@ -1,0 +1,45 @@
+"""entity.dropped on names that are there in another shape: glued to the word before them, or a
+genus the document names as such. Each quiet case beside the error it must still catch."""
+from __future__ import annotations
+
+from mtkit.checks import all_checks
+from mtkit.checks.document import analyze
+from mtkit.model import Segment
+
+
+def _dropped(pairs: list[tuple[str, str]], k: int = -1) -> list[str]:
+    segs = analyze([Segment(f"d:{n}", en, ar, doc="d") for n, (en, ar) in enumerate(pairs)])
+    return [f.src_text for f in all_checks()["entity.dropped"].run(segs[k])]
+
+
+def test_a_name_glued_to_the_title_before_it_is_present():
+    en = "The report by Dr Norman Castell was published on Monday."
+    assert _dropped([(en, "نُشر تقرير الدكتورنورمان كاستيل يوم الاثنين.")]) == []
+    assert _dropped([(en, "نُشر تقرير الدكتور كاستيل يوم الاثنين.")]) == ["Norman"]
+
+
+def test_a_genus_the_document_names_with_its_epithet_is_a_taxon_elsewhere_too():
+    binomial = ("Samples came from Myotis lucifugus colonies.", "جاءت العينات من مستعمرات الخفاش البني الصغير.")
+    alone = ("Colonies of Myotis bats roost in caves.", "تبيت مستعمرات الخفافيش البنية الصغيرة في الكهوف.")
+    assert _dropped([binomial, alone]) == []
+    # without the binomial the word is an unknown name nothing renders
+    other = ("Samples came from Myotis colonies.", "جاءت العينات من مستعمرات الخفاش.")
+    assert _dropped([other, alone]) == ["Myotis"]
+
+
+def _missing(en: str, ar: str) -> list[str]:
+    seg = analyze([Segment("d:0", en, ar, doc="d")])[0]
+    return [f.src_text for f in all_checks()["entity.missing"].run(seg)]
+
+
+def test_every_foreign_word_of_a_place_must_be_there():
+    en = "We cleaned every desk in the San Francisco office."
+    assert _missing(en, "نظفنا كل مكتب في مقر سان فرانسيسكو.") == []
+    assert _missing(en, "نظفنا كل مكتب في مقر سان.") == ["San Francisco"]
+
+
+def test_the_adjective_of_a_place_renders_the_english_adjective_not_the_place():
+    en = "The Italian government closed schools as Italy reached 100 deaths."
+    assert _missing(en, "أغلقت الحكومة الإيطالية المدارس حين سجلت إيطاليا 100 وفاة.") == []
+    assert _missing(en, "أغلقت الحكومة الإيطالية المدارس حين سجلت 100 وفاة.") == ["Italy"]
+    assert _missing("The government of Italy closed schools.", "أغلقت الحكومة الإيطالية المدارس.") == []
