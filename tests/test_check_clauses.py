@@ -169,3 +169,88 @@ def test_a_paraphrase_in_its_place_is_quiet_and_a_real_clause_beside_it_is_not(r
     (flag,) = run_check(en, ar.replace(*edit), check)
     assert (flag.tgt_text if check == "addition.clause" else flag.src_text) == words
 
+
+
+# Seventh round. Real TICO-19 pairs (CC0) with a clause added to or deleted from the Arabic as
+# eval/plant.py does: (check, English, the original Arabic, the planted Arabic, the words flagged).
+SEVENTH = [
+    # a concise translation holds an added clause too: the English is rendered in full, so four words
+    # nothing renders outweigh the pair's length (clauses.ADDED_STRONG)
+    ("addition.clause", "and you said this is a pressure in your chest", "وقلت إن هذا ضغط في صدرك",
+     "وقلت إن هذا ضغط في صدرك، وقد تكررت هذه الحالة في عدة مدن", "وقد تكررت هذه الحالة في عدة مدن"),
+    # an acronym that FreeDict renders (ID → الهوية) leaves no room for a clause written out
+    ("addition.clause", "Users are asked to enter their name and ID number.",
+     "يُطلب من المستخدمين إدخال الاسم ورقم الهوية.",
+     "يُطلب من المستخدمين إدخال الاسم ورقم الهوية، وذلك بعد أسابيع من المفاوضات الصعبة.",
+     "وذلك بعد أسابيع من المفاوضات الصعبة"),
+    # CPR, spelled سي بي آر, matched كبير ("big") by sound: chance, not an anchor inside the clause
+    ("addition.clause",
+     "Some medical procedures such as intubation and cardiopulmonary resuscitation (CPR) may cause respiratory "
+     "secretions to be aerosolised and thus result in airborne spread.",
+     "قد تتسبب بعض الإجراءات الطبية كالتنبيب والإنعاش القلبي الرئوي (سي بي آر) في إطلاق إفرازات الجهاز التنفسي "
+     "على هيئة رذاذ، ومن ثم ينتشر الفيروس عن طريق الهواء.",
+     "قد تتسبب بعض الإجراءات الطبية كالتنبيب والإنعاش القلبي الرئوي (سي بي آر) في إطلاق إفرازات الجهاز التنفسي "
+     "على هيئة رذاذ، ومن ثم ينتشر الفيروس عن طريق الهواء، رغم اعتراض عدد كبير من الأطباء.",
+     "رغم اعتراض عدد كبير من الأطباء"),
+    # an English clause ends before a relative word ("… protein that helps …")
+    ("omission.clause_words",
+     "In the case of SARS-CoV-2, such research focuses on the S-spike protein that helps the virus intrude the "
+     "ACE2 enzyme receptor.",
+     "في حالة سارس كوف-2، يركز هذا البحث على بروتين سبايك إس الذي يساعد الفيروس على اقتحام مستقبلات إنزيم إيه "
+     "سي إي2.",
+     "في حالة سارس كوف-2 الذي يساعد الفيروس على اقتحام مستقبلات إنزيم إيه سي إي2.",
+     "such research focuses on the S-spike protein"),
+    # a pair of normal length that lacks a clause: four known words with no room at its place
+    # (clauses.DROPPED_STRONG)
+    ("omission.clause_words",
+     "Since then, more knowledge was accumulated through extensive studies on HCoV-229E and HCoV-OC43, both of "
+     "which cause self-limiting symptoms.",
+     "تم جمع الكثير من المعلومات منذ ذلك الحين عن طريق دراسات مكثفة أجريت على فيروس كورونا البشري-229E وفيروس "
+     "كورونا البشري-OC43، اللذين تُشفى أعراضهما تلقائيًّا.",
+     "تم جمع الكثير من المعلومات منذ ذلك الحين عن طريق دراسات مكثفة أجريت على فيروس كورونا البشري-229E وفيروس "
+     "كورونا البشري-OC43.",
+     "both of which cause self-limiting symptoms"),
+]
+
+
+@pytest.mark.parametrize("check, en, original, planted, words", SEVENTH)
+def test_seventh_round_catches_beside_their_quiet_originals(run_check, check, en, original, planted, words):
+    (flag,) = run_check(en, planted, check)
+    assert (flag.tgt_text if check == "addition.clause" else flag.src_text) == words
+    assert run_check(en, original, check) == []
+
+
+# Real TICO-19 pairs (CC0) the clause checks flagged in the sixth round, both false: an acronym written out
+# (NIOSH, five capitals: five words, here beside "approved" → المعتمد) and "web-based" → عبر الإنترنت, whose
+# الإنترنت repeats the "internet" rendered earlier (a repeat may render a word of its own: room). Each is
+# quiet; beside each, the same pair with a clause really added or deleted is flagged on its words.
+SIXTH_FALSE = [
+    ("addition.clause",
+     "In the United States, NIOSH-approved N95 filtering facepiece respirators or better must be used in the "
+     "context of a comprehensive, written respiratory protection program that includes fit-testing, training, and "
+     "medical exams.",
+     "وفي الولايات المتحدة، يجب استخدام أجهزة التنفس ذات قناع الوجه المزود بمرشح من النوع N95، المعتمد من المعهد "
+     "الوطني للسلامة والصحة المهنية، أو أجهزة أفضل، في سياق برنامج حماية الجهاز التنفسي المكتوب الشامل، والذي "
+     "يتضمن اختبار التركيب والملاءمة، والتدريب، والفحوصات الطبية.",
+     ("والفحوصات الطبية.", "والفحوصات الطبية، وقد استمر الاجتماع حتى ساعة متأخرة من الليل."),
+     "وقد استمر الاجتماع حتى ساعة متأخرة من الليل"),
+    ("omission.clause_words",
+     "Some artists have explored ways to continue to produce and share work over the internet as an alternative "
+     "to traditional live performance, such as live streaming concerts or creating web-based \"festivals\" for "
+     "artists to perform, distribute, and publicize their work.",
+     "اكتشف بعض الفنانين طرقًا لمواصلة إنتاج العمل ومشاركته عبر الإنترنت كبديل للأداء المباشر التقليدي، مثل "
+     "حفلات البث المباشر أو إنشاء \"احتفالات\" عبر الإنترنت للفنانين لأداء أعمالهم وتوزيعها ونشرها.",
+     ("اكتشف بعض الفنانين طرقًا لمواصلة إنتاج العمل ومشاركته عبر الإنترنت كبديل للأداء المباشر التقليدي، ", ""),
+     "Some artists have explored ways to continue to produce and share work over the internet as an alternative "
+     "to traditional live performance"),
+]
+
+
+@pytest.mark.parametrize("check, en, ar, edit, words", SIXTH_FALSE)
+def test_last_rounds_false_clause_flags_are_quiet_and_a_real_clause_beside_them_is_not(run_check, check, en, ar,
+                                                                                        edit, words):
+    assert run_check(en, ar, check) == []
+    (flag,) = run_check(en, ar.replace(*edit), check)
+    # (the dropped clause's "internet" is rendered by the kept الإنترنت of "web-based": the flag stops before it)
+    flagged = flag.tgt_text if check == "addition.clause" else flag.src_text
+    assert words.startswith(flagged) and len(flagged) > len(words) / 2

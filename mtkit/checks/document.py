@@ -154,6 +154,17 @@ class DocumentContext:
         both = len(with_en & with_ar) - (here in with_en and here in with_ar)
         return both >= SUPPORT and both >= WITH_EN * n_en and both >= WITH_AR * n_ar
 
+    def together(self, seg: "AnalyzedSegment", en_word: str, ar_core: str) -> tuple[int, int, int]:
+        """How many other pairs of the document hold ``en_word``, ``ar_core``, and both (a word
+        association computed from the input itself: see mtkit.checks.clauses)."""
+        en, ar, place = self._pairs_with
+        with_en, with_ar = en.get(en_word), ar.get(ar_core)
+        if not with_en or not with_ar:
+            return self._elsewhere(seg, with_en), self._elsewhere(seg, with_ar), 0
+        here = place.get(id(seg), -1)
+        both = len(with_en & with_ar) - (here in with_en and here in with_ar)
+        return self._elsewhere(seg, with_en), self._elsewhere(seg, with_ar), both
+
     def rendering_of(self, seg: "AnalyzedSegment", j: int) -> bool:
         """Whether some English word of ``seg`` is rendered, on the document's evidence, by its
         Arabic word ``j``."""
