@@ -120,7 +120,7 @@ class Strong:
 # is looked for in pairs too long only (a wider window cost a quarter of the audit's time for one more
 # catch on the development half): there, it frees a fully rendered pair from the rest rule.
 ADDED_STRONG = Strong(known=4, over=4, coverage=0.9, delta=1.0)
-DROPPED_STRONG = Strong(known=4, over=3, coverage=0.0, delta=1.0)
+DROPPED_STRONG = Strong(known=4, over=3, coverage=0.0, delta=0.0)
 
 _AR_PUNCT = frozenset("،,؛;:.!؟?()«»\"")
 _EN_PUNCT = frozenset(",;:.!?()\"“”—–")
