@@ -100,6 +100,7 @@ class Run:
     seconds: float
     cpu: float              # every process of the run (see audit())
     peaks: list[int]        # peak RSS of each worker process
+    driver_peak: int        # peak RSS of the `mtkit audit` process itself (reader and writer)
     worker_cpu: float       # the workers' CPU seconds (the pool's children, or the Dask workers)
     load: float             # the 1-minute load average at the end of the run
 
@@ -110,7 +111,7 @@ def run_audit(pairs: Path, out: Path, extra: list[str], worker_pids=()) -> Run:
     workers_before = _cpu(worker_pids)
     start = time.perf_counter()
     proc = subprocess.Popen(cmd)
-    with PeakMemory(worker_pids, None if worker_pids else proc.pid) as mem:
+    with PeakMemory(worker_pids, None if worker_pids else proc.pid) as mem, PeakMemory([proc.pid]) as driver:
         proc.wait()
     load = os.getloadavg()[0]
     seconds = time.perf_counter() - start
@@ -121,7 +122,8 @@ def run_audit(pairs: Path, out: Path, extra: list[str], worker_pids=()) -> Run:
     # of a LocalCluster started here; the Dask workers, which outlive the run, by their own counters
     cpu = sum(a.ru_utime + a.ru_stime - b.ru_utime - b.ru_stime for a, b in zip(after, before))
     workers = _cpu(worker_pids) - workers_before if worker_pids else sum(mem.cpu.values())
-    return Run(seconds, cpu + _cpu(worker_pids) - workers_before, sorted(mem.peak.values()), workers, load)
+    return Run(seconds, cpu + _cpu(worker_pids) - workers_before, sorted(mem.peak.values()),
+               driver.peak.get(proc.pid, 0), workers, load)
 
 
 def run_dask(pairs: Path, out: Path) -> tuple[Run, float]:
@@ -137,8 +139,9 @@ def run_dask(pairs: Path, out: Path) -> tuple[Run, float]:
 
 def audit(sizes: list[int], repeats: int, section: str) -> None:
     lines = ["| pairs | run | seconds: median (all runs) | pairs/s | CPU s, median: all / workers | "
-             "load at the end (all runs) | peak RSS per worker, MB (largest run) | outputs identical |",
-             "|---|---|---|---|---|---|---|---|"]
+             "load at the end (all runs) | peak RSS per worker, MB (largest run) | peak RSS of the driver, MB | "
+             "outputs identical |",
+             "|---|---|---|---|---|---|---|---|---|"]
     overheads, cpu_overheads = [], []
     with tempfile.TemporaryDirectory() as tmp:
         for n in sizes:
@@ -169,7 +172,7 @@ def audit(sizes: list[int], repeats: int, section: str) -> None:
                 peaks = max((r.peaks for r in runs), key=lambda p: max(p, default=0))
                 lines.append(f"| {n:,} | {label} | {seconds[name]:.1f} ({', '.join(f'{r.seconds:.1f}' for r in runs)}) | "
                              f"{n / seconds[name]:,.0f} | {cpu[name]:.1f} / {worker_cpu[name]:.1f} | "
-                             f"{', '.join(f'{r.load:.1f}' for r in runs)} | {_mb(peaks)} | "
+                             f"{', '.join(f'{r.load:.1f}' for r in runs)} | {_mb(peaks)} | {_mb([max(r.driver_peak for r in runs)])} | "
                              f"{('yes' if same else 'NO') if name == 'dask' else ''} |")
     body = ("Audit throughput, `--jobs 2` and a 2-worker Dask LocalCluster on the same 2 cores, each run a "
             "real `mtkit audit --pairs … -f jsonl -o …` process (the development set's news sentences "

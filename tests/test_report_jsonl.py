@@ -33,3 +33,15 @@ def test_jsonl_fail_on_sees_the_streamed_flags(tmp_path):
     code = runner.invoke(main, ["audit", "--pairs", str(PAIRS), "-f", "jsonl", "-o", str(out), "--fail-on", "minor"]).exit_code
     summary = json.loads(out.read_text(encoding="utf-8").splitlines()[-1])["summary"]
     assert code == (1 if sum(summary["by_severity"].values()) else 0)
+
+
+def test_a_streamed_audit_keeps_flags_only_when_write_waivers_needs_them():
+    # a 1,000,000-pair audit kept every flag in the driver (400+ MB) for a --write-waivers nobody asked for
+    from mtkit.cli.audit import _Seen
+    from mtkit.model import SEVERITIES
+    results = list(api.audit(pairs=str(PAIRS)).segments)
+    assert any(r.flags for r in results)
+    kept, dropped = _Seen(iter(results), keep_flags=True), _Seen(iter(results), keep_flags=False)
+    assert list(kept) == results and list(dropped) == results
+    assert len(kept.flags) == sum(len(r.flags) for r in results) and dropped.flags == []
+    assert kept.rank == dropped.rank < len(SEVERITIES)   # the worst severity is seen either way

@@ -74,7 +74,7 @@ def audit(en, ar, pairs, pairs_format, columns, presegmented, parallel, waivers,
                        quiet=quiet, skip_bad=skip_bad, stream=fmt in STREAMED, waivers=waivers,
                        dask=dask_address)
     # streamed or not, note the worst severity and every flag while the segments go by
-    seen = _Seen(result.segments)
+    seen = _Seen(result.segments, keep_flags=bool(write_waivers))
     result.segments = seen if fmt in STREAMED else list(seen)
     if fmt == "parquet" and output not in (None, "-"):
         from mtkit.report.parquet import write_parquet
@@ -90,10 +90,12 @@ def audit(en, ar, pairs, pairs_format, columns, presegmented, parallel, waivers,
 
 class _Seen:
     """Passes segment results through, remembering the worst severity of the flags no reviewer
-    waived, and every flag (for --write-waivers)."""
+    waived, and every flag when --write-waivers needs them (kept otherwise, they would make a
+    streamed audit's memory grow with its input)."""
 
-    def __init__(self, segments):
+    def __init__(self, segments, keep_flags: bool):
         self.segments = segments
+        self.keep_flags = keep_flags
         self.rank = len(SEVERITIES)
         self.flags: list = []
 
@@ -101,5 +103,6 @@ class _Seen:
         for seg in self.segments:
             for flag in seg.active_flags:
                 self.rank = min(self.rank, severity_rank(flag.severity))
-            self.flags.extend(seg.flags)
+            if self.keep_flags:
+                self.flags.extend(seg.flags)
             yield seg
