@@ -172,7 +172,8 @@ def audit(sizes: list[int], repeats: int, section: str) -> None:
                 peaks = max((r.peaks for r in runs), key=lambda p: max(p, default=0))
                 lines.append(f"| {n:,} | {label} | {seconds[name]:.1f} ({', '.join(f'{r.seconds:.1f}' for r in runs)}) | "
                              f"{n / seconds[name]:,.0f} | {cpu[name]:.1f} / {worker_cpu[name]:.1f} | "
-                             f"{', '.join(f'{r.load:.1f}' for r in runs)} | {_mb(peaks)} | {_mb([max(r.driver_peak for r in runs)])} | "
+                             f"{', '.join(f'{r.load:.1f}' for r in runs)} | {_mb(peaks)} | "
+                             f"{_mb([max(r.driver_peak for r in runs)])} | "
                              f"{('yes' if same else 'NO') if name == 'dask' else ''} |")
     body = ("Audit throughput, `--jobs 2` and a 2-worker Dask LocalCluster on the same 2 cores, each run a "
             "real `mtkit audit --pairs … -f jsonl -o …` process (the development set's news sentences "

@@ -10,7 +10,7 @@ import json
 import re
 import xml.etree.ElementTree as ET
 
-from hypothesis import HealthCheck, given, settings
+from hypothesis import HealthCheck, example, given, settings
 from hypothesis import strategies as st
 
 from mtkit.checks import run_checks, select
@@ -145,6 +145,7 @@ def test_every_writer_output_parses_in_its_format(result):
 
 @FAST
 @given(ANY_TEXT)
+@example("+0")      # a number to Python, a formula's start to a spreadsheet
 def test_escaping_helpers(text):
     assert "\n" not in terminal(text) and not CONTROL.search(terminal(text))
     assert not terminal(text).lstrip().startswith("::")

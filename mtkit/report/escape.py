@@ -124,12 +124,12 @@ def xml_document(root: ET.Element) -> str:
 # OWASP "CSV injection": a cell starting with one of these is a formula in Excel/LibreOffice/Sheets
 # (fullwidth forms too, which some locales accept). Such cells get a leading apostrophe.
 _FORMULA_START = ("=", "+", "-", "@", "\t", "\r", "\n", "＝", "＋", "－", "＠")
-_NUMBER = re.compile(r"[+-]?(\d+(\.\d*)?|\.\d+)([eE][+-]?\d+)?")
+_NUMBER = re.compile(r"-?(\d+(\.\d*)?|\.\d+)([eE][+-]?\d+)?")   # a leading + is a formula's start
 
 
 def csv_cell(value: Any) -> Any:
     """A CSV cell that a spreadsheet shows as text, never runs: numbers pass, text that could start
-    a formula is prefixed with ``'`` (a plain number written as text, like ``-0.5``, is kept)."""
+    a formula is prefixed with ``'`` (a plain number written as text, like ``-0.5``, is kept; ``+0`` is not)."""
     if value is None or isinstance(value, (bool, int, float)):
         return value
     text = scrub(str(value))
