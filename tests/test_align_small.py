@@ -67,3 +67,20 @@ def test_equal_counts_align_the_same_both_ways(src, data):
 def test_small_tables_only():
     assert small.fits(10, 12) and small.fits(16, 16)
     assert not small.fits(182, 176)
+
+
+def test_a_capped_length_cost_aligns_the_same_both_ways():
+    """Documents whose ratio swings one way get a fitted cap on a longer target's length cost
+    (params.fitted_noise): both DPs price it the same."""
+    import random
+
+    for seed in range(6):
+        rng = random.Random(seed)
+        n = rng.randint(10, 16)
+        en = [rng.randint(40, 240) for _ in range(n)]
+        ar = [round(e * (2.5 if rng.random() < 0.3 else 0.84)) for e in en]
+        src = [UnitFeatures(e, frozenset({f"s:k{k}"} if k % 2 else ())) for k, e in enumerate(en)]
+        tgt = [UnitFeatures(a, frozenset({f"s:k{k}"} if k % 2 else ())) for k, a in enumerate(ar)]
+        keep = rng.randint(n - 2, n)
+        for keep_parallel in (False, True):
+            _same(src, tgt[:keep], keep_parallel=keep_parallel)

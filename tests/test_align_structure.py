@@ -8,7 +8,7 @@ from pathlib import Path
 
 import numpy as np
 
-from mtkit.align import dp
+from mtkit.align import dp, params
 from mtkit.align.flat import feature_pair
 from mtkit.align.features import UnitFeatures
 
@@ -117,3 +117,33 @@ def test_sharing_no_dictionary_word_costs_what_the_document_says():
     one_to_one = [dp.Bead((k,), (k,)) for k in range(40)]
     assert _fitted(src, tgt, one_to_one).unshared > 0.5
     assert _fitted(src, blind, one_to_one).unshared < 0.05
+
+
+def _one_sided(seed: int, share: float = 0.3, factor: float = 1.8, n: int = 60):
+    """A document whose Arabic keeps, in ``share`` of its units, material the English drops (a
+    ratio that swings one way: × ``factor``), half the pairs sharing a name."""
+    rng = random.Random(seed)
+    src_l = [rng.randint(80, 300) for _ in range(n)]
+    tgt_l = [round(s * 0.84 * (factor if rng.random() < share else 1.0) * rng.uniform(0.9, 1.1)) for s in src_l]
+    keys = [frozenset({f"s:k{k}"}) if rng.random() < 0.5 else frozenset() for k in range(n)]
+    return ([UnitFeatures(length, k) for length, k in zip(src_l, keys)],
+            [UnitFeatures(length, k) for length, k in zip(tgt_l, keys)])
+
+
+def test_a_ratio_swinging_one_way_stays_one_to_one(monkeypatch):
+    # a Gaussian length model, even with the document's own spread, invents merges and
+    # deletions for the long Arabic units; the fitted cap on a longer target keeps them 1-1
+    one_to_one = [dp.Bead((k,), (k,)) for k in range(60)]
+    docs = [_one_sided(seed) for seed in range(4)]
+    for src, tgt in docs:
+        assert [(b.src, b.tgt) for b in dp.align_features(src, tgt)] == [((k,), (k,)) for k in range(60)]
+        assert dp.fit_noise(src, tgt, one_to_one, 0.84).cap > 0
+    # a steady ratio, or one swinging both ways as often: no cap, the Gaussian model as before
+    rng = random.Random(7)
+    for spread in (0.0005, 0.3):
+        steady_src, steady_tgt = _doc(rng, spread)
+        assert dp.fit_noise(steady_src, steady_tgt, one_to_one, 0.84).cap == 0.0
+    monkeypatch.setattr(params, "TAIL_MIN_SHARE", 2.0)          # never capped: the old cost
+    invented = [sum(1 for b in dp.align_features(src, tgt) if len(b.src) != 1 or len(b.tgt) != 1)
+                for src, tgt in docs]
+    assert min(invented) >= 4 and sum(invented) >= 30, invented

@@ -1,6 +1,7 @@
 """Bead dynamic programming over a band, vectorized in blocks of rows.
 
-Cost of a bead = Gale-Church length cost + bead-type prior − anchor and dictionary bonuses (Dice
+Cost of a bead = Gale-Church length cost (capped for a longer target where the document's ratio
+swings one way, Noise.cap) + bead-type prior − anchor and dictionary bonuses (Dice
 overlap of the bead's anchors, dictionary words) + the document's own cost of two sides that share
 no dictionary word (Noise.unshared) − optional similarity bonus. Bead costs for a block of rows are computed at once
 with numpy (2-D arrays over rows × band columns); the row loop only takes minima. Documents longer
@@ -59,14 +60,15 @@ def length_cost(ls: np.ndarray, lt: np.ndarray, ratio: float | None = None,
                 variance: float = 0.0, spread: float = 0.0) -> np.ndarray:
     """Gaussian negative log-likelihood of Gale-Church's delta; ``spread`` adds variance that
     grows with the square of the length (a ratio that itself varies from unit to unit)."""
-    half_square, scaled, square = length_terms(ls, lt, ratio, variance)
+    half_square, scaled, square, _ = length_terms(ls, lt, ratio, variance)
     return half_square / (scaled + spread * square)
 
 
 def length_terms(ls: np.ndarray, lt: np.ndarray, ratio: float | None = None,
-                 variance: float = 0.0) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
+                 variance: float = 0.0) -> tuple[np.ndarray, np.ndarray, np.ndarray, np.ndarray]:
     """length_cost's parts that the spread does not change (kept across EM rounds):
-    ½ delta², variance × mean length and (ratio × mean length)²."""
+    ½ delta², variance × mean length, (ratio × mean length)² and whether the target is longer
+    than the ratio says (where a Noise's cap applies)."""
     ratio = features.LENGTH_RATIO if ratio is None else ratio
     variance = variance or features.LENGTH_VARIANCE
     # the variance is calibrated at LENGTH_RATIO; translation noise is proportional to length,
@@ -74,7 +76,7 @@ def length_terms(ls: np.ndarray, lt: np.ndarray, ratio: float | None = None,
     variance = variance * (ratio / features.LENGTH_RATIO) ** 2
     mean = np.maximum(ls + lt / ratio, 2.0) / 2
     diff = lt - ls * ratio
-    return 0.5 * diff * diff, variance * mean, (ratio * mean) ** 2
+    return 0.5 * diff * diff, variance * mean, (ratio * mean) ** 2, diff > 0
 
 
 @dataclass(frozen=True)
@@ -82,7 +84,7 @@ class _Terms:
     """The evidence of some beads of one type that a document's noise does not change: the
     length cost's parts (length_terms), each channel's bonus (weight × Dice; channels sharing no
     key left out), 1 where the two sides have dictionary words and share none, the similarity."""
-    length: tuple[np.ndarray, np.ndarray, np.ndarray]
+    length: tuple[np.ndarray, np.ndarray, np.ndarray, np.ndarray]
     bonuses: tuple[np.ndarray, ...]
     unshared: np.ndarray | None
     extra: np.ndarray | None
@@ -204,8 +206,10 @@ class _Costs:
     def _priced(self, terms: _Terms, a: int, b: int) -> np.ndarray:
         """The cost of beads of type (a, b) from their terms and the noise (length_cost's formula)."""
         noise = self.noise
-        half_square, scaled, square = terms.length
+        half_square, scaled, square, longer = terms.length
         c = half_square / (scaled + noise.spread * square)
+        if noise.cap:       # a longer target's cost approaches the cap (params.fitted_noise)
+            c = np.where(longer, c * noise.cap / (c + noise.cap), c)
         c += noise.prior(a, b)
         for bonus in terms.bonuses:
             c -= bonus

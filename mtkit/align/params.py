@@ -31,6 +31,14 @@ FIRST_SPREAD = 0.25
 STRUCTURE_MARGIN = 6.0     # cost (nats) each non-1-1 bead must save to break N-with-N
 UNSHARED_PSEUDO = 4.0     # pairs at even odds that the unshared shares are smoothed with
 UNSHARED_WEIGHT = 0.5      # scale of the fitted log odds (tuned on the dev splits: 0.25-0.75)
+# A document whose ratio swings one way (the Arabic keeps chains of names or comments that the
+# English shortens or drops): where at least TAIL_MIN_SHARE of its 1-1 beads have a target longer
+# than TAIL_Z robust deviations above the median, a longer target's length cost is capped near
+# CAP_OFFSET + log(1 / that share) nats (an outlier component of the length model), so the DP stops
+# inventing merges and deletions to explain it. Chosen on the dev splits (eval/RESULTS.md, align8).
+TAIL_Z = 3.0
+TAIL_MIN_SHARE = 0.05
+CAP_OFFSET = 3.0
 MERGE_SLACK = 1.0          # how much cheaper than its default a merge prior may become
 INF = 1e18
 
@@ -39,12 +47,14 @@ INF = 1e18
 class Noise:
     """A document's translation noise: length ratio (None: the document's own, see ratio),
     Gale-Church variance per character, ``spread`` (variance of the length ratio itself, for text
-    whose ratio swings from unit to unit), the bead-type priors and ``unshared`` (see unshared_cost)."""
+    whose ratio swings from unit to unit), the bead-type priors, ``unshared`` (see unshared_cost)
+    and ``cap`` (see fitted_noise)."""
     ratio: float | None = None
     variance: float = 0.0          # 0: features.LENGTH_VARIANCE
     spread: float = 0.0
     priors: tuple[tuple[tuple[int, int], float], ...] = ()
     unshared: float = 0.0          # cost of a bead whose two sides have dictionary words but share none
+    cap: float = 0.0               # most a bead's length cost approaches where its target is longer (0: no cap)
 
     def prior(self, a: int, b: int) -> float:
         for key, value in self.priors:
@@ -83,17 +93,23 @@ def fitted_noise(ls: Sequence[float], lt: Sequence[float], doc_ratio: float, bea
     - ``spread``: the variance of log(target / (ratio × source)) over 1-1 beads (from the median
       absolute deviation, so wrong beads of a first pass weigh little), less what Gale-Church's
       variance already explains at those lengths; 0 for text whose ratio holds steady;
+    - ``cap``: where the ratio swings one way (TAIL_MIN_SHARE or more of the 1-1 beads have a
+      target more than TAIL_Z robust deviations longer than the median says), the most a longer
+      target's length cost approaches: CAP_OFFSET + log(1 / that share); else 0 (Gaussian);
     - priors: bead-type frequencies, smoothed towards the defaults with FIT_PSEUDO beads. A 1-0 or
       0-1 prior never becomes cheaper than its default: a first pass that invents deletions must
       not make the next one invent more (the length evidence alone can still find them).
     """
-    spread = 0.0
+    spread = cap = 0.0
     if len(ls) >= FIT_MIN_UNITS:
         e = [math.log((t + 1) / (doc_ratio * (s + 1))) for s, t in zip(ls, lt)]
         center = median(e)
         mad = median([abs(x - center) for x in e]) * 1.4826
         explained = median([features.LENGTH_VARIANCE / (features.LENGTH_RATIO ** 2 * max(s, 1.0)) for s in ls])
         spread = round(max(0.0, mad * mad - explained), 3)
+        tail = sum(1 for x in e if x - center > TAIL_Z * mad) / len(e) if mad > 0 else 0.0
+        if tail >= TAIL_MIN_SHARE:
+            cap = round(CAP_OFFSET + math.log(1 / tail), 2)
     counts: dict[tuple[int, int], int] = {}
     for b in beads:
         counts[len(b.src), len(b.tgt)] = counts.get((len(b.src), len(b.tgt)), 0) + 1
@@ -109,7 +125,8 @@ def fitted_noise(ls: Sequence[float], lt: Sequence[float], doc_ratio: float, bea
         value = -math.log(p[k] / p[1, 1])
         floor = prior(*k) if 0 in k else prior(*k) - MERGE_SLACK
         priors.append((k, round(max(value, floor), 2)))
-    return Noise(ratio=None, variance=0.0, spread=spread, priors=tuple(priors), unshared=unshared)
+    return Noise(ratio=None, variance=0.0, spread=spread, priors=tuple(priors), unshared=unshared,
+                 cap=cap)
 
 
 def unshared_cost(pos: tuple[int, int], neg: tuple[int, int]) -> float:

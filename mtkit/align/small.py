@@ -9,8 +9,8 @@ compares the two on generated documents; eval/align_quality.py's numbers are unc
 - evidence as in mtkit.align.evidence: per channel (anchors; dictionary words), keys shared by
   both sides and in at most ANCHOR_MAX_SHARE of a side's units, counted once per item that has
   them; a bead's Dice coefficient over its units' items;
-- prices as in dp._Costs.price: length cost, prior, Dice bonuses, the unshared cost; a bead that
-  does not fit costs INF, added like any other price;
+- prices as in dp._Costs.price: length cost (capped for a longer target, Noise.cap), prior, Dice
+  bonuses, the unshared cost; a bead that does not fit costs INF, added like any other price;
 - rows filled as in dp._fill (bead types in order, strictly cheaper wins), then insertions as its
   scan (_insertions: min of own costs, the same 1e-9 tolerance);
 - the document's noise fitted as in dp.fit_noise (params.fitted_noise), the structure rule as in
@@ -161,6 +161,8 @@ class _Costs:
         var = self.variance * mean + self.noise.spread * (scaled * scaled)
         diff = lt - ls * ratio
         c = 0.5 * diff * diff / var
+        if self.noise.cap and diff > 0:
+            c = c * self.noise.cap / (c + self.noise.cap)
         c += self.priors[a, b]
         bonuses, unshared = self.evidence.of(ia, i, jb, j)
         for bonus in bonuses:
