@@ -83,6 +83,49 @@ def test_idiom_rendered_by_meaning_or_established_calque_is_not_flagged(run_chec
     assert run_check(en, ar, "idiom.literal") == []
 
 
+# An idiom whose words also read literally needs its frame (idioms.jsonl "frames"): its complement or
+# its subject/verb frame. Each pair: the literal English with its faithful Arabic (quiet), then the
+# figurative English rendered word for word (flagged).
+FRAMED = [
+    (("I see it going from the center of your chest going up to your neck",
+      "أجد أنه ينتقل من وسط الصدر ويصل إلى رقبتك"),
+     ("The company is up to its neck in debt.", "الشركة حتى عنقها في الديون."), "up to its neck in debt"),
+    (("Wash cloth masks in hot water after each use.", "اغسل الكمامات القماشية في الماء الساخن بعد كل استخدام."),
+     ("The minister is in hot water over the contract.", "الوزير في الماء الساخن بسبب العقد."), "in hot water"),
+    (("Patients often report a bad taste in the mouth.", "كثيرا ما يشكو المرضى من طعم سيئ في الفم."),
+     ("The scandal left a bad taste in the mouth of voters.", "تركت الفضيحة طعما سيئا في فم الناخبين."),
+     "a bad taste in the mouth"),
+    (("Most of the deaths were caused by heart failure.", "كانت معظم الوفيات بسبب قصور القلب."),
+     ("Pupils learn the poem by heart.", "يتعلم التلاميذ القصيدة بالقلب."), "by heart"),
+    (("The nurse asked him to lift a finger.", "طلبت منه الممرضة أن يرفع إصبعا."),
+     ("The government did not lift a finger to help.", "لم ترفع الحكومة إصبعا للمساعدة."), "lift a finger"),
+    (("I have had a pain in the neck for two days.", "أعاني من ألم في الرقبة منذ يومين."),
+     ("The new rules are a pain in the neck for small firms.", "القواعد الجديدة ألم في الرقبة للشركات الصغيرة."),
+     "a pain in the neck"),
+]
+
+
+@pytest.mark.parametrize("literal, figurative, src_text", FRAMED)
+def test_an_idiom_needs_its_frame_and_the_literal_words_pass(run_check, literal, figurative, src_text):
+    assert run_check(*literal, "idiom.literal") == []
+    flags = run_check(*figurative, "idiom.literal")
+    assert [f.src_text for f in flags] == [src_text]
+
+
+def test_every_frame_holds_its_idiom():
+    """A frame that could never hold the idiom's words would silence the idiom for good."""
+    from mtkit.checks.analysis import AnalyzedSegment
+    from mtkit.checks.idiom import find_idioms
+    from mtkit.data import table
+    from mtkit.model import Segment
+    fill = {"one's": "his", "someone": "them", "someone's": "their", "something": "the plan", "not": "not", "be": "is"}
+    framed = [(entry["en"], frame) for entry in table("idioms.jsonl") for frame in entry["frames"] or []]
+    assert len(framed) > 100
+    for en, frame in framed:
+        seg = AnalyzedSegment(Segment("t", " ".join(fill.get(w, w) for w in frame.split()), "x"))
+        assert any(idiom.en == en for idiom, _, _ in find_idioms(seg)), (en, frame)
+
+
 def test_no_idiom_in_the_english_means_no_flag_even_with_image_words_in_arabic(run_check):
     en = "The committee discussed the report in a small room."
     ar = "ناقشت اللجنة التقرير في غرفة صغيرة قرب الفيل."

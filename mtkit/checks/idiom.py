@@ -4,6 +4,11 @@ The English is matched on lemmas (``hits/hit/hitting the ground running``) with 
 ``one's``/``someone``/``something``; the Arabic on light stems, so clitics, plurals and the article
 do not hide an image word. A flag needs enough of the idiom's image words in the Arabic and none
 of its accepted renderings; established Arabic calques (``calque_ok``) are never flagged.
+
+An idiom whose words also have a literal reading ("pain going up to your neck", "wash it in hot
+water") lists ``frames``: the figurative reading needs one of them around the words (its
+complement, "up to one's neck *in something*", or its subject/verb frame, "*be* in hot water").
+Where none matches, the English is read literally and the idiom is not there.
 """
 from __future__ import annotations
 
@@ -23,6 +28,13 @@ from mtkit.text.lexicon import zipf
 from mtkit.text.normalize import norm
 
 SLOTS = ("one's", "someone", "something", "someone's")
+# In a frame, "not" stands for any negator and "be" for any form of it, contracted ones too
+# ("didn't lift a finger", "it's a pain in the neck"); frames start at most FRAME_BEFORE words
+# before the idiom's own words.
+_NEGATORS = frozenset({"not", "never", "no", "nobody", "nothing", "none", "neither", "nor", "cannot", "without",
+                       "hardly", "barely", "scarcely"})
+_BE_CONTRACTIONS = ("'s", "'re", "'m", "’s", "’re", "’m")
+FRAME_BEFORE = 6
 
 
 @dataclass(frozen=True)
@@ -37,6 +49,7 @@ class Idiom:
     suggestion: str
     severity: str
     required: tuple[frozenset[str], ...] = ()   # lemma sets of the fixed words: a quick pre-test
+    frames: tuple[tuple[str, ...], ...] = ()    # patterns around the words that make them figurative
 
 
 def _phrase(text: str) -> tuple[str, ...]:
@@ -79,15 +92,16 @@ def lexicon() -> _Lexicon:
 
 def _encode(idiom: Idiom) -> str:
     return json.dumps([idiom.en, idiom.pattern, idiom.meaning, idiom.literal, idiom.min_literal, idiom.accepted,
-                       idiom.calque_ok, idiom.suggestion, idiom.severity, [sorted(r) for r in idiom.required]],
-                      ensure_ascii=False)
+                       idiom.calque_ok, idiom.suggestion, idiom.severity, [sorted(r) for r in idiom.required],
+                       idiom.frames], ensure_ascii=False)
 
 
 def _decode(text: str) -> Idiom:
-    en, pattern, meaning, literal, min_literal, accepted, calque_ok, suggestion, severity, required = json.loads(text)
+    en, pattern, meaning, literal, min_literal, accepted, calque_ok, suggestion, severity, required, frames = \
+        json.loads(text)
     return Idiom(en, tuple(pattern), meaning, tuple(tuple(tuple(p) for p in group) for group in literal), min_literal,
                  tuple(tuple(p) for p in accepted), calque_ok, suggestion, severity,
-                 tuple(frozenset(r) for r in required))
+                 tuple(frozenset(r) for r in required), tuple(tuple(f) for f in frames))
 
 
 def _compile_table() -> dict[str, str]:
@@ -108,12 +122,13 @@ def _compile_lexicon() -> dict[str, list[Idiom]]:
     index: dict[str, list[Idiom]] = {}
     for entry in table("idioms.jsonl"):
         literal = tuple(tuple(_phrase(alt) for alt in group) for group in entry["literal_ar"])
+        frames = tuple(_pattern(frame) for frame in entry["frames"] or [])
         for form in [entry["en"], *(entry["variants"] or [])]:
-            pattern = tuple(w for w in re.split(r"[\s\-]+", form.lower().replace("’", "'")) if w)
+            pattern = _pattern(form)
             idiom = Idiom(entry["en"], pattern, entry["meaning"], literal, entry["min_literal"],
                           tuple(_phrase(a) for a in entry["accepted_ar"] or []),
                           entry["calque_ok"], entry["suggestion"], entry["severity"],
-                          tuple(en_lemmas(w) for w in pattern if w not in SLOTS))
+                          tuple(en_lemmas(w) for w in pattern if w not in SLOTS), frames)
             fixed = [w for w in pattern if w not in SLOTS]
             if not fixed:
                 continue
@@ -123,12 +138,18 @@ def _compile_lexicon() -> dict[str, list[Idiom]]:
     return index
 
 
-def _match_at(words: list[str], lemmas: list[frozenset[str]], start: int, pattern: tuple[str, ...]) -> Optional[int]:
-    """Match ``pattern`` against the words from ``start``; returns the end index or None."""
+def _pattern(form: str) -> tuple[str, ...]:
+    return tuple(w for w in re.split(r"[\s\-]+", form.lower().replace("’", "'")) if w)
+
+
+def _match_at(words: list[str], lemmas: list[frozenset[str]], start: int, pattern: tuple[str, ...],
+              frame: bool = False) -> Optional[int]:
+    """Match ``pattern`` against the words from ``start``; returns the end index or None
+    (``frame``: the pattern is a frame, where "not" and "be" stand for their forms)."""
     def go(i: int, k: int) -> Optional[int]:
         if k == len(pattern):
             return i
-        for after in _after(words, lemmas, i, pattern[k]):
+        for after in _after(words, lemmas, i, pattern[k], frame):
             end = go(after, k + 1)
             if end is not None:
                 return end
@@ -136,7 +157,7 @@ def _match_at(words: list[str], lemmas: list[frozenset[str]], start: int, patter
     return go(start, 0)
 
 
-def _after(words: list[str], lemmas: list[frozenset[str]], i: int, token: str) -> Sequence[int]:
+def _after(words: list[str], lemmas: list[frozenset[str]], i: int, token: str, frame: bool = False) -> Sequence[int]:
     """Where matching goes on when ``token`` matches from word ``i``: shortest first for a slot."""
     if token in ("someone", "something"):
         return range(i + 1, min(i + 4, len(words)) + 1)          # one to four words
@@ -145,7 +166,20 @@ def _after(words: list[str], lemmas: list[frozenset[str]], i: int, token: str) -
     if token in ("one's", "someone's"):
         # "his", "Trump's", "the minister's": up to four words ending in a possessive
         return [last + 1 for last in range(i, min(i + 4, len(words))) if is_possessive(words[last])]
+    if frame and token == "not" and (words[i] in _NEGATORS or words[i].endswith(("n't", "n’t"))):
+        return (i + 1,)
+    if frame and token == "be" and (words[i].endswith(_BE_CONTRACTIONS) or words[i] in ("isn't", "aren't", "wasn't",
+                                                                                       "weren't", "ain't")):
+        return (i + 1,)
     return (i + 1,) if lemmas[i] & en_lemmas(token) else ()
+
+
+def _framed(idiom: Idiom, words: list[str], lemmas: list[frozenset[str]], start: int, end: int) -> bool:
+    """Whether one of the idiom's frames holds its words (always, for an idiom without frames)."""
+    if not idiom.frames:
+        return True
+    return any((stop := _match_at(words, lemmas, at, frame, frame=True)) is not None and stop >= end
+               for frame in idiom.frames for at in range(max(0, start - FRAME_BEFORE), start + 1))
 
 
 def find_idioms(seg: AnalyzedSegment) -> Iterator[tuple[Idiom, int, int]]:
@@ -163,7 +197,7 @@ def find_idioms(seg: AnalyzedSegment) -> Iterator[tuple[Idiom, int, int]]:
             if start < 0 or not word_lemmas & idiom.required[0] or (idiom.en, start) in seen:
                 continue
             end = _match_at(words, lemmas, start, idiom.pattern)
-            if end is not None:
+            if end is not None and _framed(idiom, words, lemmas, start, end):
                 seen.add((idiom.en, start))
                 yield idiom, start, end
 
