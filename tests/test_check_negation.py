@@ -28,6 +28,8 @@ def test_lost_negation_is_critical_and_points_at_the_english_negator(run_check, 
 ADDED = [
     ("The court approved the appeal on Thursday.", "لم توافق المحكمة على الاستئناف يوم الخميس.", "لم"),
     ("The governor signed the budget into law.", "الحاكم لن يوقع الميزانية لتصبح قانونا.", "لن"),
+    # the relative clause after "hosts" renders no English modifier: an added negation
+    ("Bats are hosts of the virus.", "الخفافيش مضيفون لا ينقلون الفيروس.", "لا"),
 ]
 
 
@@ -54,6 +56,9 @@ KEPT = [
     ("Rescue teams are still searching for survivors.", "ما زالت فرق الإنقاذ تبحث عن ناجين."),
     # an exceptive: "only" = ليست سوى
     ("It is only a matter of time before prices rise.", "ليست سوى مسألة وقت قبل أن ترتفع الأسعار."),
+    # an English pre-modifier rendered as a negated relative clause after its noun: "dead-end hosts"
+    # = "hosts that do not transmit" (the same Arabic beside an English without it is flagged above)
+    ("Bats are dead-end hosts of the virus.", "الخفافيش مضيفون لا ينقلون الفيروس."),
     # lexical negation on both sides
     ("The council rejected the plan.", "رفض المجلس الخطة."),
     ("The court approved the appeal on Thursday.", "وافقت المحكمة على الاستئناف يوم الخميس."),

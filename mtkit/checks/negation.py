@@ -6,6 +6,7 @@ import re
 from functools import lru_cache
 from typing import Iterator
 
+from mtkit.align.words import is_content
 from mtkit.checks import Doc, Finding, check
 from mtkit.checks.analysis import AnalyzedSegment
 from mtkit.data import table
@@ -244,6 +245,31 @@ def _negated_near(seg: AnalyzedSegment, index: int, other_side: list[tuple[int, 
     return any(abs(k / max(1, n_there) - place) <= RELATIVE for k, _ in other_side)
 
 
+def _relative_modifier(seg: AnalyzedSegment, k: int) -> bool:
+    """Whether Arabic negator ``k`` opens a relative clause that renders an English pre-modifier:
+    "dead-end hosts" → مضيفون لا ينقلون ("hosts that do not transmit"), "endless talks" → محادثات
+    لا تنتهي. The word before the negator renders an English noun; the words just before that noun
+    are an adjective (or a hyphenated modifier) that nothing in the Arabic renders, and the negated
+    verb renders no English word of its own. An added negation has no such unrendered modifier."""
+    words = seg.tgt_words
+    if k == 0 or k + 1 >= len(words):
+        return False
+    links = seg.memo("negation.all_links", lambda: (
+        {link.src: link.tgt for link in seg.word_links}, {link.tgt: link.src for link in seg.word_links}))
+    noun = links[1].get(k - 1)
+    if noun is None or k + 1 in links[1] or "NOUN" not in all_lemmas(seg.src_words[noun].norm):
+        return False
+    src = seg.src_words
+    modifier = []
+    for i in range(noun - 1, max(-1, noun - 3), -1):
+        if i in links[0] or not is_content(src[i].norm, "en"):
+            break
+        modifier.append(i)
+    hyphenated = any(seg.src[src[i].end:src[i + 1].start] == "-" for i in modifier)
+    return bool(modifier) and (hyphenated or any("ADJ" in all_lemmas(src[i].norm) and "VERB" not in all_lemmas(src[i].norm)
+                                                 for i in modifier))
+
+
 def _answer_word(text: str, tok) -> bool:
     """لا standing alone as an answer: between a slash or bracket and punctuation."""
     before = text[:tok.start].rstrip()[-1:]
@@ -293,6 +319,9 @@ def negation_added(seg: AnalyzedSegment) -> Iterator[Finding]:
     ar = _ar_negations(seg)
     ar_strong = [k for k, kind in ar if kind == "strong"]
     if not ar_strong or not seg.src.strip():
+        return
+    ar_strong = [k for k in ar_strong if not _relative_modifier(seg, k)]
+    if not ar_strong:
         return
     en = _en_negations(seg)
     if not en:
