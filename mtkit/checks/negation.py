@@ -67,8 +67,8 @@ def _privative(word: str) -> bool:
     and in-/im-/il-/ir- + a frequent adjective ("impractical", "indistinguishable"; not "inside",
     "informed", "infected"), beside :func:`negative_adjective`."""
     if word.startswith("non") and len(word) >= 7 or word.startswith("un") and len(word) >= 6 \
-            and not word.startswith(("under", "uni", "until", "unto")):
-        return True
+            and not word.startswith(("under", "uni", "until", "unto")) and set(all_lemmas(word)) != {"VERB"}:
+        return True                        # (a verb alone is reversative: unveil, unlock, unpack)
     for prefix in ("in", "im", "il", "ir"):
         base = word[len(prefix):]
         if word.startswith(prefix) and base.endswith(_ADJECTIVE_ENDINGS) and zipf(base, "en") >= IN_BASE:
@@ -108,12 +108,20 @@ def _find_en_negations(seg: AnalyzedSegment) -> list[tuple[int, str]]:
             out.append((i, "implicative"))
         elif word == "either" and any(kind == "strong" for _, kind in out):
             out.append((i, "weak"))            # "no evidence … either X or Y": Arabic repeats لا (لا X ولا Y)
+        elif _name_like(seg, tok):
+            continue                           # UNESCO, Unilever: a name, not an un- word
         elif lemmas & markers[("en", "weak")] or negative_adjective(word) or word == "non" or _privative(word) \
                 or word.endswith(_PRIVATIVE_SUFFIXES) or word.startswith(_PRIVATIVE_PREFIXES):
             # a negative adjective is often rendered by an Arabic antonym (impossible → يستحيل,
             # inexpensive → رخيص): it excuses an Arabic negation, but its absence proves nothing
             out.append((i, "weak"))
     return out
+
+
+def _name_like(seg: AnalyzedSegment, tok: Token) -> bool:
+    """An acronym, or a capitalised word inside a sentence: a name whose letters prove nothing."""
+    surface = seg.src[tok.start:tok.end]
+    return len(surface) > 1 and (surface.isupper() or surface[0].isupper() and not seg.is_sentence_initial(tok))
 
 
 def _affirmative_idiom(words: list[Token], i: int, following: str) -> bool:
@@ -270,6 +278,23 @@ def _relative_modifier(seg: AnalyzedSegment, k: int) -> bool:
                                                  for i in modifier))
 
 
+def _rendered_lexically(seg: AnalyzedSegment, i: int, ar: list[tuple[int, str]]) -> bool:
+    """Whether English negative word ``i`` (avoid, failure, without) has a word link to an Arabic
+    word that is no negator: its meaning is rendered by that word (تجنب, فشل), not by a negation."""
+    links = seg.memo("negation.links", lambda: (
+        {link.src: link.tgt for link in seg.word_links if link.kind != "position"},
+        {link.tgt: link.src for link in seg.word_links if link.kind != "position"}))
+    there = links[0].get(i)
+    return there is not None and all(k != there for k, _ in ar)
+
+
+def _clause_rendered(seg: AnalyzedSegment, i: int) -> bool:
+    """Whether English words around negator ``i`` (the few before it, its scope after it) have word
+    links: its clause is in the Arabic, not the clause a short Arabic lost."""
+    linked = seg.memo("negation.linked_src", lambda: {link.src for link in seg.word_links if link.kind != "position"})
+    return any(j in linked for j in range(max(0, i - 3), i + 1 + SCOPE))
+
+
 def _answer_word(text: str, tok) -> bool:
     """لا standing alone as an answer: between a slash or bracket and punctuation."""
     before = text[:tok.start].rstrip()[-1:]
@@ -284,11 +309,16 @@ def _answer_word(text: str, tok) -> bool:
 def negation_lost(seg: AnalyzedSegment) -> Iterator[Finding]:
     """The English negates and the Arabic has no negation at all, or has fewer negations and none
     near where the negated English word is rendered."""
-    if not seg.tgt.strip() or seg.lost_a_clause:
-        return                                  # (a much shorter Arabic lost a clause: an omission)
+    if not seg.tgt.strip():
+        return
     en = _en_negations(seg)
     en_strong = [i for i, kind in en if kind == "strong"]
     en_implicative = [i for i, kind in en if kind == "implicative"]
+    if seg.lost_a_clause:
+        # a much shorter Arabic lost a clause (an omission): only a negation whose own clause the
+        # Arabic still renders (its neighbours have word links) is lost by itself
+        en_strong = [i for i in en_strong if _clause_rendered(seg, i)]
+        en_implicative = [i for i in en_implicative if _clause_rendered(seg, i)]
     if not en_strong and not en_implicative:
         return
     ar = _ar_negations(seg)
@@ -300,9 +330,12 @@ def negation_lost(seg: AnalyzedSegment) -> Iterator[Finding]:
         ar_strong = sum(kind == "strong" for _, kind in ar)
         spare = max(0, len(ar) - ar_strong - sum(kind in ("weak", "implicative") for _, kind in en))
         lonely = [i for i in en_strong if not _negated_near(seg, i, ar, from_src=True, linked_only=True)]
-        if len(en_strong) <= ar_strong + spare or not lonely:
+        # with only weak Arabic negators (غير, عدم, المحرومين), none near the linked rendering of a
+        # negated word, the count cannot say they render its "not"
+        weak_only = ar_strong == 0 and [i for i in lonely if _counterpart(seg, i, from_src=True) is not None]
+        if (len(en_strong) <= ar_strong + spare or not lonely) and not weak_only:
             return
-        i, raw = lonely[0], 0.6
+        i, raw = (weak_only or lonely)[0], 0.6
     tok = seg.src_words[i]
     yield Finding("critical",
                   f"The English is negated ('{seg.src[tok.start:tok.end]}') but the Arabic is affirmative.",
@@ -327,12 +360,16 @@ def negation_added(seg: AnalyzedSegment) -> Iterator[Finding]:
     if not en:
         k, raw = ar_strong[0], 0.75
     else:
-        # an English un-/without word is rendered by غير/عدم first; the rest may excuse a لا or لم
+        # an English un-/without word is rendered by غير/عدم first, or by a word of its own meaning
+        # that it is linked to (avoiding ↔ تجنب, failure ↔ فشل); the rest may excuse a لا or لم
         ar_weak = sum(kind == "weak" for _, kind in ar)
         counted = sum(kind in ("strong", "paired") for _, kind in en) \
-            + max(0, sum(kind in ("weak", "implicative") for _, kind in en) - ar_weak)
+            + max(0, sum(kind in ("weak", "implicative") and not _rendered_lexically(seg, i, ar)
+                         for i, kind in en) - ar_weak)
         modal = [k for k in ar_strong if _modal_negated_alone(seg, k)]
-        lonely = [k for k in ar_strong if not _negated_near(seg, k, en, from_src=False, linked_only=True)]
+        # nothing left in the English to render a negator: no word link needed to call it added
+        lonely = [k for k in ar_strong
+                  if not counted or not _negated_near(seg, k, en, from_src=False, linked_only=True)]
         if modal and len(ar_strong) > sum(kind == "strong" for _, kind in en):
             k, raw = modal[0], 0.7              # لا يمكن where every English modal is affirmative
         elif len(ar_strong) > counted and lonely:
