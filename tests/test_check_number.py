@@ -22,6 +22,8 @@ CHANGED = [
     ("The train left at 7:45 and arrived two hours late.",
      "غادر القطار في الساعة 8:45 ووصل متأخرا ساعتين.", "7:45", "8:45"),
     ("Inflation eased to 3.2% in October.", "تراجع التضخم إلى 2.3% في تشرين الأول.", "3.2", "2.3"),
+    # the ordinal of "Phase II" equals the 2 of "enzyme 2" but does not render it: the leftover digit does
+    ("A Phase II trial of enzyme 2 began in May.", "بدأت في مايو تجربة من المرحلة الثانية على الإنزيم 9.", "2", "9"),
 ]
 
 
@@ -59,6 +61,8 @@ def test_number_in_an_added_clause_is_an_addition(run_check):
 EQUAL = [
     ("The company said it would cut 1,200 jobs by the end of 2027.",
      "قالت الشركة إنها ستلغي 1,200 وظيفة بحلول نهاية عام 2027."),
+    # the faithful rendering of the pair above: a digit equals a digit first, the ordinal is Phase II's
+    ("A Phase II trial of enzyme 2 began in May.", "بدأت في مايو تجربة من المرحلة الثانية على الإنزيم 2."),
     # Arabic-Indic digits
     ("The company said it would cut 1,200 jobs by the end of 2027.",
      "قالت الشركة إنها ستلغي ١٢٠٠ وظيفة بحلول نهاية عام ٢٠٢٧."),

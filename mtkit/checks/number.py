@@ -82,7 +82,10 @@ def _pair(seg: AnalyzedSegment) -> tuple[list, list, list]:
                 unmatched_tgt.remove(match)
                 matched.append(((grouped, first, last), match))
                 continue
-        match = next((t for t in unmatched_tgt if same_value(value, t[0])), None)
+        # a digit by a digit first, a number word by a number word (2 = 2 before 2 = الثانية)
+        equal = [t for t in unmatched_tgt if same_value(value, t[0])]
+        match = next((t for t in equal if t[1].norm[0].isdigit() == first.norm[0].isdigit()), None) \
+            or next(iter(equal), None)
         if match:
             unmatched_tgt.remove(match)
             matched.append(((value, first, last), match))
@@ -92,6 +95,16 @@ def _pair(seg: AnalyzedSegment) -> tuple[list, list, list]:
             continue
         else:
             missing.append((value, first, last))
+    # an English digit that only an Arabic number word equals (2 = الثانية of "Phase II") while an
+    # Arabic digit is left over: the digit is its rendering, changed (enzyme 2 → إنزيم 9)
+    spare_digits = [t for t in unmatched_tgt if t[1].norm[0].isdigit()]
+    for pair in [p for p in matched if p[0][1].norm[0].isdigit() and not p[1][1].norm[0].isdigit()]:
+        if not spare_digits:
+            break
+        spare_digits.pop(0)
+        matched.remove(pair)
+        missing.append(pair[0])
+        unmatched_tgt.append(pair[1])
     return missing, unmatched_tgt, matched
 
 
