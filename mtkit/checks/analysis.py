@@ -190,6 +190,8 @@ class AnalyzedSegment:
     def _word_matches(self, i: int, word: str, stem: str, core: str) -> bool:
         if self.tgt_stems[i] == stem or word in self.tgt_bare[i]:
             return True
+        if len(word) >= 3 and word[-1] not in "اةى" and word + "ا" in self.tgt_bare[i]:
+            return True                 # the accusative tanwin alef: لقاحًا is لقاح
         if len(core) >= 3 and self.tgt_cores[i] == core:
             return True
         # another person of the same imperfect verb: يعض / تعض
