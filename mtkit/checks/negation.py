@@ -329,7 +329,10 @@ def negation_lost(seg: AnalyzedSegment) -> Iterator[Finding]:
         # an English un-/without word first, and only the rest can render a "not"
         ar_strong = sum(kind == "strong" for _, kind in ar)
         spare = max(0, len(ar) - ar_strong - sum(kind in ("weak", "implicative") for _, kind in en))
-        lonely = [i for i in en_strong if not _negated_near(seg, i, ar, from_src=True, linked_only=True)]
+        # every Arabic negator renders an English un-/without word: nothing is left for a "not",
+        # wherever it stands
+        lonely = [i for i in en_strong
+                  if not ar_strong + spare or not _negated_near(seg, i, ar, from_src=True, linked_only=True)]
         # with only weak Arabic negators (غير, عدم, المحرومين), none near the linked rendering of a
         # negated word, the count cannot say they render its "not"
         weak_only = ar_strong == 0 and [i for i in lonely if _counterpart(seg, i, from_src=True) is not None]
