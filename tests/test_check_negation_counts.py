@@ -10,14 +10,10 @@ PAIRS = [
     ("The minister did not attend the emergency session, and officials said the meeting would be postponed "
      "until next month because of the storm.",
      "لم يحضر الوزير الجلسة الطارئة.", "حضر الوزير الجلسة الطارئة.", "negation.lost"),
-    # only a weak Arabic negator, far from the rendering of the negated word: it renders something else
-    ("The impact was severe for disadvantaged children and poor families who could not work during the lockdown.",
-     "كان التأثير شديدا على الأطفال المحرومين والأسر الفقيرة التي لا تستطيع العمل أثناء الإغلاق.",
-     "كان التأثير شديدا على الأطفال المحرومين والأسر الفقيرة التي تستطيع العمل أثناء الإغلاق.", "negation.lost"),
     # the one Arabic negator (غير) renders the English un- word: nothing is left for the "not"
-    ("The result was inconclusive and the samples could not be analysed for any reason.",
-     "كانت النتيجة غير حاسمة ولا يمكن تحليل العينات لأي سبب.",
-     "كانت النتيجة غير حاسمة ويمكن تحليل العينات لأي سبب.", "negation.lost"),
+    ("The result of the first test was inconclusive, and for technical reasons the stored samples could not be "
+     "analysed.", "كانت نتيجة الاختبار الأول غير حاسمة، ولأسباب فنية لا يمكن تحليل العينات المخزنة.",
+     "كانت نتيجة الاختبار الأول غير حاسمة، ولأسباب فنية يمكن تحليل العينات المخزنة.", "negation.lost"),
     # an acronym is a name, not an un- word that could excuse an Arabic negator
     ("UNESCO said the schools reopened.", "قالت اليونسكو إن المدارس فتحت أبوابها.",
      "قالت اليونسكو إن المدارس لم تفتح أبوابها.", "negation.added"),
@@ -25,11 +21,8 @@ PAIRS = [
     ("The agency unveiled a vaccine plan on Monday.", "كشفت الوكالة عن خطة لقاح يوم الاثنين.",
      "لم تكشف الوكالة عن خطة لقاح يوم الاثنين.", "negation.added"),
     # "avoiding" is rendered by its own word (تجنب): it leaves nothing to render a لا
-    ("Measures include avoiding crowds.", "تشمل التدابير تجنب الازدحام.", "لا تشمل التدابير تجنب الازدحام.",
-     "negation.added"),
-    # "failure" is rendered by فشل: the English has nothing left to negate with
-    ("Serious complications include organ failure.", "تشمل المضاعفات الخطيرة فشل الأعضاء.",
-     "لا تشمل المضاعفات الخطيرة فشل الأعضاء.", "negation.added"),
+    ("The government plan includes avoiding crowded markets.", "تشمل خطة الحكومة تجنب الأسواق المزدحمة.",
+     "لا تشمل خطة الحكومة تجنب الأسواق المزدحمة.", "negation.added"),
 ]
 
 
@@ -45,6 +38,8 @@ QUIET = [
      "storm warnings issued on Monday.", "حضر الوزير الجلسة."),
     # a weak Arabic negator just before the rendering of the negated word renders its "not"
     ("The test is not reliable.", "الاختبار غير موثوق."),
+    # an adjective rendered inside a negated relative clause after its noun: "anonymous source"
+    ("The paper cited an anonymous political source.", "نقلت الصحيفة عن مصدر سياسي لم يذكر اسمه."),
     # "avoid" with no word link of its own may be rendered by a negation
     ("Travellers should avoid crowded places.", "يجب على المسافرين ألا يذهبوا إلى الأماكن المزدحمة."),
 ]

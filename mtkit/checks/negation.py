@@ -37,6 +37,9 @@ _DEGREE = frozenset({"entirely", "completely", "fully", "totally", "wholly", "al
 # words after the negator; the other side's negator stands at most NEAR words before its rendering
 # (or, with no word link, within RELATIVE of the sentence length at the same place).
 SCOPE, NEAR, RELATIVE = 4, 4, 0.35
+# An English negative word linked to an Arabic word renders its meaning by that word (avoiding ↔ تجنب)
+# unless an Arabic negator stands at most this many words before it (unknown ↔ لم يكن معروفا).
+LEXICAL_SCOPE = 3
 
 
 @lru_cache(maxsize=1)
@@ -264,6 +267,8 @@ def _relative_modifier(seg: AnalyzedSegment, k: int) -> bool:
         return False
     links = seg.memo("negation.all_links", lambda: (
         {link.src: link.tgt for link in seg.word_links}, {link.tgt: link.src for link in seg.word_links}))
+    if _modifier_inside(seg, k, links):
+        return True
     noun = links[1].get(k - 1)
     if noun is None or k + 1 in links[1] or "NOUN" not in all_lemmas(seg.src_words[noun].norm):
         return False
@@ -280,12 +285,13 @@ def _relative_modifier(seg: AnalyzedSegment, k: int) -> bool:
 
 def _rendered_lexically(seg: AnalyzedSegment, i: int, ar: list[tuple[int, str]]) -> bool:
     """Whether English negative word ``i`` (avoid, failure, without) has a word link to an Arabic
-    word that is no negator: its meaning is rendered by that word (تجنب, فشل), not by a negation."""
+    word that no negator governs: its meaning is rendered by that word (تجنب, فشل), not by a negation."""
     links = seg.memo("negation.links", lambda: (
         {link.src: link.tgt for link in seg.word_links if link.kind != "position"},
         {link.tgt: link.src for link in seg.word_links if link.kind != "position"}))
     there = links[0].get(i)
-    return there is not None and all(k != there for k, _ in ar)
+    # (not the word of a negated rendering: unknown ↔ لم يكن معروفا, unclear ↔ ليس واضحا)
+    return there is not None and all(not there - LEXICAL_SCOPE <= k <= there for k, _ in ar)
 
 
 def _clause_rendered(seg: AnalyzedSegment, i: int) -> bool:
@@ -293,6 +299,20 @@ def _clause_rendered(seg: AnalyzedSegment, i: int) -> bool:
     links: its clause is in the Arabic, not the clause a short Arabic lost."""
     linked = seg.memo("negation.linked_src", lambda: {link.src for link in seg.word_links if link.kind != "position"})
     return any(j in linked for j in range(max(0, i - 3), i + 1 + SCOPE))
+
+
+def _modifier_inside(seg: AnalyzedSegment, k: int, links: tuple[dict[int, int], dict[int, int]]) -> bool:
+    """The other shape of :func:`_relative_modifier`: a word of the negated clause renders an English
+    adjective (anonymous ↔ اسمه in "مصدر … لم يذكر اسمه", "an anonymous source") whose noun, a few
+    English words on, is rendered before the negator."""
+    src = seg.src_words
+    for j in range(k + 1, min(k + 1 + SCOPE, len(seg.tgt_words))):
+        i = links[1].get(j)
+        if i is None or "ADJ" not in all_lemmas(src[i].norm) or "VERB" in all_lemmas(src[i].norm):
+            continue
+        if any("NOUN" in all_lemmas(src[n].norm) and links[0].get(n, k) < k for n in range(i + 1, min(i + 5, len(src)))):
+            return True
+    return False
 
 
 def _answer_word(text: str, tok) -> bool:
@@ -328,17 +348,15 @@ def negation_lost(seg: AnalyzedSegment) -> Iterator[Finding]:
         # a clause's negator dropped while another clause keeps its own; an Arabic غير/عدم renders
         # an English un-/without word first, and only the rest can render a "not"
         ar_strong = sum(kind == "strong" for _, kind in ar)
-        spare = max(0, len(ar) - ar_strong - sum(kind in ("weak", "implicative") for _, kind in en))
-        # every Arabic negator renders an English un-/without word: nothing is left for a "not",
-        # wherever it stands
+        spare = max(0, len(ar) - ar_strong - sum(kind in ("weak", "implicative") and not _rendered_lexically(seg, i, ar)
+                                                  for i, kind in en))
+        # every Arabic negator renders an English un-/without word: nothing is left for a "not"
+        # that no word link places, unless an Arabic negator stands about where it does
         lonely = [i for i in en_strong
-                  if not ar_strong + spare or not _negated_near(seg, i, ar, from_src=True, linked_only=True)]
-        # with only weak Arabic negators (غير, عدم, المحرومين), none near the linked rendering of a
-        # negated word, the count cannot say they render its "not"
-        weak_only = ar_strong == 0 and [i for i in lonely if _counterpart(seg, i, from_src=True) is not None]
-        if (len(en_strong) <= ar_strong + spare or not lonely) and not weak_only:
+                  if not _negated_near(seg, i, ar, from_src=True, linked_only=bool(ar_strong + spare))]
+        if len(en_strong) <= ar_strong + spare or not lonely:
             return
-        i, raw = (weak_only or lonely)[0], 0.6
+        i, raw = lonely[0], 0.6
     tok = seg.src_words[i]
     yield Finding("critical",
                   f"The English is negated ('{seg.src[tok.start:tok.end]}') but the Arabic is affirmative.",
@@ -370,9 +388,7 @@ def negation_added(seg: AnalyzedSegment) -> Iterator[Finding]:
             + max(0, sum(kind in ("weak", "implicative") and not _rendered_lexically(seg, i, ar)
                          for i, kind in en) - ar_weak)
         modal = [k for k in ar_strong if _modal_negated_alone(seg, k)]
-        # nothing left in the English to render a negator: no word link needed to call it added
-        lonely = [k for k in ar_strong
-                  if not counted or not _negated_near(seg, k, en, from_src=False, linked_only=True)]
+        lonely = [k for k in ar_strong if not _negated_near(seg, k, en, from_src=False, linked_only=True)]
         if modal and len(ar_strong) > sum(kind == "strong" for _, kind in en):
             k, raw = modal[0], 0.7              # لا يمكن where every English modal is affirmative
         elif len(ar_strong) > counted and lonely:
