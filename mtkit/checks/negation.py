@@ -38,7 +38,8 @@ _DEGREE = frozenset({"entirely", "completely", "fully", "totally", "wholly", "al
 # (or, with no word link, within RELATIVE of the sentence length at the same place).
 SCOPE, NEAR, RELATIVE = 4, 4, 0.35
 # An English negative word linked to an Arabic word renders its meaning by that word (avoiding ↔ تجنب)
-# unless an Arabic negator stands at most this many words before it (unknown ↔ لم يكن معروفا).
+# unless an Arabic negator stands at most this many words before it (unknown ↔ لم يكن معروفا) or
+# just after it (illegal ↔ بشكل غير قانوني).
 LEXICAL_SCOPE = 3
 
 
@@ -291,14 +292,27 @@ def _rendered_lexically(seg: AnalyzedSegment, i: int, ar: list[tuple[int, str]])
         {link.tgt: link.src for link in seg.word_links if link.kind != "position"}))
     there = links[0].get(i)
     # (not the word of a negated rendering: unknown ↔ لم يكن معروفا, unclear ↔ ليس واضحا)
-    return there is not None and all(not there - LEXICAL_SCOPE <= k <= there for k, _ in ar)
+    return there is not None and all(not there - LEXICAL_SCOPE <= k <= there + 2 for k, _ in ar)
+
+
+_EN_CLAUSE_BREAK = re.compile(r"[,;:.!?()]")
 
 
 def _clause_rendered(seg: AnalyzedSegment, i: int) -> bool:
     """Whether English words around negator ``i`` (the few before it, its scope after it) have word
     links: its clause is in the Arabic, not the clause a short Arabic lost."""
     linked = seg.memo("negation.linked_src", lambda: {link.src for link in seg.word_links if link.kind != "position"})
-    return any(j in linked for j in range(max(0, i - 3), i + 1 + SCOPE))
+    words = seg.src_words
+    near = []
+    for j in range(i - 1, max(-1, i - 4), -1):          # back to the clause's start
+        if _EN_CLAUSE_BREAK.search(seg.src[words[j].end:words[j + 1].start]) or words[j + 1].norm in ("but", "and"):
+            break
+        near.append(j)
+    for j in range(i + 1, min(len(words), i + 1 + SCOPE)):   # on to its end
+        if _EN_CLAUSE_BREAK.search(seg.src[words[j - 1].end:words[j].start]):
+            break
+        near.append(j)
+    return any(j in linked for j in near)
 
 
 def _modifier_inside(seg: AnalyzedSegment, k: int, links: tuple[dict[int, int], dict[int, int]]) -> bool:

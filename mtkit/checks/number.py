@@ -97,11 +97,12 @@ def _pair(seg: AnalyzedSegment) -> tuple[list, list, list]:
             missing.append((value, first, last))
     # an English digit that only an Arabic number word equals (2 = الثانية of "Phase II") while an
     # Arabic digit is left over: the digit is its rendering, changed (enzyme 2 → إنزيم 9)
-    spare_digits = [t for t in unmatched_tgt if t[1].norm[0].isdigit()]
+    # (a missing English digit claims a leftover digit first: 3 minutes → 13 دقيقة beside ساعتين for 2 hours)
+    spare_digits = sum(t[1].norm[0].isdigit() for t in unmatched_tgt) - sum(m[1].norm[0].isdigit() for m in missing)
     for pair in [p for p in matched if p[0][1].norm[0].isdigit() and not p[1][1].norm[0].isdigit()]:
-        if not spare_digits:
+        if spare_digits <= 0:
             break
-        spare_digits.pop(0)
+        spare_digits -= 1
         matched.remove(pair)
         missing.append(pair[0])
         unmatched_tgt.append(pair[1])
