@@ -36,6 +36,9 @@ QUIET = [
     # the negated clause is the one a short Arabic lost: the omission checks' flag, not this one
     ("The minister attended the session, and officials said the meeting would not be postponed despite the "
      "storm warnings issued on Monday.", "حضر الوزير الجلسة."),
+    # the negation's own clause (after the comma and "but") is the one lost, whatever its neighbours
+    ("The fire destroyed more than 400 hectares of forest, but no injuries were reported.",
+     "دمر الحريق أكثر من 400 هكتار من الغابات."),
     # a weak Arabic negator just before the rendering of the negated word renders its "not"
     ("The test is not reliable.", "الاختبار غير موثوق."),
     # an adjective rendered inside a negated relative clause after its noun: "anonymous source"
