@@ -663,9 +663,10 @@ def added_clause(seg: AnalyzedSegment) -> Iterator[Finding]:
     src_seen = seen_en(seg, lex)
     src_content = [src_seen[i] for i, t in enumerate(seg.src_words) if en_content(t.norm)]
     src_cover = sum(src_content) / len(src_content) if src_content else 1.0
-    run = _added_by_length(seg, runs, strict, acronyms, acronym_extra, space, src_cover, lex) if long else None
+    extra = lambda r: max(ACRONYM_WORDS * acronyms, acronym_extra(r))      # noqa: E731
+    run = _added_by_length(seg, runs, strict, extra, acronym_extra, space, src_cover, lex) if long else None
     if run is None and src_cover >= ADDED_STRONG.coverage:
-        run = _strongest(runs, ADDED_STRONG, lambda r: max(ACRONYM_WORDS * acronyms, acronym_extra(r)), space)
+        run = _strongest(runs, ADDED_STRONG, extra, space)
     if run is None:
         return
     span = Span(seg.tgt_words[run.first].start, seg.tgt_words[run.last].end)
@@ -673,13 +674,11 @@ def added_clause(seg: AnalyzedSegment) -> Iterator[Finding]:
                   tgt_span=span, confidence=ADDED.confidence)
 
 
-def _added_by_length(seg: AnalyzedSegment, runs: list[Run], strict: list[Run], acronyms: bool,
+def _added_by_length(seg: AnalyzedSegment, runs: list[Run], strict: list[Run], extra: Callable[[Run], int],
                      acronym_extra: Callable[[Run], int], space: Callable[[Run], Optional[float]], src_cover: float,
                      lex: Bilingual) -> Optional[Run]:
     """The added run of a pair too long (:data:`ADDED`), if any."""
-    best = _best(runs, strict, ADDED, lambda r: max(ACRONYM_WORDS * acronyms, acronym_extra(r)), acronym_extra,
-                 seg.tgt_words,
-                 seen_ar(seg, lex), ar_content, space)
+    best = _best(runs, strict, ADDED, extra, acronym_extra, seg.tgt_words, seen_ar(seg, lex), ar_content, space)
     if best is None:
         return None
     run, roomless = best

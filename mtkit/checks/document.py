@@ -143,27 +143,28 @@ class DocumentContext:
 
     def renders(self, seg: "AnalyzedSegment", en_word: str, ar_core: str) -> bool:
         """Whether the rest of the document shows ``ar_core`` rendering ``en_word`` (see SUPPORT)."""
-        en, ar, place = self._pairs_with
+        en, ar, _ = self._pairs_with
         with_en, with_ar = en.get(en_word), ar.get(ar_core)
         if not with_en or not with_ar:
             return False
         n_en, n_ar = self._elsewhere(seg, with_en), self._elsewhere(seg, with_ar)
         if min(n_en, n_ar) < SUPPORT or not _may_render(n_en, n_ar):
             return False
-        here = place.get(id(seg), -1)
-        both = len(with_en & with_ar) - (here in with_en and here in with_ar)
+        both = self._both(seg, with_en, with_ar)
         return both >= SUPPORT and both >= WITH_EN * n_en and both >= WITH_AR * n_ar
 
     def together(self, seg: "AnalyzedSegment", en_word: str, ar_core: str) -> tuple[int, int, int]:
         """How many other pairs of the document hold ``en_word``, ``ar_core``, and both (a word
         association computed from the input itself: see mtkit.checks.clauses)."""
-        en, ar, place = self._pairs_with
+        en, ar, _ = self._pairs_with
         with_en, with_ar = en.get(en_word), ar.get(ar_core)
-        if not with_en or not with_ar:
-            return self._elsewhere(seg, with_en), self._elsewhere(seg, with_ar), 0
-        here = place.get(id(seg), -1)
-        both = len(with_en & with_ar) - (here in with_en and here in with_ar)
+        both = self._both(seg, with_en, with_ar) if with_en and with_ar else 0
         return self._elsewhere(seg, with_en), self._elsewhere(seg, with_ar), both
+
+    def _both(self, seg: "AnalyzedSegment", with_en: frozenset[int], with_ar: frozenset[int]) -> int:
+        """How many pairs other than ``seg`` hold both words (given the pairs holding each)."""
+        here = self._pairs_with[2].get(id(seg), -1)
+        return len(with_en & with_ar) - (here in with_en and here in with_ar)
 
     def rendering_of(self, seg: "AnalyzedSegment", j: int) -> bool:
         """Whether some English word of ``seg`` is rendered, on the document's evidence, by its

@@ -227,12 +227,19 @@ def _modal_negated_alone(seg: AnalyzedSegment, k: int) -> bool | None:
     return all(not ({i, i + 1, i + 2} & negators) for i in modals)
 
 
+def _links(seg: AnalyzedSegment, positional: bool = False) -> tuple[dict[int, int], dict[int, int]]:
+    """The pair's word links English → Arabic and Arabic → English; the aligner's guesses by
+    position only when ``positional`` asks for them."""
+    def compute() -> tuple[dict[int, int], dict[int, int]]:
+        links = [link for link in seg.word_links if positional or link.kind != "position"]
+        return {link.src: link.tgt for link in links}, {link.tgt: link.src for link in links}
+    return seg.memo(f"negation.links.{positional}", compute)
+
+
 def _counterpart(seg: AnalyzedSegment, index: int, *, from_src: bool) -> int | None:
     """Where the word a negator negates (one of the next few words) is rendered on the other side,
     by the word links; None when none of them is linked."""
-    links = seg.memo("negation.links", lambda: (
-        {link.src: link.tgt for link in seg.word_links if link.kind != "position"},
-        {link.tgt: link.src for link in seg.word_links if link.kind != "position"}))
+    links = _links(seg)
     table = links[0] if from_src else links[1]
     for other in range(index + 1, index + 1 + SCOPE):
         if other in table:
@@ -266,8 +273,7 @@ def _relative_modifier(seg: AnalyzedSegment, k: int) -> bool:
     words = seg.tgt_words
     if k == 0 or k + 1 >= len(words):
         return False
-    links = seg.memo("negation.all_links", lambda: (
-        {link.src: link.tgt for link in seg.word_links}, {link.tgt: link.src for link in seg.word_links}))
+    links = _links(seg, positional=True)
     if _modifier_inside(seg, k, links):
         return True
     noun = links[1].get(k - 1)
@@ -287,9 +293,7 @@ def _relative_modifier(seg: AnalyzedSegment, k: int) -> bool:
 def _rendered_lexically(seg: AnalyzedSegment, i: int, ar: list[tuple[int, str]]) -> bool:
     """Whether English negative word ``i`` (avoid, failure, without) has a word link to an Arabic
     word that no negator governs: its meaning is rendered by that word (تجنب, فشل), not by a negation."""
-    links = seg.memo("negation.links", lambda: (
-        {link.src: link.tgt for link in seg.word_links if link.kind != "position"},
-        {link.tgt: link.src for link in seg.word_links if link.kind != "position"}))
+    links = _links(seg)
     there = links[0].get(i)
     # (not the word of a negated rendering: unknown ↔ لم يكن معروفا, unclear ↔ ليس واضحا)
     return there is not None and all(not there - LEXICAL_SCOPE <= k <= there + 2 for k, _ in ar)
@@ -301,7 +305,7 @@ _EN_CLAUSE_BREAK = re.compile(r"[,;:.!?()]")
 def _clause_rendered(seg: AnalyzedSegment, i: int) -> bool:
     """Whether English words around negator ``i`` (the few before it, its scope after it) have word
     links: its clause is in the Arabic, not the clause a short Arabic lost."""
-    linked = seg.memo("negation.linked_src", lambda: {link.src for link in seg.word_links if link.kind != "position"})
+    linked = _links(seg)[0]
     words = seg.src_words
     near = []
     for j in range(i - 1, max(-1, i - 4), -1):          # back to the clause's start

@@ -107,7 +107,6 @@ def values(tokens: list[Token], lang: str) -> list[tuple[float | str, Token, Tok
     return _join_scaled(out, tokens)
 
 
-@lru_cache(maxsize=100_000)
 @lru_cache(maxsize=100_000)      # asked for every token of every pair; most are a few common words
 def _number_word(word: str, lang: str) -> bool:
     """Whether a word (not digits) may start a number: a number or scale word, or أحد of أحد عشر."""
