@@ -43,3 +43,17 @@ def test_features_are_deterministic_and_hashable():
 def test_empty_unit():
     assert en_features("").length == 0 and not en_features("").anchors
     assert ar_features("   ").anchors == frozenset()
+
+
+def test_names_ending_in_ta_marbuta_match_english_spellings():
+    # narrator chains: the English drops the final ة/ه that the skeleton reads as h
+    pairs = [("Abu Huraira reported", "عَنْ أَبِي هُرَيْرَةَ"), ("Qatada narrated", "حَدَّثَنَا قَتَادَةُ"),
+             ("He entered Mecca.", "دَخَلَ مَكَّةَ"), ("Safiyya said", "قَالَتْ صَفِيَّةُ")]
+    for en, ar in pairs:
+        assert any(a.startswith("s:") for a in en_features(en).anchors & ar_features(ar).anchors), en
+
+
+def test_a_final_h_is_kept_as_well():
+    # the skeleton with the final letter stays: a name whose h is sounded still matches
+    assert "s:TLH" in ar_features("قال طلحة").anchors & en_features("Talha said").anchors
+    assert "s:BRHM" in ar_features("إبراهيم").anchors
