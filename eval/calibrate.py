@@ -4,7 +4,8 @@
 
 Audits the TICO-19 pairs with every check (off-by-default ones too) and the table emptied, so
 each flag carries its check's raw score; looks up each flag's verdict in
-eval/data/tico19_judgments.jsonl; and writes, per check and raw score, the share judged real
+eval/data/tico19_judgments.jsonl (terminology.glossary's, from the run with both TICO-19 glossaries, in
+eval/data/tico19_glossary_judgments.jsonl); and writes, per check and raw score, the share judged real
 (real + 4 × raw) / (judged + 4): the check's own raw score counts as four judged flags, so a
 few judgments move it a little and many move it all the way),
 plus a ``*`` row per check over all its judged flags. A check or score with no judged flag keeps
@@ -25,7 +26,8 @@ from mtkit.checks import all_checks, calibration
 TABLE = Path(__file__).resolve().parent.parent / "mtkit" / "data" / "calibration.tsv"
 HEADER = """\
 # Calibrated confidence per check: the share of its flags that are real errors on real translations.
-# Provenance: computed by eval/calibrate.py from eval/data/tico19_judgments.jsonl (flags of mtkit audit
+# Provenance: computed by eval/calibrate.py from eval/data/tico19_judgments.jsonl (terminology.glossary:
+# eval/data/tico19_glossary_judgments.jsonl, the run with both glossaries) (flags of mtkit audit
 # on the development half of the TICO-19 English→Arabic pairs, CC0, judged by reading both sides),
 # mtkit at {version}. Estimate: (real + 4 × raw score) / (judged + 4). Regenerate after changing a check.
 # Columns: check, raw score the check gives (or * for all its flags), calibrated confidence, judged, real.
@@ -52,14 +54,19 @@ def main() -> None:
     calibration._table = lambda: {}          # type: ignore[assignment]   raw scores, for this run only
     try:
         results = api.audit(segments=dev, checks=sorted(all_checks())).segments
+        # terminology.glossary only runs with a glossary: its flags are those of the glossary run
+        glossary_results = api.audit(segments=dev, checks=["terminology.glossary"],
+                                     glossary=tico19.glossary()).segments
     finally:
         calibration._table = original        # type: ignore[assignment]
     judged = load_judgments()
+    judged_glossary = load_judgments(glossary=True)
     by_raw: dict[tuple[str, str], Counter] = defaultdict(Counter)
     by_check: dict[str, Counter] = defaultdict(Counter)
-    for r in results:
+    for r in [*results, *glossary_results]:
         for f in r.flags:
-            verdict = judged.get(tico19.fingerprint(r.segment, f), {}).get("verdict")
+            verdicts = judged_glossary if f.check == "terminology.glossary" else judged
+            verdict = verdicts.get(tico19.fingerprint(r.segment, f), {}).get("verdict")
             if verdict is None:
                 continue
             for counter in (by_raw[(f.check, f"{f.confidence:.2f}")], by_check[f.check]):
@@ -69,7 +76,7 @@ def main() -> None:
     for check in sorted(by_check):
         rows = [(raw, c) for (name, raw), c in sorted(by_raw.items()) if name == check]
         for raw, c in [("*", by_check[check])] + (rows if len(rows) > 1 else []):
-            prior = _raw_score(raw, results, check)
+            prior = _raw_score(raw, [*results, *glossary_results], check)
             confidence = (c["real"] + PRIOR * prior) / (c["judged"] + PRIOR)
             lines.append(f"{check}\t{raw}\t{confidence:.2f}\t{c['judged']}\t{c['real']}\n")
     TABLE.write_text("".join(lines), encoding="utf-8")

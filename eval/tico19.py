@@ -16,7 +16,6 @@ translate-toolkit, as a localization team's TMX would be.
 from __future__ import annotations
 
 import argparse
-import csv
 import hashlib
 import json
 import os
@@ -72,16 +71,11 @@ def split(segments: Sequence[Segment]) -> dict[str, str]:
 
 
 def glossary() -> tuple[Term, ...]:
-    """Both TICO-19 glossaries (their own CSV layouts) as terms; one English term may have several
-    Arabic renderings."""
-    forms: dict[str, list[str]] = defaultdict(list)
-    for name in ("terminology-facebook.en-ar.csv", "terminology-google.en-ar.csv"):
-        with open(DATA / name, encoding="utf-8", newline="") as handle:
-            for row in csv.DictReader(handle):
-                en, ar = row["sourceString"].strip(), row["targetString"].strip()
-                if en and ar and ar not in forms[en]:
-                    forms[en].append(ar)
-    return tuple(Term(en, tuple(ars)) for en, ars in sorted(forms.items()))
+    """Both TICO-19 glossaries, read as ``--glossary`` reads a user's CSV (their headers name the
+    columns: sourceString, targetString, pos); one English term may have entries in both."""
+    from mtkit.io.glossary import read_glossary
+    return tuple(term for name in ("terminology-facebook.en-ar.csv", "terminology-google.en-ar.csv")
+                 for term in read_glossary(str(DATA / name)))
 
 
 def audit(segments: Iterable[Segment], *, glossary_terms: Sequence[Term] = ()) -> list[SegmentResult]:

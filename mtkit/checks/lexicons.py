@@ -124,9 +124,14 @@ def _found_terms(seg: AnalyzedSegment) -> list[tuple[DomainTerm, Span]]:
 
 def find_en_term(seg: AnalyzedSegment, words: tuple[str, ...], capitals: tuple[bool, ...] = ()) -> Optional[Span]:
     """An English term (lemma match per word; 'the' must be literal; the words of ``capitals``
-    written with their capital, see en_capitals) as an original span."""
+    written with their capital, see en_capitals) as an original span: its first occurrence."""
+    return next(find_en_terms(seg, words, capitals), None)
+
+
+def find_en_terms(seg: AnalyzedSegment, words: tuple[str, ...], capitals: tuple[bool, ...] = ()) -> Iterator[Span]:
+    """Every occurrence of an English term (see find_en_term), in order."""
     if not all(w in seg.src_lemma_set for w in words if w != "one's"):
-        return None
+        return
     toks, lemmas = seg.src_words, seg.src_lemmas
     n = len(words)
     for i in range(len(toks) - n + 1):
@@ -136,8 +141,7 @@ def find_en_term(seg: AnalyzedSegment, words: tuple[str, ...], capitals: tuple[b
                 all(seg.src[toks[i + k].start].isupper() for k, cap in enumerate(capitals) if cap):
             if (words[0] == "the" or n > 1 or any(capitals) or not _capitalized_name(seg, i)) \
                     and not _longer_name(seg, i + n - 1):
-                return Span(toks[i].start, toks[i + n - 1].end)
-    return None
+                yield Span(toks[i].start, toks[i + n - 1].end)
 
 
 def _word_matches(token: str, lemmas: frozenset[str], word: str) -> bool:

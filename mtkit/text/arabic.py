@@ -29,6 +29,8 @@ def is_letter(ch: str) -> bool:
 CONJUNCTIONS = ("و", "ف")
 PREPOSITIONS = ("ب", "ل", "ك")
 ARTICLE = "ال"
+# Standalone particles on normalized text: prepositions and conjunctions written as words.
+PARTICLES = frozenset({"في", "من", "علي", "الي", "عن", "مع", "او", "ثم", "عند", "لدي", "حتي", "ضد", "بين"})
 # the article with a proclitic before it, longest first (لل = ل + ال)
 ARTICLES = ("وال", "بال", "كال", "فال", "لل", "ال")
 # pronoun and plural endings on normalized text, longest first (one is stripped by light_stem)
@@ -152,4 +154,28 @@ def stem_candidates(word: str) -> frozenset[str]:
                         stem = inner[:-len(ending)]
                         bare = stem[:-1] if stem.endswith("ت") else stem
                         out.update((stem, bare + "ة", bare + "ه"))
+    return frozenset(out)
+
+
+# Derivational prefixes of nouns and verbs from one root (maṣdar, participles, forms VII, VIII, X)
+# on normalized text, tried one at a time, longest first.
+_DERIVATIONAL = ("مست", "است", "ان", "مت", "من", "م", "ت", "ا", "ي", "ن")
+_WEAK = str.maketrans("", "", "اويء")
+
+
+@lru_cache(maxsize=100_000)
+def root_forms(word: str) -> frozenset[str]:
+    """The consonants a word may have from its root, after its inflection (stem_candidates) and
+    one derivational prefix are taken off and its weak letters (ا و ي ء) and final ة/ه/ت dropped:
+    إصابة, أصيب and مصاب share صب; ظهور and تظهر ظهر; ملامسة and يلمس لمس. Two-letter forms (hollow
+    and defective roots) are common: never decide on a shared form alone."""
+    out: set[str] = set()
+    for stem in stem_candidates(word) | {word}:
+        for prefix in ("", *_DERIVATIONAL):
+            if stem.startswith(prefix) and len(stem) - len(prefix) >= 2:
+                bare = stem[len(prefix):].translate(_WEAK)
+                if len(bare) > 2 and bare[-1] in "هةت":
+                    bare = bare[:-1]
+                if len(bare) >= 2:
+                    out.add(bare)
     return frozenset(out)
