@@ -134,12 +134,10 @@ FOLLOWED = [
     ((Term("fatality rate", ("معدل الوفيات",)), Term("case fatality rate", ("معدل الوفيات بين الحالات",))),
      "The case fatality rate is 4%.", "يبلغ معدل الوفيات بين الحالات 4%."),
     # another word of the rendering's root in the same sense (the dictionary glosses both alike)
-    pytest.param((Term("be infected", ("يصاب",)),), "Hundreds of people were infected on the ship.",
-                 "أصيب مئات الأشخاص على متن السفينة.", marks=_needs_dictionary, id="verb tense"),
+    pytest.param((Term("transmission", ("الانتقال",)),), "A cluster caused by transmission from a carrier.",
+                 "مجموعة انتقلت إليها العدوى من حامل للفيروس.", marks=_needs_dictionary, id="verb for noun 2"),
     pytest.param((Term("outbreak", ("تفشي",)),), "The MERS outbreak caused an epidemic.",
                  "تفشت متلازمة ميرس محدثة وباءً.", marks=_needs_dictionary, id="verb for noun"),
-    pytest.param((Term("contagious", ("معدٍ",)),), "It is a highly contagious virus.",
-                 "إنه فيروس شديد العدوى.", marks=_needs_dictionary, id="noun for adjective"),
     # the glossary's part of speech: a noun entry, the English a verb only
     ((Term("test", ("اختبار",), pos="noun"),), "Everyone on board was tested.", "فُحص كل من كان على متن السفينة."),
 ]
@@ -157,6 +155,15 @@ NOT_FOLLOWED = [
     # the rendering's words far apart and out of order are not the rendering
     ((Term("SARS-CoV", ("سارس كوفيد",)),), "COVID-19 resembles SARS-CoV in some ways.",
      "يشبه كوفيد-19 من بعض النواحي سارس كوف.", "SARS-CoV"),
+    ((Term("SARS-CoV", ("سارس كوفيد",)),), "The virus resembles SARS-CoV; COVID-19 and SARS share symptoms.",
+     "يشبه الفيروس سارس-كوف، وتتشابه الأعراض بين كوفيد-19 وسارس.", "SARS-CoV"),
+    # two consonants and a gloss in common are not the same root in the same sense (يعد "counts" is no عدوى)
+    pytest.param((Term("infection", ("عدوى",)),), "Myths circulate about how to prevent infection; rinsing is not effective.",
+                 "تروج مفاهيم خاطئة حول كيفية منع السراية؛ لا يعد غسل الأنف حلا مجديا.", "infection",
+                 marks=_needs_dictionary, id="two consonants"),
+    # one Arabic word renders one term: فيروس of فيروس كورونا is not also "virus"
+    ((Term("virus", ("الفيروس",)), Term("coronavirus", ("فيروس كورونا",))),
+     "The virus was named the SARS coronavirus.", "سُمي الحمة باسم فيروس كورونا سارس.", "virus"),
     # a standalone term beside the same term inside a longer word
     ((Term("MERS", ("متلازمة الشرق الأوسط التنفسية",)),), "MERS-CoV causes MERS.", "يسبب ميرس-كوف مرض ميرس.", "MERS"),
 ]

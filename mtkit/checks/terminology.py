@@ -71,15 +71,27 @@ def glossary_term(seg: AnalyzedSegment) -> Iterator[Finding]:
         # "case fatality rate")
         if not any(o != span and o.start <= span.start and span.end <= o.end for o in spans):
             by_span.setdefault(span, []).append(term)
-    for span, terms in sorted(by_span.items(), key=lambda item: (item[0].start, item[0].end)):
-        if any(_rendered(seg, term) for term in terms):
-            continue
+    # one Arabic word renders one term: "virus" beside "coronavirus" needs a فيروس of its own besides
+    # فيروس كورونا, so the terms with the longest renderings take their words first
+    taken: set[int] = set()
+    missing = []
+    for span, terms in sorted(by_span.items(), key=lambda item: (-_longest(item[1]), item[0].start, item[0].end)):
+        used = next((u for term in terms if (u := _rendered(seg, term, taken)) is not None), None)
+        if used is None:
+            missing.append((span, terms))
+        else:
+            taken |= used
+    for span, terms in sorted(missing, key=lambda item: (item[0].start, item[0].end)):
         src_text = seg.src[span.start:span.end]
         # the entry written as the English is (infected → مُصاب before infect → إصابة بالعدوى)
         term = min(terms, key=lambda t: (t.en.lower() != src_text.lower(), t.en != src_text))
         note = f" ({term.note})." if term.note else "."
         yield Finding("minor", f"Glossary: '{src_text}' must be rendered as '{term.ar[0]}'{note}",
                       src_span=span, suggestion=term.ar[0], confidence=0.6)
+
+
+def _longest(terms: list) -> int:
+    return max(len(words) for term in terms for form in term.ar for words in _renderings(form))
 
 
 # lemminflect's part of speech for a glossary's ``pos`` column
@@ -129,51 +141,63 @@ _BRACKETED = re.compile(r"[(\[]\s*([^)\]]*?)\s*[)\]]")
 GAP = 2
 
 
-def _rendered(seg: AnalyzedSegment, term) -> bool:
-    return any(_found(seg, words) for form in term.ar for words in _renderings(form)) or _broken_plural(seg, term)
+def _rendered(seg: AnalyzedSegment, term, taken: set[int]) -> Optional[frozenset[int]]:
+    """The Arabic words (none of ``taken``) that render the term, or None where it is not rendered."""
+    for form in term.ar:
+        for words in _renderings(form):
+            if (used := _found(seg, words, taken)) is not None:
+                return used
+    return frozenset() if _broken_plural(seg, term) else None
 
 
-def _found(seg: AnalyzedSegment, words: tuple[str, ...]) -> bool:
-    """Whether the Arabic has every word of a rendering, each in some inflection: in order with at
-    most GAP other words between them, or in another order with at most one word between (a
-    construct chain reorders: معدل حالات الوفيات, معدلات وفيات الحالات; القيود المفروضة على السفر,
-    فرض قيود على السفر). A word of a longer rendering may also be
-    there as its broken plural (مركز → مراكز) beside its others."""
+def _found(seg: AnalyzedSegment, words: tuple[str, ...], taken: set[int]) -> Optional[frozenset[int]]:
+    """Where the Arabic has every word of a rendering, each in some inflection: in order with at
+    most GAP other words between them, or (three words or more) in another order with at most one
+    word between (a construct chain reorders: معدل حالات الوفيات, معدلات وفيات الحالات; القيود
+    المفروضة على السفر, فرض قيود على السفر). A word of a longer rendering may also be there as its
+    broken plural (مركز → مراكز) beside its others."""
     n = len(words)
-    hits = [[i for i in range(len(seg.tgt_words)) if _same_word(seg, i, w, n > 1)] for w in words]
+    hits = [[i for i in range(len(seg.tgt_words)) if i not in taken and _same_word(seg, i, w, n > 1)] for w in words]
     if not all(hits):
-        return False
-    return _in_order(hits, n + GAP) or (n > 1 and any(_distinct(hits, first, n + 1) for h in hits for first in h))
+        return None
+    # (two words keep their order: an Arabic noun and its adjective do not swap, and "كوفيد-19 وسارس"
+    # is no سارس كوفيد)
+    used = _in_order(hits, n + GAP)
+    if used is None and n > 2:
+        used = next((u for h in hits for first in h if (u := _distinct(hits, first, n + 1)) is not None), None)
+    return used
 
 
-def _in_order(hits: list[list[int]], width: int) -> bool:
+def _in_order(hits: list[list[int]], width: int) -> Optional[frozenset[int]]:
     """Positions for each word, increasing, the whole within ``width`` words."""
     for first in hits[0]:
-        at = first
+        at, picked = first, [first]
         for h in hits[1:]:
             at = next((i for i in h if at < i < first + width), -1)
             if at < 0:
                 break
+            picked.append(at)
         else:
-            return True
-    return False
+            return frozenset(picked)
+    return None
 
 
-def _distinct(hits: list[list[int]], first: int, width: int) -> bool:
-    """Whether each word can take a position of its own in the ``width`` words from ``first``."""
+def _distinct(hits: list[list[int]], first: int, width: int) -> Optional[frozenset[int]]:
+    """A position of its own for each word in the ``width`` words from ``first``."""
     used: set[int] = set()
     for h in sorted(hits, key=len):
         pick = next((i for i in h if first <= i < first + width and i not in used), None)
         if pick is None:
-            return False
+            return None
         used.add(pick)
-    return True
+    return frozenset(used)
 
 
 def _same_word(seg: AnalyzedSegment, i: int, word: str, skeleton: bool) -> bool:
     """Whether Arabic word ``i`` is ``word`` inflected: a light stem, a clitic, the article or none
-    (construct state: معدل الوفيات, معدل وفيات), a plural or dual ending (لقاح, لقاحات), and with
-    ``skeleton`` the same consonants (a broken plural: جهاز, أجهزة)."""
+    (construct state: معدل الوفيات, معدل وفيات), a plural or dual ending (لقاح, لقاحات), with
+    ``skeleton`` the same consonants (a broken plural: جهاز, أجهزة), or another word of its root in
+    the same sense (see _derived)."""
     if seg._word_matches(i, word, ar_stem(word), ar_core(word)):
         return True
     tgt = seg.tgt_words[i].norm
@@ -190,10 +214,12 @@ def _same_word(seg: AnalyzedSegment, i: int, word: str, skeleton: bool) -> bool:
 @lru_cache(maxsize=20_000)
 def _derived(word: str, other: str) -> bool:
     """Whether ``other`` is another word of ``word``'s root in the same sense: the noun for the verb
-    (ظهور, تظهر), the participle (إصابة, مصاب), the adjective's noun (معدٍ, العدوى). The consonants
-    alone meet too often (صب, عد), so the dictionary must also gloss both with one English word
-    family (appearance/appear, infectious/infection: the same first five letters)."""
-    if not root_forms(word) & root_forms(other):
+    (ظهور, تظهر; انتقال, انتقلت), the maṣdar for the participle (فرض, المفروضة). Three consonants at
+    least must be shared (two are a hollow or defective root, and meet too often: BAMA reads يعد
+    "counts" also as يُعدي "infects", عدوى's verb), and the dictionary must gloss both with one
+    English word family (the same first five letters: appearance/appear)."""
+    shared = root_forms(word) & root_forms(other)
+    if not shared or max(map(len, shared)) < 3:
         return False
     lex = bilingual()
     mine = {g[:5] for g in english_of(word, lex) if len(g) >= 4}
