@@ -127,6 +127,10 @@ FOLLOWED = [
      "تتباين معدلات وفيات الحالات المبلغ عنها."),
     pytest.param((Term("travel restrictions", ("القيود المفروضة على السفر",)),), "Methods include travel restrictions.",
                  "تشمل الطرق فرض قيود على السفر.", marks=_needs_dictionary, id="reordered, masdar for participle"),
+    # a bracketed acronym restates the name: both are rendered by the same words
+    ((Term("CDC", ("مراكز مكافحة الأمراض والوقاية منها (CDC)",)),
+      Term("Centers for Disease Control", ("مركز مكافحة الأمراض",))),
+     "The Centers for Disease Control and Prevention (CDC) said so.", "قالت ذلك مراكز مكافحة الأمراض والوقاية منها."),
     # another entry of the glossary for the same English words is followed
     ((Term("infect", ("إصابة بالعدوى",)), Term("infected", ("مُصاب",))), "Isolate any infected people.",
      "اعزلوا أي شخص مصاب."),

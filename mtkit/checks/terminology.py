@@ -73,14 +73,16 @@ def glossary_term(seg: AnalyzedSegment) -> Iterator[Finding]:
             by_span.setdefault(span, []).append(term)
     # one Arabic word renders one term: "virus" beside "coronavirus" needs a فيروس of its own besides
     # فيروس كورونا, so the terms with the longest renderings take their words first
-    taken: set[int] = set()
+    # (a bracketed restatement is the same mention: "Centers for Disease Control and Prevention (CDC)")
+    claims: dict[Span, frozenset[int]] = {}
     missing = []
     for span, terms in sorted(by_span.items(), key=lambda item: (-_longest(item[1]), item[0].start, item[0].end)):
-        used = next((u for term in terms if (u := _rendered(seg, term, taken)) is not None), None)
-        if used is None:
+        taken = {i for other, used in claims.items() if not _restates(seg, other, span) for i in used}
+        found_at = next((u for term in terms if (u := _rendered(seg, term, taken)) is not None), None)
+        if found_at is None:
             missing.append((span, terms))
         else:
-            taken |= used
+            claims[span] = found_at
     for span, terms in sorted(missing, key=lambda item: (item[0].start, item[0].end)):
         src_text = seg.src[span.start:span.end]
         # the entry written as the English is (infected → مُصاب before infect → إصابة بالعدوى)
@@ -88,6 +90,17 @@ def glossary_term(seg: AnalyzedSegment) -> Iterator[Finding]:
         note = f" ({term.note})." if term.note else "."
         yield Finding("minor", f"Glossary: '{src_text}' must be rendered as '{term.ar[0]}'{note}",
                       src_span=span, suggestion=term.ar[0], confidence=0.6)
+
+
+_BRACKET_AFTER = re.compile(r"^(?:\s*[\w-]+){0,3}\s*\($")
+
+
+def _restates(seg: AnalyzedSegment, a: Span, b: Span) -> bool:
+    """Whether one span is the other restated in brackets right after it (at most three words
+    between): "Centers for Disease Control and Prevention (CDC)", "CDC (Centers for Disease Control)"."""
+    first, second = (a, b) if a.start < b.start else (b, a)
+    return first.end <= second.start and seg.src[second.end:second.end + 1] == ")" and \
+        bool(_BRACKET_AFTER.match(seg.src[first.end:second.start]))
 
 
 def _longest(terms: list) -> int:
