@@ -115,9 +115,11 @@ def _term_span(seg: AnalyzedSegment, term) -> Optional[Span]:
     """The first occurrence of the term's English that is the term itself: not part of a longer
     hyphenated word (SARS-CoV in SARS-CoV-2, touch in high-touch), and of the glossary's part of
     speech where it gives one and the word cannot be it ("spread" the verb is no noun entry's)."""
-    words = en_words(term.en)
+    words, capitals = _english(term.en)
+    if not all(w in seg.src_lemma_set for w in words if w != "one's"):
+        return None                   # (most terms, most pairs: before any generator is made)
     upos = _UPOS.get(term.pos)
-    for span in find_en_terms(seg, words, en_capitals(term.en)):
+    for span in find_en_terms(seg, words, capitals):
         if _HYPHENATED.match(seg.src, span.end) or _HYPHENATED_BEFORE.search(seg.src, 0, span.start):
             continue
         if upos and len(words) == 1:
@@ -126,6 +128,12 @@ def _term_span(seg: AnalyzedSegment, term) -> Optional[Span]:
                 continue
         return span
     return None
+
+
+@lru_cache(maxsize=20_000)
+def _english(en: str) -> tuple[tuple[str, ...], tuple[bool, ...]]:
+    """A term's English words and capitals, split once per glossary entry, not once per pair."""
+    return en_words(en), en_capitals(en)
 
 
 _HYPHENATED = re.compile(r"-\w")
