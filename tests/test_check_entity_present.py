@@ -43,3 +43,37 @@ def test_the_adjective_of_a_place_renders_the_english_adjective_not_the_place():
     assert _missing(en, "أغلقت الحكومة الإيطالية المدارس حين سجلت إيطاليا 100 وفاة.") == []
     assert _missing(en, "أغلقت الحكومة الإيطالية المدارس حين سجلت 100 وفاة.") == ["Italy"]
     assert _missing("The government of Italy closed schools.", "أغلقت الحكومة الإيطالية المدارس.") == []
+
+
+def _added(pairs: list[tuple[str, str]]) -> list[str]:
+    segs = analyze([Segment(f"d:{n}", en, ar, doc="d") for n, (en, ar) in enumerate(pairs)])
+    return [f.tgt_text for f in all_checks()["entity.added"].run(segs[-1])]
+
+
+def test_a_surname_the_english_does_not_have_is_added():
+    en = "Testing capacity was built up by the government over several years."
+    assert _added([(en, "عززت الحكومة القدرة الاختبارية على مدى سنوات عدة.")]) == []
+    assert _added([(en, "سميث الحكومة القدرة الاختبارية على مدى سنوات عدة.")]) == ["سميث"]
+    # at the place of another name: Hong Kong's هونج swapped (كونج still renders Kong)
+    en = "The patient travelled to Hong Kong from Guangzhou."
+    assert _added([(en, "سافر المريض من غوانزو إلى هونج كونج.")]) == []
+    assert _added([(en, "سافر المريض من غوانزو إلى مارتن كونج.")]) == ["مارتن"]
+    # a name no dictionary lists, which Arabic text writes (إيفانز)
+    assert _added([("The minister praised the report.", "أشاد الوزير إيفانز بالتقرير.")]) == ["إيفانز"]
+
+
+def test_a_name_the_article_gives_or_a_loanword_is_not_added():
+    # a name the document's English gives elsewhere, or one its Arabic writes elsewhere, is the article's own
+    assert _added([("Mr Smith leads the team.", "يقود السيد سميث الفريق."),
+                   ("He said the tests worked.", "قال سميث إن الاختبارات نجحت.")]) == []
+    assert _added([("The new virus spread.", "انتشر فيروس كورونا الجديد."),
+                   ("The virus reached Europe.", "وصل فيروس كورونا إلى أوروبا.")]) == []
+    # a common word elsewhere in the article does not excuse a name: "reports" is no Roberts
+    assert _added([("The reports were published.", "نشرت التقارير."),
+                   ("The minister praised the work.", "أشاد الوزير روبرتس بالعمل.")]) == ["روبرتس"]
+    # a loanword of a word of the pair, an expanded acronym, a unit, the full name of an abbreviation
+    assert _added([("Elevated lactate dehydrogenase may help.", "قد يساعد ارتفاع الإنزيم النازع لهيدروجين اللاكتات.")]) == []
+    assert _added([("A measure in pandemic dynamics is the delay.", "من المقاييس في ديناميات الجائحة التأخير.")]) == []
+    assert _added([("Treatments include HDAC inhibitors.", "تشمل العلاجات مثبطات هيستون ديسيتيليز.")]) == []
+    assert _added([("Samples were heated at 98 °C (208 °F).", "سخنت العينات عند 98 درجة مئوية (208 درجة فهرنهايت).")]) == []
+    assert _added([("Maciej Boni of Penn State University said so.", "قال ماسيج بوني من جامعة ولاية بنسلفانيا ذلك.")]) == []

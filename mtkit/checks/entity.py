@@ -7,6 +7,7 @@ consonant skeleton (``mtkit.text.translit``).
 from __future__ import annotations
 
 import re
+from collections import Counter
 from dataclasses import dataclass
 from functools import cached_property, lru_cache
 from typing import Iterator, Optional
@@ -22,10 +23,11 @@ from mtkit.text.normalize import norm, normalize
 from mtkit.text.lemmas import all_lemmas
 from mtkit.text.lexicon import zipf
 from mtkit.text.arabic import ar_bare, ar_core, ar_stem, has_article, strip_article
+from mtkit.text.spelling import frequent_stems, in_hunspell
 from mtkit.text.tokens import tokenize
 from mtkit.text import bama
 from mtkit.text.dictionary import bilingual
-from mtkit.text.translit import ar_skeleton, en_skeleton, en_skeletons, names_match, skeletons_match
+from mtkit.text.translit import ar_forms, ar_skeleton, en_skeleton, en_skeletons, names_match, skeletons_match
 
 @dataclass(frozen=True)
 class Entity:
@@ -769,3 +771,181 @@ def name_inconsistent(seg: AnalyzedSegment) -> Iterator[Finding]:
         yield Finding("minor", f"'{name}' is written '{form}' here but '{best}' {n} times elsewhere in the document.",
                       src_span=Span(src.start, src.start + len(name)) if src else None,
                       tgt_span=Span(where.start, where.end) if where else None, suggestion=best, confidence=0.6)
+
+
+# ---- a name the English does not have ------------------------------------------------------------
+
+# An Arabic word this frequent (Zipf) or shorter than NAME_LETTERS is no name a translator could
+# have brought in (لويس, the common Louis, stays: 4.8).
+ADDED_MAX_ZIPF, NAME_LETTERS = 5.0, 4
+# A word no dictionary knows that Arabic text writes this often (Zipf) is a foreign name, not a typo.
+SEEN_NAME = 2.0
+
+
+@check("entity.added", category="entity", doc=Doc(
+    why="A person's name in the Arabic that no English word of the article gives is a name swapped for another or "
+        "invented: the story is attributed to the wrong person.",
+    flagged=("The minister praised the report on Monday.", "أشاد الوزير ميلر بالتقرير يوم الاثنين."),
+    passed=("The minister praised the report on Monday.", "أشاد الوزير بالتقرير يوم الاثنين.")))
+def name_added(seg: AnalyzedSegment) -> Iterator[Finding]:
+    """An Arabic word that the dictionaries gloss only by its own sound (ميلر → Miller, سميث → Smith),
+    that no English word of the document sounds like, and that the document's Arabic writes nowhere
+    else: a name swapped for another (هونج كونج → مارتن كونج) or brought in."""
+    if not seg.tgt.strip():
+        return
+    words, _ = seg.document.arabic_words
+    # a word the aligner links by its meaning (dictionary) or form (number, same) is no name
+    translated = {link.tgt for link in seg.word_links if link.kind not in ("name", "position")}
+    here = Counter(b for bare in seg.tgt_bare for b in set(bare))
+    for k, tok in enumerate(seg.tgt_words):
+        if k in translated or tok.norm.isascii() or has_article(tok.norm):
+            continue
+        forms = [f for f in seg.tgt_bare[k] if len(f) >= NAME_LETTERS]
+        if not forms or zipf(forms[-1]) >= ADDED_MAX_ZIPF:
+            continue
+        if words[forms[-1]] > here[forms[-1]]:
+            continue                    # the article's Arabic writes it elsewhere too: its own name
+        if _glosses_by_sound(forms[0])[1] or any(_letter_name(f) for f in forms):
+            continue                    # a word by meaning as written (بدائل, not دائل: Dale), or دبليو
+        name = next((n for f in forms for n in [_named_by_sound(f)] if n is not None), None)
+        if name is None:
+            continue
+        if any(_english_says(seg, f) for f in forms) or _translates_other(seg, k, ""):
+            continue
+        named = f" '{name.title()}'" if name else ""
+        yield Finding("major", f"'{seg.tgt[tok.start:tok.end]}' reads as a name{named} that the English "
+                               "does not have: a name swapped or added.",
+                      tgt_span=Span(tok.start, tok.end), confidence=0.6)
+
+
+@lru_cache(maxsize=100_000)
+def _named_by_sound(word: str) -> Optional[str]:
+    """The English name an Arabic word is, when a gloss the dictionaries give it (FreeDict, then
+    BAMA) has its skeleton and none is an English word that does not: ميلر → miller; not رايت
+    (Wright, but also "see") nor ألين (Allen, but also "softer"). "" for a word that neither
+    dictionary nor hunspell-ar knows, but Arabic text writes, and that is no inflection of a word
+    they gloss (معمليًا of معملي): a name they do not list (إيفانز)."""
+    said, meant = _glosses_by_sound(word)
+    if meant:
+        return None
+    if said:
+        return min(said)
+    if bilingual() is not None and bama.lexicon() is not None and not in_hunspell(word) \
+            and zipf(word) >= SEEN_NAME and not any(_glosses_by_sound(stem)[1] for stem in frequent_stems(word)):
+        return ""
+    return None
+
+
+@lru_cache(maxsize=100_000)
+def _glosses_by_sound(word: str) -> tuple[tuple[str, ...], bool]:
+    """The dictionaries' glosses of an Arabic word that sound like it, from the same first class
+    (Miller for ميلر), and
+    whether one is an English word that has not (a gloss by meaning). A gloss that is no English
+    word is another name (جاكسون: Jackson and Ajax)."""
+    lex = bilingual()
+    analyzer = bama.lexicon()
+    said: list[str] = []
+    forms = ar_forms(word)
+    for glosses in (lex.ar_to_en(word) if lex is not None else frozenset(),
+                    analyzer.glosses(word) if analyzer is not None else frozenset()):
+        for gloss in sorted(glosses):
+            if len(gloss) >= NAME_LETTERS and gloss.isalpha() and _sounds_like(gloss, word, forms):
+                said.append(gloss)
+            elif all_lemmas(gloss):
+                return tuple(said), True
+    return tuple(said), False
+
+
+# Endings an Arabic loanword adds to the English word it renders (بروتوكولات for protocols).
+_LOAN_ENDINGS = ("يات", "ات", "ية", "ي", "ه")
+
+
+def _sounds_like(gloss: str, word: str, forms: tuple[str, ...]) -> bool:
+    """Whether an English gloss is the Arabic word's sound, from the same first class (not Peevers
+    for تفيرس)."""
+    if not any(en_skeleton(gloss[:4])[:1] == f[:1] for f in forms):
+        return False                    # (a quick look at its first letters: most glosses are words by meaning)
+    skeletons = en_skeletons(gloss)
+    return names_match(skeletons, word) and any(sk[:1] == f[:1] for sk in skeletons for f in forms)
+
+
+def _letter_name(word: str) -> bool:
+    """An Arabic name of a Latin letter (دبليو, إكس), part of a spelled acronym, or of a unit
+    (فهرنهايت for °F)."""
+    return any(word in names for names in _letter_names().values()) or word in _unit_names()
+
+
+@lru_cache(maxsize=1)
+def _unit_names() -> frozenset[str]:
+    return frozenset(norm(a) for row in table("units.tsv") for a in row["ar"])
+
+
+def _english_says(seg: AnalyzedSegment, word: str) -> bool:
+    """Whether an English word of the pair, or a name of the document, sounds like the Arabic word:
+    the same consonant classes, a loanword's ending aside (بروتوكولات, protocols), or a word of the
+    pair starting with it or holding it (dehydrogenase); a name also with one class more or fewer
+    inside (College كوليدج) or as the start of it (Penn, ولاية بنسلفانيا). Never one class for
+    another (Martin's مارتن is not "maintain"), nor a common word elsewhere in the article (a
+    skeleton drops the vowels: Garcia's غارسيا is "grace" and "course")."""
+    names, shorter, starts = _document_skeletons(seg)
+    pair, initials = _pair_skeletons(seg)
+    if any(sk[:1] in initials for sk in ar_forms(word)):
+        return True                     # an acronym spelled out (HDAC هيستون ديسيتيليز)
+    if any(sk in pair or sk in names or sk in shorter or any(d in names for d in _deletions(sk))
+           or any(sk[:n] in starts for n in range(2, len(sk))) for sk in ar_forms(word)):
+        return True
+    stems = [word[:-len(e)] for e in _LOAN_ENDINGS if word.endswith(e)]
+    if any(sk in pair or sk in names for stem in stems for sk in ar_forms(stem) if len(sk) >= 3):
+        return True
+    # (four classes, or three before a loanword's ending)
+    parts = {sk for sk in ar_forms(word) if len(sk) >= 4} | {sk for stem in stems for sk in ar_forms(stem) if len(sk) >= 3}
+    return any(en.startswith(sk) or len(sk) >= 4 and sk in en for en in pair for sk in parts)
+
+
+def _pair_skeletons(seg: AnalyzedSegment) -> tuple[frozenset[str], frozenset[str]]:
+    """The skeletons (``_skeleton_forms``) of the pair's English words, and the first class of
+    each of its acronyms (HDAC: H)."""
+    def compute() -> tuple[frozenset[str], frozenset[str]]:
+        words = frozenset(f for t in seg.src_words for w in re.findall(r"[a-z]{3,}", t.norm.removesuffix("'s"))
+                          for sk in en_skeletons(w) for f in _skeleton_forms(sk))
+        acronyms = (seg.src[t.start:t.end] for t in seg.src_words)
+        return words, frozenset(en_skeleton(a[0])[:1] for a in acronyms if len(a) >= 2 and a.isalpha() and a.isupper())
+    return seg.memo("entity.pair_skeletons", compute)
+
+
+def _skeleton_forms(sk: str) -> set[str]:
+    """A skeleton, and without a silent initial h or final s (Hughes هيوز, Illinois إلينوي)."""
+    return {sk} | ({x for x in (sk[1:] if sk[0] == "H" else "", sk[:-1] if sk[-1] == "S" else "") if x}
+                   if len(sk) > 2 else set())
+
+
+def _deletions(skeleton: str) -> list[str]:
+    """The skeleton with one class dropped, neither the first nor from fewer than four."""
+    return [skeleton[:i] + skeleton[i + 1:] for i in range(1, len(skeleton))] if len(skeleton) >= 4 else []
+
+
+def _document_skeletons(seg: AnalyzedSegment) -> tuple[frozenset[str], ...]:
+    """The skeletons (``_skeleton_forms``) of the document's names (a word Capitalised inside a
+    sentence, or an acronym: NASA ناسا); those with one class dropped (``_deletions``); and those
+    of the names that start with a consonant (Penn, not Italy: a skeleton drops a word's first vowel)."""
+    def compute() -> tuple[frozenset[str], ...]:
+        words: dict[str, bool] = {}
+        for s in seg.document.segments:
+            for t in s.src_words:
+                text = s.src[t.start:t.end]
+                if text[:1].isupper() and (text.isupper() or not s.is_sentence_initial(t)):
+                    for w in re.findall(r"[a-z]{3,}", t.norm.removesuffix("'s")):
+                        words[w] = words.get(w, False) or text[1:].islower()
+        names: set[str] = set()
+        shorter: set[str] = set()
+        starts: set[str] = set()
+        for w, capitalised in words.items():
+            for sk in en_skeletons(w):
+                forms = _skeleton_forms(sk)
+                names |= forms
+                if capitalised:
+                    shorter.update(d for f in forms for d in _deletions(f))
+                    if w[0] not in "aeiouy" and len(sk) >= 2:
+                        starts.add(sk)
+        return frozenset(names), frozenset(shorter), frozenset(starts)
+    return seg.document.memo("entity.english_skeletons", compute)

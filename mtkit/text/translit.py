@@ -108,7 +108,7 @@ def names_match(skeletons: tuple[str, ...], ar_word: str) -> bool:
     """An Arabic word renders a name of these skeletons (``en_skeletons``): one of them matches
     (``skeletons_match``), also with a final ه read as a vowel (Kobe كوبه, Charité شاريتيه), or a
     one-class name (Mayo مايو, Zhou تشو) is that class in a short word."""
-    forms = _ar_forms(ar_word)
+    forms = ar_forms(ar_word)
     for s in skeletons:
         for ar in forms:
             # (both ways need lengths at most one class apart: most pairs are not tried further)
@@ -118,7 +118,9 @@ def names_match(skeletons: tuple[str, ...], ar_word: str) -> bool:
 
 
 @lru_cache(maxsize=100_000)
-def _ar_forms(ar_word: str) -> tuple[str, ...]:
+def ar_forms(ar_word: str) -> tuple[str, ...]:
+    """The skeletons an Arabic word may be read with: as written, with تش as two letters, and
+    without a final ه or ة read as a vowel."""
     forms = [ar_skeleton(ar_word), _plain_skeleton(ar_word)]
     if len(ar_word) >= 4 and ar_word.endswith(("ه", "ة")):
         forms.append(ar_skeleton(ar_word[:-1]))
