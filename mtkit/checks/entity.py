@@ -810,7 +810,8 @@ def name_added(seg: AnalyzedSegment) -> Iterator[Finding]:
         name = next((n for f in forms for n in [_named_by_sound(f)] if n is not None), None)
         if name is None:
             continue
-        if any(_english_says(seg, f) for f in forms) or _translates_other(seg, k, ""):
+        bare = list(seg.tgt_bare[k])     # (with its short forms: لوول is ل + وول, Wall)
+        if any(_english_says(seg, f) for f in bare) or _translates_other(seg, k, "") or _known_form(seg, bare):
             continue
         named = f" '{name.title()}'" if name else ""
         yield Finding("major", f"'{seg.tgt[tok.start:tok.end]}' reads as a name{named} that the English "
@@ -867,6 +868,12 @@ def _sounds_like(gloss: str, word: str, forms: tuple[str, ...]) -> bool:
         return False                    # (a quick look at its first letters: most glosses are words by meaning)
     skeletons = en_skeletons(gloss)
     return names_match(skeletons, word) and any(sk[:1] == f[:1] for sk in skeletons for f in forms)
+
+
+def _known_form(seg: AnalyzedSegment, forms: list[str]) -> bool:
+    """A word of the accepted Arabic form of a known name of the pair (the AP → أسوشيتد برس)."""
+    return any(f in words or strip_article(f) in words
+               for entity, _ in _entity_matches(seg) for words in entity.ar for f in forms)
 
 
 def _letter_name(word: str) -> bool:
