@@ -78,6 +78,13 @@ def test_output_through_a_symlink_replaces_the_file_not_the_link(tmp_path):
 
 # ---- signals and pipes -----------------------------------------------------------------------
 
+def _default_interrupt() -> None:
+    """In the child: Ctrl-C as a terminal delivers it. A suite started in the background by a
+    non-interactive shell (``pytest … &``) runs with SIGINT ignored, Python keeps an ignored SIGINT
+    ignored, and the audit would then finish as if no Ctrl-C had come (as any Unix tool would)."""
+    signal.signal(signal.SIGINT, signal.SIG_DFL)
+
+
 def _children(pid: int) -> list[int]:
     out = subprocess.run(["ps", "-o", "pid=", "--ppid", str(pid)], capture_output=True, text=True).stdout
     return [int(p) for p in out.split()]
@@ -90,7 +97,8 @@ def test_signal_removes_the_temp_file_and_stops_the_workers(tmp_path, signum, co
     out.parent.mkdir()
     proc = subprocess.Popen([sys.executable, "-m", "mtkit", "audit", "--pairs", str(pairs), "-j", "2", "-q",
                              "-f", "jsonl", "-o", str(out)], env=dict(os.environ, PYTHONPATH=str(ROOT)),
-                            stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True)
+                            stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True,
+                            preexec_fn=_default_interrupt)
     deadline = time.time() + 60
     while not (len(_children(proc.pid)) >= 2 and os.listdir(out.parent)) and time.time() < deadline:
         time.sleep(0.2)
