@@ -42,12 +42,13 @@ from dataclasses import dataclass
 from typing import Callable, Iterator, NamedTuple, Optional, Sequence
 
 from mtkit.checks import Doc, Finding, check
-from mtkit.checks.analysis import SENTENCE_RATIO, SENTENCE_VARIANCE, AnalyzedSegment, en_lemmas
+from mtkit.checks.analysis import SENTENCE_RATIO, SENTENCE_VARIANCE, AnalyzedSegment
 from mtkit.checks.entity import _letter_names, _spelled_letters
 from mtkit.model import Span
-from mtkit.text.arabic import ar_bare
+from mtkit.text.arabic import ar_bare, ar_root
 from mtkit.text import bama
-from mtkit.text.dictionary import Bilingual, bilingual, en_key, english_of
+from mtkit.text.dictionary import AR_FUNCTION_WORDS, Bilingual, bilingual, en_key, english_of
+from mtkit.text.lemmas import derived_bases
 from mtkit.text.normalize import norm
 from mtkit.text.tokens import Token
 from mtkit.text.translit import ar_skeleton, en_skeleton, part_of, skeletons_match
@@ -164,7 +165,7 @@ def _spelled(text: str) -> bool:
 # How strongly a word pair's evidence says one renders the other. Chosen strongest first, so a
 # broad gloss never explains a word that a stronger rendering already explains (below).
 _LINK_STRENGTH: dict[str, float] = {"number": 6, "same": 6, "name": 5, "dictionary": 4, "position": 1}
-DOCUMENT, FREEDICT, COMPOUND, ASSOCIATION, GLOSS, TRANSLITERATION = 4.5, 4.0, 3.0, 2.5, 2.0, 1.5
+DOCUMENT, FREEDICT, COMPOUND, ASSOCIATION, GLOSS, ROOT, TRANSLITERATION = 4.5, 4.0, 3.0, 2.5, 2.0, 1.8, 1.5
 # A word explains a second (or third) word on the other side only next to the first: one word may
 # render a phrase (maximise → إلى أقصى حد, take care → الاعتناء), never two far-apart words.
 PHRASE_REACH, PHRASE_WORDS = 2, 3
@@ -179,6 +180,7 @@ class _ArWord(NamedTuple):
     gl_lemmas: frozenset[str]       # BAMA's glosses and their lemmas
     gl_keys: frozenset[str]
     skeleton: str                   # its consonant skeleton (transliterations, compounds), of its bare form
+    root: Optional[tuple[str, bool]]    # its root where its pattern shows one, and if weakly (ar_root): استخدام → خدم
 
 
 @lru_cache(maxsize=100_000)
@@ -189,7 +191,7 @@ def _ar_word(word: str, bare: str, lex: Bilingual) -> _ArWord:
     english = freedict | glosses
     return _ArWord(english, frozenset(en_key(e) for e in english if " " not in e),
                    _lemmas_of(freedict), frozenset(en_key(e) for e in freedict if " " not in e),
-                   _lemmas_of(glosses), frozenset(en_key(e) for e in glosses), ar_skeleton(bare))
+                   _lemmas_of(glosses), frozenset(en_key(e) for e in glosses), ar_skeleton(bare), ar_root(word))
 
 
 class _EnWord(NamedTuple):
@@ -199,15 +201,26 @@ class _EnWord(NamedTuple):
     stems: frozenset[str]           # light stems of the Arabic words FreeDict renders it with
     skeleton: str                   # its consonant skeleton (transliterations; "" below 3 letters)
     compound: Optional[str]         # its skeleton where it may be a compound (8 letters or more)
+    # roots of the Arabic words FreeDict renders it (or its bases) with, as (root, weak) pairs the text's
+    # Arabic words may show: "to use = استخدم" reaches استخدام and المستخدمة, "transmit = نقل" انتقل (ar_root)
+    roots: frozenset[tuple[str, bool]]
 
 
 @lru_cache(maxsize=100_000)
 def _en_word(word: str, lex: Bilingual) -> _EnWord:
-    lemmas = en_lemmas(word)
+    lemmas = derived_bases(word)
     stems: frozenset[str] = frozenset().union(*(lex.ar_stems(form) for form in lemmas))
     skeleton = en_skeleton(word) if len(word) >= 3 else ""
+    found = {ar_root(w) for form in lemmas for phrase in lex.en_to_ar(form) if phrase.count(" ") < MAX_ROOT_PHRASE
+             for w in phrase.split() if w not in AR_FUNCTION_WORDS}
+    # as the text's Arabic words may show them: a weak pattern matches a strong one only (see ar_root)
+    roots = frozenset((root, False) for root, _ in filter(None, found)) | \
+        frozenset((root, True) for root, weak in filter(None, found) if not weak)
     return _EnWord(lemmas, frozenset(en_key(x) for x in lemmas), stems, skeleton,
-                   skeleton if len(word) >= 8 else None)
+                   skeleton if len(word) >= 8 else None, roots)
+
+
+MAX_ROOT_PHRASE = 2         # words of a rendering whose roots count (a longer one is a definition)
 
 
 @lru_cache(maxsize=100_000)
@@ -282,6 +295,7 @@ def seen_ar(seg: AnalyzedSegment, lex: Bilingual) -> list[bool]:
         lemma_set = frozenset().union(*(w.lemmas for w in words))
         keys = frozenset().union(*(w.keys for w in words))
         stems = frozenset().union(*(w.stems for w in words))
+        roots = frozenset().union(*(w.roots for w in words))
         letters = {n for names in _letter_names().values() for n in names} \
             if any(_acronym(seg.src[t.start:t.end]) for t in seg.src_words) else set()
         long_src = [w for t, w in zip(seg.src_words, words) if len(t.norm) >= 3 and t.norm.isalpha()]
@@ -294,9 +308,9 @@ def seen_ar(seg: AnalyzedSegment, lex: Bilingual) -> list[bool]:
                   or any(f in letters for f in ar_bare(word)))
             if not ok:
                 ar = _ar_word(word, seg.tgt_bare[j][-1], lex)
-                ok = bool(ar.english & lemma_set) or bool(ar.keys & keys) \
+                ok = bool(ar.fd_lemmas & lemma_set) or bool(ar.gl_lemmas & lemma_set) or bool(ar.keys & keys) \
                     or any(_sounds_like(w.skeleton, ar.skeleton) for w in long_src) \
-                    or any(part_of(ar.skeleton, c) for c in compounds)
+                    or any(part_of(ar.skeleton, c) for c in compounds) or ar.root is not None and ar.root in roots
             out.append(ok or ar_content(word) and (_rendering_of(seg, j) or j in by_association))
         return out
     return seg.memo("clauses.seen_ar", compute)
@@ -310,13 +324,16 @@ def seen_en(seg: AnalyzedSegment, lex: Bilingual) -> list[bool]:
         cores = set(seg.tgt_cores) | set(seg.tgt_stems)
         ar_words = [_ar_word(t.norm, seg.tgt_bare[j][-1], lex) for j, t in enumerate(seg.tgt_words)]
         renders = frozenset().union(*(a.keys for a in ar_words))
+        # (the Arabic words' renderings as lemmas and bases: استخدام "usage" renders "use")
+        rendered = frozenset().union(*(a.fd_lemmas | a.gl_lemmas for a in ar_words))
+        roots = {a.root for a in ar_words if a.root is not None}
         out = []
         for i, tok in enumerate(seg.src_words):
             original = seg.src[tok.start:tok.end]
             ok = i in linked or not tok.norm.isalpha() or _acronym(original) or tok.norm in seg.tgt_norm.text
             if not ok:
                 en = _en_word(tok.norm, lex)
-                ok = bool(en.stems & cores) or bool(en.keys & renders) \
+                ok = bool(en.stems & cores) or bool(en.keys & renders) or bool(en.lemmas & rendered) or bool(en.roots & roots) \
                     or any(_sounds_like(en.skeleton, a.skeleton) for a in ar_words)
             out.append(ok or bool(_rendered_in(seg, tok.norm)) or i in by_association)
         return out
@@ -410,24 +427,29 @@ def _edges(seg: AnalyzedSegment, lex: Bilingual, en_idx: list[int], ar_idx: list
     for i in en_idx:
         en = _en_word(seg.src_words[i].norm, lex)
         for j, ar in ar_words:
-            if seg.tgt_cores[j] in en.stems or seg.tgt_stems[j] in en.stems or en.lemmas & ar.fd_lemmas \
-                    or en.keys & ar.fd_keys:
-                strength = FREEDICT
-            elif en.lemmas & ar.gl_lemmas or en.keys & ar.gl_keys:
-                strength = GLOSS
-            elif en.compound is not None and part_of(ar.skeleton, en.compound):
-                strength = COMPOUND
-            elif _sounds_like(en.skeleton, ar.skeleton):
-                strength = TRANSLITERATION
-            else:
-                continue
-            edges[(i, j)] = max(strength, edges.get((i, j), 0))
+            strength = _lexical(seg, j, en, ar)
+            if strength:
+                edges[(i, j)] = max(strength, edges.get((i, j), 0))
     return edges
 
 
+def _lexical(seg: AnalyzedSegment, j: int, en: _EnWord, ar: _ArWord) -> float:
+    """The strongest lexical evidence that Arabic word ``j`` (``ar``) renders the English word ``en`` (0: none)."""
+    if seg.tgt_cores[j] in en.stems or seg.tgt_stems[j] in en.stems or en.lemmas & ar.fd_lemmas or en.keys & ar.fd_keys:
+        return FREEDICT
+    if en.lemmas & ar.gl_lemmas or en.keys & ar.gl_keys:
+        return GLOSS
+    if en.compound is not None and part_of(ar.skeleton, en.compound):
+        return COMPOUND
+    if ar.root is not None and ar.root in en.roots:      # (see _EnWord.roots)
+        return ROOT
+    return TRANSLITERATION if _sounds_like(en.skeleton, ar.skeleton) else 0
+
+
 def _lemmas_of(english: frozenset[str]) -> frozenset[str]:
-    """English words and their lemmas (a gloss "children" renders "child")."""
-    return frozenset(english).union(*(en_lemmas(e) for e in english if " " not in e))
+    """English words, their lemmas and the words they derive from (a gloss "children" renders "child",
+    "usage" renders "use")."""
+    return frozenset(english).union(*(derived_bases(e) for e in english if " " not in e))
 
 
 def _takes(partners: list[int], other: int) -> bool:
@@ -517,6 +539,27 @@ def _rendered(seg: AnalyzedSegment, i: int) -> bool:
         or _spelled_letters(seg, seg.src[seg.src_words[i].start:seg.src_words[i].end])
 
 
+def _shown_in_full(seg: AnalyzedSegment, i: int) -> bool:
+    """Is acronym ``i`` rendered at each of its places by words of the pair that the evidence shows:
+    a transliteration (COVID → كوفيد; not for an acronym read letter by letter), or the words the
+    document shows writing it out (EU → الاتحاد الأوروبي, seen together in its other pairs), a word per
+    capital? Then no other Arabic words may be its expansion; CoV → كوف once for three places, or
+    PCR → تفاعل … المتسلسل, leaves it open."""
+    tok = seg.src_words[i]
+    text = seg.src[tok.start:tok.end]
+    places = sum(t.norm == tok.norm for t in seg.src_words)
+    capitals = max(sum(c.isupper() for c in text), 1)
+    skeleton = en_skeleton(tok.norm) if not _spelled(text) else ""
+    lex = bilingual()
+    # (a word of its own that only sounds like it, IEDCR ~ ذكور "males", is chance)
+    sounds = [j for j in range(len(seg.tgt_words))
+              if skeleton and _sounds_like(skeleton, ar_skeleton(seg.tgt_bare[j][-1]))
+              and (lex is None or not _known_ar(seg.tgt_words[j].norm, lex)
+                   or tok.norm in english_of(seg.tgt_words[j].norm, lex))]
+    written = [j for j in _rendered_in(seg, tok.norm) if j not in sounds]
+    return len(sounds) + len(written) / capitals >= places
+
+
 def _delta(src_chars: int, tgt_chars: int) -> float:
     """AnalyzedSegment.length_delta for given lengths."""
     return (tgt_chars - SENTENCE_RATIO * src_chars) / math.sqrt(SENTENCE_VARIANCE * max(src_chars, 1))
@@ -598,10 +641,11 @@ def _free_en(seg: AnalyzedSegment, ev: Evidence, lex: Bilingual) -> Callable[[in
         tok = seg.src_words[i]
         if _acronym(seg.src[tok.start:tok.end]) or seg.src[tok.start:tok.end].isupper():
             # WHO, US (not grammar): room unless the Arabic keeps it in Latin, spells its letters (CPR → سي بي
-            # آر) or writes the word FreeDict gives for it (ID → الهوية)
+            # آر), writes the word FreeDict gives for it (ID → الهوية) or is shown written out (_shown_in_full)
             stems = _en_word(tok.norm, lex).stems
             kept = any(seg.tgt_words[j].norm.isascii() or seg.tgt_cores[j] in stems or seg.tgt_stems[j] in stems
-                       for j in ev.en_links.get(i, ())) or _spelled_letters(seg, seg.src[tok.start:tok.end])
+                       for j in ev.en_links.get(i, ())) or _spelled_letters(seg, seg.src[tok.start:tok.end]) \
+                or _shown_in_full(seg, i)
             return 0 if kept else max(sum(c.isupper() for c in seg.src[tok.start:tok.end]), 1)
         return tok.norm.isalpha() and en_content(tok.norm) and not ev.found_en[i]
     return free
@@ -635,14 +679,16 @@ def added_clause(seg: AnalyzedSegment) -> Iterator[Finding]:
     known = lambda w: _known_ar(w, lex)     # noqa: E731
     runs, strict = (lonely_runs(seg.tgt_tokens, seg.tgt_words, found, "ar", known, bounded=True,
                                 tolerance=ADDED.tolerance) for found in (seen_ar(seg, lex), ev.found_ar))
-    # an acronym of the English is often written out in full (WHO → منظمة الصحة العالمية)
+    # an acronym of the English is often written out in full (WHO → منظمة الصحة العالمية), unless the
+    # document shows the words of the pair that write it out (:func:`_shown_in_full`)
     acronyms = any(_acronym(seg.src[t.start:t.end].rstrip("s")) and not _rendered(seg, i)
-                   for i, t in enumerate(seg.src_words))
+                   and not _shown_in_full(seg, i) for i, t in enumerate(seg.src_words))
     # (for a run with no room, the acronym counts unless a strong link or its Latin spelling renders it:
     # a sandwiched guess of the aligner does not)
     open_acronyms = [(i, sum(c.isupper() for c in seg.src[t.start:t.end])) for i, t in enumerate(seg.src_words)
                      if _acronym(seg.src[t.start:t.end].rstrip("s")) and i not in ev.en_anchors
-                     and t.norm not in seg.tgt_norm.text and not _spelled_letters(seg, seg.src[t.start:t.end])]
+                     and t.norm not in seg.tgt_norm.text and not _spelled_letters(seg, seg.src[t.start:t.end])
+                     and not _shown_in_full(seg, i)]
     # an acronym is written out in about a word per capital (NIOSH → المعهد الوطني للسلامة والصحة المهنية):
     # in the row of unexplained words nearest its place (between its neighbours' anchors) that is long enough
     rows = _unexplained_rows(seg, ev.found_ar, known)

@@ -179,3 +179,61 @@ def root_forms(word: str) -> frozenset[str]:
                 if len(bare) >= 2:
                     out.add(bare)
     return frozenset(out)
+def _drop_long(rest: str) -> str | None:
+    """A three-letter root from a stem's last letters: C C C, or C C ا C (a masdar's long vowel)."""
+    if len(rest) == 3:
+        return rest
+    if len(rest) == 4 and rest[2] == "ا":
+        return rest[0] + rest[1] + rest[3]
+    return None
+
+
+@lru_cache(maxsize=200_000)
+def ar_root(word: str) -> tuple[str, bool] | None:
+    """The three-letter root of a word whose light stem (:func:`ar_stem`, on normalized text) has a
+    pattern of the regular derivations, and whether that pattern is a *weak* sign of the root; or None.
+    Strong: a bare three-letter stem and the derived verb forms with their masdars and participles
+    (استخدام، يستخدم، المستخدمة → خدم; انتقل، الانتقال، المرتبطة → نقل، ربط; توضيح → وضح; متحدث → حدث).
+    Weak: the patterns many unrelated nouns share, an imperfect verb or an elative (ينقل، اكبر), the
+    participles of the simple verb (كاتب، مكتوب) and the plurals and adjectives أفعال، فعول، فعيل، فعال
+    (أنواع → نوع). Coarse by design (a root covers many senses): two weak patterns of one root are
+    often unrelated (علامة "sign", معلومات "information"), so callers match a weak one only with a strong one."""
+    s = ar_stem(word)
+    if len(s) == 3:
+        return s, False
+    if len(s) < 4 or len(s) > 7:
+        return None
+    return _verb_root(s) or _noun_root(s)
+
+
+def _verb_root(s: str) -> tuple[str, bool] | None:
+    """The root of a derived verb form's stem (forms X, VIII, V and VI, with masdars and participles)."""
+    for prefix in ("مست", "يست", "تست", "نست", "است"):          # form X
+        if s.startswith(prefix) and len(s) > len(prefix) + 2:
+            return _strong(_drop_long(s[len(prefix):]))
+    if s[0] in "امينت" and len(s) >= 5 and s[2] == "ت" and s[3] not in "او":   # form VIII: افتعل، افتعال، مفتعل
+        return _strong(_drop_long(s[1] + s[3:]))
+    if s.startswith("مت") and len(s) >= 5:                         # forms V and VI: متفعل، متفاعل
+        rest = s[2:]
+        return _strong(rest if len(rest) == 3 else rest[0] + rest[2:] if len(rest) == 4 and rest[1] == "ا" else None)
+    if len(s) == 5 and s[0] == "ت" and s[3] == "ي":                 # تفعيل
+        return s[1] + s[2] + s[4], False
+    return None
+
+
+def _noun_root(s: str) -> tuple[str, bool] | None:
+    """The root of a stem of the weak patterns (see ar_root)."""
+    if len(s) == 5 and (s[0] == "م" and s[3] == "و" or s[0] == "ا" and s[3] == "ا"):   # مفعول; أفعال، إفعال
+        return s[1] + s[2] + s[4], True
+    if len(s) == 4:
+        if s[0] in "يتنام":                                         # يفعل، أفعل، مفعل
+            return s[1:], True
+        if s[1] == "ا":                                             # فاعل
+            return s[0] + s[2:], True
+        if s[2] in "ويا":                                           # فعول، فعيل، فعال
+            return s[:2] + s[3], True
+    return None
+
+
+def _strong(root: str | None) -> tuple[str, bool] | None:
+    return (root, False) if root is not None else None

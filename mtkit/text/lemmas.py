@@ -46,3 +46,49 @@ def all_lemmas(word: str) -> dict[str, tuple[str, ...]]:
         upos, forms = part.split(":", 1)
         out[upos] = tuple(style(form) for form in forms.split(","))
     return out
+
+
+# Derivational suffixes, longest first: (suffix, what replaces it). A derived word meets its base
+# (usage, user, using → use; approval, approved → approve; treatment → treat; closely → close), so a
+# dictionary that gives one form renders the others. Only a base lemminflect knows as a word counts
+# (organization → organize, never organiz), and prefixes are left alone (un-, in- change the meaning).
+_DERIVATIONS: tuple[tuple[str, str], ...] = (
+    ("ization", "ize"), ("isation", "ise"), ("ication", "y"), ("ation", "ate"), ("ation", "e"), ("ation", ""),
+    ("ility", "le"), ("ivity", "ive"), ("iness", "y"), ("ement", "e"), ("ment", ""), ("ness", ""),
+    ("ance", ""), ("ance", "e"), ("ence", ""), ("ence", "e"), ("ion", "e"), ("ion", ""), ("ity", "e"), ("ity", ""),
+    ("ive", "e"), ("ive", ""), ("age", "e"), ("age", ""), ("ier", "y"), ("ily", "y"), ("er", "e"), ("er", ""),
+    ("or", "e"), ("or", ""), ("ee", ""), ("ional", "ion"), ("ical", "ic"), ("ical", "y"), ("ural", "ure"),
+    ("val", "ve"), ("sal", "se"), ("ial", "y"), ("ly", ""))
+# letters a word keeps without its suffix (station is no st-ate), two where a silent e comes back (us-age)
+MIN_STEM, MIN_STEM_E = 3, 2
+# Only a word at least this common derives (Zipf, wordfreq): dictionaries list rare senses (stater, a
+# coin, is no state-er), and a rare form read as a derivation is mostly chance
+DERIVE_ZIPF = 3.0
+_AGENTS = frozenset({"er", "or", "ee"})     # agent nouns come from verbs (user, employee; corner is no corn-er)
+
+
+@lru_cache(maxsize=100_000)
+def derived_bases(word: str) -> frozenset[str]:
+    """The lower-case word, its lemmas, and the words it derives from by a suffix (two steps at most:
+    organizational → organization → organize), with their lemmas."""
+    word = word.lower()
+    out = {word, *_lemma_set(word)}
+    from mtkit.text.lexicon import zipf
+    frontier = {form for form in out if zipf(form, "en") >= DERIVE_ZIPF}
+    for _ in range(2):
+        found = set()
+        for form in frontier:
+            for suffix, repl in _DERIVATIONS:
+                if form.endswith(suffix) and len(form) - len(suffix) >= (MIN_STEM_E if repl == "e" else MIN_STEM):
+                    base = form[: -len(suffix)] + repl
+                    entry = _table().get(base)
+                    if base not in out and entry and (suffix not in _AGENTS or "VERB:" in entry):
+                        found.add(base)
+                        found.update(_lemma_set(base))
+        out |= found
+        frontier = found
+    return frozenset(out)
+
+
+def _lemma_set(word: str) -> set[str]:
+    return {lemma.lower() for lemmas in all_lemmas(word).values() for lemma in lemmas}
