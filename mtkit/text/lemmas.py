@@ -73,21 +73,29 @@ def derived_bases(word: str) -> frozenset[str]:
     organizational → organization → organize), with their lemmas."""
     word = word.lower()
     out = {word, *_lemma_set(word)}
-    from mtkit.text.lexicon import zipf
-    frontier = {form for form in out if zipf(form, "en") >= DERIVE_ZIPF}
+    frontier = [form for form in out if _one_step(form)]
+    if frontier:
+        from mtkit.text.lexicon import zipf     # (only for a word with a suffix: most words have none)
+        frontier = [form for form in frontier if zipf(form, "en") >= DERIVE_ZIPF]
     for _ in range(2):
-        found = set()
-        for form in frontier:
-            for suffix, repl in _DERIVATIONS:
-                if form.endswith(suffix) and len(form) - len(suffix) >= (MIN_STEM_E if repl == "e" else MIN_STEM):
-                    base = form[: -len(suffix)] + repl
-                    entry = _table().get(base)
-                    if base not in out and entry and (suffix not in _AGENTS or "VERB:" in entry):
-                        found.add(base)
-                        found.update(_lemma_set(base))
+        found = {base for form in frontier for base in _one_step(form)} - out
         out |= found
-        frontier = found
+        frontier = sorted(found)
     return frozenset(out)
+
+
+@lru_cache(maxsize=100_000)
+def _one_step(form: str) -> frozenset[str]:
+    """The words ``form`` derives from by one suffix of _DERIVATIONS, with their lemmas."""
+    found: set[str] = set()
+    for suffix, repl in _DERIVATIONS:
+        if form.endswith(suffix) and len(form) - len(suffix) >= (MIN_STEM_E if repl == "e" else MIN_STEM):
+            base = form[: -len(suffix)] + repl
+            entry = _table().get(base)
+            if entry and base != form and (suffix not in _AGENTS or "VERB:" in entry):
+                found.add(base)
+                found.update(_lemma_set(base))
+    return frozenset(found)
 
 
 def _lemma_set(word: str) -> set[str]:
