@@ -301,3 +301,16 @@ def test_derived_and_root_forms_are_found_and_a_paraphrase_with_them_is_quiet(ru
     seen = clauses.seen_en(seg, bilingual())
     assert [seen[i] for i, t in enumerate(seg.src_words) if t.norm == "transmitted"] == [True]
     assert run_check(en, ar, "addition.clause") == []
+
+
+def test_a_dropped_clause_in_a_reordered_sentence_is_flagged(run_check):
+    """The Arabic puts the English's last clause first, so the anchors around the dropped words cross: the
+    place to look for their rendering is then the whole Arabic (clauses.excess), where nothing renders them.
+    A real TICO-19 pair (CC0); the original is quiet."""
+    en = ("Emergency symptoms include difficulty breathing, persistent chest pain or pressure, confusion, difficulty "
+          "waking, and bluish face or lips; immediate medical attention is advised if these symptoms are present.")
+    ar = ("يُنصح بالعناية الطبية الفورية إذا ظهرت أعراض طوارئ تتمثل في صعوبة التنفس، أو ألم أو ضغط مستمر في منطقة "
+          "الصدر، أو اضطراب، أو صعوبة في الاستيقاظ، أو ازرقاق الوجه أو الشفتين.")
+    assert run_check(en, ar, "omission.clause_words") == []
+    (flag,) = run_check(en, ar.replace("، أو ألم أو ضغط مستمر في منطقة الصدر", ""), "omission.clause_words")
+    assert flag.src_text == "persistent chest pain or pressure"

@@ -584,8 +584,8 @@ def _best(runs: list[Run], strict: list[Run], rule: Rule, extra: Callable[[Run],
 def excess(run: Run, anchors: dict[int, list[int]], lonely: Callable[[int], bool], n_words: int,
            other_words: Sequence[Token], free: Callable[[int], float], reach: int, per_word: float) -> Optional[float]:
     """How many more unexplained words this side has at ``run``'s place than the other side's
-    unexplained words there could render (None where the anchors around it cross, or where a word
-    inside the run is anchored: a number, a name).
+    unexplained words there could render (None where a word inside the run is anchored: a number, a
+    name; where the anchors around it cross, the other side's place is all of it).
 
     The place is the stretch between the nearest anchored words around the run (its ``lonely``
     words: content words nothing renders, that the dictionary knows), and on the other side the
@@ -601,7 +601,7 @@ def excess(run: Run, anchors: dict[int, list[int]], lonely: Callable[[int], bool
     lo = max(anchors[left]) + 1 if left is not None else 0
     hi = min(anchors[right]) if right is not None else len(other_words)
     if lo > hi:
-        return None
+        lo, hi = 0, len(other_words)        # the anchors cross (the sentence reordered): the whole other side
     crowd = sum(lonely(k) for k in range(left + 1 if left is not None else 0, right if right is not None else n_words))
     return crowd - per_word * sum(free(k) for k in range(max(lo - reach, 0), min(hi + reach, len(other_words))))
 
