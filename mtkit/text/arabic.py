@@ -179,6 +179,8 @@ def root_forms(word: str) -> frozenset[str]:
                 if len(bare) >= 2:
                     out.add(bare)
     return frozenset(out)
+
+
 def _drop_long(rest: str) -> str | None:
     """A three-letter root from a stem's last letters: C C C, or C C ا C (a masdar's long vowel)."""
     if len(rest) == 3:
