@@ -7,7 +7,6 @@ consonant skeleton (``mtkit.text.translit``).
 from __future__ import annotations
 
 import re
-from collections import Counter
 from dataclasses import dataclass
 from functools import cached_property, lru_cache
 from typing import Iterator, Optional
@@ -793,23 +792,28 @@ def name_added(seg: AnalyzedSegment) -> Iterator[Finding]:
     else: a name swapped for another (هونج كونج → مارتن كونج) or brought in."""
     if not seg.tgt.strip():
         return
-    words, _ = seg.document.arabic_words
-    # a word the aligner links by its meaning (dictionary) or form (number, same) is no name
-    translated = {link.tgt for link in seg.word_links if link.kind not in ("name", "position")}
-    here = Counter(b for bare in seg.tgt_bare for b in set(bare))
+    translated: Optional[set[int]] = None
     for k, tok in enumerate(seg.tgt_words):
-        if k in translated or tok.norm.isascii() or has_article(tok.norm):
+        if tok.norm.isascii() or has_article(tok.norm):
             continue
         forms = [f for f in seg.tgt_bare[k] if len(f) >= NAME_LETTERS]
         if not forms or zipf(forms[-1]) >= ADDED_MAX_ZIPF:
             continue
-        if words[forms[-1]] > here[forms[-1]]:
-            continue                    # the article's Arabic writes it elsewhere too: its own name
+        # the word's own tests (memoized per word) come first: the pair's word links and the
+        # document's word counts are built only for the few pairs holding a word that reads as a name
         if _glosses_by_sound(forms[0])[1] or any(_letter_name(f) for f in forms):
             continue                    # a word by meaning as written (بدائل, not دائل: Dale), or دبليو
         name = next((n for f in forms for n in [_named_by_sound(f)] if n is not None), None)
         if name is None:
             continue
+        if translated is None:
+            # a word the aligner links by its meaning (dictionary) or form (number, same) is no name
+            translated = {link.tgt for link in seg.word_links if link.kind not in ("name", "position")}
+        if k in translated:
+            continue
+        words, _ = seg.document.arabic_words
+        if words[forms[-1]] > sum(forms[-1] in bare for bare in seg.tgt_bare):
+            continue                    # the article's Arabic writes it elsewhere too: its own name
         bare = list(seg.tgt_bare[k])     # (with its short forms: لوول is ل + وول, Wall)
         if any(_english_says(seg, f) for f in bare) or _translates_other(seg, k, "") or _known_form(seg, bare):
             continue
