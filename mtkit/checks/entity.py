@@ -900,16 +900,17 @@ def _english_says(seg: AnalyzedSegment, word: str) -> bool:
     skeleton drops the vowels: Garcia's غارسيا is "grace" and "course")."""
     names, shorter, starts = _document_skeletons(seg)
     pair, initials = _pair_skeletons(seg)
-    if any(sk[:1] in initials for sk in ar_forms(word)):
+    forms = ar_forms(word)
+    if any(sk[:1] in initials for sk in forms):
         return True                     # an acronym spelled out (HDAC هيستون ديسيتيليز)
     if any(sk in pair or sk in names or sk in shorter or any(d in names for d in _deletions(sk))
-           or any(sk[:n] in starts for n in range(2, len(sk))) for sk in ar_forms(word)):
+           or any(sk[:n] in starts for n in range(2, len(sk))) for sk in forms):
         return True
     stems = [word[:-len(e)] for e in _LOAN_ENDINGS if word.endswith(e)]
     if any(sk in pair or sk in names for stem in stems for sk in ar_forms(stem) if len(sk) >= 3):
         return True
     # (four classes, or three before a loanword's ending)
-    parts = {sk for sk in ar_forms(word) if len(sk) >= 4} | {sk for stem in stems for sk in ar_forms(stem) if len(sk) >= 3}
+    parts = {sk for sk in forms if len(sk) >= 4} | {sk for stem in stems for sk in ar_forms(stem) if len(sk) >= 3}
     return any(en.startswith(sk) or len(sk) >= 4 and sk in en for en in pair for sk in parts)
 
 
