@@ -17,6 +17,7 @@ swinging ratio; test: Jami' al-Tirmidhi) and TICO-19 news (see ``corpora``).
     python eval/align_quality.py --dev-only --mtkit-only --no-record   # while tuning: dev splits only
     python eval/align_quality.py --tune          # grid search on dev only, prints the table
     python eval/align_quality.py --spread        # the hadith collections' length-ratio spreads
+    python eval/align_quality.py --errors --dev-only   # where mtkit's wrong beads are, by bead type
 """
 from __future__ import annotations
 
@@ -26,7 +27,7 @@ import itertools
 import math
 import random
 import time
-from collections import defaultdict
+from collections import Counter, defaultdict
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from pathlib import Path
@@ -328,6 +329,78 @@ def bead_counts(docs: Sequence[Doc]) -> str:
     return ", ".join(f"{k}: {counts[k]}" for k in sorted(counts))
 
 
+# --- error analysis: which gold beads mtkit misses, and what it predicts instead --------------
+
+def bead_type(bead: tuple[tuple[int, ...], tuple[int, ...]]) -> str:
+    return f"{len(bead[0])}-{len(bead[1])}"
+
+
+def _ends(beads: Beads) -> set[tuple[int, int]]:
+    """The (source, target) prefix lengths a sequence of beads passes through."""
+    i = j = 0
+    out = {(0, 0)}
+    for s, t in beads:
+        i, j = i + len(s), j + len(t)
+        out.add((i, j))
+    return out
+
+
+def stretches(gold: Beads, test: Beads) -> list[tuple[Beads, Beads]]:
+    """Both alignments cut where both pass through the same point: (gold beads, test beads) per
+    stretch, equal where the test is right. A wrong stretch is one decision the DP got wrong
+    (a 2-2 aligned as two 1-1 beads, a deletion merged into its neighbour's bead, ...)."""
+    common = _ends(gold) & _ends(test)
+
+    def cut(beads: Beads) -> list[Beads]:
+        out: list[Beads] = [[]]
+        i = j = 0
+        for s, t in beads:
+            out[-1].append((s, t))
+            i, j = i + len(s), j + len(t)
+            if (i, j) in common:
+                out.append([])
+        return out[:-1]
+    return list(zip(cut(gold), cut(test)))
+
+
+def _pattern(beads: Beads) -> str:
+    return " ".join(bead_type(b) for b in beads)
+
+
+def error_report(golds: Sequence[Beads], tests: Sequence[Beads], top: int = 10) -> str:
+    """Markdown: gold beads found per type, and the commonest wrong stretches by their gold
+    pattern, with the prediction most often made instead and the strict F1 the split would have
+    if every stretch of that pattern were right (the most fixing that kind of error can gain)."""
+    found: Counter[str] = Counter()
+    gold_n: Counter[str] = Counter()
+    pred_n: Counter[str] = Counter()
+    for gold, test in zip(golds, tests):
+        predicted = set(test)
+        for b in gold:
+            gold_n[bead_type(b)] += 1
+            found[bead_type(b)] += b in predicted
+        pred_n.update(bead_type(b) for b in test)
+    cut = [stretches(g, t) for g, t in zip(golds, tests)]
+    wrong: Counter[str] = Counter()
+    instead: dict[str, Counter[str]] = defaultdict(Counter)
+    for doc in cut:
+        for g, t in doc:
+            if g != t:
+                wrong[_pattern(g)] += 1
+                instead[_pattern(g)][_pattern(t)] += 1
+    base = score(golds, tests)["f1_strict"]
+    lines = ["| bead type | gold | found | predicted |", "|---|---|---|---|"]
+    lines += [f"| {k} | {gold_n[k]} | {found[k]} | {pred_n[k]} |" for k in sorted(gold_n | pred_n)]
+    lines += ["", f"Wrong stretches: {sum(wrong.values())}; strict F1 {base:.3f}.", "",
+              "| gold | wrong stretches | most often predicted as | strict F1 if all were right |",
+              "|---|---|---|---|"]
+    for pattern, count in wrong.most_common(top):
+        fixed = [[b for g, t in doc for b in (g if _pattern(g) == pattern else t)] for doc in cut]
+        as_, n = instead[pattern].most_common(1)[0]
+        lines.append(f"| {pattern} | {count} | {as_} ({n}) | {score(golds, fixed)['f1_strict']:.3f} |")
+    return "\n".join(lines)
+
+
 def tune(dev: Sequence[Doc]) -> None:
     """Grid over the length variance, the anchor weight and the merge/deletion priors; prints
     dev F1 for each setting (best last) and leaves the modules' constants unchanged."""
@@ -357,6 +430,8 @@ def main() -> None:
                         help="corpora to run (repeatable; default all three)")
     parser.add_argument("--dev-only", action="store_true", help="only the dev splits (tuning; implies --no-record)")
     parser.add_argument("--mtkit-only", action="store_true", help="skip the peers (faster)")
+    parser.add_argument("--errors", action="store_true",
+                        help="mtkit's errors by bead type and by kind of wrong stretch (prints only)")
     args = parser.parse_args()
     names = args.corpus or ["quran", "hadith", "news"]
     if args.tune:
@@ -365,6 +440,14 @@ def main() -> None:
         return
     if args.spread:
         print(spread_table())
+        return
+    if args.errors:
+        for name, _, splits in corpora(names):
+            for split, split_docs in splits:
+                if args.dev_only and not split.startswith("dev"):
+                    continue
+                tests = [run_mtkit(d.src, d.tgt) for d in split_docs]
+                print(f"\n### {name} {split}\n\n" + error_report([d.gold for d in split_docs], tests))
         return
     sections = []
     for name, description, splits in corpora(names):
