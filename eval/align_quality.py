@@ -401,6 +401,15 @@ def error_report(golds: Sequence[Beads], tests: Sequence[Beads], top: int = 10) 
     return "\n".join(lines)
 
 
+def print_errors(names: Sequence[str], dev_only: bool) -> None:
+    for name, _, splits in corpora(names):
+        for split, docs in splits:
+            if dev_only and not split.startswith("dev"):
+                continue
+            tests = [run_mtkit(d.src, d.tgt) for d in docs]
+            print(f"\n### {name} {split}\n\n" + error_report([d.gold for d in docs], tests))
+
+
 def tune(dev: Sequence[Doc]) -> None:
     """Grid over the length variance, the anchor weight and the merge/deletion priors; prints
     dev F1 for each setting (best last) and leaves the modules' constants unchanged."""
@@ -442,12 +451,7 @@ def main() -> None:
         print(spread_table())
         return
     if args.errors:
-        for name, _, splits in corpora(names):
-            for split, split_docs in splits:
-                if args.dev_only and not split.startswith("dev"):
-                    continue
-                tests = [run_mtkit(d.src, d.tgt) for d in split_docs]
-                print(f"\n### {name} {split}\n\n" + error_report([d.gold for d in split_docs], tests))
+        print_errors(names, args.dev_only)
         return
     sections = []
     for name, description, splits in corpora(names):
