@@ -37,6 +37,8 @@ _DEGREE = frozenset({"entirely", "completely", "fully", "totally", "wholly", "al
 # words after the negator; the other side's negator stands at most NEAR words before its rendering
 # (or, with no word link, within RELATIVE of the sentence length at the same place).
 SCOPE, NEAR, RELATIVE = 4, 4, 0.35
+# The words after a negator that a short Arabic must render (some linked) for its clause to be there.
+CLAUSE = 10
 # An English negative word linked to an Arabic word renders its meaning by that word (avoiding ↔ تجنب)
 # unless an Arabic negator stands at most this many words before it (unknown ↔ لم يكن معروفا) or
 # just after it (illegal ↔ بشكل غير قانوني).
@@ -264,6 +266,22 @@ def _negated_near(seg: AnalyzedSegment, index: int, other_side: list[tuple[int, 
     return any(abs(k / max(1, n_there) - place) <= RELATIVE for k, _ in other_side)
 
 
+def _not_rendering_weak_words(seg: AnalyzedSegment, en: list[tuple[int, str]],
+                              ar: list[tuple[int, str]]) -> list[tuple[int, str]]:
+    """The Arabic negators without those a linked English weak word takes: the weak negator
+    nearest before (or just after) the word its un-/without word is linked to (inconclusive ↔
+    غير حاسمة, without ↔ دون). That negator renders the English word, not a "not" near it."""
+    links = _links(seg)[0]
+    taken = set()
+    for i, kind in en:
+        there = links.get(i) if kind in ("weak", "implicative") else None
+        at = [k for k, strength in ar if strength == "weak" and k not in taken
+              and there is not None and there - LEXICAL_SCOPE <= k <= there + 2]
+        if at and there is not None:
+            taken.add(min(at, key=lambda k: abs(k - there)))
+    return [(k, kind) for k, kind in ar if k not in taken]
+
+
 def _relative_modifier(seg: AnalyzedSegment, k: int) -> bool:
     """Whether Arabic negator ``k`` opens a relative clause that renders an English pre-modifier:
     "dead-end hosts" → مضيفون لا ينقلون ("hosts that do not transmit"), "endless talks" → محادثات
@@ -312,7 +330,7 @@ def _clause_rendered(seg: AnalyzedSegment, i: int) -> bool:
         if _EN_CLAUSE_BREAK.search(seg.src[words[j].end:words[j + 1].start]) or words[j + 1].norm in ("but", "and"):
             break
         near.append(j)
-    for j in range(i + 1, min(len(words), i + 1 + SCOPE)):   # on to its end
+    for j in range(i + 1, min(len(words), i + 1 + CLAUSE)):  # on to its end
         if _EN_CLAUSE_BREAK.search(seg.src[words[j - 1].end:words[j].start]):
             break
         near.append(j)
@@ -369,9 +387,11 @@ def negation_lost(seg: AnalyzedSegment) -> Iterator[Finding]:
         spare = max(0, len(ar) - ar_strong - sum(kind in ("weak", "implicative") and not _rendered_lexically(seg, i, ar)
                                                   for i, kind in en))
         # every Arabic negator renders an English un-/without word: nothing is left for a "not"
-        # that no word link places, unless an Arabic negator stands about where it does
+        # that no word link places, unless an Arabic negator stands about where it does (not one
+        # that renders an English un- word linked just after it: غير حاسمة ↔ inconclusive)
+        free = _not_rendering_weak_words(seg, en, ar)
         lonely = [i for i in en_strong
-                  if not _negated_near(seg, i, ar, from_src=True, linked_only=bool(ar_strong + spare))]
+                  if not _negated_near(seg, i, free, from_src=True, linked_only=bool(ar_strong + spare))]
         if len(en_strong) <= ar_strong + spare or not lonely:
             return
         i, raw = lonely[0], 0.6
