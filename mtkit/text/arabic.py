@@ -88,10 +88,12 @@ def ar_bare(word: str) -> tuple[str, ...]:
     if len(rest) > 3 and rest[0] in "وف":
         rest = rest[1:]
         forms.append(rest)
+    preposition = ""
     if len(rest) > 3 and rest[0] in "بلك" and not rest.startswith(ARTICLE):
-        rest = rest[1:]
+        preposition, rest = rest[0], rest[1:]
         forms.append(rest)
-    for article in (ARTICLE, "ل"):
+    # ل + ال is written لل: after ل a second ل is the article; after ب/ك it is a letter (كلما ≠ ك + ما)
+    for article in (ARTICLE, "ل") if preposition in ("", "ل") else (ARTICLE,):
         if rest.startswith(article) and len(rest) - len(article) >= 2:
             forms.append(rest[len(article):])
             break
