@@ -44,3 +44,9 @@ def test_stem_candidates_undo_light_inflection():
     assert "قنصلية" in stem_candidates("قنصليتك")           # ة written ت before a pronoun
     assert "نشئ" in stem_candidates("سينشئون")              # future + imperfect prefix + plural
     assert "العاصمة" not in stem_candidates("فيالعاصمة")   # no imperfect prefix before the article
+
+
+def test_bare_forms_strip_the_article_after_lam_only():
+    from mtkit.text.arabic import ar_bare
+    assert "رئيس" in ar_bare("للرئيس") and "رئيس" in ar_bare("بالرئيس")
+    assert "ما" not in ar_bare("كلما")          # "whenever": كـ + لما, never ك + ل + ما

@@ -23,6 +23,21 @@ PAIRS = [
     # "avoiding" is rendered by its own word (تجنب): it leaves nothing to render a لا
     ("The government plan includes avoiding crowded markets.", "تشمل خطة الحكومة تجنب الأسواق المزدحمة.",
      "لا تشمل خطة الحكومة تجنب الأسواق المزدحمة.", "negation.added"),
+    # غير renders the un- word linked just after it (inconclusive ↔ غير حاسمة): it places no "not"
+    ("A possible patient is one whose scan is inconclusive or one whose blood could not be drawn on the day of the "
+     "visit.", "المريض المحتمل هو من كانت نتيجة فحصه بالأشعة غير حاسمة أو من لم يُسحب دمه في يوم الزيارة نفسه.",
+     "المريض المحتمل هو من كانت نتيجة فحصه بالأشعة غير حاسمة أو من سُحب دمه في يوم الزيارة نفسه.",
+     "negation.lost"),
+    # a short Arabic still renders the negated clause when its later words are linked (delay ↔ تأخير)
+    ("Our letter made clear that, whatever happened, no one would be penalized for having to delay or modify those "
+     "goals, and the grants were paid in full to every team in the country.",
+     "أوضحت رسالتنا أنه لن تفرض غرامات على أي شخص بسبب تأخير هذه الأهداف أو تعديلها.",
+     "أوضحت رسالتنا أنه ستفرض غرامات على أي شخص بسبب تأخير هذه الأهداف أو تعديلها.", "negation.lost"),
+    # a negated word of totality is a partial negation ("not full support": a hedge for "divided"); a
+    # full negation of the same verb is added
+    ("Support for the new law is divided along party lines.",
+     "لم يحظَ القانون الجديد بتأييد كامل إذ انقسم الناخبون حسب أحزابهم.",
+     "لم يحظَ القانون الجديد بتأييد الناخبين إذ انقسموا حسب أحزابهم.", "negation.added"),
 ]
 
 

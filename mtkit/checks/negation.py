@@ -39,6 +39,9 @@ _DEGREE = frozenset({"entirely", "completely", "fully", "totally", "wholly", "al
 SCOPE, NEAR, RELATIVE = 4, 4, 0.35
 # The words after a negator that a short Arabic must render (some linked) for its clause to be there.
 CLAUSE = 10
+# A word of totality (كل, الشامل) at most this many words after an Arabic negator makes it partial.
+TOTALITY_SCOPE = 6
+_CLAUSE_BREAK_AR = re.compile(r"[،,.؛;:!?؟()]")
 # An English negative word linked to an Arabic word renders its meaning by that word (avoiding ↔ تجنب)
 # unless an Arabic negator stands at most this many words before it (unknown ↔ لم يكن معروفا) or
 # just after it (illegal ↔ بشكل غير قانوني).
@@ -207,10 +210,23 @@ def _find_ar_negations(seg: AnalyzedSegment) -> list[tuple[int, str]]:
             continue
         if any(f in strong for f in forms):
             following = {w.norm for w in words[k + 1:k + 1 + window]}
-            out.append((k, "weak" if following & markers[("ar", "only")] else "strong"))
+            out.append((k, "weak" if following & markers[("ar", "only")] or _negates_totality(seg, k) else "strong"))
         else:                                      # a weak negator (_may_negate, and not ألا)
             out.append((k, "weak"))
     return out
+
+
+def _negates_totality(seg: AnalyzedSegment, k: int) -> bool:
+    """Arabic negator ``k`` negates a word of totality in its clause (لم تحظ بالاستحسان الشامل "did
+    not win overall approval", ليس كل): a partial negation ("not all", سلب العموم), a hedge that
+    often renders an English contrary (polarized, divided), as "not entirely" is on the English side."""
+    words, total = seg.tgt_words, _markers()[("ar", "total")]
+    for j in range(k + 1, min(len(words), k + 1 + TOTALITY_SCOPE)):
+        if _CLAUSE_BREAK_AR.search(seg.tgt[words[j - 1].end:words[j].start]):
+            return False
+        if total.intersection(seg.tgt_bare[j]):
+            return True
+    return False
 
 
 def _modal_negated_alone(seg: AnalyzedSegment, k: int) -> bool | None:
