@@ -11,6 +11,9 @@ LOST = [
      "قال المسؤولون إن المحادثات ستستأنف قبل الربيع.", "can't"),
     ("The airline has never cancelled a flight over the strike.",
      "ألغت شركة الطيران رحلة بسبب الإضراب.", "never"),
+    # informal English: a "not" without its apostrophe, a negative pronoun with 's
+    ("The officials dont expect the talks to resume.", "يتوقع المسؤولون استئناف المحادثات.", "dont"),
+    ("Nobody's going to the meeting on Monday.", "الجميع ذاهبون إلى الاجتماع يوم الاثنين.", "Nobody's"),
 ]
 
 
@@ -62,6 +65,14 @@ KEPT = [
     # lexical negation on both sides
     ("The council rejected the plan.", "رفض المجلس الخطة."),
     ("The court approved the appeal on Thursday.", "وافقت المحكمة على الاستئناف يوم الخميس."),
+    # every person of ليس, and "so that … not" written as one word (كيلا, لئلا)
+    ("You are not alone in this.", "لستم وحدكم في هذا."),
+    ("The two reports are not final.", "التقريران ليستا نهائيتين."),
+    ("They wore masks so that they would not get infected.", "ارتدوا الكمامات كيلا يصابوا بالعدوى."),
+    ("They wore masks so that they would not get infected.", "ارتدوا الكمامات لئلا يصابوا بالعدوى."),
+    # letters that only look like a negator: ليلًا "at night" (لئلا normalized), لسن "for the age of"
+    ("The patients were over 50 and were tested at night.", "تجاوز المرضى سن الخمسين وأجري لهم الاختبار ليلًا."),
+    ("Half of the patients were over 50.", "تجاوز نصف المرضى لسن الخمسين."),
 ]
 
 

@@ -30,6 +30,12 @@ _PRIVATIVE_PREFIXES = ("asympt", "atypic", "anaerob")
 _AR_MODALS = ("يمكن", "يجب", "ينبغي", "يستطيع", "تستطيع", "نستطيع", "بامكان")
 _EN_MODALS = frozenset({"can", "could", "must", "should", "may", "might", "able"})
 _STILL = ("زال", "زل", "يزال", "تزال", "نزال", "ازال", "يزل", "تزل", "يبرح", "تبرح", "برح", "ينفك", "تنفك", "انفك")
+# auxiliaries whose "n't" informal text writes without the apostrophe (dont, isnt, couldnt; "wont" is a word)
+_CONTRACTED = frozenset({"do", "does", "did", "is", "are", "was", "were", "ca", "could", "should", "would",
+                         "has", "have", "had", "must", "need"})
+# أن + لا written as one word ("that … not", "so that … not"), matched as written: normalized, ألا is
+# إلا ("except") and لئلا is ليلا ("at night")
+_AN_LA = ("ألا", "ألّا", "لئلا", "لئلّا")
 _ONLY = frozenset({"only", "just", "merely", "solely", "exclusively"})
 # "not entirely clear": a partial negation, often rendered by a hedge (بعض الغموض, ليس واضحًا تمامًا)
 _DEGREE = frozenset({"entirely", "completely", "fully", "totally", "wholly", "altogether", "necessarily"})
@@ -99,7 +105,8 @@ def _find_en_negations(seg: AnalyzedSegment) -> list[tuple[int, str]]:
     for i, (tok, lemmas) in enumerate(zip(words, seg.src_lemmas)):
         word = tok.norm
         following = words[i + 1].norm if i + 1 < len(words) else ""
-        if word in markers[("en", "strong")] or word.endswith("n't") or word == "cannot":
+        if word.removesuffix("'s") in markers[("en", "strong")] or word.endswith("n't") or word == "cannot" \
+                or _bare_contraction(word):
             if word == "no" and _number_follows(seg, tok) or word == "not" and i and words[i - 1].norm == "or":
                 continue                       # "No. 1", "whether or not"
             # "not only … but" is rendered لا … فحسب or بالإضافة إلى: it excuses, it is never lost
@@ -125,6 +132,11 @@ def _find_en_negations(seg: AnalyzedSegment) -> list[tuple[int, str]]:
             # inexpensive → رخيص): it excuses an Arabic negation, but its absence proves nothing
             out.append((i, "weak"))
     return out
+
+
+def _bare_contraction(word: str) -> bool:
+    """A contracted "not" written without its apostrophe, as informal text does: dont, isnt, cant."""
+    return word.endswith("nt") and word[:-2] in _CONTRACTED
 
 
 def _name_like(seg: AnalyzedSegment, tok: Token) -> bool:
@@ -172,7 +184,7 @@ def _may_negate(seg: AnalyzedSegment, k: int, forms: tuple[str, ...], strong, we
     """Whether Arabic word ``k`` (of these forms) is or holds a negator, or is ألا."""
     tok = seg.tgt_words[k]
     return (any(f in strong or f in weak for f in forms) or seg.tgt_stems[k] in weak or seg.tgt_cores[k] in weak
-            or seg.tgt[tok.start:tok.end].lstrip("".join(CONJUNCTIONS)) in ("ألا", "ألّا"))
+            or seg.tgt[tok.start:tok.end].lstrip("".join(CONJUNCTIONS)) in _AN_LA)
 
 
 def _find_ar_negations(seg: AnalyzedSegment) -> list[tuple[int, str]]:
@@ -203,7 +215,7 @@ def _find_ar_negations(seg: AnalyzedSegment) -> list[tuple[int, str]]:
             continue                               # لا زالوا, ما زلنا, لم يبرح: "still"
         if "\u0651" in seg.tgt[tok.start:tok.end + 1] and tok.norm in ("لم", "ولم") or tok.norm == "لا" and latin_la:
             continue                               # لمّ ("gather"), لا ستامبا (La Stampa)
-        if surface.lstrip("".join(CONJUNCTIONS)) in ("ألا", "ألّا"):
+        if surface.lstrip("".join(CONJUNCTIONS)) in _AN_LA:
             out.append((k, "strong"))              # ألا = أن لا ("that … not"); إلا ("except") normalizes alike
             continue
         if pair in _NOT_NEGATION:
