@@ -30,9 +30,11 @@ def test_an_arabic_word_that_means_a_negation_renders_a_lost_not(run_check):
 
 
 def test_no_longer_may_be_rendered_by_an_antonym(run_check):
-    # "no longer" is weak: its antonym (انتهت الحاجة, "the need ended") is as common as لم يعد
+    # "no longer" is weak beside a word of ending: انتهت الحاجة ("the need ended") is as common as لم يعد
     en = "The ministry said the permits are no longer needed."
     assert not run_check(en, "قالت الوزارة إن الحاجة إلى التصاريح انتهت.", "negation.lost")
+    # without one, the Arabic that dropped لم from لم تعد has lost it
+    assert run_check(en, "قالت الوزارة إن التصاريح تعد ضرورية.", "negation.lost")
 
 
 def test_a_not_yet_after_before_adds_nothing_to_render(run_check):

@@ -114,9 +114,9 @@ def _find_en_negations(seg: AnalyzedSegment) -> list[tuple[int, str]]:
                 out.append((i, "paired"))
             elif _affirmative_idiom(words, i, following) or following == "yet" and _ar_still(seg) \
                     or word == "not" and following in _DEGREE or following == "yet" and _expletive(words, i) \
-                    or word == "no" and following == "longer":
+                    or word == "no" and following == "longer" and _ar_ceases(seg):
                 # "couldn't be more grateful"; "not yet known" = ما زالت مجهولة; "no longer needed" is
-                # as often rendered by an antonym (انتهاء الحاجة) as by لم يعد
+                # as often rendered by a verb of ending (انتهاء الحاجة) as by لم يعد
                 out.append((i, "weak"))
             else:
                 out.append((i, "strong"))
@@ -151,6 +151,13 @@ def _affirmative_idiom(words: list[Token], i: int, following: str) -> bool:
     modal = words[i - 1].norm in ("could", "can") if words[i].norm == "not" and i else \
         words[i].norm.replace("’", "'") in ("couldn't", "can't")
     return modal and len(after) >= 2 and after[0] == "be" and (after[1] in ("more", "any") or after[1].endswith("er"))
+
+
+def _ar_ceases(seg: AnalyzedSegment) -> bool:
+    """The Arabic has a verb or noun of ending (انتهت, توقف, كف): the way it renders "no longer"
+    without a negator."""
+    cease = _markers()[("ar", "cease")]
+    return any(cease.intersection(forms) for forms in seg.tgt_bare)
 
 
 def _expletive(words: list[Token], i: int) -> bool:
