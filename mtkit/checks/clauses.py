@@ -578,7 +578,8 @@ def _best(runs: list[Run], strict: list[Run], rule: Rule, extra: Callable[[Run],
               and (over[id(r)] or 0) >= CROWDED]
     strong += [(r, True) for r in strict if r.known - strict_extra(r) >= rule.roomless
                and (over[id(r)] or 0) >= rule.roomless]
-    return max(strong, key=lambda rr: (rr[0].known, rr[0].content, -rr[0].first)) if strong else None
+    # (a run that is both: as the latter, which needs less of the rest of the pair)
+    return max(strong, key=lambda rr: (rr[0].known, rr[0].content, -rr[0].first, rr[1])) if strong else None
 
 
 def excess(run: Run, anchors: dict[int, list[int]], lonely: Callable[[int], bool], n_words: int,
@@ -642,9 +643,14 @@ def _free_en(seg: AnalyzedSegment, ev: Evidence, lex: Bilingual) -> Callable[[in
         if _acronym(seg.src[tok.start:tok.end]) or seg.src[tok.start:tok.end].isupper():
             # WHO, US (not grammar): room unless the Arabic keeps it in Latin, spells its letters (CPR → سي بي
             # آر), writes the word FreeDict gives for it (ID → الهوية) or is shown written out (_shown_in_full)
-            stems = _en_word(tok.norm, lex).stems
-            kept = any(seg.tgt_words[j].norm.isascii() or seg.tgt_cores[j] in stems or seg.tgt_stems[j] in stems
-                       for j in ev.en_links.get(i, ())) or _spelled_letters(seg, seg.src[tok.start:tok.end]) \
+            en = _en_word(tok.norm, lex)
+            sound = en.skeleton if not _spelled(seg.src[tok.start:tok.end]) else ""
+            # (a link to its transliteration keeps it too, SARS → سارس, unless FreeDict knows that word as
+            # another, IEDCR ~ ذكور "males": chance)
+            kept = any(seg.tgt_words[j].norm.isascii() or seg.tgt_cores[j] in en.stems or seg.tgt_stems[j] in en.stems
+                       or _sounds_like(sound, ar_skeleton(seg.tgt_bare[j][-1])) and not lex.ar_to_en(seg.tgt_words[j].norm)
+                       for j in ev.en_links.get(i, ())) \
+                or _spelled_letters(seg, seg.src[tok.start:tok.end]) \
                 or _shown_in_full(seg, i)
             return 0 if kept else max(sum(c.isupper() for c in seg.src[tok.start:tok.end]), 1)
         return tok.norm.isalpha() and en_content(tok.norm) and not ev.found_en[i]
