@@ -73,13 +73,15 @@ def test_the_clause_checks_are_silent_without_the_dictionaries(run_check, monkey
     assert run_check(en, planted, "addition.clause") == []
 
 
-def test_an_unexplained_run_where_the_english_is_paraphrased_is_no_addition(run_check):
-    # "dead-end hosts" paraphrased as hosts that do not transmit: the English is not fully rendered word
-    # for word, so a lonely Arabic run is likelier its paraphrase than an added clause (the price: a
-    # clause really added beside such a paraphrase goes unreported)
+def test_a_clause_added_after_a_paraphrase_at_a_place_rendered_word_for_word_is_an_addition(run_check):
+    # "dead-end hosts" is paraphrased (hosts that do not transmit), but the clause stands after SARS-CoV,
+    # whose transliteration (سارس-كوف) renders it: nothing of the English is left at its place
     assert run_check("All of these appear to be dead-end hosts of SARS-CoV.",
-                     "يبدو أن كل هؤلاء هم مضيفون لا ينقلون سارس-كوف، وهو ما أثار جدلًا واسعًا بين الخبراء.",
-                     "addition.clause") == []
+                     "يبدو أن كل هؤلاء هم مضيفون لا ينقلون سارس-كوف.", "addition.clause") == []
+    flags = run_check("All of these appear to be dead-end hosts of SARS-CoV.",
+                      "يبدو أن كل هؤلاء هم مضيفون لا ينقلون سارس-كوف، وهو ما أثار جدلًا واسعًا بين الخبراء.",
+                      "addition.clause")
+    assert [f.tgt_text for f in flags] == ["وهو ما أثار جدلًا واسعًا بين الخبراء"]
 
 
 # Written for these tests: a short clause whose words the dictionaries know, where the words around
