@@ -316,3 +316,15 @@ def test_a_dropped_clause_in_a_reordered_sentence_is_flagged(run_check):
     assert run_check(en, ar, "omission.clause_words") == []
     (flag,) = run_check(en, ar.replace("، أو ألم أو ضغط مستمر في منطقة الصدر", ""), "omission.clause_words")
     assert flag.src_text == "persistent chest pain or pressure"
+
+
+def test_a_clause_far_from_an_acronym_written_out_elsewhere_needs_no_extra_words(run_check):
+    # "seven HCoVs" is written out (فيروسات كورونا البشرية السبعة) in its place; a clause added at the
+    # other end of the sentence, with words over at its place, is no expansion of it
+    en = ("In this review, we present an overview of the existing knowledge about the seven HCoVs, with a focus on "
+          "the history of their discovery as well as their zoonotic origins and interspecies transmission.")
+    original = ("في هذا الاستعراض، نقدم لمحة عامة عن المعلومات المتوفرة حول فيروسات كورونا البشرية السبعة، مع التركيز "
+                "على تاريخ اكتشافها وكذلك أصولها الحيوانية والانتقال بين الأنواع.")
+    planted = original.replace("الاستعراض، ", "الاستعراض، وذلك بعد أسابيع من المفاوضات الصعبة، ")
+    assert run_check(en, original, "addition.clause") == []
+    assert [f.tgt_text for f in run_check(en, planted, "addition.clause")] == ["وذلك بعد أسابيع من المفاوضات الصعبة"]

@@ -705,13 +705,17 @@ def added_clause(seg: AnalyzedSegment) -> Iterator[Finding]:
         if long_enough:
             start, end, _ = min(long_enough, key=lambda row: (max(lo - row[1], row[0] - hi, 0), row[0]))
             written_out.append((start, end, capitals))
-    def acronym_extra(r: Run) -> int:
-        # a run that may be an acronym written out needs a word per capital more; any other, a few
-        return max([capitals for start, end, capitals in written_out if start <= r.last and r.first <= end],
-                   default=ACRONYM_WORDS * bool(open_acronyms))
     space = lambda r: excess(r, ev.ar_anchors, lambda j: ar_content(seg.tgt_words[j].norm) and not ev.found_ar[j]  # noqa: E731
                              and known(seg.tgt_words[j].norm), len(seg.tgt_words), seg.src_words, _free_en(seg, ev, lex),
                              ADDED.reach, ADDED.per_word)
+    def acronym_extra(r: Run) -> int:
+        # a run that may be an acronym written out needs a word per capital more; any other, a few, unless
+        # every acronym has its row elsewhere and the run has as many words over as strong evidence asks
+        overlapping = [capitals for start, end, capitals in written_out if start <= r.last and r.first <= end]
+        if overlapping:
+            return max(overlapping)
+        placed = len(written_out) == len(open_acronyms) and (space(r) or 0) >= ADDED_STRONG.over
+        return 0 if placed else ACRONYM_WORDS * bool(open_acronyms)
     src_seen = seen_en(seg, lex)
     src_content = [src_seen[i] for i, t in enumerate(seg.src_words) if en_content(t.norm)]
     src_cover = sum(src_content) / len(src_content) if src_content else 1.0
