@@ -20,11 +20,23 @@ def test_a_name_glued_to_the_title_before_it_is_present():
 
 def test_a_genus_the_document_names_with_its_epithet_is_a_taxon_elsewhere_too():
     binomial = ("Samples came from Myotis lucifugus colonies.", "جاءت العينات من مستعمرات الخفاش البني الصغير.")
-    alone = ("Colonies of Myotis bats roost in caves.", "تبيت مستعمرات الخفافيش البنية الصغيرة في الكهوف.")
+    # (no Arabic adjective after الخفافيش: "little brown bats" would render the genus by meaning)
+    alone = ("Colonies of Myotis bats roost in caves.", "تبيت مستعمرات الخفافيش في الكهوف.")
     assert _dropped([binomial, alone]) == []
     # without the binomial the word is an unknown name nothing renders
     other = ("Samples came from Myotis colonies.", "جاءت العينات من مستعمرات الخفاش.")
     assert _dropped([other, alone]) == ["Myotis"]
+
+
+def test_a_term_rendered_by_meaning_after_its_noun_is_not_dropped():
+    en = "Police officers wore Kevlar gloves during the march."
+    assert _dropped([(en, "ارتدى ضباط الشرطة قفازات واقية خلال المسيرة.")]) == []
+    # nothing at its place: خلال renders "during", not the term
+    assert _dropped([(en, "ارتدى ضباط الشرطة قفازات خلال المسيرة.")]) == ["Kevlar"]
+    # a name the document renders by its sound elsewhere is a name here too
+    sold = ("The company sold Tamaro trucks in Kenya.", "باعت الشركة شاحنات تامارو في كينيا.")
+    bought = ("Farmers bought Tamaro trucks last year.", "اشترى المزارعون شاحنات كبيرة العام الماضي.")
+    assert _dropped([sold, bought]) == ["Tamaro"]
 
 
 def _missing(en: str, ar: str) -> list[str]:

@@ -601,8 +601,45 @@ def unrendered_names(seg: AnalyzedSegment) -> list:
     def find() -> list:
         return [tok for tok in _name_tokens(seg)
                 if is_candidate(name_key(seg.src[tok.start:tok.end]).lower())
-                and not _in_compound(seg, tok) and not _genus(seg, tok) and not _rendered(seg, tok)]
+                and not _in_compound(seg, tok) and not _genus(seg, tok) and not _rendered(seg, tok)
+                and not _meant_at_its_place(seg, tok)]
     return seg.memo("entity.unrendered", find)
+
+
+def _meant_at_its_place(seg: AnalyzedSegment, tok) -> bool:
+    """A capitalised term that modifies the next English word, rendered by meaning as the Arabic
+    word that follows that word's rendering (Hazmat suits → بدلة واقية): that Arabic word renders
+    no other English word, is a word of meaning (a dictionary glosses it by meaning, none by its
+    sound), and the document never renders the term by its sound elsewhere (a name would be:
+    Toyota cars → سيارات تويوتا; nor a word that glosses another English word of the pair: the
+    خلال of "during")."""
+    words = seg.src_words
+    k = next(i for i, t in enumerate(words) if t is tok)
+    if k + 1 >= len(words) or seg.src[tok.end:words[k + 1].start] != " ":
+        return False
+    head = seg.src[words[k + 1].start:words[k + 1].end]
+    if not head.isalpha() or not head.islower():
+        return False                      # the term modifies a common noun that follows it
+    links = seg.word_links
+    at = next((link.tgt for link in links if link.src == k + 1 and link.kind in ("dictionary", "same")), None)
+    if at is None or at + 1 >= len(seg.tgt_words) or any(link.tgt == at + 1 for link in links):
+        return False
+    forms = seg.tgt_bare[at + 1]
+    if seg.tgt_words[at + 1].norm.isascii() or not any(_glosses_by_sound(f)[1] for f in forms) \
+            or any(_named_by_sound(f) is not None for f in forms) or _says_english_word(seg, forms):
+        return False
+    name = name_key(seg.src[tok.start:tok.end])
+    return not any(_strict_hits(other, name) for other in seg.document.segments
+                   if other is not seg and name in other.src)
+
+
+def _says_english_word(seg: AnalyzedSegment, forms: tuple[str, ...]) -> bool:
+    """Whether a dictionary (FreeDict, BAMA) glosses an Arabic word by an English word of the pair."""
+    lex, analyzer = bilingual(), bama.lexicon()
+    english = seg.src_lemma_set
+    return any(gloss in english for f in forms
+               for glosses in (lex.ar_to_en(f) if lex is not None else (), analyzer.glosses(f) if analyzer else ())
+               for gloss in glosses)
 
 
 def _dictionary_says_its_name(low: str) -> bool:
