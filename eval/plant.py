@@ -1,6 +1,7 @@
 """Errors planted into real translations: recall per category on text the checks never saw.
 
     python eval/plant.py make      # (re)write eval/data/tico19_planted.jsonl (seeded, deterministic)
+    python eval/plant.py replant   # make the name swaps and deletions again in it, the rest kept
     python eval/plant.py measure [--half dev|test|all] [--verbose] [--isolated] [--section NAME]
 
 ``make`` takes real TICO-19 pairs (eval/tico19.py) and plants one error per pair into the Arabic side,
@@ -33,7 +34,13 @@ import tico19
 from results import record
 
 from mtkit.model import Flag, Segment
-from mtkit.text.translit import transliterates
+from mtkit.text import bama
+from mtkit.text.arabic import ar_bare
+from mtkit.text.dictionary import bilingual
+from mtkit.text.lemmas import all_lemmas
+from mtkit.text.lexicon import zipf
+from mtkit.text.normalize import norm
+from mtkit.text.translit import en_skeletons, transliterates
 
 PLANTED = Path(__file__).parent / "data" / "tico19_planted.jsonl"
 SEED = 20261206
@@ -156,21 +163,43 @@ def negation_added(seg: Segment, rng: random.Random, pool: int) -> dict | None:
                   ar, span, f"{m.group()} → {new}")
 
 
-def _names(seg: Segment) -> list[tuple[str, re.Match]]:
-    """English capitalised words inside a sentence and the Arabic word that transliterates them."""
+def _names(seg: Segment, strict: bool = False) -> list[tuple[str, re.Match]]:
+    """English capitalised words inside a sentence and the Arabic word that transliterates them;
+    ``strict``: the first such Arabic word that is a name, not a word of meaning (``_is_name``)."""
     out = []
     for em in re.finditer(r"(?<=[a-z,;] )[A-Z][a-z]{2,}\b", seg.src):
         for am in AR_WORD.finditer(seg.tgt):
             word = am.group()
             core = word[1:] if len(word) > 4 and word[0] in "وبل" else word
-            if transliterates(em.group(), core) and not core.startswith("ال"):
+            if transliterates(em.group(), core) and not core.startswith("ال") and \
+                    (not strict or _is_name(em.group(), word)):
                 out.append((em.group(), am))
                 break
     return out
 
 
+# An Arabic word rarer than this (Zipf) that transliterates an English name is taken as its name.
+RARE_ARABIC = 3.0
+
+
+def _is_name(en: str, ar: str) -> bool:
+    """Whether an Arabic word that transliterates an English capitalised word renders it, not a word
+    of meaning that shares its consonants (قال for Jalal, حين for Wuhan, عززت for South): rare in
+    Arabic text, or unknown to the dictionaries (FreeDict, BAMA), or glossed by the English word
+    itself or by a gloss that is no English word and sounds like it (كندا: Canada)."""
+    forms = ar_bare(norm(ar))
+    if zipf(forms[-1]) < RARE_ARABIC:
+        return True
+    lex, analyzer = bilingual(), bama.lexicon()
+    glosses = {g for f in forms for source in (lex.ar_to_en(f) if lex else (), analyzer.glosses(f) if analyzer else ())
+               for g in source}
+    skeletons = set(en_skeletons(en))
+    return not glosses or en.lower() in glosses or \
+        any(g.isalpha() and not all_lemmas(g) and skeletons & set(en_skeletons(g)) for g in glosses)
+
+
 def name_swapped(seg: Segment, rng: random.Random, pool: int) -> dict | None:
-    names = _names(seg)
+    names = _names(seg, strict=True)
     if not names:
         return None
     en, m = rng.choice(names)
@@ -184,7 +213,7 @@ def name_swapped(seg: Segment, rng: random.Random, pool: int) -> dict | None:
 
 
 def name_deleted(seg: Segment, rng: random.Random, pool: int) -> dict | None:
-    names = _names(seg)
+    names = _names(seg, strict=True)
     if not names:
         return None
     en, m = rng.choice(names)
@@ -330,6 +359,11 @@ PLANTERS: tuple[Callable, ...] = (name_common_noun, term_replaced, name_split, n
                                   clause_deleted, clause_added, words_glued)
 
 
+# Planters whose first version took words of meaning for names (قال for Jalal, حين for Wuhan):
+# ``replant`` makes their plants again in the planted file, every other plant kept as it is.
+REPLANTED = (name_swapped, name_deleted)
+
+
 def make() -> list[dict]:
     segments = tico19.load_segments()
     halves = tico19.split(segments)
@@ -337,22 +371,48 @@ def make() -> list[dict]:
     used: set[str] = set()
     rows = []
     for half in ("dev", "test"):
-        pool = 0 if half == "dev" else 1
         hosts = [s for s in segments if halves[tico19.document(s.id)] == half]
         for planter in PLANTERS:
             order = hosts[:]
             rng.shuffle(order)
-            made = 0
-            for seg in order:
-                if seg.id in used or made >= PER_KIND:
-                    continue
-                planted = planter(seg, rng, pool)
-                if planted is None or planted["ar"] == seg.tgt:
-                    continue
-                used.add(seg.id)
-                made += 1
-                rows.append({"id": f"{seg.id}#{planter.__name__}", "host": seg.id, "half": half, **planted,
-                             "en": seg.src, "ar_original": seg.tgt})
+            rows += _plant_hosts(planter, order, used, half, rng)
+    return rows
+
+
+def _plant_hosts(planter: Callable, order: list[Segment], used: set[str], half: str,
+                 rng: random.Random) -> list[dict]:
+    """Up to PER_KIND plants of one planter on the hosts in ``order`` that no plant uses yet."""
+    pool = 0 if half == "dev" else 1
+    rows: list[dict] = []
+    for seg in order:
+        if seg.id in used or len(rows) >= PER_KIND:
+            continue
+        planted = planter(seg, rng, pool)
+        if planted is None or planted["ar"] == seg.tgt:
+            continue
+        used.add(seg.id)
+        rows.append({"id": f"{seg.id}#{planter.__name__}", "host": seg.id, "half": half, **planted,
+                     "en": seg.src, "ar_original": seg.tgt})
+    return rows
+
+
+def replant(rows: list[dict]) -> list[dict]:
+    """``rows`` with each REPLANTED planter's plants made again, in their place, on hosts no other
+    plant uses, with a random draw of their own: every other row stays byte for byte."""
+    segments = tico19.load_segments()
+    halves = tico19.split(segments)
+    for half in ("dev", "test"):
+        for planter in REPLANTED:
+            suffix = f"#{planter.__name__}"
+            mine = [k for k, r in enumerate(rows) if r["half"] == half and r["id"].endswith(suffix)]
+            used = {r["host"] for k, r in enumerate(rows) if k not in mine}
+            rng = random.Random(f"{SEED}:{half}:{planter.__name__}")
+            order = [s for s in segments if halves[tico19.document(s.id)] == half]
+            rng.shuffle(order)
+            new = _plant_hosts(planter, order, used, half, rng)
+            at = mine[0] if mine else len(rows)
+            rows = [r for k, r in enumerate(rows[:at]) if k not in mine] + new + \
+                [r for k, r in enumerate(rows[at:], at) if k not in mine]
     return rows
 
 
@@ -455,15 +515,16 @@ def table(rows: list[dict], results: dict[str, list[Flag]], verbose: bool = Fals
 
 def main() -> None:
     parser = argparse.ArgumentParser()
-    parser.add_argument("action", choices=("make", "measure"))
+    parser.add_argument("action", choices=("make", "replant", "measure"))
     parser.add_argument("--half", default="all", choices=("dev", "test", "all"))
     parser.add_argument("--section", help="RESULTS.md section to write (measure)")
     parser.add_argument("--verbose", action="store_true")
     parser.add_argument("--isolated", action="store_true",
                         help="audit each pair alone (the first look's method), not in its document")
     args = parser.parse_args()
-    if args.action == "make":
-        rows = make()
+    if args.action in ("make", "replant"):
+        rows = make() if args.action == "make" else \
+            replant([json.loads(line) for line in PLANTED.read_text(encoding="utf-8").splitlines() if line.strip()])
         PLANTED.parent.mkdir(parents=True, exist_ok=True)
         with open(PLANTED, "w", encoding="utf-8", newline="\n") as out:
             out.writelines(json.dumps(row, ensure_ascii=False) + "\n" for row in rows)
