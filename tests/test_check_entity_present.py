@@ -89,3 +89,29 @@ def test_a_name_the_article_gives_or_a_loanword_is_not_added():
     assert _added([("Treatments include HDAC inhibitors.", "تشمل العلاجات مثبطات هيستون ديسيتيليز.")]) == []
     assert _added([("Samples were heated at 98 °C (208 °F).", "سخنت العينات عند 98 درجة مئوية (208 درجة فهرنهايت).")]) == []
     assert _added([("Maciej Boni of Penn State University said so.", "قال ماسيج بوني من جامعة ولاية بنسلفانيا ذلك.")]) == []
+
+
+def test_a_word_that_translates_another_english_word_does_not_stand_for_a_place():
+    en = "Imported cases with occasional secondary spread have been reported in Tunisia."
+    assert _missing(en, "أُبلغ في تونس عن حالات وافدة مع انتقال ثانوي نادر.") == []
+    # ثانوي renders "secondary", although its consonants read as Tunisia's
+    assert _missing(en, "أُبلغ عن حالات وافدة مع انتقال ثانوي نادر.") == ["Tunisia"]
+
+
+def test_a_place_is_rendered_by_meaning_only_when_its_foreign_words_are():
+    en = "An app tracks people in South Korea."
+    assert _missing(en, "يتتبع تطبيق الأشخاص في كوريا الجنوبية.") == []
+    assert _missing(en, "يتتبع تطبيق الأشخاص في الجنوبية.") == ["South Korea"]
+
+
+def test_a_name_elsewhere_in_the_article_excuses_a_word_only_by_its_own_sound():
+    elsewhere = ("Officials met Meerjady Flora on Monday.", "التقى المسؤولون ميرجادي فلورا يوم الاثنين.")
+    said = ("The minister said transport would stop.", "قال الوزير مارتن إن النقل سيتوقف.")
+    assert _added([elsewhere, said]) == ["مارتن"]
+    assert _added([elsewhere, ("Ms Flora said transport would stop.", "قالت السيدة فلورا إن النقل سيتوقف.")]) == []
+
+
+def test_a_loanword_adjective_an_acronym_or_a_name_in_two_words_is_not_added():
+    assert _added([("It gave a 3.5 log reduction.", "أعطى انخفاضًا لوغاريتميًا بمقدار 3.5.")]) == []
+    assert _added([("The S&amp;P 500 fell.", "انخفض مؤشر ستاندرد آند بورز 500.")]) == []
+    assert _added([("It coincided with Qingming Festival.", "تزامن ذلك مع مهرجان تشينغ مينغ.")]) == []

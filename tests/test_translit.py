@@ -77,3 +77,10 @@ def test_one_edit_is_levenshtein_at_most_one():
     words = ["".join(w) for n in range(5) for w in itertools.product("AB", repeat=n)]
     for a, b in itertools.product(words, repeat=2):
         assert _one_edit(a, b) == (levenshtein(a, b) <= 1), (a, b)
+
+
+def test_a_greek_ch_before_r_or_l_reads_as_k():
+    from mtkit.text.translit import en_skeletons, names_match
+    assert names_match(en_skeletons("Christmas"), "كريسماس")
+    assert names_match(en_skeletons("Chloe"), "كلوي")
+    assert names_match(en_skeletons("Charles"), "تشارلز")

@@ -245,7 +245,8 @@ def _words_transliterated(seg: AnalyzedSegment, name: str, kind: str) -> bool:
         return False
     adjective = len(words) == 1 and _adjective_in_english(seg, name)
     # (beside Italian, الإيطالية renders the adjective, not Italy)
-    hits = [any(not (adjective and seg.tgt_bare[k][-1].endswith(_NISBA_ENDINGS))
+    # (nor a word that translates another English word of the pair: دولة "countries" is no Italy)
+    hits = [any(not (adjective and seg.tgt_bare[k][-1].endswith(_NISBA_ENDINGS)) and not _translates_other(seg, k, *words)
                 for k in _translit_hits(seg, w, every_reading=True)) for w in words]
     if kind == "person" or len(words) < 2:
         return any(hits)
@@ -539,12 +540,13 @@ def _glossers(seg: AnalyzedSegment) -> dict[str, tuple[str, ...]]:
 def _translated_name(seg: AnalyzedSegment, name: str) -> bool:
     """A name rendered by meaning, not by sound: at least half of its words are glossed by Arabic
     words of the pair (South China Morning Post → جريدة جنوب الصين الصباحية, India → الهنود), each
-    by a word that is not its transliteration (BAMA glosses هونج as Hong: Hong Kong is said by sound)."""
+    by a word that is not its transliteration (BAMA glosses هونج as Hong: Hong Kong is said by sound),
+    and every word that is no English word among them (South Korea is not الجنوبية alone)."""
     words = [w for w in re.findall(r"[a-z]+", name.lower()) if w not in ("the", "of", "and", "for", "in")]
     glossers = _glossers(seg)
-    meant = sum(any(not any(names_match(en_skeletons(w), form) for form in ar_bare(ar)) for ar in glossers.get(w, ()))
-                for w in words)
-    return bool(words) and 2 * meant >= len(words)
+    meant = [any(not any(names_match(en_skeletons(w), form) for form in ar_bare(ar)) for ar in glossers.get(w, ()))
+             for w in words]
+    return bool(words) and 2 * sum(meant) >= len(words) and all(m or all_lemmas(w) for w, m in zip(words, meant))
 
 
 def _translated_by(seg: AnalyzedSegment, k: int, stems: frozenset[str]) -> bool:
@@ -715,13 +717,13 @@ def _said_by_sound(seg: AnalyzedSegment, tok) -> bool:
     return text[1:].islower() and bool(_strict_hits(seg, text))
 
 
-def _translates_other(seg: AnalyzedSegment, k: int, name: str) -> bool:
+def _translates_other(seg: AnalyzedSegment, k: int, *names: str) -> bool:
     """Whether the Arabic word ``k`` is a dictionary translation of an English word of the pair
-    other than ``name``."""
+    other than ``names``."""
     lex = bilingual()
-    low = name.lower()
+    low = {name.lower() for name in names}
     return lex is not None and any(_translated_by(seg, k, lex.ar_stems(form))
-                                   for forms in seg.src_lemmas for form in forms if form != low)
+                                   for forms in seg.src_lemmas for form in forms if form not in low)
 
 
 # An Arabic word this frequent (Zipf) is a word of the language, not a transliteration (كل, حين).
@@ -854,10 +856,21 @@ def name_added(seg: AnalyzedSegment) -> Iterator[Finding]:
         bare = list(seg.tgt_bare[k])     # (with its short forms: لوول is ل + وول, Wall)
         if any(_english_says(seg, f) for f in bare) or _translates_other(seg, k, "") or _known_form(seg, bare):
             continue
+        if _half_of_a_name(seg, k):
+            continue                    # a name written in two words (Qingming تشينغ مينغ)
         named = f" '{name.title()}'" if name else ""
         yield Finding("major", f"'{seg.tgt[tok.start:tok.end]}' reads as a name{named} that the English "
                                "does not have: a name swapped or added.",
                       tgt_span=Span(tok.start, tok.end), confidence=0.6)
+
+
+def _half_of_a_name(seg: AnalyzedSegment, k: int) -> bool:
+    """Whether the Arabic word ``k`` joined to the word before or after it sounds exactly like an
+    English word of the pair (Qingming: تشينغ مينغ)."""
+    pair = _pair_skeletons(seg)[0]
+    bare = seg.tgt_bare
+    joined = ([bare[k - 1][-1] + bare[k][-1]] if k else []) + ([bare[k][-1] + bare[k + 1][-1]] if k + 1 < len(bare) else [])
+    return any(sk in pair for word in joined for sk in ar_forms(word))
 
 
 @lru_cache(maxsize=100_000)
@@ -892,6 +905,9 @@ def _glosses_by_sound(word: str) -> tuple[tuple[str, ...], bool]:
                     analyzer.glosses(word) if analyzer is not None else frozenset()):
         for gloss in sorted(glosses):
             if len(gloss) >= NAME_LETTERS and gloss.isalpha() and _sounds_like(gloss, word, forms):
+                lemmas = all_lemmas(gloss)
+                if lemmas and "NOUN" not in lemmas:
+                    return tuple(said), True    # a loanword adjective (لوغاريتمي, logarithmic): no name
                 said.append(gloss)
             elif all_lemmas(gloss):
                 return tuple(said), True
@@ -931,16 +947,18 @@ def _unit_names() -> frozenset[str]:
 def _english_says(seg: AnalyzedSegment, word: str) -> bool:
     """Whether an English word of the pair, or a name of the document, sounds like the Arabic word:
     the same consonant classes, a loanword's ending aside (بروتوكولات, protocols), or a word of the
-    pair starting with it or holding it (dehydrogenase); a name also with one class more or fewer
-    inside (College كوليدج) or as the start of it (Penn, ولاية بنسلفانيا). Never one class for
-    another (Martin's مارتن is not "maintain"), nor a common word elsewhere in the article (a
-    skeleton drops the vowels: Garcia's غارسيا is "grace" and "course")."""
-    names, shorter, starts = _document_skeletons(seg)
+    pair starting with it or holding it (dehydrogenase); a name of the pair also with one class more
+    or fewer inside (College كوليدج) or as the start of it (Penn, ولاية بنسلفانيا). Never one class
+    for another (Martin's مارتن is not "maintain"), nor a common word elsewhere in the article (a
+    skeleton drops the vowels: Garcia's غارسيا is "grace" and "course"), nor a name elsewhere in the
+    article but by its own classes (a long article has Meerjady for مارتن, Guangzhou for جونسون)."""
+    names = _document_skeletons(seg)[0]
+    own, shorter, starts = _names_skeletons(seg)
     pair, initials = _pair_skeletons(seg)
     forms = ar_forms(word)
     if any(sk[:1] in initials for sk in forms):
         return True                     # an acronym spelled out (HDAC هيستون ديسيتيليز)
-    if any(sk in pair or sk in names or sk in shorter or any(d in names for d in _deletions(sk))
+    if any(sk in pair or sk in names or sk in shorter or any(d in own for d in _deletions(sk))
            or any(sk[:n] in starts for n in range(2, len(sk))) for sk in forms):
         return True
     stems = [word[:-len(e)] for e in _LOAN_ENDINGS if word.endswith(e)]
@@ -951,14 +969,19 @@ def _english_says(seg: AnalyzedSegment, word: str) -> bool:
     return any(en.startswith(sk) or len(sk) >= 4 and sk in en for en in pair for sk in parts)
 
 
+# An acronym of letters joined by ampersands (S&P, AT&T; "&amp;" as some corpora write it).
+_AMPERSAND_ACRONYM = re.compile(r"\b[A-Z]+(?:&(?:amp;)?[A-Z]+)+\b")
+
+
 def _pair_skeletons(seg: AnalyzedSegment) -> tuple[frozenset[str], frozenset[str]]:
     """The skeletons (``_skeleton_forms``) of the pair's English words, and the first class of
     each of its acronyms (HDAC: H)."""
     def compute() -> tuple[frozenset[str], frozenset[str]]:
         words = frozenset(f for t in seg.src_words for w in re.findall(r"[a-z]{3,}", t.norm.removesuffix("'s"))
                           for sk in en_skeletons(w) for f in _skeleton_forms(sk))
-        acronyms = (seg.src[t.start:t.end] for t in seg.src_words)
-        return words, frozenset(en_skeleton(a[0])[:1] for a in acronyms if len(a) >= 2 and a.isalpha() and a.isupper())
+        acronyms = [a for t in seg.src_words for a in [seg.src[t.start:t.end]] if len(a) >= 2 and a.isalpha() and a.isupper()]
+        acronyms += re.findall("[A-Z]", "".join(_AMPERSAND_ACRONYM.findall(seg.src)))
+        return words, frozenset(en_skeleton(a[0])[:1] for a in acronyms)
     return seg.memo("entity.pair_skeletons", compute)
 
 
@@ -974,27 +997,35 @@ def _deletions(skeleton: str) -> list[str]:
 
 
 def _document_skeletons(seg: AnalyzedSegment) -> tuple[frozenset[str], ...]:
-    """The skeletons (``_skeleton_forms``) of the document's names (a word Capitalised inside a
+    """``_name_skeletons`` of the document's segments."""
+    return seg.document.memo("entity.english_skeletons", lambda: _name_skeletons(seg.document.segments))
+
+
+def _names_skeletons(seg: AnalyzedSegment) -> tuple[frozenset[str], ...]:
+    """``_name_skeletons`` of the pair alone."""
+    return seg.memo("entity.name_skeletons", lambda: _name_skeletons([seg]))
+
+
+def _name_skeletons(segments: list[AnalyzedSegment]) -> tuple[frozenset[str], ...]:
+    """The skeletons (``_skeleton_forms``) of the segments' names (a word Capitalised inside a
     sentence, or an acronym: NASA ناسا); those with one class dropped (``_deletions``); and those
     of the names that start with a consonant (Penn, not Italy: a skeleton drops a word's first vowel)."""
-    def compute() -> tuple[frozenset[str], ...]:
-        words: dict[str, bool] = {}
-        for s in seg.document.segments:
-            for t in s.src_words:
-                text = s.src[t.start:t.end]
-                if text[:1].isupper() and (text.isupper() or not s.is_sentence_initial(t)):
-                    for w in re.findall(r"[a-z]{3,}", t.norm.removesuffix("'s")):
-                        words[w] = words.get(w, False) or text[1:].islower()
-        names: set[str] = set()
-        shorter: set[str] = set()
-        starts: set[str] = set()
-        for w, capitalised in words.items():
-            for sk in en_skeletons(w):
-                forms = _skeleton_forms(sk)
-                names |= forms
-                if capitalised:
-                    shorter.update(d for f in forms for d in _deletions(f))
-                    if w[0] not in "aeiouy" and len(sk) >= 2:
-                        starts.add(sk)
-        return frozenset(names), frozenset(shorter), frozenset(starts)
-    return seg.document.memo("entity.english_skeletons", compute)
+    words: dict[str, bool] = {}
+    for s in segments:
+        for t in s.src_words:
+            text = s.src[t.start:t.end]
+            if text[:1].isupper() and (text.isupper() or not s.is_sentence_initial(t)):
+                for w in re.findall(r"[a-z]{3,}", t.norm.removesuffix("'s")):
+                    words[w] = words.get(w, False) or text[1:].islower()
+    names: set[str] = set()
+    shorter: set[str] = set()
+    starts: set[str] = set()
+    for w, capitalised in words.items():
+        for sk in en_skeletons(w):
+            forms = _skeleton_forms(sk)
+            names |= forms
+            if capitalised:
+                shorter.update(d for f in forms for d in _deletions(f))
+                if w[0] not in "aeiouy" and len(sk) >= 2:
+                    starts.add(sk)
+    return frozenset(names), frozenset(shorter), frozenset(starts)

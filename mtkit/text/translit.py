@@ -76,7 +76,9 @@ _READINGS = ((re.compile("^gh"), ("g",)), (re.compile("(?<=...)u[lrdnst]$"), (""
              # German and Italian z (Ignaz إغناتس), pinyin q (Qiang تشيانغ), Portuguese nh (Cunha كونيا),
              # the dh of Arabic loans (Wudhu وضوء)
              (re.compile("z(?!h)"), ("ts",)), (re.compile("q(?!u)"), ("ch",)), (re.compile("nh"), ("n",)),
-             (re.compile("dh"), ("d",)))
+             (re.compile("dh"), ("d",)),
+             # the Greek ch before r or l (Christmas كريسماس, Chloe كلوي, hypochlorite هيبوكلوريت)
+             (re.compile("ch(?=[rl])"), ("k",)))
 MAX_READINGS = 16
 
 
