@@ -98,6 +98,13 @@ def test_a_word_that_translates_another_english_word_does_not_stand_for_a_place(
     assert _missing(en, "أُبلغ عن حالات وافدة مع انتقال ثانوي نادر.") == ["Tunisia"]
 
 
+def test_each_foreign_word_of_a_place_needs_an_arabic_word_of_its_own():
+    en = "In Hong Kong, authorities require a bracelet for all travellers."
+    assert _missing(en, "في هونغ كونغ، تطلب السلطات سوارًا لجميع المسافرين.") == []
+    # كونغ reads as Kong and, one class off, as Hong: it is one word, not two
+    assert _missing(en, "في كونغ، تطلب السلطات سوارًا لجميع المسافرين.") == ["Hong Kong"]
+
+
 def test_a_place_is_rendered_by_meaning_only_when_its_foreign_words_are():
     en = "An app tracks people in South Korea."
     assert _missing(en, "يتتبع تطبيق الأشخاص في كوريا الجنوبية.") == []

@@ -244,13 +244,17 @@ def _words_transliterated(seg: AnalyzedSegment, name: str, kind: str) -> bool:
     if kind in ("agency", "media") and " " in name:
         return False
     adjective = len(words) == 1 and _adjective_in_english(seg, name)
-    # (beside Italian, الإيطالية renders the adjective, not Italy)
-    # (nor a word that translates another English word of the pair: دولة "countries" is no Italy)
-    hits = [any(not (adjective and seg.tgt_bare[k][-1].endswith(_NISBA_ENDINGS)) and not _translates_other(seg, k, *words)
-                for k in _translit_hits(seg, w, every_reading=True)) for w in words]
+    # (beside Italian, الإيطالية renders the adjective, not Italy; nor does a word that translates
+    # another English word of the pair, ثانوي "secondary", render Tunisia)
+    found = [{k for k in _translit_hits(seg, w, every_reading=True)
+              if not (adjective and seg.tgt_bare[k][-1].endswith(_NISBA_ENDINGS))
+              and not _translates_other(seg, k, *words)} for w in words]
     if kind == "person" or len(words) < 2:
-        return any(hits)
-    return any(hits) and all(hit for w, hit in zip(words, hits) if not all_lemmas(w.lower()))
+        return any(found)
+    foreign = [hits for w, hits in zip(words, found) if not all_lemmas(w.lower())]
+    # each foreign word by an Arabic word of its own (كونغ alone is not Hong Kong)
+    return any(found) and all(foreign) and len(set().union(*foreign)) >= len(foreign)
+
 
 
 @lru_cache(maxsize=1)
