@@ -36,6 +36,15 @@ def test_no_other_module_writes_the_arabic_letter_range():
             assert not re.search(r"\\u0621|\\u064[Aa]", text), path
 
 
+def test_clitic_forms_strip_conjunctions_future_and_article_only():
+    from mtkit.text.arabic import clitic_forms
+    assert "نركز" in clitic_forms("وسنركز")                 # و + future س
+    assert "مسؤولون" in clitic_forms("والمسؤولون")          # و + article
+    assert "النسخ" in clitic_forms("للنسخ")                 # ل + ال written لل
+    assert "لمست" not in clitic_forms("للمست")              # a lone ل stays on (as often a root letter)
+    assert clitic_forms("بيت") == ["بيت"]                   # the word itself, however short
+
+
 def test_stem_candidates_undo_light_inflection():
     from mtkit.text.arabic import stem_candidates
     assert "جينوم" in stem_candidates("الجينومي")          # article + nisba

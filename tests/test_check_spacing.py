@@ -80,7 +80,11 @@ INFLECTED_HUNSPELL = [
 GLUED = [
     ("If it was positive, isolate.", "إذاكانت النتيجة إيجابية، اعزل نفسك.", "إذاكانت"),       # wordfreq saw إذاكان
     ("Chinese medicine is old.", "الطبالصيني قديم.", "الطبالصيني"),
-    ("Wash your hands.", "فاغسليديك جيدًا.", None),
+    # a part rare as written, common without its conjunction, future س or article (اغسل, نركز)
+    ("Wash your hands.", "فاغسليديك جيدًا.", "فاغسليديك"),
+    ("We will focus on the plan.", "وسنركزعلى الخطة.", "وسنركزعلى"),
+    ("Parents and officials redirect children.", "يعيد الآباء والمسؤولونتوجيه الأطفال.", "والمسؤولونتوجيه"),
+    ("The chain reaction for copying.", "تفاعل البوليمراز المتسلسلللنسخ العكسي.", "المتسلسلللنسخ"),
 ]
 
 
@@ -139,3 +143,11 @@ def test_a_name_split_where_one_piece_is_nearly_the_name_and_the_other_no_word(r
     # two Arabic words, one of them one class off the name, are two words
     assert run_check("Public Health officials spoke of the current infection.",
                      "تحدث مسؤولو الصحة العامة عن الوضع الحالي لعدوى جديدة.", "spacing.split_name") == []
+
+
+def test_a_word_with_the_article_glued_after_a_name_like_start_is_flagged(run_check):
+    # أوص starts like South (S-T), but the article starts a second word
+    en = "Chloroquine has been recommended by South Korean health authorities."
+    ar = "أوصتالسلطات الصحية الكورية الجنوبية بالكلوروكين."
+    assert [(f.tgt_text, f.suggestion) for f in run_check(en, ar, "spacing.joined")] == \
+        [("أوصتالسلطات", "أوصت السلطات")]

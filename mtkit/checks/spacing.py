@@ -10,8 +10,8 @@ from mtkit.checks import Doc, Finding, check
 from mtkit.checks.analysis import AnalyzedSegment
 from mtkit.checks.entity import COMPOUND_PART_ZIPF
 from mtkit.model import Span
-from mtkit.text.arabic import (ARTICLES, CONJUNCTIONS, LETTERS, MARKS, PREPOSITIONS, SUFFIXES, TATWEEL,
-                               strip_proclitics)
+from mtkit.text.arabic import (ARTICLE, ARTICLES, CONJUNCTIONS, LETTERS, MARKS, PREPOSITIONS, SUFFIXES, TATWEEL,
+                               clitic_forms, strip_proclitics)
 from mtkit.text.lemmas import all_lemmas
 from mtkit.text.lexicon import zipf
 from mtkit.text.normalize import norm
@@ -95,6 +95,13 @@ def _unclitic(word: str) -> list[str]:
     return strip_proclitics(word, _UNCLITIC, min_rest=3, tanwin=True)[1:]
 
 
+@lru_cache(maxsize=200_000)
+def _part_zipf(part: str) -> float:
+    """How common a piece of a glued token is as a word: as written, or without its conjunction,
+    future س or article (وسنركز is و + س + نركز, rare as written, as common as a word as نركز)."""
+    return max((zipf(form) for form in clitic_forms(part)), default=0.0)
+
+
 @lru_cache(maxsize=200_000)      # a pure function of the word: news repeats its words
 def _best_split(word: str) -> int | None:
     """Where a rare Arabic token splits into two far more common words, if it does
@@ -108,10 +115,10 @@ def _best_split(word: str) -> int | None:
         left, right = word[:cut], word[cut:]
         if left in _PREFIXES or right in _SUFFIXES:
             continue                        # a clitic or an ending, not a second word: معارف+هما
-        left_zipf = zipf(left)
+        left_zipf = _part_zipf(left)
         if left_zipf < COMMON:
             continue                        # (the score is below COMMON whatever the right part is)
-        score = min(left_zipf, zipf(right))
+        score = min(left_zipf, _part_zipf(right))
         if min(len(left), len(right)) == 2 and zipf(left if len(left) == 2 else right) < SHORT_PART:
             continue
         if score >= COMMON and score - zipf(word) >= GAP and score > best_score:
@@ -143,8 +150,12 @@ def joined_words(seg: AnalyzedSegment) -> Iterator[Finding]:
     loans = frozenset(en_skeleton(t.norm) for t in seg.src_words if len(t.norm) >= LOANWORD)
     for match in _ARABIC_TOKEN.finditer(seg.tgt):
         word, cut = _joined_cut(match.group())
-        # a transliterated name or a loanword (الجينومي for genomic): one word
-        if cut is not None and not _may_be_name(ar_skeleton(word), names) and not _transliterates_any(word, loans):
+        if cut is None:
+            continue
+        # a transliterated name or a loanword (الجينومي for genomic): one word, unless the second
+        # part starts with the article, which starts a word (أوصتالسلطات beside South is two)
+        if (word.startswith(ARTICLE, cut) or not _may_be_name(ar_skeleton(word), names)) \
+                and not _transliterates_any(word, loans):
             yield Finding("minor", f"'{word}' looks like two words without a space.",
                           tgt_span=Span(match.start(), match.end()), suggestion=f"{word[:cut]} {word[cut:]}",
                           confidence=0.7)

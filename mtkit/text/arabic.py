@@ -128,6 +128,23 @@ _CLITICS = ("وال", "فال", "بال", "كال", "لل", "ال", "وب", "و�
             "و", "ف", "ب", "ل", "ك", "س")
 
 
+def clitic_forms(word: str, min_rest: int = 4) -> list[str]:
+    """The word, and the word without a conjunction, the future س or the article (with what comes
+    before it): وسنركز → نركز, والمسؤولون → مسؤولون, للنسخ → النسخ (ل + ال); each form keeps at
+    least ``min_rest`` letters. Lone prepositions (ب ل ك) are left on: as often a word's first
+    letter (لمست), as are endings and pronouns (فيلاه): unlike :func:`stem_candidates`, the forms
+    stay whole words."""
+    forms = []
+    for clitic in _CLITICS:
+        if not word.startswith(clitic):
+            continue
+        if clitic == "لل":
+            forms.append(ARTICLE + word[2:])
+        elif clitic.endswith(ARTICLE) or clitic[-1] not in PREPOSITIONS:
+            forms.append(word[len(clitic):])
+    return [word, *(form for form in forms if len(form) >= min_rest)]
+
+
 @lru_cache(maxsize=100_000)
 def stem_candidates(word: str) -> frozenset[str]:
     """Every stem a word may have under light inflection: proclitics (و ف ب ل ك س and
