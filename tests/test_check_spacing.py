@@ -151,3 +151,32 @@ def test_a_word_with_the_article_glued_after_a_name_like_start_is_flagged(run_ch
     ar = "أوصتالسلطات الصحية الكورية الجنوبية بالكلوروكين."
     assert [(f.tgt_text, f.suggestion) for f in run_check(en, ar, "spacing.joined")] == \
         [("أوصتالسلطات", "أوصت السلطات")]
+
+
+def test_two_words_that_are_a_names_only_rendering_are_the_name_split(run_check):
+    # سيف and يد are words ("sword", "hand"), but nothing else renders Cepheid and the English
+    # says neither
+    en = "On 21 March 2020, Cepheid received approval from the FDA for a test."
+    flags = run_check(en, "في 21 مارس 2020، حصلت سيف يد على إذن من إدارة الغذاء والدواء لاختبار.", "spacing.split_name")
+    assert [(f.tgt_text, f.suggestion) for f in flags] == [("سيف يد", "سيفيد")]
+    assert run_check(en, "في 21 مارس 2020، حصلت سيفيد على إذن من إدارة الغذاء والدواء لاختبار.",
+                     "spacing.split_name") == []
+
+
+@pytest.mark.parametrize("en, ar", [
+    # words the English says (the drug), and a capital that is an English word (East, translated)
+    ("On 2 April, Germany announced that it would purchase the drug from Japan.",
+     "في 2 أبريل، أعلنت ألمانيا أنها ستشتري العقار من اليابان."),
+    ("Levels of xenophobia have also risen in East Asia, with some restaurants refusing service.",
+     "ارتفعت مستويات رهاب الأجانب في شرق آسيا أيضًا، إذ رفضت بعض المطاعم تقديم الخدمة."),
+])
+def test_two_words_the_english_says_are_no_split_name(run_check, en, ar):
+    assert run_check(en, ar, "spacing.split_name") == []
+
+
+def test_a_two_letter_piece_that_is_no_function_word_splits_a_word(run_check):
+    en = "Broad availability of testing helped reduce the spread."
+    flags = run_check(en, "وفرة الاختبارات سا عدت في الحد من الانتشار.", "spacing.split")
+    assert [(f.tgt_text, f.suggestion) for f in flags] == [("سا عدت", "ساعدت")]
+    # letters spelled out (CDC) are two short pieces, not a split word
+    assert run_check("The CDC said so.", "قالت سي دي سي ذلك.", "spacing.split") == []

@@ -181,7 +181,11 @@ def split_word(seg: AnalyzedSegment) -> Iterator[Finding]:
         za, zb = zipf(a), zipf(b)
         rare_part = min(za, zb) < RARE and zj > min(za, zb) + 1
         better_joined = zj > max(za, zb) + 0.5      # المس تشفى: المستشفى beats both
-        if rare_part or better_joined:
+        # a two-letter piece that is no function word (سا of سا عدت), beside a longer one (two are
+        # letters spelled out: سي دي for CD)
+        short, other = sorted((a, b), key=len)
+        short_piece = len(short) == 2 and len(other) >= 3 and zipf(short) < SHORT_PART
+        if rare_part or better_joined or short_piece:
             yield Finding("minor", f"'{a} {b}' looks like one word split by a space.",
                           tgt_span=Span(left.start(), right.end()), suggestion=joined, confidence=0.7)
 
@@ -261,17 +265,31 @@ def split_name(seg: AnalyzedSegment) -> Iterator[Finding]:
         # (this pair's own words are not the document's evidence: the split is here)
         joined_count = max(words[w] - seg_words[w] for w in whole)
         split_count = pairs[norm(a) + " " + norm(b)]
-        if min(zipf(a), zipf(b)) >= SPLIT_PART and not joined_count:
-            continue                      # two words of the language (سيف يد), unless the article writes them as one name
         if joined_count < split_count and (joined_count or split_count > 1):
             continue                      # the document writes it as two words (وول ورثز, وين ليانج), or more often so
+        two_words = min(zipf(a), zipf(b)) >= SPLIT_PART
         for name, skeletons in names.items():
             if any(ar_skeleton(w) in skeletons and len(ar_skeleton(w)) >= 2 for w in whole) \
+                    and (joined_count or not two_words or _only_rendering(seg, name, skeletons, tokens, left, right)) \
                     and (joined_count or not _piece_renders(skeletons, a, b)) \
                     and (joined_count or not _compound_said_apart(name, a, b)):
                 yield Finding("minor", f"'{a} {b}' looks like the name '{name}' split by a space.",
                               tgt_span=Span(left.start(), right.end()), suggestion=joined, confidence=0.75)
                 break
+
+
+def _only_rendering(seg: AnalyzedSegment, name: str, skeletons: tuple[str, ...], tokens: list[re.Match[str]],
+                    left: re.Match[str], right: re.Match[str]) -> bool:
+    """Whether two words of the language that together spell a name (سيف يد, Cepheid) are its only
+    rendering, so the name split: no other word of the translation renders it, the pair's word
+    links (numbers, names, the dictionary; not mere position) tie neither to an English word
+    (العقار, the drug), and the name is no English word a translator would translate (Disease)."""
+    if all_lemmas(name.lower()):
+        return False                    # (an English word: a capital in a title, translated)
+    if any(names_match(skeletons, _MARKS.sub("", t.group())) for t in tokens if t is not left and t is not right):
+        return False
+    starts = {left.start(), right.start()}
+    return not any(link.kind != "position" and seg.tgt_words[link.tgt].start in starts for link in seg.word_links)
 
 
 def _piece_renders(skeletons: tuple[str, ...], a: str, b: str) -> bool:
