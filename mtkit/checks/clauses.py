@@ -39,7 +39,7 @@ from __future__ import annotations
 import math
 from functools import lru_cache
 from dataclasses import dataclass
-from typing import Callable, Iterator, NamedTuple, Optional, Sequence
+from typing import Callable, Iterable, Iterator, NamedTuple, Optional, Sequence
 
 from mtkit.checks import Doc, Finding, check
 from mtkit.checks.analysis import SENTENCE_RATIO, SENTENCE_VARIANCE, AnalyzedSegment
@@ -234,6 +234,26 @@ def _sounds_like(en: str, ar: str) -> bool:
     return bool(en) and abs(len(en) - len(ar)) <= 1 and skeletons_match(en, ar)
 
 
+def _by_length(skeletons: Iterable[str]) -> dict[int, list[str]]:
+    """Skeletons by their length, for :func:`_sounds_like_one_of`."""
+    out: dict[int, list[str]] = {}
+    for skeleton in skeletons:
+        if skeleton:
+            out.setdefault(len(skeleton), []).append(skeleton)
+    return out
+
+
+def _sounds_like_one_of(en: Optional[dict[int, list[str]]], ar: Optional[dict[int, list[str]]], skeleton: str) -> bool:
+    """``any(_sounds_like(e, skeleton) for e in ...)`` over English skeletons ``en`` by length (or
+    ``any(_sounds_like(skeleton, a) ...)`` over Arabic ones ``ar``), trying only lengths a class apart."""
+    if not skeleton:
+        return False
+    n = len(skeleton)
+    if en is not None:
+        return any(skeletons_match(e, skeleton) for k in (n - 1, n, n + 1) for e in en.get(k, ()))
+    return ar is not None and any(skeletons_match(skeleton, a) for k in (n - 1, n, n + 1) for a in ar.get(k, ()))
+
+
 def _rendering_of(seg: AnalyzedSegment, j: int) -> bool:
     """DocumentContext.rendering_of, asked once per word of a pair (several views ask it)."""
     known: dict[int, bool] = seg.memo("clauses.rendering_of", dict)
@@ -301,6 +321,7 @@ def seen_ar(seg: AnalyzedSegment, lex: Bilingual) -> list[bool]:
         long_src = [w for t, w in zip(seg.src_words, words) if len(t.norm) >= 3 and t.norm.isalpha()]
         # a compound's parts: coronavirus → فيروس كورونا
         compounds = [w.compound for w in long_src if w.compound is not None]
+        sounds = _by_length(w.skeleton for w in long_src)
         out = []
         for j, tok in enumerate(seg.tgt_words):
             word = tok.norm
@@ -308,8 +329,9 @@ def seen_ar(seg: AnalyzedSegment, lex: Bilingual) -> list[bool]:
                   or any(f in letters for f in ar_bare(word)))
             if not ok:
                 ar = _ar_word(word, seg.tgt_bare[j][-1], lex)
-                ok = bool(ar.fd_lemmas & lemma_set) or bool(ar.gl_lemmas & lemma_set) or bool(ar.keys & keys) \
-                    or any(_sounds_like(w.skeleton, ar.skeleton) for w in long_src) \
+                ok = not ar.fd_lemmas.isdisjoint(lemma_set) or not ar.gl_lemmas.isdisjoint(lemma_set) \
+                    or not ar.keys.isdisjoint(keys) \
+                    or _sounds_like_one_of(sounds, None, ar.skeleton) \
                     or any(part_of(ar.skeleton, c) for c in compounds) or ar.root is not None and ar.root in roots
             out.append(ok or ar_content(word) and (_rendering_of(seg, j) or j in by_association))
         return out
@@ -325,16 +347,18 @@ def seen_en(seg: AnalyzedSegment, lex: Bilingual) -> list[bool]:
         ar_words = [_ar_word(t.norm, seg.tgt_bare[j][-1], lex) for j, t in enumerate(seg.tgt_words)]
         renders = frozenset().union(*(a.keys for a in ar_words))
         # (the Arabic words' renderings as lemmas and bases: استخدام "usage" renders "use")
-        rendered = frozenset().union(*(a.fd_lemmas | a.gl_lemmas for a in ar_words))
+        rendered = frozenset().union(*(a.fd_lemmas for a in ar_words), *(a.gl_lemmas for a in ar_words))
         roots = {a.root for a in ar_words if a.root is not None}
+        sounds = _by_length(a.skeleton for a in ar_words)
         out = []
         for i, tok in enumerate(seg.src_words):
             original = seg.src[tok.start:tok.end]
             ok = i in linked or not tok.norm.isalpha() or _acronym(original) or tok.norm in seg.tgt_norm.text
             if not ok:
                 en = _en_word(tok.norm, lex)
-                ok = bool(en.stems & cores) or bool(en.keys & renders) or bool(en.lemmas & rendered) or bool(en.roots & roots) \
-                    or any(_sounds_like(en.skeleton, a.skeleton) for a in ar_words)
+                ok = not en.stems.isdisjoint(cores) or not en.keys.isdisjoint(renders) \
+                    or not en.lemmas.isdisjoint(rendered) or not en.roots.isdisjoint(roots) \
+                    or _sounds_like_one_of(None, sounds, en.skeleton)
             out.append(ok or bool(_rendered_in(seg, tok.norm)) or i in by_association)
         return out
     return seg.memo("clauses.seen_en", compute)
@@ -435,9 +459,11 @@ def _edges(seg: AnalyzedSegment, lex: Bilingual, en_idx: list[int], ar_idx: list
 
 def _lexical(seg: AnalyzedSegment, j: int, en: _EnWord, ar: _ArWord) -> float:
     """The strongest lexical evidence that Arabic word ``j`` (``ar``) renders the English word ``en`` (0: none)."""
-    if seg.tgt_cores[j] in en.stems or seg.tgt_stems[j] in en.stems or en.lemmas & ar.fd_lemmas or en.keys & ar.fd_keys:
+    # (isdisjoint, not &: most pairs share nothing, and no set is built to say so)
+    if seg.tgt_cores[j] in en.stems or seg.tgt_stems[j] in en.stems or not en.lemmas.isdisjoint(ar.fd_lemmas) \
+            or not en.keys.isdisjoint(ar.fd_keys):
         return FREEDICT
-    if en.lemmas & ar.gl_lemmas or en.keys & ar.gl_keys:
+    if not en.lemmas.isdisjoint(ar.gl_lemmas) or not en.keys.isdisjoint(ar.gl_keys):
         return GLOSS
     if en.compound is not None and part_of(ar.skeleton, en.compound):
         return COMPOUND

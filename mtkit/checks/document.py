@@ -22,7 +22,7 @@ from __future__ import annotations
 import itertools
 from collections import Counter, defaultdict
 from functools import cached_property
-from typing import TYPE_CHECKING, Iterable, Iterator, Optional
+from typing import TYPE_CHECKING, Callable, Iterable, Iterator, Optional
 
 from mtkit.model import Segment
 
@@ -61,6 +61,7 @@ class DocumentContext:
     def __init__(self, segments: list["AnalyzedSegment"]):
         self.segments = segments
         self._memo: dict = {}
+        self._renders_memo: dict[tuple[str, str], bool] = {}
 
     def memo(self, key: str, compute):
         """A value a check derives from the whole document (the genera its binomials name), computed once."""
@@ -143,15 +144,21 @@ class DocumentContext:
 
     def renders(self, seg: "AnalyzedSegment", en_word: str, ar_core: str) -> bool:
         """Whether the rest of the document shows ``ar_core`` rendering ``en_word`` (see SUPPORT)."""
-        en, ar, _ = self._pairs_with
+        en, ar, place = self._pairs_with
         with_en, with_ar = en.get(en_word), ar.get(ar_core)
         if not with_en or not with_ar:
             return False
-        n_en, n_ar = self._elsewhere(seg, with_en), self._elsewhere(seg, with_ar)
-        if min(n_en, n_ar) < SUPPORT or not _may_render(n_en, n_ar):
-            return False
-        both = self._both(seg, with_en, with_ar)
-        return both >= SUPPORT and both >= WITH_EN * n_en and both >= WITH_AR * n_ar
+        here = place.get(id(seg), -1)
+        if here not in with_en or here not in with_ar:
+            return _renders(self._elsewhere(seg, with_en), self._elsewhere(seg, with_ar),
+                            lambda: self._both(seg, with_en, with_ar))
+        # a pair holding both words (every pair asks of its own words): "the rest of the document" is
+        # the same for all of them, so the answer is the document's, computed once
+        known = self._renders_memo.get((en_word, ar_core))
+        if known is None:
+            known = _renders(len(with_en) - 1, len(with_ar) - 1, lambda: len(with_en & with_ar) - 1)
+            self._renders_memo[(en_word, ar_core)] = known
+        return known
 
     def together(self, seg: "AnalyzedSegment", en_word: str, ar_core: str) -> tuple[int, int, int]:
         """How many other pairs of the document hold ``en_word``, ``ar_core``, and both (a word
@@ -209,6 +216,15 @@ class DocumentContext:
                 for form in forms:
                     out[name][form] += 1
         return dict(out)
+
+
+def _renders(n_en: int, n_ar: int, both: Callable[[], int]) -> bool:
+    """``DocumentContext.renders`` from the two words' counts elsewhere and (only where those allow
+    it) the count of pairs holding both."""
+    if min(n_en, n_ar) < SUPPORT or not _may_render(n_en, n_ar):
+        return False
+    n_both = both()
+    return n_both >= SUPPORT and n_both >= WITH_EN * n_en and n_both >= WITH_AR * n_ar
 
 
 def _may_render(n_en: int, n_ar: int) -> bool:

@@ -849,14 +849,16 @@ def name_added(seg: AnalyzedSegment) -> Iterator[Finding]:
         name = next((n for f in forms for n in [_named_by_sound(f)] if n is not None), None)
         if name is None:
             continue
-        if translated is None:
-            # a word the aligner links by its meaning (dictionary) or form (number, same) is no name
-            translated = {link.tgt for link in seg.word_links if link.kind not in ("name", "position")}
-        if k in translated:
-            continue
         words, _ = seg.document.arabic_words
         if words[forms[-1]] > sum(forms[-1] in bare for bare in seg.tgt_bare):
             continue                    # the article's Arabic writes it elsewhere too: its own name
+        if translated is None:
+            # a word the aligner links by its meaning (dictionary) or form (number, same) is no name
+            # (the pair's word links are built only now: most words a name's sound excuses, the
+            # document's other pairs write too)
+            translated = {link.tgt for link in seg.word_links if link.kind not in ("name", "position")}
+        if k in translated:
+            continue
         bare = list(seg.tgt_bare[k])     # (with its short forms: لوول is ل + وول, Wall)
         if any(_english_says(seg, f) for f in bare) or _translates_other(seg, k, "") or _known_form(seg, bare):
             continue
