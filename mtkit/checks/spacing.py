@@ -2,7 +2,6 @@
 from __future__ import annotations
 
 import re
-from collections import Counter
 from functools import lru_cache
 from typing import Iterator
 
@@ -252,7 +251,6 @@ def split_name(seg: AnalyzedSegment) -> Iterator[Finding]:
     if not names:
         return
     tokens = list(_ARABIC_TOKEN.finditer(seg.tgt))
-    seg_words = Counter(b for bare in seg.tgt_bare for b in bare)
     for left, right in zip(tokens, tokens[1:]):
         if seg.tgt[left.end():right.start()] != " ":
             continue
@@ -263,7 +261,7 @@ def split_name(seg: AnalyzedSegment) -> Iterator[Finding]:
         whole = [norm(joined)] + [norm(joined[len(p):]) for p in _UNCLITIC if joined.startswith(p) and len(joined) - len(p) >= 4]
         words, pairs = seg.document.arabic_words
         # (this pair's own words are not the document's evidence: the split is here)
-        joined_count = max(words[w] - seg_words[w] for w in whole)
+        joined_count = max(words[w] - _count_in(seg, w) for w in whole)
         split_count = pairs[norm(a) + " " + norm(b)]
         if joined_count < split_count and (joined_count or split_count > 1):
             continue                      # the document writes it as two words (وول ورثز, وين ليانج), or more often so
@@ -290,6 +288,11 @@ def _only_rendering(seg: AnalyzedSegment, name: str, skeletons: tuple[str, ...],
         return False
     starts = {left.start(), right.start()}
     return not any(link.kind != "position" and seg.tgt_words[link.tgt].start in starts for link in seg.word_links)
+
+
+def _count_in(seg: AnalyzedSegment, word: str) -> int:
+    """How often the pair's Arabic holds ``word`` (a form without proclitics), as the document counts it."""
+    return sum(bare.count(word) for bare in seg.tgt_bare)
 
 
 def _piece_renders(skeletons: tuple[str, ...], a: str, b: str) -> bool:

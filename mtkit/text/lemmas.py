@@ -59,6 +59,9 @@ _DERIVATIONS: tuple[tuple[str, str], ...] = (
     ("ive", "e"), ("ive", ""), ("age", "e"), ("age", ""), ("ier", "y"), ("ily", "y"), ("er", "e"), ("er", ""),
     ("or", "e"), ("or", ""), ("ee", ""), ("ional", "ion"), ("ical", "ic"), ("ical", "y"), ("ural", "ure"),
     ("val", "ve"), ("sal", "se"), ("ial", "y"), ("ly", ""))
+# (_DERIVATIONS by the suffix's last letter, in their order: a word is tried only with suffixes it may end with)
+_BY_LAST_LETTER: dict[str, tuple[tuple[str, str], ...]] = {
+    last: tuple(d for d in _DERIVATIONS if d[0].endswith(last)) for last in {suffix[-1] for suffix, _ in _DERIVATIONS}}
 # letters a word keeps without its suffix (station is no st-ate), two where a silent e comes back (us-age)
 MIN_STEM, MIN_STEM_E = 3, 2
 # Only a word at least this common derives (Zipf, wordfreq): dictionaries list rare senses (stater, a
@@ -88,7 +91,7 @@ def derived_bases(word: str) -> frozenset[str]:
 def _one_step(form: str) -> frozenset[str]:
     """The words ``form`` derives from by one suffix of _DERIVATIONS, with their lemmas."""
     found: set[str] = set()
-    for suffix, repl in _DERIVATIONS:
+    for suffix, repl in _BY_LAST_LETTER.get(form[-1:], ()):
         if form.endswith(suffix) and len(form) - len(suffix) >= (MIN_STEM_E if repl == "e" else MIN_STEM):
             base = form[: -len(suffix)] + repl
             entry = _table().get(base)
