@@ -209,7 +209,7 @@ class _EnWord(NamedTuple):
 @lru_cache(maxsize=100_000)
 def _en_word(word: str, lex: Bilingual) -> _EnWord:
     lemmas = derived_bases(word)
-    stems: frozenset[str] = frozenset().union(*(lex.ar_stems(form) for form in lemmas))
+    stems = _en_stems(word, lex)
     skeleton = en_skeleton(word) if len(word) >= 3 else ""
     found = {ar_root(w) for form in lemmas for phrase in lex.en_to_ar(form) if phrase.count(" ") < MAX_ROOT_PHRASE
              for w in phrase.split() if w not in AR_FUNCTION_WORDS}
@@ -221,6 +221,13 @@ def _en_word(word: str, lex: Bilingual) -> _EnWord:
 
 
 MAX_ROOT_PHRASE = 2         # words of a rendering whose roots count (a longer one is a definition)
+
+
+@lru_cache(maxsize=100_000)
+def _en_stems(word: str, lex: Bilingual) -> frozenset[str]:
+    """``_en_word(word, lex).stems`` alone (what the cheap tests and the known words need), without
+    the word's other facts: most pairs a cheap test skips never need them."""
+    return frozenset().union(*(lex.ar_stems(form) for form in derived_bases(word)))
 
 
 @lru_cache(maxsize=100_000)
@@ -787,14 +794,14 @@ def _may_stand_out(seg: AnalyzedSegment, lex: Bilingual, side: str, known: int) 
     ``known`` content words that FreeDict knows and that no FreeDict rendering of a word of the other
     side explains (most pairs: the link graph and the morphological glosses are never computed)."""
     if side == "ar":
-        stems = frozenset().union(*(_en_word(t.norm, lex).stems for t in seg.src_words))
+        stems = frozenset().union(*(_en_stems(t.norm, lex) for t in seg.src_words))
         found = [seg.tgt_cores[k] in stems or seg.tgt_stems[k] in stems for k in range(len(seg.tgt_words))]
         runs = lonely_runs(seg.tgt_tokens, seg.tgt_words, found, "ar", lambda w: bool(lex.ar_to_en(w)),
                            bounded=True, tolerance=ADDED.tolerance)
     else:
         cores = set(seg.tgt_cores) | set(seg.tgt_stems)
-        found = [bool(_en_word(t.norm, lex).stems & cores) for t in seg.src_words]
-        runs = lonely_runs(seg.src_tokens, seg.src_words, found, "en", lambda w: bool(_en_word(w, lex).stems),
+        found = [not _en_stems(t.norm, lex).isdisjoint(cores) for t in seg.src_words]
+        runs = lonely_runs(seg.src_tokens, seg.src_words, found, "en", lambda w: bool(_en_stems(w, lex)),
                            bounded=True, tolerance=0)
     return any(r.known >= known for r in runs)
 
@@ -818,7 +825,7 @@ def dropped_clause(seg: AnalyzedSegment) -> Iterator[Finding]:
     if seg.length_delta > max(r.delta for r in DROPPED) and not _may_stand_out(seg, lex, "en", DROPPED_STRONG.known):
         return                      # (most pairs: the words are never looked up)
     ev = evidence(seg, lex)
-    known_en = lambda w: bool(_en_word(w, lex).stems)      # noqa: E731
+    known_en = lambda w: bool(_en_stems(w, lex))      # noqa: E731
     # (a repeat of a word rendered elsewhere is no addition, but here it may render the English word:
     # web-based → عبر الإنترنت beside "internet" → الإنترنت)
     free_ar = lambda j: ar_content(seg.tgt_words[j].norm) and (not ev.found_ar[j] or j in ev.repeats)  # noqa: E731

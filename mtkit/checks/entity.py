@@ -461,19 +461,26 @@ def _find_name_tokens(seg: AnalyzedSegment, known_too: bool) -> list:
 def _strict_hits(seg: AnalyzedSegment, name: str) -> list[int]:
     """Arabic word indices that transliterate ``name`` by the strict matcher (or keep it in Latin
     script); two adjacent Arabic words count when only together they do (a split name)."""
+    return list(_each_strict_hit(seg, name))
+
+
+def _has_strict_hit(seg: AnalyzedSegment, name: str) -> bool:
+    """``bool(_strict_hits(seg, name))``, reading the Arabic only up to the first hit."""
+    return next(_each_strict_hit(seg, name), None) is not None
+
+
+def _each_strict_hit(seg: AnalyzedSegment, name: str) -> Iterator[int]:
     skeletons = en_skeletons(name)
     low = name.lower()
-    hits = []
     for k, tok in enumerate(seg.tgt_words):
         forms = seg.tgt_bare[k]
         if tok.norm.removesuffix("'s") == low or any(names_match(skeletons, f) for f in forms):
-            hits.append(k)
+            yield k
         elif k + 1 < len(seg.tgt_words) and not tok.norm.isascii():
             # فلاي بي for Flybe: the first word as written too (its ف is no proclitic here)
             joined = [form + seg.tgt_bare[k + 1][0] for form in dict.fromkeys(forms)]
             if any(len(ar_skeleton(j)) >= 3 and names_match(skeletons, j) for j in joined):
-                hits.append(k)
-    return hits
+                yield k
 
 
 # A word glued to a name (الدكتورغاري) is this frequent (Zipf) on its own; the token holding both is
@@ -500,7 +507,7 @@ def _rendered(seg: AnalyzedSegment, tok) -> bool:
     """Whether the Arabic has a counterpart of the English word: kept in Latin, transliterated,
     a month's name, or a FreeDict translation (a place's adjective included)."""
     name = name_key(seg.src[tok.start:tok.end])
-    if _strict_hits(seg, name) or _spelled_in_document(seg, name) or _glued_hit(seg, name):
+    if _has_strict_hit(seg, name) or _spelled_in_document(seg, name) or _glued_hit(seg, name):
         return True
     low = name.lower()
     month = _months()["en"].get(low)
@@ -718,7 +725,7 @@ def _hyphen_word(seg: AnalyzedSegment, end: int) -> bool:
 def _said_by_sound(seg: AnalyzedSegment, tok) -> bool:
     """A capitalised word (not an acronym: AICE is kept as it is) that the Arabic transliterates."""
     text = name_key(seg.src[tok.start:tok.end])
-    return text[1:].islower() and bool(_strict_hits(seg, text))
+    return text[1:].islower() and _has_strict_hit(seg, text)
 
 
 def _translates_other(seg: AnalyzedSegment, k: int, *names: str) -> bool:
