@@ -563,7 +563,14 @@ def _translated_name(seg: AnalyzedSegment, name: str) -> bool:
 def _translated_by(seg: AnalyzedSegment, k: int, stems: frozenset[str]) -> bool:
     """Whether the Arabic word ``k`` (or the place its nisba adjective names) has one of these
     dictionary stems."""
-    return any(ar_core(b) in stems or ar_core(nisba_root(b)) in stems for b in seg.tgt_bare[k])
+    return not _cores_of(seg.tgt_bare[k]).isdisjoint(stems)
+
+
+@lru_cache(maxsize=100_000)
+def _cores_of(bare: tuple[str, ...]) -> frozenset[str]:
+    """The dictionary cores of an Arabic word's forms and of the places their nisba names (once per
+    word: every English word of the pair asks)."""
+    return frozenset(core for b in bare for core in (ar_core(b), ar_core(nisba_root(b))))
 
 
 # A part of a compound this long that is an English word (Zipf) can carry the compound's meaning.

@@ -261,7 +261,7 @@ def split_name(seg: AnalyzedSegment) -> Iterator[Finding]:
         whole = [norm(joined)] + [norm(joined[len(p):]) for p in _UNCLITIC if joined.startswith(p) and len(joined) - len(p) >= 4]
         words, pairs = seg.document.arabic_words
         # (this pair's own words are not the document's evidence: the split is here)
-        joined_count = max(words[w] - _count_in(seg, w) for w in whole)
+        joined_count = max(words[w] - _count_in(seg, w) if words[w] else 0 for w in whole)
         split_count = pairs[norm(a) + " " + norm(b)]
         if joined_count < split_count and (joined_count or split_count > 1):
             continue                      # the document writes it as two words (وول ورثز, وين ليانج), or more often so
