@@ -143,6 +143,7 @@ _AR_FUNCTION = frozenset(norm(w) for w in """في من على علي الى إل
 متى لماذا ماذا""".split())
 
 
+@lru_cache(maxsize=100_000)        # (asked of every Arabic word by several views of a pair)
 def ar_content(word: str) -> bool:
     """An Arabic word that carries content (not a function word, digit or one letter)."""
     return len(word) >= 2 and not word.isdigit() and not any(f in _AR_FUNCTION for f in ar_bare(word))
@@ -291,15 +292,22 @@ def associated(seg: AnalyzedSegment) -> dict[int, int]:
     :data:`ASSOCIATION_DICE`)."""
     def compute() -> dict[int, int]:
         doc = seg.document
-        ar = [(j, seg.tgt_cores[j]) for j, t in enumerate(seg.tgt_words) if ar_content(t.norm)]
+        ar = [(j, seg.tgt_cores[j], doc.ar_count(seg, seg.tgt_cores[j]))
+              for j, t in enumerate(seg.tgt_words) if ar_content(t.norm)]
         scored = []
         for i, tok in enumerate(seg.src_words):
             if not (tok.norm.isalpha() and en_content(tok.norm)):
                 continue
-            for j, core in ar:
-                n_en, n_ar, both = doc.together(seg, tok.norm, core)
-                if n_en < ASSOCIATION_SUPPORT:
-                    break
+            n_en = doc.en_count(seg, tok.norm)
+            if n_en < ASSOCIATION_SUPPORT:
+                continue
+            for j, core, n_ar in ar:
+                # (the pairs holding both are at most the fewer of either: most word pairs fail on
+                # the counts alone, and the pairs holding both are never counted)
+                fewer = min(n_en, n_ar)
+                if fewer < ASSOCIATION_SUPPORT or 2 * fewer < ASSOCIATION_DICE * (n_en + n_ar):
+                    continue
+                _, _, both = doc.together(seg, tok.norm, core)
                 if both >= ASSOCIATION_SUPPORT and 2 * both >= ASSOCIATION_DICE * (n_en + n_ar):
                     scored.append((-2 * both / (n_en + n_ar), i, j))
         links: dict[int, int] = {}

@@ -168,6 +168,14 @@ class DocumentContext:
         both = self._both(seg, with_en, with_ar) if with_en and with_ar else 0
         return self._elsewhere(seg, with_en), self._elsewhere(seg, with_ar), both
 
+    def en_count(self, seg: "AnalyzedSegment", en_word: str) -> int:
+        """How many other pairs of the document hold ``en_word`` (as ``together`` counts them)."""
+        return self._elsewhere(seg, self._pairs_with[0].get(en_word))
+
+    def ar_count(self, seg: "AnalyzedSegment", ar_core: str) -> int:
+        """How many other pairs of the document hold ``ar_core`` (as ``together`` counts them)."""
+        return self._elsewhere(seg, self._pairs_with[1].get(ar_core))
+
     def _both(self, seg: "AnalyzedSegment", with_en: frozenset[int], with_ar: frozenset[int]) -> int:
         """How many pairs other than ``seg`` hold both words (given the pairs holding each)."""
         here = self._pairs_with[2].get(id(seg), -1)

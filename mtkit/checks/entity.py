@@ -856,16 +856,16 @@ def name_added(seg: AnalyzedSegment) -> Iterator[Finding]:
         forms = [f for f in seg.tgt_bare[k] if len(f) >= NAME_LETTERS]
         if not forms or zipf(forms[-1]) >= ADDED_MAX_ZIPF:
             continue
-        # the word's own tests (memoized per word) come first: the pair's word links and the
-        # document's word counts are built only for the few pairs holding a word that reads as a name
+        # the document's word counts (built once per document) come first: a word it writes in
+        # other pairs is never looked up in the dictionaries, in any of them
+        words, _ = seg.document.arabic_words
+        if words[forms[-1]] > sum(forms[-1] in bare for bare in seg.tgt_bare):
+            continue                    # the article's Arabic writes it elsewhere too: its own name
         if _glosses_by_sound(forms[0])[1] or any(_letter_name(f) for f in forms):
             continue                    # a word by meaning as written (بدائل, not دائل: Dale), or دبليو
         name = next((n for f in forms for n in [_named_by_sound(f)] if n is not None), None)
         if name is None:
             continue
-        words, _ = seg.document.arabic_words
-        if words[forms[-1]] > sum(forms[-1] in bare for bare in seg.tgt_bare):
-            continue                    # the article's Arabic writes it elsewhere too: its own name
         if translated is None:
             # a word the aligner links by its meaning (dictionary) or form (number, same) is no name
             # (the pair's word links are built only now: most words a name's sound excuses, the
