@@ -138,3 +138,57 @@ def test_name_matching_over_a_real_article_is_the_long_way(corpora):
                                                                                translit.ar_skeleton(ar)), (name, ar)
             hits += slow
     assert hits > 0
+
+
+def _slow_associated(seg) -> dict[int, int]:
+    """clauses.associated counting the pairs holding both words for every word pair (no count gate)."""
+    from mtkit.checks.clauses import ASSOCIATION_DICE, ASSOCIATION_SUPPORT, ar_content, en_content
+    doc, scored = seg.document, []
+    for i, tok in enumerate(seg.src_words):
+        if tok.norm.isalpha() and en_content(tok.norm):
+            for j, t in enumerate(seg.tgt_words):
+                if ar_content(t.norm):
+                    n_en, n_ar, both = doc.together(seg, tok.norm, seg.tgt_cores[j])
+                    if n_en >= ASSOCIATION_SUPPORT and both >= ASSOCIATION_SUPPORT \
+                            and 2 * both >= ASSOCIATION_DICE * (n_en + n_ar):
+                        scored.append((-2 * both / (n_en + n_ar), i, j))
+    links: dict[int, int] = {}
+    for _, i, j in sorted(scored):
+        if i not in links and j not in links.values():
+            links[i] = j
+    return links
+
+
+def test_clause_evidence_gates_and_indexes_are_the_long_way(corpora):
+    from mtkit.checks import clauses
+    from mtkit.checks.entity import _each_strict_hit, _has_strict_hit, _strict_hits
+    lex = bilingual()
+    segs = _article(corpora)
+    associations = 0
+    for seg in segs:
+        assert clauses.associated(seg) == _slow_associated(seg), seg.segment.id
+        associations += len(clauses.associated(seg))
+        if lex is not None:
+            for tok in seg.src_words:
+                assert clauses._en_stems(tok.norm, lex) == clauses._en_word(tok.norm, lex).stems
+        ar = [translit.ar_skeleton(bare[-1]) for bare in seg.tgt_bare]
+        en = [translit.en_skeleton(t.norm) for t in seg.src_words if len(t.norm) >= 3]
+        for skeleton in ar:
+            assert clauses._sounds_like_one_of(clauses._by_length(en), None, skeleton) == \
+                any(clauses._sounds_like(e, skeleton) for e in en)
+        for skeleton in en:
+            assert clauses._sounds_like_one_of(None, clauses._by_length(ar), skeleton) == \
+                any(clauses._sounds_like(skeleton, a) for a in ar)
+        for _, tok in seg.src_capitalized():
+            name = seg.src[tok.start:tok.end]
+            assert _has_strict_hit(seg, name) == bool(_strict_hits(seg, name)) == bool(list(_each_strict_hit(seg, name)))
+    assert associations > 0
+
+
+def test_derivation_suffixes_by_last_letter_try_every_suffix_a_word_ends_with():
+    from mtkit.text import lemmas
+    for suffix, repl in lemmas._DERIVATIONS:
+        assert (suffix, repl) in lemmas._BY_LAST_LETTER[suffix[-1]]
+    for word in ("organization", "usage", "user", "treatment", "closely", "employee", "biological", "station", "x", ""):
+        tried = lemmas._BY_LAST_LETTER.get(word[-1:], ())
+        assert [d for d in lemmas._DERIVATIONS if word.endswith(d[0])] == [d for d in tried if word.endswith(d[0])]
