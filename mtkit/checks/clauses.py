@@ -539,6 +539,7 @@ def _best_in(ks: list[int], words: Sequence[Token], found: Sequence[bool], side:
     content = ar_content if side == "ar" else en_content
     lone = [content(words[k].norm) and not found[k] for k in ks]
     hit = [content(words[k].norm) and found[k] for k in ks]
+    knows = [lone[e] and known(words[k].norm) for e, k in enumerate(ks)]     # (once per word, not per run)
     # the last content word of the stretch: a whole clause ends there (function words may follow)
     end = max((e for e in range(len(ks)) if lone[e] or hit[e]), default=-1)
     best: Optional[Run] = None
@@ -555,7 +556,7 @@ def _best_in(ks: list[int], words: Sequence[Token], found: Sequence[bool], side:
                 break
             if lone[e]:
                 n_content += 1
-                n_known += known(words[ks[e]].norm)
+                n_known += knows[e]
                 # a found word is noise only inside a run of four lone words per found one
                 if (not bounded or e == end or side == "en" and e + 1 < len(ks) and words[ks[e + 1]].norm in _EN_RELATIVE) \
                         and hits * 4 <= n_content and \
