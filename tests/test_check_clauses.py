@@ -328,3 +328,17 @@ def test_a_clause_far_from_an_acronym_written_out_elsewhere_needs_no_extra_words
     planted = original.replace("الاستعراض، ", "الاستعراض، وذلك بعد أسابيع من المفاوضات الصعبة، ")
     assert run_check(en, original, "addition.clause") == []
     assert [f.tgt_text for f in run_check(en, planted, "addition.clause")] == ["وذلك بعد أسابيع من المفاوضات الصعبة"]
+
+
+def test_an_unexplained_word_beside_a_moved_phrase_is_no_room_for_a_dropped_clause(run_check):
+    """The Arabic puts the English's head ("Acute cardiac injury was found") last: نوبات sits at the dropped
+    clause's place but beside قلبية, whose English partner has an unexplained neighbour ("injury") far from
+    it, so it renders that and leaves no room for the clause (clauses._homeless). A real TICO-19 pair (CC0)
+    with its last clause reworded so that it needs no document context; the original is quiet."""
+    en = ("Acute cardiac injury was found in 12% of infected people admitted in hospital in Wuhan, China, and is more "
+          "frequent in older patients.")
+    original = ("12% من الأشخاص المصابين الذين دخلوا المستشفى في ووهان بالصين عانوا من نوبات قلبية حادة، وشاعت أكثر "
+                "لدى المرضى المسنين.")
+    assert run_check(en, original, "omission.clause_words") == []
+    (flag,) = run_check(en, original.replace("، وشاعت أكثر لدى المرضى المسنين", ""), "omission.clause_words")
+    assert flag.src_text == "and is more frequent in older patients"

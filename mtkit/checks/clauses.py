@@ -699,6 +699,28 @@ def _free_en(seg: AnalyzedSegment, ev: Evidence, lex: Bilingual) -> Callable[[in
     return free
 
 
+def _homeless(seg: AnalyzedSegment, ev: Evidence, run: Run, free: Callable[[int], bool],
+              lonely_en: Callable[[int], bool]) -> Callable[[int], bool]:
+    """``free`` Arabic words, less those with a likelier English partner away from ``run``'s place: a word
+    beside an Arabic word linked to an English word outside the place, where that English word has an
+    unexplained neighbour outside the run (word order: "Acute cardiac injury was found ..." → ... عانوا
+    من نوبات قلبية حادة: نوبات renders "injury", not a clause near the end)."""
+    left = max((k for k in ev.en_anchors if k < run.first), default=-1)
+    right = min((k for k in ev.en_anchors if k > run.last), default=len(seg.src_words))
+    def elsewhere(i: int) -> bool:
+        return (i < left or i > right) and any(
+            lonely_en(n) and not run.first <= n <= run.last
+            for n in range(max(i - HOME_REACH, 0), min(i + HOME_REACH + 1, len(seg.src_words))) if n != i)
+    def homed(j: int) -> bool:
+        # (not beside the partner of an anchor around the place: it may render a word of the place's edge)
+        partners = [i for n in (j - 1, j + 1) for i in ev.ar_anchors.get(n, ())]
+        return any(map(elsewhere, partners)) and not any(i in (left, right) for i in partners)
+    return lambda j: free(j) and (j in ev.repeats or not homed(j))     # (a repeat renders a word of its own there)
+
+
+HOME_REACH = 1          # English words around an anchor whose rendering may sit beside its partner (_homeless)
+
+
 def _coverage(run: Run, words: Sequence[Token], found: Sequence[bool], content: Callable[[str], bool]) -> float:
     """The share of the content words outside the run that something on the other side renders."""
     outside = [found[k] for k, w in enumerate(words) if not run.first <= k <= run.last and content(w.norm)]
@@ -838,10 +860,10 @@ def dropped_clause(seg: AnalyzedSegment) -> Iterator[Finding]:
     # (a repeat of a word rendered elsewhere is no addition, but here it may render the English word:
     # web-based → عبر الإنترنت beside "internet" → الإنترنت)
     free_ar = lambda j: ar_content(seg.tgt_words[j].norm) and (not ev.found_ar[j] or j in ev.repeats)  # noqa: E731
+    lonely_en = lambda i: en_content(seg.src_words[i].norm) and not ev.found_en[i] and known_en(seg.src_words[i].norm)  # noqa: E731
     def space(rule: Rule) -> Callable[[Run], Optional[float]]:
-        return lambda r: excess(r, ev.en_anchors, lambda i: en_content(seg.src_words[i].norm) and not ev.found_en[i]
-                                and known_en(seg.src_words[i].norm), len(seg.src_words), seg.tgt_words, free_ar,
-                                rule.reach, rule.per_word)
+        return lambda r: excess(r, ev.en_anchors, lonely_en, len(seg.src_words), seg.tgt_words,
+                                _homeless(seg, ev, r, free_ar, lonely_en), rule.reach, rule.per_word)
     for rule in DROPPED:
         runs, strict = (lonely_runs(seg.src_tokens, seg.src_words, found, "en", known_en,
                                     bounded=rule.bounded, tolerance=rule.tolerance)
