@@ -174,10 +174,10 @@ def test_clause_evidence_gates_and_indexes_are_the_long_way(corpora):
         ar = [translit.ar_skeleton(bare[-1]) for bare in seg.tgt_bare]
         en = [translit.en_skeleton(t.norm) for t in seg.src_words if len(t.norm) >= 3]
         for skeleton in ar:
-            assert clauses._sounds_like_one_of(clauses._by_length(en), None, skeleton) == \
+            assert clauses._sounds_like_one_of(clauses._by_length(en), skeleton, english=True) == \
                 any(clauses._sounds_like(e, skeleton) for e in en)
         for skeleton in en:
-            assert clauses._sounds_like_one_of(None, clauses._by_length(ar), skeleton) == \
+            assert clauses._sounds_like_one_of(clauses._by_length(ar), skeleton, english=False) == \
                 any(clauses._sounds_like(skeleton, a) for a in ar)
         for _, tok in seg.src_capitalized():
             name = seg.src[tok.start:tok.end]

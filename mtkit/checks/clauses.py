@@ -251,15 +251,15 @@ def _by_length(skeletons: Iterable[str]) -> dict[int, list[str]]:
     return out
 
 
-def _sounds_like_one_of(en: Optional[dict[int, list[str]]], ar: Optional[dict[int, list[str]]], skeleton: str) -> bool:
-    """``any(_sounds_like(e, skeleton) for e in ...)`` over English skeletons ``en`` by length (or
-    ``any(_sounds_like(skeleton, a) ...)`` over Arabic ones ``ar``), trying only lengths a class apart."""
+def _sounds_like_one_of(skeletons: dict[int, list[str]], skeleton: str, *, english: bool) -> bool:
+    """Whether ``skeleton`` sounds like one of ``skeletons`` (by length, :func:`_by_length`): English
+    ones when ``english``, Arabic ones otherwise (``_sounds_like`` reads English first), trying only
+    lengths a class apart."""
     if not skeleton:
         return False
     n = len(skeleton)
-    if en is not None:
-        return any(skeletons_match(e, skeleton) for k in (n - 1, n, n + 1) for e in en.get(k, ()))
-    return ar is not None and any(skeletons_match(skeleton, a) for k in (n - 1, n, n + 1) for a in ar.get(k, ()))
+    near = (other for k in (n - 1, n, n + 1) for other in skeletons.get(k, ()))
+    return any(skeletons_match(other, skeleton) if english else skeletons_match(skeleton, other) for other in near)
 
 
 def _rendering_of(seg: AnalyzedSegment, j: int) -> bool:
@@ -346,7 +346,7 @@ def seen_ar(seg: AnalyzedSegment, lex: Bilingual) -> list[bool]:
                 ar = _ar_word(word, seg.tgt_bare[j][-1], lex)
                 ok = not ar.fd_lemmas.isdisjoint(lemma_set) or not ar.gl_lemmas.isdisjoint(lemma_set) \
                     or not ar.keys.isdisjoint(keys) \
-                    or _sounds_like_one_of(sounds, None, ar.skeleton) \
+                    or _sounds_like_one_of(sounds, ar.skeleton, english=True) \
                     or any(part_of(ar.skeleton, c) for c in compounds) or ar.root is not None and ar.root in roots
             out.append(ok or ar_content(word) and (_rendering_of(seg, j) or j in by_association))
         return out
@@ -373,7 +373,7 @@ def seen_en(seg: AnalyzedSegment, lex: Bilingual) -> list[bool]:
                 en = _en_word(tok.norm, lex)
                 ok = not en.stems.isdisjoint(cores) or not en.keys.isdisjoint(renders) \
                     or not en.lemmas.isdisjoint(rendered) or not en.roots.isdisjoint(roots) \
-                    or _sounds_like_one_of(None, sounds, en.skeleton)
+                    or _sounds_like_one_of(sounds, en.skeleton, english=False)
             out.append(ok or bool(_rendered_in(seg, tok.norm)) or i in by_association)
         return out
     return seg.memo("clauses.seen_en", compute)
