@@ -310,9 +310,11 @@ def _not_rendering_weak_words(seg: AnalyzedSegment, en: list[tuple[int, str]],
     taken = set()
     for i, kind in en:
         there = links.get(i) if kind in ("weak", "implicative") else None
+        if there is None:
+            continue
         at = [k for k, strength in ar if strength == "weak" and k not in taken
-              and there is not None and there - LEXICAL_SCOPE <= k <= there + 2]
-        if at and there is not None:
+              and there - LEXICAL_SCOPE <= k <= there + 2]
+        if at:
             taken.add(min(at, key=lambda k: abs(k - there)))
     return [(k, kind) for k, kind in ar if k not in taken]
 
