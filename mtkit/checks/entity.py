@@ -874,7 +874,7 @@ def name_added(seg: AnalyzedSegment) -> Iterator[Finding]:
         if k in translated:
             continue
         bare = list(seg.tgt_bare[k])     # (with its short forms: لوول is ل + وول, Wall)
-        if any(_english_says(seg, f) for f in bare) or _translates_other(seg, k, "") or _known_form(seg, bare):
+        if any(_english_says(seg, f) for f in bare) or _translates_other(seg, k) or _known_form(seg, bare):
             continue
         if _half_of_a_name(seg, k):
             continue                    # a name written in two words (Qingming تشينغ مينغ)
