@@ -13,7 +13,7 @@ built from: see mtkit/cache.py), and the number of entries.
 from __future__ import annotations
 
 from bisect import bisect_right
-from collections.abc import Iterator, Mapping
+from collections.abc import Callable, Iterator, Mapping
 
 MAGIC = b"mtkit-table"
 FORMAT = b"1"
@@ -89,3 +89,32 @@ class Table(Mapping[str, str]):
             tab = blob.index(b"\t", start)
             yield blob[start:tab].decode("utf-8", "surrogatepass")
             start = blob.index(b"\n", tab) + 1
+
+
+class Deferred(Mapping[str, str]):
+    """A table opened on first use (``open_table`` reads it): a run that looks nothing up in it
+    does not read its megabytes (``align`` asks the dictionary only for stems)."""
+
+    def __init__(self, open_table: Callable[[], Mapping[str, str]]):
+        self._open = open_table
+        self._table: Mapping[str, str] | None = None
+
+    def _opened(self) -> Mapping[str, str]:
+        if self._table is None:
+            self._table = self._open()
+        return self._table
+
+    def get(self, name: str, default=None):  # type: ignore[override]
+        return self._opened().get(name, default)
+
+    def __getitem__(self, name: str) -> str:
+        return self._opened()[name]
+
+    def __contains__(self, name: object) -> bool:
+        return name in self._opened()
+
+    def __len__(self) -> int:
+        return len(self._opened())
+
+    def __iter__(self) -> Iterator[str]:
+        return iter(self._opened())

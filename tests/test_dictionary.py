@@ -101,6 +101,24 @@ def test_cache_gives_the_same_tables(tmp_path, monkeypatch):
         assert second.ar_stems(word) == uncached.ar_stems(word)
 
 
+
+def test_stems_need_neither_cached_english_table(tmp_path, monkeypatch):
+    """The aligner asks for stems only: the English → Arabic table and the headword index are
+    opened on first use, and one damaged since the run began is parsed again, not an error."""
+    monkeypatch.setenv("MTKIT_CACHE_DIR", str(tmp_path / "cache"))
+    _write(tmp_path, "freedict-eng-ara", [("hospital", "hospital\nمستشفى\n"), ("hospitals", "hospitals\nمستشفيات\n")])
+    first = load(str(tmp_path))
+    assert first is not None
+    second = load(str(tmp_path))
+    assert second is not None
+    for name in ("en", "keys"):
+        next((tmp_path / "cache").glob(f"freedict-*.{name}.table")).write_bytes(b"damaged\n")
+    assert second.ar_stems("hospitals") == first.ar_stems("hospitals") != frozenset()
+    assert second.en_to_ar("hospitals") == first.en_to_ar("hospitals") == {"مستشفيات"}
+    assert len(second) == len(first)
+    # read only when asked (after the damage), then parsed again and the cache rewritten
+    assert next((tmp_path / "cache").glob("freedict-*.en.table")).read_bytes() != b"damaged\n"
+
 def test_the_cache_follows_mtkit_cache_dir(tmp_path, monkeypatch):
     _write(tmp_path, "freedict-eng-ara", [("hospital", "hospital\nمستشفى\n")])
     monkeypatch.setenv("MTKIT_CACHE_DIR", "")                      # caching off: nothing written

@@ -43,3 +43,12 @@ def test_keys_with_tabs_or_values_with_newlines_cannot_be_written():
     for entries in ({"a\tb": "1"}, {"a\nb": "1"}, {"a": "1\n2"}):
         with pytest.raises(ValueError):
             table.encode(entries)
+
+
+def test_a_deferred_table_is_opened_on_first_use_only():
+    opened = []
+    entries = {"a": "1", "b": "2"}
+    deferred = table.Deferred(lambda: opened.append(1) or Table(table.encode(entries)))
+    assert opened == []
+    assert deferred["a"] == "1" and deferred.get("c") is None and "b" in deferred
+    assert len(deferred) == 2 and dict(deferred) == entries and opened == [1]

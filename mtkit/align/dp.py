@@ -406,27 +406,31 @@ def _fill(costs: _Costs, n: int, lo: np.ndarray, hi: np.ndarray, types) -> _Fill
     ring[0, 0] = 0.0
     _insertions(ring[0], back[0], int(hi[0] - lo[0]), offset, t_ins, 0, scanned)
     steps = [(t, a, b) for t, (a, b) in enumerate(types) if a > 0]
+    # each bead type's candidates for a row, side by side: the cheapest, the first type on a tie
+    # (argmin), is what taking them in order with a strict "cheaper" gives, in a few calls a row
+    cands = np.empty((len(types), width))
     # rows per block: few enough that the anchor window (rows x the columns they reach) stays small
     chunk = max(8, min(CELL_BUDGET // width, BLOCK_ROWS))
+    starts, ends = lo.tolist(), hi.tolist()
     for i0 in range(1, n + 1, chunk):
         i1 = min(i0 + chunk, n + 1)
         block = costs.block(i0, i1, width)
         for i in range(i0, i1):
-            best, arg = ring[i % depth], back[i]
-            best.fill(INF)
+            cands.fill(INF)
             for t, a, b in steps:
                 if a > i:
                     continue
-                d = int(lo[i] - b - lo[i - a])     # column k of row i comes from k + d of row i - a
+                d = starts[i] - b - starts[i - a]     # column k of row i comes from k + d of row i - a
                 k0, k1 = max(0, -d), min(width, width - d)
                 if k0 >= k1:
                     continue
-                cand = block[t, i - i0, k0:k1] + ring[(i - a) % depth, k0 + d:k1 + d]
-                seg = best[k0:k1]
-                better = cand < seg
-                np.copyto(seg, cand, where=better)
-                arg[k0:k1][better] = t
-            _insertions(best, arg, int(hi[i] - lo[i]), offset, t_ins, i, scanned)
+                np.add(block[t, i - i0, k0:k1], ring[(i - a) % depth, k0 + d:k1 + d], out=cands[t, k0:k1])
+            best = ring[i % depth]
+            cands.min(axis=0, out=best)
+            reached = best < INF               # INF plus a price may round above INF: never a step
+            back[i] = np.where(reached, cands.argmin(axis=0), -1)
+            np.copyto(best, INF, where=~reached)
+            _insertions(best, back[i], ends[i] - starts[i], offset, t_ins, i, scanned)
     return _Filled(back, ring[n % depth].copy(), offset, scanned)
 
 

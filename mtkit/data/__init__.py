@@ -17,16 +17,18 @@ in ``.tsv`` files, by spaces in ``.txt`` files (the last column takes the rest o
 from __future__ import annotations
 
 import hashlib
-import json
 import re
 from dataclasses import dataclass
 from functools import lru_cache
-from importlib import resources
-from importlib.abc import Traversable
 from pathlib import Path
-from typing import Any, Optional, Union
+from typing import Any, Optional
 
 from mtkit.errors import InputError
+
+# mtkit is installed as files (mtkit.cache reads its own sources the same way): the data files are
+# beside this module. Not importlib.resources, whose import and first lookup cost about 10 ms of
+# a short run's start-up (issue 13) for the zip installs mtkit does not support.
+_HERE = Path(__file__).parent
 
 _SPEC = re.compile(r"^(?P<name>[a-z_][a-z0-9_]*)(?::(?P<kind>[a-z]+))?(?:=(?P<allowed>[^?\s]+))?(?P<optional>\?)?$")
 _KINDS = {"text", "int", "float", "list", "bool", "groups"}
@@ -43,14 +45,13 @@ class Column:
     optional: bool = False
 
 
-def data_path(name: str) -> Traversable:
-    return resources.files(__name__).joinpath(name)
+def data_path(name: str) -> Path:
+    return _HERE / name
 
 
 def data_files() -> list[str]:
     """Every data file's name, sorted."""
-    return sorted(p.name for p in resources.files(__name__).iterdir()
-                  if p.name.endswith((".tsv", ".txt", ".jsonl")))
+    return sorted(p.name for p in _HERE.iterdir() if p.name.endswith((".tsv", ".txt", ".jsonl")))
 
 
 def alternatives(cell: str) -> list[str]:
@@ -64,7 +65,7 @@ def table(name: str) -> tuple[Row, ...]:
     return read_table(data_path(name), f"mtkit/data/{name}")
 
 
-def read_table(path: Union[Path, Traversable], shown: Optional[str] = None) -> tuple[Row, ...]:
+def read_table(path: Path, shown: Optional[str] = None) -> tuple[Row, ...]:
     """Read a data file strictly (see the module doc); ``shown`` is the name errors give."""
     where = shown or str(path)
     with path.open(encoding="utf-8") as stream:
@@ -150,6 +151,7 @@ _JSON_TYPES: dict[str, Any] = {"text": str, "int": int, "float": (int, float), "
 
 
 def _json_row(line: str, columns: tuple[Column, ...], _sep: Optional[str]) -> Row:
+    import json            # JSON Lines files only: the TSV tables a short run reads do not need it
     try:
         obj = json.loads(line)
     except json.JSONDecodeError as exc:

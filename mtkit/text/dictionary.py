@@ -20,10 +20,10 @@ import hashlib
 import os
 import re
 from collections.abc import Callable, Mapping
-from functools import cache, lru_cache
+from functools import cache, lru_cache, partial
 from pathlib import Path
 
-from mtkit.table import Table
+from mtkit.table import Deferred, Table
 from mtkit.table import encode as table_bytes
 from mtkit.text.arabic import ALL_LETTERS, ar_core
 from mtkit.text.normalize import norm
@@ -294,10 +294,32 @@ def load(directory: str | None = None) -> Bilingual | None:
     base = _cache_base(where, stamp)
     if base is not None:
         try:
-            en, by_key, stems = (Table(_part(base, name).read_bytes(), base.name) for name in ("en", "keys", "stems"))
-            return Bilingual(en, by_key, lambda: _read_reverse(base), stems)
+            return _from_cache(base, where)
         except (OSError, ValueError):
             pass                # missing or broken: rebuilt below
+    return _build(where, base)
+
+
+def _from_cache(base: Path, where: Path) -> Bilingual:
+    """The cached tables: the stems read now, English → Arabic and the headword index on first
+    use (``align`` asks only for stems: 3.7 MB it need not read), the reverse ones likewise."""
+    stems = Table(_part(base, "stems").read_bytes(), base.name)
+    if not all(_part(base, name).is_file() for name in ("en", "keys")):
+        raise OSError("a cached table is missing")
+    en, by_key = (Deferred(partial(_open_or_build, base, where, name)) for name in ("en", "keys"))
+    return Bilingual(en, by_key, lambda: _read_reverse(base), stems)
+
+
+def _open_or_build(base: Path, where: Path, name: str) -> Mapping[str, str]:
+    try:
+        return Table(_part(base, name).read_bytes(), base.name)
+    except (OSError, ValueError):       # removed or damaged since the run began: parse again
+        lex = _build(where, base)
+        return {} if lex is None else lex._en if name == "en" else lex._by_key
+
+
+def _build(where: Path, base: Path | None) -> Bilingual | None:
+    """Both dictionaries parsed from their files, and their tables written to the cache (``base``)."""
     en_ar, ar_en = _read(where, ENG_ARA), _read(where, ARA_ENG)
     if en_ar is None and ar_en is None:
         return None
