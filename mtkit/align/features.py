@@ -92,7 +92,9 @@ def ar_features(unit: str) -> UnitFeatures:
     words = _ARABIC_WORD.findall(text)
     for word in words:
         anchors.update(_ar_word_anchors(word))
-    lexical = tuple(ar_core(w) for w in words if w not in _AR_FUNCTION) if dictionary.bilingual() else ()
+    # "is not None", not the dictionary's length: that would open its English table, which align
+    # never reads (an empty dictionary gives the English side no stems: no dictionary evidence either way)
+    lexical = tuple(ar_core(w) for w in words if w not in _AR_FUNCTION) if dictionary.bilingual() is not None else ()
     return UnitFeatures(len(text), frozenset(anchors), lexical)
 
 
