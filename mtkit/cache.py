@@ -18,7 +18,6 @@ import hashlib
 import os
 import pickle
 import sys
-import tempfile
 from functools import lru_cache
 from pathlib import Path
 from collections.abc import Callable, Iterable, Mapping
@@ -178,6 +177,7 @@ def compiled_table(name: str, build: Callable[[], Mapping[str, str]], *, files: 
 def _store(folder: Path, name: str, path: Path, value, suffix: str = ".pickle") -> None:
     """Write an entry (bytes as they are, else pickled) atomically; drop the entries for other inputs."""
     try:
+        import tempfile   # only to write an entry: a run with a warm cache does not import it
         folder.mkdir(parents=True, exist_ok=True)
         handle, temporary = tempfile.mkstemp(dir=folder, prefix=f".{name}-", suffix=".tmp")
         try:

@@ -8,7 +8,6 @@ import contextlib
 import os
 import stat
 import sys
-import tempfile
 from typing import IO, Iterator, Optional
 
 from mtkit.errors import InputError
@@ -62,6 +61,7 @@ def _direct(path: str, encoding: str, newline: Optional[str]) -> Iterator[IO[str
 
 @contextlib.contextmanager
 def _replace(path: str, encoding: str, newline: Optional[str]) -> Iterator[IO[str]]:
+    import tempfile       # only for -o (with its shutil and random: about 3 ms of a run's start-up)
     target = os.path.realpath(path)   # through a symlink: replace the file, keep the link
     try:
         fd, tmp = tempfile.mkstemp(prefix=".mtkit-", suffix=".tmp", dir=os.path.dirname(target))

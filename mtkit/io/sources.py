@@ -9,7 +9,6 @@ from __future__ import annotations
 import contextlib
 import glob
 import os
-import tempfile
 from collections.abc import Iterator
 
 from mtkit.errors import InputError
@@ -65,6 +64,7 @@ def local_copy(path: str) -> Iterator[str]:
     if not is_url(path):
         yield path
         return
+    import tempfile       # remote inputs only
     fs, _ = _filesystem(path)
     with tempfile.TemporaryDirectory(prefix="mtkit-") as tmp:
         local = os.path.join(tmp, os.path.basename(path.rstrip("/")) or "data")
