@@ -10,6 +10,7 @@ import os
 from typing import TYPE_CHECKING, Iterable, Iterator, Optional, Sequence
 
 from mtkit.checks import Check, run_checks, select
+from mtkit.collector import fewer_full_collections
 from mtkit.checks.document import analyze, document_chunks
 from mtkit.model import Alignment, Segment, SegmentResult, with_fingerprints
 
@@ -49,8 +50,9 @@ def _init_worker(only, disable, options, in_pool: bool = False) -> None:
 
 
 def _audit_chunk(chunk: list[Segment]) -> list[SegmentResult]:
-    return [SegmentResult(seg.segment, with_fingerprints(run_checks(seg, _worker_checks), seg.segment))
-            for seg in analyze(chunk, _worker_options)]
+    with fewer_full_collections():      # (the word memos make full collections costly: mtkit/collector.py)
+        return [SegmentResult(seg.segment, with_fingerprints(run_checks(seg, _worker_checks), seg.segment))
+                for seg in analyze(chunk, _worker_options)]
 
 
 def audit_segments(segments: Iterable[Segment], *, only=None, disable=(), options: Optional[dict] = None,
