@@ -1,9 +1,12 @@
-"""Unit features for the aligner (mtkit.align.features): length and cross-script anchors."""
+"""Unit features for the aligner (mtkit.align.features): length, cross-script anchors, dictionary keys."""
 from __future__ import annotations
 
 from pathlib import Path
 
+import pytest
+
 from mtkit.align.features import ar_features, en_features
+from mtkit.text import bama, dictionary
 from mtkit.text.normalize import norm
 
 DATA = Path(__file__).resolve().parent / "data" / "align"
@@ -57,3 +60,24 @@ def test_a_final_h_is_kept_as_well():
     # the skeleton with the final letter stays: a name whose h is sounded still matches
     assert "s:TLH" in ar_features("قال طلحة").anchors & en_features("Talha said").anchors
     assert "s:BRHM" in ar_features("إبراهيم").anchors
+
+
+def _keys(items: tuple[str, ...]) -> set[str]:
+    return {key for item in items for key in item.split("|")}
+
+
+def test_inflected_words_link_through_the_arabic_glosses():
+    # FreeDict renders "said" as قيل and "heard" as مسموع; the text's قال and سمعت are linked by
+    # BAMA's English glosses of the Arabic words (Arabic → English), where its tables are installed
+    if dictionary.bilingual() is None or bama.lexicon() is None:
+        pytest.skip("FreeDict or BAMA's tables are not installed")
+    en, ar = en_features("He said that he heard it."), ar_features("قَالَ سَمِعْتُ ذَلِكَ")
+    shared = _keys(en.lexical) & _keys(ar.lexical)
+    assert {"g:said", "g:heard"} <= shared
+    assert not shared - {k for k in shared if k.startswith("g:")}      # FreeDict alone links neither
+
+
+def test_function_words_are_no_gloss_keys():
+    if dictionary.bilingual() is None or bama.lexicon() is None:
+        pytest.skip("FreeDict or BAMA's tables are not installed")
+    assert not any(k in _keys(en_features("He was with them").lexical) for k in ("g:he", "g:was", "g:with"))

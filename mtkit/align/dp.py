@@ -118,7 +118,7 @@ class _Costs:
                                  params.ANCHOR_WEIGHT, m, cmin, cmax)]
         if len(src.lexical.ids) and len(tgt.lexical.ids):
             self.channels.append(Channel(src.lexical, tgt.lexical, src.vocabulary.group_table(), n_keys,
-                                         FIT_SAMPLE, params.LEXICAL_WEIGHT, m, cmin, cmax))
+                                         FIT_SAMPLE, params.LEXICAL_WEIGHT, m, cmin, cmax, params.LEXICAL_DICE_CAP))
         keep = rounds > 1 and (n + 1) * int((hi - lo).max()) <= KEEP_CELLS
         self._kept: dict[tuple, list[_Kept]] | None = {} if keep else None
 
@@ -269,11 +269,11 @@ class _Costs:
 
 
 def _dice(ch: Channel, i, ia, j, jb, common: np.ndarray) -> np.ndarray:
-    """The Dice coefficient of a bead's shared keys (at most 1)."""
+    """The Dice coefficient of a bead's shared keys (at most the channel's cap)."""
     total = ch.a_src[i] - ch.a_src[ia] + ch.a_tgt[j] - ch.a_tgt[jb]
     with np.errstate(divide="ignore", invalid="ignore"):
         dice = np.where(total > 0, 2 * common / np.maximum(total, 1), 0.0)
-    return np.minimum(dice, 1.0)
+    return np.minimum(dice, ch.cap)
 
 
 def _unshared(ch: Channel, i, ia, j, jb, common: np.ndarray | None) -> np.ndarray:

@@ -123,12 +123,13 @@ def overlaps(src_occ: Occurrences, tgt_occ: Occurrences, m: int, cmin: np.ndarra
 
 class Channel:
     """One kind of evidence as sparse overlaps inside the band: ``a_src``/``a_tgt`` are prefix
-    sums of the units' item counts, ``ov_r, ov_c, ov_n`` the shared keys (sorted by r)."""
+    sums of the units' item counts, ``ov_r, ov_c, ov_n`` the shared keys (sorted by r), ``cap`` the
+    most a bead's Dice counts."""
 
     def __init__(self, src: Items, tgt: Items, table: Table, n_keys: int, cap_units: int, weight: float,
-                 m: int, cmin: np.ndarray, cmax: np.ndarray) -> None:
+                 m: int, cmin: np.ndarray, cmax: np.ndarray, cap: float = 1.0) -> None:
         src_occ, tgt_occ = occurrences(src, tgt, table, n_keys, cap_units)
-        self.weight = weight
+        self.weight, self.cap = weight, cap
         self.a_src = np.concatenate([[0.0], np.cumsum(src_occ[2])])
         self.a_tgt = np.concatenate([[0.0], np.cumsum(tgt_occ[2])])
         self.ov_r, self.ov_c, self.ov_n = overlaps(src_occ, tgt_occ, m, cmin, cmax)

@@ -3,20 +3,32 @@ dictionary words.
 
 Anchors are tokens that survive translation: numbers (in any script), Latin-script words kept
 in the Arabic (brands), and names, matched across scripts by consonant skeleton. Dictionary words
-(``lexical``) are light Arabic stems: on the English side every stem that the installed FreeDict
-dictionary (mtkit.text.dictionary) gives for a content word, on the Arabic side each content
-word's own stem, so a shared stem is a word pair the dictionary links (hunalign's overlap score).
+(``lexical``) are keys a word pair the dictionaries link shares (hunalign's overlap score), from
+both directions:
+
+- English → Arabic: light Arabic stems, on the English side every stem that the installed FreeDict
+  dictionary (mtkit.text.dictionary) gives for a content word, on the Arabic side each content
+  word's own stem;
+- Arabic → English, where BAMA's tables are installed (mtkit.text.bama): English keys
+  (``dictionary.en_key``), on the English side each content word's own, on the Arabic side those
+  of the English glosses of each of the word's analyses. This reads the inflected verbs and
+  plurals that FreeDict's English headwords render with another form (said: قيل in FreeDict, but
+  the text's قال glosses "said"; messenger, heard, came ...).
 """
 from __future__ import annotations
 
 import re
 from dataclasses import dataclass
 from functools import lru_cache
+from typing import TYPE_CHECKING
 
 from mtkit.text import dictionary
 from mtkit.text.arabic import ALL_LETTERS, ARTICLE, ar_core, strip_proclitics
 from mtkit.text.normalize import norm
 from mtkit.text.translit import ar_skeleton, en_skeleton
+
+if TYPE_CHECKING:
+    from mtkit.text import bama
 
 # LENGTH_RATIO: calibrated on English→Arabic news (corpora/musk-trump, normalized characters,
 # spaces included): Arabic length ≈ 0.84 × English length. It is only a prior: the aligner
@@ -39,6 +51,7 @@ _CAPITAL = re.compile(r"\b[A-Z][a-zA-Z'’-]+")
 
 
 _EN_WORD = re.compile(r"[a-z]+(?:'[a-z]+)?")
+_GLOSS = "g:"           # an English key (Arabic → English evidence), unlike the Arabic stems
 # Arabic content words: three letters or more and not a function word
 _AR_FUNCTION = dictionary.AR_FUNCTION_WORDS
 
@@ -47,7 +60,7 @@ _AR_FUNCTION = dictionary.AR_FUNCTION_WORDS
 class UnitFeatures:
     length: int
     anchors: frozenset[str]
-    lexical: tuple[str, ...] = ()      # dictionary stems, one entry per content word (see module doc)
+    lexical: tuple[str, ...] = ()      # dictionary keys, one entry per content word (see module doc)
 
 
 def _numbers(text: str) -> set[str]:
@@ -67,22 +80,41 @@ def en_features(unit: str) -> UnitFeatures:
 
 
 def _en_lexical(text: str) -> tuple[str, ...]:
-    """For each English content word the dictionary knows, its Arabic stems joined with "|" (one
-    entry per word: the DP splits them, and counts the word once however many stems match)."""
+    """For each English content word the dictionaries can link, its keys joined with "|" (one
+    entry per word: the DP splits them, and counts the word once per key that matches)."""
     lex = dictionary.bilingual()
     if lex is None:
         return ()
+    glossed = _glosses() is not None
     out = []
     for word in _EN_WORD.findall(text):
-        stems = _en_word_stems(lex, word)
-        if stems:
-            out.append(stems)
+        keys = _en_word_keys(lex, word, glossed)
+        if keys:
+            out.append(keys)
     return tuple(out)
 
 
 @lru_cache(maxsize=200_000)
-def _en_word_stems(lex: dictionary.Bilingual, word: str) -> str:
-    return "|".join(sorted(lex.ar_stems(word)))
+def _en_word_keys(lex: dictionary.Bilingual, word: str, glossed: bool) -> str:
+    """FreeDict's Arabic stems for ``word`` and, where BAMA glosses the Arabic side, its own key."""
+    keys = sorted(lex.ar_stems(word))
+    if glossed and len(word) > 2 and word not in dictionary.EN_FUNCTION_WORDS:
+        keys.append(_GLOSS + dictionary.en_key(word))
+    return "|".join(keys)
+
+
+@lru_cache(maxsize=1)
+def _glosses() -> bama.Lexicon | None:
+    from mtkit.text import bama        # (its tables are read on the first unit's features)
+    return bama.lexicon()
+
+
+@lru_cache(maxsize=200_000)
+def _ar_word_keys(word: str) -> str:
+    """The light stem of ``word`` (normalized) and the English keys of its BAMA glosses."""
+    analyzer = _glosses()
+    glosses = analyzer.glosses(word) if analyzer is not None else ()
+    return "|".join([ar_core(word), *sorted({_GLOSS + dictionary.en_key(g) for g in glosses})])
 
 
 def ar_features(unit: str) -> UnitFeatures:
@@ -94,7 +126,7 @@ def ar_features(unit: str) -> UnitFeatures:
         anchors.update(_ar_word_anchors(word))
     # "is not None", not the dictionary's length: that would open its English table, which align
     # never reads (an empty dictionary gives the English side no stems: no dictionary evidence either way)
-    lexical = tuple(ar_core(w) for w in words if w not in _AR_FUNCTION) if dictionary.bilingual() is not None else ()
+    lexical = tuple(_ar_word_keys(w) for w in words if w not in _AR_FUNCTION) if dictionary.bilingual() is not None else ()
     return UnitFeatures(len(text), frozenset(anchors), lexical)
 
 

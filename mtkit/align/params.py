@@ -19,7 +19,12 @@ from mtkit.model import Bead
 DEFAULT_BEADS = ((1, 1), (1, 0), (0, 1), (1, 2), (2, 1), (2, 2))
 PRIOR = {(1, 1): 0.0, (1, 0): 3.0, (0, 1): 3.0, (1, 2): 2.3, (2, 1): 2.3, (2, 2): 4.6}
 ANCHOR_WEIGHT = 6.0        # cost bonus for a bead whose anchors all match (Dice = 1)
-LEXICAL_WEIGHT = 24.0      # cost bonus for a bead whose dictionary words all match (Dice = 1)
+LEXICAL_WEIGHT = 20.0      # cost bonus for a bead whose dictionary words all match (Dice = 1)
+# A word pair that both dictionaries link (FreeDict's stem and a BAMA gloss, features) shares two
+# keys, so a bead's dictionary Dice may reach 2; capped at 1, a bead that both link well earns no more
+# than one that FreeDict alone links, and a 2-2 bead no more than half of two 1-1 beads. Anchors
+# (one key each) keep the cap of 1.
+LEXICAL_DICE_CAP = 2.0
 RATIO_SHRINK = 100.0       # characters of prior evidence for the length ratio (see ratio)
 EM_ROUNDS = 2              # re-alignments with the document's own noise (fit_noise)
 FIT_SAMPLE = 400           # units of a long document's prefix that its noise is fitted on

@@ -8,7 +8,7 @@ compares the two on generated documents; eval/align_quality.py's numbers are unc
 
 - evidence as in mtkit.align.evidence: per channel (anchors; dictionary words), keys shared by
   both sides and in at most ANCHOR_MAX_SHARE of a side's units, counted once per item that has
-  them; a bead's Dice coefficient over its units' items;
+  them; a bead's Dice coefficient over its units' items, at most the channel's cap;
 - prices as in dp._Costs.price: length cost (capped for a longer target, Noise.cap), prior, Dice
   bonuses, the unshared cost; a bead that does not fit costs INF, added like any other price;
 - rows filled as in dp._fill (bead types in order, strictly cheaper wins), then insertions as its
@@ -46,8 +46,9 @@ class _Channel:
     """One kind of evidence: each unit's count of items (as prefix sums) and the shared keys of
     every unit pair (r, c) that shares any."""
 
-    def __init__(self, src: list[list[tuple[str, ...]]], tgt: list[list[tuple[str, ...]]], weight: float) -> None:
-        self.weight = weight
+    def __init__(self, src: list[list[tuple[str, ...]]], tgt: list[list[tuple[str, ...]]], weight: float,
+                 cap: float = 1.0) -> None:
+        self.weight, self.cap = weight, cap
         s_count, t_count = _unit_counts(src), _unit_counts(tgt)
         cap_s = max(features.ANCHOR_MIN_CAP, features.ANCHOR_MAX_SHARE * min(len(src), params.FIT_SAMPLE))
         cap_t = max(features.ANCHOR_MIN_CAP, features.ANCHOR_MAX_SHARE * min(len(tgt), params.FIT_SAMPLE))
@@ -127,7 +128,7 @@ class _Evidence:
                 commons.append(common)
                 total = ch.a_src[i] - ch.a_src[ia] + ch.a_tgt[j] - ch.a_tgt[jb]
                 dice = 2 * common / max(total, 1) if total > 0 else 0.0
-                bonuses.append(ch.weight * min(dice, 1.0))
+                bonuses.append(ch.weight * min(dice, ch.cap))
             lex = self.lexical
             unshared = (lex is not None and lex.a_src[i] > lex.a_src[ia] and lex.a_tgt[j] > lex.a_tgt[jb]
                         and commons[1] == 0)
@@ -250,7 +251,7 @@ def align(src: Sequence[UnitFeatures], tgt: Sequence[UnitFeatures], *, max_bead:
     src_lex = [[tuple(item.split("|")) for item in u.lexical] for u in src]
     tgt_lex = [[tuple(item.split("|")) for item in u.lexical] for u in tgt]
     if any(src_lex) and any(tgt_lex):
-        channels.append(_Channel(src_lex, tgt_lex, params.LEXICAL_WEIGHT))
+        channels.append(_Channel(src_lex, tgt_lex, params.LEXICAL_WEIGHT, params.LEXICAL_DICE_CAP))
     evidence = _Evidence(channels)
     lo, hi = [0] * (n + 1), [m + 1] * (n + 1)
     types = params.bead_types(max_bead)

@@ -15,22 +15,11 @@ from itertools import pairwise
 
 from mtkit.text import dictionary
 from mtkit.text.arabic import ar_bare
+from mtkit.text.dictionary import EN_FUNCTION_WORDS
 from mtkit.text.numbers import same_value, values
 from mtkit.text.tokens import Token
 from mtkit.text.translit import ar_skeleton, en_skeleton, skeletons_match
 
-# English function words: never a content word left without a rendering
-EN_FUNCTION_WORDS = frozenset([
-    "a", "an", "the", "of", "to", "in", "on", "at", "by", "for", "with", "from", "and", "or", "but", "nor",
-    "not", "no", "is", "are", "was", "were", "be", "been", "being", "am", "as", "it", "its", "it's", "that",
-    "this", "these", "those", "which", "who", "whom", "whose", "what", "there", "here", "has", "have", "had",
-    "do", "does", "did", "will", "would", "shall", "should", "can", "could", "may", "might", "must", "than",
-    "then", "so", "such", "very", "also", "just", "about", "into", "onto", "over", "under", "up", "down",
-    "out", "off", "i", "you", "he", "she", "we", "they", "me", "him", "her", "us", "them", "my", "your",
-    "his", "our", "their", "one's", "if", "when", "while", "because", "although", "though", "after", "before",
-    "since", "until", "where", "how", "why", "all", "any", "some", "each", "every", "both", "either",
-    "neither", "own", "same", "other", "more", "most", "less", "least", "only", "too", "again", "further",
-    "once's"])
 STRENGTH = {"number": 4, "same": 4, "name": 3, "dictionary": 2}   # "position": gaps, chosen last
 
 

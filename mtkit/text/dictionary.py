@@ -47,6 +47,19 @@ AR_FUNCTION_WORDS = frozenset(norm(w) for w in (
     "في", "من", "على", "الى", "إلى", "عن", "مع", "او", "أو", "و", "ما", "لا", "لم", "لن", "ان", "أن", "إن",
     "هو", "هي", "هذا", "هذه", "ذلك", "التي", "الذي", "كان", "قد", "ب", "ل", "ك", "ثم", "بين", "كل", "بعض",
     "غير", "عند", "حول", "يكون", "شخص", "شيء", "شيئ"))
+# English function words: never a content word left without a rendering (mtkit.align.words), nor
+# evidence the aligner weighs (mtkit.align.features)
+EN_FUNCTION_WORDS = frozenset([
+    "a", "an", "the", "of", "to", "in", "on", "at", "by", "for", "with", "from", "and", "or", "but", "nor",
+    "not", "no", "is", "are", "was", "were", "be", "been", "being", "am", "as", "it", "its", "it's", "that",
+    "this", "these", "those", "which", "who", "whom", "whose", "what", "there", "here", "has", "have", "had",
+    "do", "does", "did", "will", "would", "shall", "should", "can", "could", "may", "might", "must", "than",
+    "then", "so", "such", "very", "also", "just", "about", "into", "onto", "over", "under", "up", "down",
+    "out", "off", "i", "you", "he", "she", "we", "they", "me", "him", "her", "us", "them", "my", "your",
+    "his", "our", "their", "one's", "if", "when", "while", "because", "although", "though", "after", "before",
+    "since", "until", "where", "how", "why", "all", "any", "some", "each", "every", "both", "either",
+    "neither", "own", "same", "other", "more", "most", "less", "least", "only", "too", "again", "further",
+    "once's"])
 _EN_STOP = frozenset([
     "a", "an", "the", "of", "to", "in", "on", "at", "by", "for", "with", "from", "and", "or", "not", "no",
     "is", "be", "as", "it", "its", "that", "this", "which", "who"])
