@@ -111,15 +111,18 @@ def test_a_presegmented_align_imports_neither_the_sentence_splitter_nor_what_bui
 def test_align_reads_no_package_resources_json_lexicon_or_dictionary_beyond_its_stems(tmp_path):
     """``align`` (a 200-sentence document with a warm cache) imports no importlib.resources or
     zipfile (mtkit's data files are read beside mtkit.data), no json (its TSV tables), no word
-    frequency list or lexicon, and of FreeDict's cached tables opens only the stems."""
+    frequency list or lexicon but BAMA's (its glosses are alignment evidence: mtkit.align.features),
+    and of the cached tables opens only FreeDict's stems and BAMA's."""
     args = ["align", EN, AR, "-f", "tsv", "-o", tmp_path / "a.tsv"]
     _modules_after(args, (), tmp_path / "cache")
     watched = ("importlib.resources", "importlib.readers", "zipfile", "json", "wordfreq", "mtkit.text.lexicon",
-               "mtkit.text.lemmas", "mtkit.text.bama", "mtkit.text.spelling")
+               "mtkit.text.lemmas", "mtkit.text.spelling")
     assert _modules_after(args, watched, tmp_path / "cache") == []
-    code = ("import sys\nopened = []\n"
+    # a table's file name without its cache key: freedict-KEY.stems.table is freedict.stems
+    code = ("import re, sys\nopened = []\n"
             "sys.addaudithook(lambda event, args: event == 'open' and isinstance(args[0], str) and "
-            "args[0].endswith('.table') and opened.append(args[0].rsplit('.', 2)[1]))\n"
+            "args[0].endswith('.table') and opened.append(re.sub(r'-[0-9a-f]+', '', "
+            "args[0].rsplit('/', 1)[-1]).removesuffix('.table')))\n"
             "from mtkit.cli import main\n"
             f"sys.argv = ['mtkit', *{[str(a) for a in args]!r}]\n"
             "try:\n    main()\nexcept SystemExit as exc:\n    assert not exc.code, exc.code\n"
@@ -127,4 +130,4 @@ def test_align_reads_no_package_resources_json_lexicon_or_dictionary_beyond_its_
     proc = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, timeout=180,
                           env=dict(os.environ, PYTHONPATH=str(ROOT), MTKIT_CACHE_DIR=str(tmp_path / "cache")))
     assert proc.returncode == 0, proc.stderr
-    assert proc.stdout.strip().splitlines()[-1] == "['stems']"
+    assert proc.stdout.strip().splitlines()[-1] == "['bama-stems', 'freedict.stems']"

@@ -125,7 +125,7 @@ def ar_features(unit: str) -> UnitFeatures:
     for word in words:
         anchors.update(_ar_word_anchors(word))
     # "is not None", not the dictionary's length: that would open its English table, which align
-    # never reads (an empty dictionary gives the English side no stems: no dictionary evidence either way)
+    # never reads (an empty dictionary gives the English side no stems)
     lexical = tuple(_ar_word_keys(w) for w in words if w not in _AR_FUNCTION) if dictionary.bilingual() is not None else ()
     return UnitFeatures(len(text), frozenset(anchors), lexical)
 
