@@ -342,3 +342,30 @@ def test_an_unexplained_word_beside_a_moved_phrase_is_no_room_for_a_dropped_clau
     assert run_check(en, original, "omission.clause_words") == []
     (flag,) = run_check(en, original.replace("، وشاعت أكثر لدى المرضى المسنين", ""), "omission.clause_words")
     assert flag.src_text == "and is more frequent in older patients"
+
+
+def test_an_arabic_word_rendering_an_english_grammar_word_is_no_room_for_a_dropped_clause(run_check):
+    """بسبب renders "Because (of)", an English grammar word no link joins: it used to count as room for the
+    dropped "of this mission and your role in it" (clauses.renders_grammar). A real TICO-19 pair (CC0) and
+    the same pair with the clause deleted as eval/plant.py deletes it."""
+    en = ("Because of the importance of this mission and your role in it, we will be making some significant "
+          "adjustments to how we work together, starting this coming week.")
+    original = ("بسبب الأهمية التي تتسم بها هذه المهمة ودوركم فيها، سنُجري تعديلات كبيرة في كيفية عملنا معًا بداية "
+                "من الأسبوع المقبل.")
+    assert run_check(en, original, "omission.clause_words") == []
+    (flag,) = run_check(en, original.replace(" التي تتسم بها هذه المهمة ودوركم فيها", ""), "omission.clause_words")
+    assert flag.src_text == "of this mission and your role"
+
+
+def test_a_dropped_clause_of_three_unlinked_known_words_is_flagged_whatever_the_length(run_check, monkeypatch):
+    """The length-free rule (clauses.DROPPED_STRONG) reads the words no link reaches: "older" and "years"
+    are found by a chance gloss or root elsewhere in the pair, but nothing links them (the length rules
+    are turned off here, so only it can flag). A real TICO-19 pair (CC0) with its last clause deleted."""
+    from mtkit.checks import clauses
+    monkeypatch.setattr(clauses, "DROPPED", tuple(clauses.Rule(**{**vars(r), "delta": -99.0}) for r in clauses.DROPPED))
+    en = ("Severe cases are most common in older adults (those older than 60 years, and especially those older "
+          "than 80 years).")
+    original = "تكثر الحالات الحرجة بين كبار السن (مَن تزيد أعمارهم عن 60 عامًا، وخاصة مَن تزيد أعمارهم عن 80 عامًا)."
+    assert run_check(en, original, "omission.clause_words") == []
+    (flag,) = run_check(en, "تكثر الحالات الحرجة بين كبار السن (مَن تزيد أعمارهم عن 60 عامًا).", "omission.clause_words")
+    assert flag.src_text == "and especially those older than 80 years"
