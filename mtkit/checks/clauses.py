@@ -29,10 +29,12 @@ acronym written out. Every run needs that: where the dictionaries miss a paraphr
 unexplained in its place on the other side, and the flag used to be a false alarm (all nine clause
 flags on TICO-19 in the fifth round). Without the dictionaries both checks stay silent.
 
-Length is a prior, not a proof: a whole clause of four known words that nothing renders, with words over at
-its place, is flagged whatever the rest of the pair's length says where the other side is rendered in full
-(:class:`Strong`). Where the dictionaries miss a rendering, the input itself may show it: an English and an
-Arabic word that the document's other pairs hold together link weakly (:func:`associated`).
+Length is a prior, not a proof: a whole clause of several known words that nothing renders (for a dropped
+clause: that no link reaches), with words over at its place, is flagged whatever the rest of the pair's length
+says where the other side is rendered in full (:class:`Strong`). Where the dictionaries miss a rendering, the
+input itself may show it: an English and an Arabic word that the document's other pairs hold together link
+weakly (:func:`associated`). An Arabic word that renders an English grammar word (بسبب "because") is no room
+for a dropped clause (:func:`renders_grammar`).
 """
 from __future__ import annotations
 
@@ -110,7 +112,8 @@ class Strong:
     wordy one can lack a clause): a whole clause with ``known`` words the dictionary knows and
     nothing at all renders, ``over`` words over at its place (:func:`excess`), in a pair whose other
     side is rendered for at least a ``coverage`` share of its content words and whose length delta
-    is at least (addition) or at most (omission) ``delta``."""
+    is at least (addition) or at most (omission) ``delta``. (For omission, "nothing renders" is "no
+    link reaches": see :data:`DROPPED_STRONG`.)"""
     known: int
     over: float
     coverage: float
@@ -864,7 +867,8 @@ def dropped_clause(seg: AnalyzedSegment) -> Iterator[Finding]:
     """An English clause of several content words none of which has a counterpart in the Arabic,
     in a pair that is too short without it and of normal length with it (a shorter clause where the
     Arabic words on either side of its place are rendered side by side); or, whatever the pair's
-    length, a longer clause that nothing renders with words over at its place (:data:`DROPPED_STRONG`)."""
+    length, a clause of three known words that no link reaches with words over at its place
+    (:data:`DROPPED_STRONG`)."""
     lex = bilingual()
     if lex is None or not seg.tgt.strip() or seg.length_delta > DROPPED_STRONG.delta:
         return
