@@ -5,7 +5,11 @@ when one was written for exactly the same inputs. The key hashes every data file
 ``mtkit/data`` (and any other ``files`` the builder reads), the source of every mtkit module, the
 mtkit version, the Python version and the installed files of the libraries whose data went into the
 entry (lemminflect): an edited data file or loader, or another release, never reads a
-stale entry; it is rebuilt and replaced. A damaged entry (truncated, unpicklable, another
+stale entry; it is rebuilt and replaced. An entry whose builder names the mtkit modules it is built
+by (``built_by``) and reads no data file of mtkit's is keyed to those modules' sources (with this
+module's and mtkit/table.py's) instead of the whole package: another command's start-up need not
+stat the package's 170 files (tests/test_cache.py checks that a builder names every mtkit module it
+imports). A damaged entry (truncated, unpicklable, another
 format) is rebuilt; a cache directory that cannot be written means no cache. Entries are written
 atomically (a temporary file renamed into place), so parallel runs never read half an entry.
 
@@ -62,7 +66,14 @@ def file_digests(paths: list[str]) -> list[bytes]:
     process and in the cache directory, under the file's path, size, modification and change
     times and inode: a file written since (even with its old mtime restored, which moves its
     change time) is hashed again. The table is kept per mtkit version and replaced on upgrade."""
-    return _digests([os.path.realpath(p) for p in paths])
+    return _digests([_real_path(p) for p in paths])
+
+
+@lru_cache(maxsize=None)
+def _real_path(path: str) -> str:
+    """os.path.realpath (an lstat per path component), once per process: an entry's key and the
+    next entry's share most of their files."""
+    return os.path.realpath(path)
 
 
 def _digests(paths: list[str]) -> list[bytes]:
@@ -121,26 +132,38 @@ def _library_files(name: str) -> list[str]:
     return sorted(str(p) for p in folder.rglob("*") if p.is_file() and "__pycache__" not in p.parts)
 
 
-def _digest(name: str, files: Iterable, libraries: Iterable[str]) -> str:
+# the modules every entry is keyed, read and written by (its layout): imported by now
+CACHE_MODULES = ("mtkit.cache", "mtkit.table", "mtkit.version")
+
+
+def module_files(modules: Iterable[str]) -> list[str]:
+    """The source files of mtkit modules (imported already: a builder names its own and those it imports)."""
+    return [sys.modules[name].__file__ or "" for name in (*CACHE_MODULES, *modules)]
+
+
+def _digest(name: str, files: Iterable, libraries: Iterable[str], built_by: Iterable[str] | None = None) -> str:
     from mtkit.version import version
-    digest = hashlib.sha256(_package_digest())
+    digest = hashlib.sha256(_package_digest() if built_by is None else b"modules")
     for part in (FORMAT, version(), sys.version, name, *(f"library:{lib}" for lib in libraries)):
         digest.update(part.encode("utf-8") + b"\0")
-    files = [*files, *(path for lib in libraries for path in _library_files(lib))]
+    files = [*files, *(path for lib in libraries for path in _library_files(lib)),
+             *(module_files(built_by) if built_by is not None else ())]
     # a file that cannot be read fails as it would uncached
     for path, file_hash in zip(files, file_digests([str(p) for p in files])):
         digest.update(str(path).encode("utf-8") + b"\0" + file_hash)
     return digest.hexdigest()
 
 
-def compiled(name: str, build: Callable[[], T], *, files: Iterable = (), libraries: Iterable[str] = ()) -> T:
+def compiled(name: str, build: Callable[[], T], *, files: Iterable = (), libraries: Iterable[str] = (),
+             built_by: Iterable[str] | None = None) -> T:
     """``build()``, from the cache when an entry for these exact inputs exists: ``files`` are
-    data files it reads from outside mtkit, ``libraries`` the installed packages whose data it uses."""
+    data files it reads from outside mtkit, ``libraries`` the installed packages whose data it uses,
+    ``built_by`` (if given) every mtkit module whose code builds it, when it reads no mtkit data file."""
     folder = directory()
     if folder is None:
         return build()
     files = list(files)
-    key = _digest(name, files, libraries)
+    key = _digest(name, files, libraries, built_by)
     path = folder / f"{name}-{key[:20]}.pickle"
     try:
         with open(path, "rb") as stream:
@@ -155,13 +178,13 @@ def compiled(name: str, build: Callable[[], T], *, files: Iterable = (), librari
 
 
 def compiled_table(name: str, build: Callable[[], Mapping[str, str]], *, files: Iterable = (),
-                   libraries: Iterable[str] = ()) -> Table:
+                   libraries: Iterable[str] = (), built_by: Iterable[str] | None = None) -> Table:
     """As :func:`compiled`, for a large str → str mapping of which a run reads a few entries: kept
     as a :class:`mtkit.table.Table` (sorted lines searched in place), so opening it creates no
     object per entry."""
     folder = directory()
     files = list(files)
-    key = _digest(name, files, libraries) if folder is not None else ""
+    key = _digest(name, files, libraries, built_by) if folder is not None else ""
     path = folder / f"{name}-{key[:20]}.table" if folder is not None else None
     if path is not None:
         try:

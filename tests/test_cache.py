@@ -161,3 +161,46 @@ def test_file_hashes_of_another_version_are_not_trusted(cache_dir, tmp_path, mon
     cache._known_digests.cache_clear()
     assert cache.file_digests([str(data)]) != [b"stale"]
     assert len(list(cache_dir.glob("digests-*.pickle"))) == 1      # the old version's table replaced
+
+
+def test_an_entry_built_by_named_modules_is_keyed_to_their_sources(cache_dir, tmp_path, monkeypatch):
+    """``built_by``: the entry's key is the named modules' sources (not the whole package's), and an
+    edit of any of them, or of mtkit/cache.py's format, rebuilds it."""
+    import types
+    source = tmp_path / "builder.py"
+    source.write_text("VERSION = 1\n", encoding="utf-8")
+    module = types.ModuleType("fake_builder")
+    module.__file__ = str(source)
+    monkeypatch.setitem(sys.modules, "fake_builder", module)
+    calls: list = []
+    cache.compiled("demo", counting_builder(calls), built_by=["fake_builder"])
+    assert cache.compiled("demo", counting_builder(calls), built_by=["fake_builder"]) == {"built": 1}
+    source.write_text("VERSION = 2\n", encoding="utf-8")          # an edited builder: a new key
+    assert cache.compiled("demo", counting_builder(calls), built_by=["fake_builder"]) == {"built": 2}
+    monkeypatch.setattr(cache, "FORMAT", "another")
+    assert cache.compiled("demo", counting_builder(calls), built_by=["fake_builder"]) == {"built": 3}
+    assert cache.module_files(["fake_builder"])[-1] == str(source)
+
+
+def test_bamas_tables_are_keyed_to_every_mtkit_module_and_file_that_builds_them(tmp_path):
+    """A cold build of BAMA's cached tables (mtkit.text.bama: keyed to ``bama.BUILT_BY``, not the
+    whole package) imports no mtkit module and reads no mtkit data file that its key leaves out."""
+    code = ("import sys\nopened = []\n"
+            "sys.addaudithook(lambda event, args: event == 'open' and isinstance(args[0], str) and opened.append(args[0]))\n"
+            "from mtkit.text import bama\nfrom mtkit import cache\n"
+            "bama.FREQUENT_WORDS = 50\n"
+            "assert bama.load(bama._directory()) is not None\n"
+            "import json\n"
+            "print(json.dumps([sorted(m for m in sys.modules if m == 'mtkit' or m.startswith('mtkit.')), "
+            "sorted(set(opened)), cache.module_files(bama.BUILT_BY)]))")
+    proc = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, timeout=120,
+                          env=dict(os.environ, PYTHONPATH=str(ROOT), MTKIT_CACHE_DIR=str(tmp_path / "cache"),
+                                   MTKIT_BAMA_DIR=str(ROOT / "tests" / "data" / "text" / "bama")))
+    assert proc.returncode == 0, proc.stderr
+    modules, opened, keyed = json.loads(proc.stdout.strip().splitlines()[-1])
+    from mtkit.text import bama
+    assert set(modules) <= {*cache.CACHE_MODULES, *bama.BUILT_BY}
+    package = str(ROOT / "mtkit")
+    data = [path for path in opened if path.startswith(package) and not path.endswith((".py", ".pyc"))]
+    assert data == [str(ROOT / "mtkit" / "data" / bama.WORD_FREQUENCIES)]     # keyed as one of its files
+    assert all(Path(path).is_file() for path in keyed)

@@ -130,4 +130,4 @@ def test_align_reads_no_package_resources_json_lexicon_or_dictionary_beyond_its_
     proc = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, timeout=180,
                           env=dict(os.environ, PYTHONPATH=str(ROOT), MTKIT_CACHE_DIR=str(tmp_path / "cache")))
     assert proc.returncode == 0, proc.stderr
-    assert proc.stdout.strip().splitlines()[-1] == "['bama-stems', 'freedict.stems']"
+    assert proc.stdout.strip().splitlines()[-1] == "['bama-stems', 'bama-words', 'freedict.stems']"

@@ -13,6 +13,11 @@ never imports or ships its code or data, and works without it (:func:`lexicon` r
 ``MTKIT_BAMA_DIR`` points at another directory holding the six files (tests use it). Arabic is
 matched after the project's normalization (:func:`mtkit.text.normalize.norm`), so hamza seats and
 ta marbuta need not agree.
+
+Analysing a word takes about 25 µs (a few dozen splits, each a table lookup), most of ``align``'s
+Arabic features on a short document, so the glosses of the commonest words of wordfreq's list
+(``FREQUENT_WORDS``, nine in ten words of a news text) are analysed once, when the cache is
+built, and kept as a table beside the stems: a lookup, not an analysis, at run time.
 """
 from __future__ import annotations
 
@@ -20,16 +25,26 @@ import importlib.util
 import os
 import re
 from functools import cache, lru_cache
+from collections.abc import Mapping
 from pathlib import Path
 
 from mtkit import cache as compiled
+from mtkit.data import data_path
 from mtkit.table import Table
+from mtkit.text.arabic import ALL_LETTERS
 from mtkit.text.normalize import norm
 
 FILES = ("dictPrefixes", "dictStems", "dictSuffixes", "tableAB", "tableAC", "tableBC")
 SEP = "\x1f"
 MAX_PHRASE_WORDS = 3        # a longer gloss is a definition, its words no rendering
 MAX_PREFIX, MAX_SUFFIX = 4, 6
+# the mtkit modules the cached tables are built by (this one and what it imports): their sources,
+# not the whole package's, key the tables (mtkit/cache.py; tests/test_cache.py checks the list)
+BUILT_BY = ("mtkit", "mtkit.data", "mtkit.errors", "mtkit.model", "mtkit.text", "mtkit.text.arabic",
+            "mtkit.text.normalize", "mtkit.text.tokens", __name__)
+FREQUENT_WORDS = 40_000     # normalized words analysed when the cache is built (87% of TICO-19's Arabic words)
+WORD_FREQUENCIES = "wordfreq.ar.tsv"
+_ARABIC_WORD = re.compile(f"[{ALL_LETTERS}]+")
 
 # Buckwalter's transliteration (the letters BAMA's tables use; diacritics never occur in keys)
 _BUCKWALTER = dict(zip("'|>&<}AbptvjHxd*rzs$SDTZEg_fqklmnhwYy{",
@@ -70,6 +85,24 @@ def _entries(path: Path, *, glosses: bool) -> dict[str, list[str]]:
     return {k: list(v) for k, v in table.items()}
 
 
+def _frequent_words(path: Path, count: int) -> list[str]:
+    """The ``count`` commonest Arabic words of a wordfreq list (``word<TAB>centibels`` lines), normalized."""
+    rows = []
+    for line in path.read_text(encoding="utf-8").splitlines():
+        if not line.startswith("#"):
+            word, _, centibels = line.partition("\t")
+            rows.append((int(centibels), word))     # a malformed line is refused (ValueError)
+    rows.sort()
+    words: dict[str, None] = {}
+    for _, word in rows:
+        word = norm(word)
+        if _ARABIC_WORD.fullmatch(word):
+            words[word] = None
+            if len(words) == count:
+                break
+    return list(words)
+
+
 def _pairs(path: Path) -> frozenset[tuple[str, str]]:
     out = set()
     for line in path.read_text(encoding="latin-1").splitlines():
@@ -88,29 +121,55 @@ class Lexicon:
                  suffixes: dict[str, list[str]], ab: frozenset, ac: frozenset, bc: frozenset):
         self._prefixes, self._stems, self._suffixes = prefixes, stems, suffixes
         self._ab, self._ac, self._bc = ab, ac, bc
+        # word → its glosses, space-joined, for words analysed when the cache was built (see analysed)
+        self._analysed: Mapping[str, str] = {}
+        self._stems_after: dict[str, set[str]] = {}     # prefix category → the stem categories it takes
+        for a, b in ab:
+            self._stems_after.setdefault(a, set()).add(b)
+        # (prefix, suffix) → the stem categories both take: a word's splits share few affix pairs
+        self._between: dict[tuple[str, str], frozenset[str]] = {}
+
+    def _stem_categories(self, prefix: str, suffix: str) -> frozenset[str]:
+        """The categories of a stem that ``prefix`` and ``suffix`` (both known) may surround:
+        B after a prefix category A (AB) and before a suffix category C (BC), where A and C go
+        together (AC)."""
+        key = (prefix, suffix)
+        found = self._between.get(key)
+        if found is None:
+            found = self._between[key] = frozenset(
+                b for a in self._prefixes[prefix] for c in self._suffixes[suffix] if (a, c) in self._ac
+                for b in self._stems_after.get(a, ()) if (b, c) in self._bc)
+        return found
 
     @lru_cache(maxsize=200_000)  # noqa: B019 - one lexicon per process
     def glosses(self, word: str) -> frozenset[str]:
         """English content words glossing every analysis of ``word`` (normalized Arabic)."""
+        known = self._analysed.get(word)
+        if known is not None:
+            return frozenset(known.split())
         found: set[str] = set()
         n = len(word)
         for p in range(min(MAX_PREFIX, n - 1) + 1):
-            prefix_cats = self._prefixes.get(word[:p])
-            if not prefix_cats:
+            prefix = word[:p]
+            if not self._prefixes.get(prefix):
                 continue
             for s in range(min(MAX_SUFFIX, n - p - 1) + 1):
-                suffix_cats = self._suffixes.get(word[n - s:])
-                if not suffix_cats:
+                suffix = word[n - s:]
+                if not self._suffixes.get(suffix):
                     continue
-                stems = self._stems.get(word[p:n - s])
+                categories = self._stem_categories(prefix, suffix)
+                stems = self._stems.get(word[p:n - s]) if categories else None
                 if not stems:
                     continue
                 for stem in stems.split(SEP):
                     cat_b, _, english = stem.partition("\t")
-                    if english and any((a, cat_b) in self._ab and any(
-                            (cat_b, c) in self._bc and (a, c) in self._ac for c in suffix_cats) for a in prefix_cats):
+                    if english and cat_b in categories:
                         found.update(english.split())
         return frozenset(found)
+
+    def analysed(self, words: list[str]) -> dict[str, str]:
+        """The glosses of ``words``, space-joined (no gloss holds a space), to be read back by :meth:`glosses`."""
+        return {word: " ".join(sorted(self.glosses(word))) for word in words}
 
 
 def _directory() -> Path | None:
@@ -133,9 +192,15 @@ def load(directory: Path) -> Lexicon:
                 _pairs(paths["tableAB"]), _pairs(paths["tableAC"]), _pairs(paths["tableBC"]))
 
     files = [str(p) for p in paths.values()]
-    prefixes, suffixes, ab, ac, bc = compiled.compiled("bama-affixes", small, files=files)
-    table = compiled.compiled_table("bama-stems", stems, files=files)
-    return Lexicon(prefixes, table, suffixes, ab, ac, bc)
+    prefixes, suffixes, ab, ac, bc = compiled.compiled("bama-affixes", small, files=files, built_by=BUILT_BY)
+    table = compiled.compiled_table("bama-stems", stems, files=files, built_by=BUILT_BY)
+    lexicon = Lexicon(prefixes, table, suffixes, ab, ac, bc)
+    if compiled.directory() is not None:    # without a cache, analysing them all would cost more than it saves
+        frequencies = data_path(WORD_FREQUENCIES)
+        lexicon._analysed = compiled.compiled_table(
+            "bama-words", lambda: lexicon.analysed(_frequent_words(frequencies, FREQUENT_WORDS)),
+            files=[*files, str(frequencies)], built_by=BUILT_BY)
+    return lexicon
 
 
 @cache
