@@ -104,6 +104,10 @@ ADDED_SOURCE_COVERAGE = 0.7
 # than ``ADDED.rest`` without it (a short sentence with a long clause added).
 ROOMLESS_REST = 1.0
 ACRONYM_WORDS = 2                   # more known words needed when the English has an acronym (at least)
+# A pair is long for an added clause against the language pair's usual ratio or against its document's own
+# (DocumentContext.length_ratio: a concise translator's pair holds a clause in fewer extra characters),
+# whichever is lower; the document's is drawn toward the usual one as if by this many English characters.
+DOCUMENT_WEIGHT = 1000
 
 
 @dataclass(frozen=True)
@@ -609,9 +613,14 @@ def _shown_in_full(seg: AnalyzedSegment, i: int) -> bool:
     return len(sounds) + len(written) / capitals >= places
 
 
-def _delta(src_chars: int, tgt_chars: int) -> float:
-    """AnalyzedSegment.length_delta for given lengths."""
-    return (tgt_chars - SENTENCE_RATIO * src_chars) / math.sqrt(SENTENCE_VARIANCE * max(src_chars, 1))
+def _delta(src_chars: int, tgt_chars: int, ratio: float = SENTENCE_RATIO) -> float:
+    """AnalyzedSegment.length_delta for given lengths (and an expected Arabic/English ``ratio``)."""
+    return (tgt_chars - ratio * src_chars) / math.sqrt(SENTENCE_VARIANCE * max(src_chars, 1))
+
+
+def _added_ratio(seg: AnalyzedSegment) -> float:
+    """The expected Arabic/English ratio an added clause is weighed against (:data:`DOCUMENT_WEIGHT`)."""
+    return min(SENTENCE_RATIO, seg.document.length_ratio(seg, SENTENCE_RATIO, DOCUMENT_WEIGHT))
 
 
 def _best(runs: list[Run], strict: list[Run], rule: Rule, extra: Callable[[Run], int], strict_extra: Callable[[Run], int],
@@ -758,9 +767,13 @@ def added_clause(seg: AnalyzedSegment) -> Iterator[Finding]:
     length, a longer clause that nothing renders in a pair whose English is rendered in full
     (:data:`ADDED_STRONG`)."""
     lex = bilingual()
-    if lex is None or not seg.src.strip() or seg.length_delta < ADDED_STRONG.delta:
+    if lex is None or not seg.src.strip():
         return
-    long = seg.length_delta >= ADDED.delta
+    ratio = _added_ratio(seg)
+    delta = _delta(len(seg.src_norm.text), len(seg.tgt_norm.text), ratio)
+    if delta < ADDED_STRONG.delta:
+        return
+    long = delta >= ADDED.delta
     if not long and not _may_stand_out(seg, lex, "ar", ADDED_STRONG.known):
         return
     ev = evidence(seg, lex)
@@ -802,7 +815,7 @@ def added_clause(seg: AnalyzedSegment) -> Iterator[Finding]:
     src_content = [src_seen[i] for i, t in enumerate(seg.src_words) if en_content(t.norm)]
     src_cover = sum(src_content) / len(src_content) if src_content else 1.0
     extra = lambda r: max(ACRONYM_WORDS * acronyms, acronym_extra(r))      # noqa: E731
-    run = _added_by_length(seg, runs, strict, extra, acronym_extra, space, src_cover, lex) if long else None
+    run = _added_by_length(seg, runs, strict, extra, acronym_extra, space, src_cover, lex, ratio) if long else None
     if run is None and src_cover >= ADDED_STRONG.coverage:
         run = _strongest(runs, ADDED_STRONG, extra, space)
     if run is None:
@@ -814,7 +827,7 @@ def added_clause(seg: AnalyzedSegment) -> Iterator[Finding]:
 
 def _added_by_length(seg: AnalyzedSegment, runs: list[Run], strict: list[Run], extra: Callable[[Run], int],
                      acronym_extra: Callable[[Run], int], space: Callable[[Run], Optional[float]], src_cover: float,
-                     lex: Bilingual) -> Optional[Run]:
+                     lex: Bilingual, ratio: float) -> Optional[Run]:
     """The added run of a pair too long (:data:`ADDED`), if any."""
     best = _best(runs, strict, ADDED, extra, acronym_extra, seg.tgt_words, seen_ar(seg, lex), ar_content, space)
     if best is None:
@@ -823,7 +836,7 @@ def _added_by_length(seg: AnalyzedSegment, runs: list[Run], strict: list[Run], e
     if not roomless and src_cover < ADDED_SOURCE_COVERAGE:
         return None
     first, last = seg.tgt_words[run.first], seg.tgt_words[run.last]
-    if _delta(len(seg.src_norm.text), len(seg.tgt_norm.text) - (last.nend - first.nstart)) < \
+    if _delta(len(seg.src_norm.text), len(seg.tgt_norm.text) - (last.nend - first.nstart), ratio) < \
             ADDED.rest - ROOMLESS_REST * roomless:
         return None
     return run

@@ -160,6 +160,21 @@ class DocumentContext:
             self._renders_memo[(en_word, ar_core)] = known
         return known
 
+    @cached_property
+    def _lengths(self) -> tuple[int, int, frozenset[int]]:
+        """Normalized characters of the document's English and of its Arabic (and its pairs, by id)."""
+        return (sum(len(s.src_norm.text) for s in self.segments), sum(len(s.tgt_norm.text) for s in self.segments),
+                frozenset(id(s) for s in self.segments))
+
+    def length_ratio(self, seg: "AnalyzedSegment", prior: float, weight: int) -> float:
+        """The Arabic/English length ratio of the document's other pairs (a translator's own habit:
+        concise, or wordy), drawn toward ``prior`` as if ``weight`` more English characters had it:
+        a short document says little, a pair alone nothing (``prior``)."""
+        en, ar, members = self._lengths
+        if id(seg) in members:
+            en, ar = en - len(seg.src_norm.text), ar - len(seg.tgt_norm.text)
+        return (ar + prior * weight) / (en + weight)
+
     def together(self, seg: "AnalyzedSegment", en_word: str, ar_core: str) -> tuple[int, int, int]:
         """How many other pairs of the document hold ``en_word``, ``ar_core``, and both (a word
         association computed from the input itself: see mtkit.checks.clauses)."""
