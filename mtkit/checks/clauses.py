@@ -774,6 +774,9 @@ def added_clause(seg: AnalyzedSegment) -> Iterator[Finding]:
     if delta < ADDED_STRONG.delta:
         return
     long = delta >= ADDED.delta
+    # (long against the document's ratio only: two weak priors, so a clause of as many known words as
+    # strong evidence asks)
+    by_document = long and seg.length_delta < ADDED.delta
     if not long and not _may_stand_out(seg, lex, "ar", ADDED_STRONG.known):
         return
     ev = evidence(seg, lex)
@@ -814,8 +817,10 @@ def added_clause(seg: AnalyzedSegment) -> Iterator[Finding]:
     src_seen = seen_en(seg, lex)
     src_content = [src_seen[i] for i, t in enumerate(seg.src_words) if en_content(t.norm)]
     src_cover = sum(src_content) / len(src_content) if src_content else 1.0
-    extra = lambda r: max(ACRONYM_WORDS * acronyms, acronym_extra(r))      # noqa: E731
-    run = _added_by_length(seg, runs, strict, extra, acronym_extra, space, src_cover, lex, ratio) if long else None
+    more = (ADDED_STRONG.known - ADDED.known) * by_document
+    extra = lambda r: max(ACRONYM_WORDS * acronyms, acronym_extra(r)) + more      # noqa: E731
+    run = _added_by_length(seg, runs, strict, extra, lambda r: acronym_extra(r) + more, space, src_cover, lex, ratio) \
+        if long else None
     if run is None and src_cover >= ADDED_STRONG.coverage:
         run = _strongest(runs, ADDED_STRONG, extra, space)
     if run is None:
