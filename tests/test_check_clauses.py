@@ -369,3 +369,34 @@ def test_a_dropped_clause_of_three_unlinked_known_words_is_flagged_whatever_the_
     assert run_check(en, original, "omission.clause_words") == []
     (flag,) = run_check(en, "تكثر الحالات الحرجة بين كبار السن (مَن تزيد أعمارهم عن 60 عامًا).", "omission.clause_words")
     assert flag.src_text == "and especially those older than 80 years"
+
+def test_a_pair_long_for_its_concise_document_may_hold_an_added_clause():
+    """A translator who writes concise Arabic (the document's other pairs) leaves a pair with a clause
+    added long for that document though not for the language pair (DocumentContext.length_ratio); alone,
+    the pair is too short for the clause rule. Real TICO-19 pairs (CC0), the last with a planted clause."""
+    from mtkit.checks import all_checks
+    from mtkit.checks.document import analyze
+    from mtkit.model import Segment
+    context = [
+        ("Direct physical contact with a probable or confirmed case;", "الاتصال الجسدي المباشر مع حالة محتملة أو مؤكدة؛"),
+        ("At least 24 countries have established digital surveillance of their citizens.",
+         "أنشأت 24 دولة على الأقل مراقبة رقمية لمواطنيها."),
+        ("In Hong Kong, authorities are requiring a bracelet and an app for all travellers.",
+         "في هونغ كونغ، تطلب السلطات ارتداء سوار وتنزيل تطبيق لجميع المسافرين."),
+        ("In Singapore, individuals have to report their locations with photographic proof.",
+         "في سنغافورة، يتعين على الأفراد الإبلاغ عن مواقعهم بدليل فوتوغرافي."),
+    ]
+    en = ("Human rights organizations have criticized some of these measures, asking the governments not to use the "
+          "pandemic as a cover to introduce invasive digital surveillance.")
+    original = ("انتقدت منظمات حقوق الإنسان بعض هذه الإجراءات، وطالبت الحكومات بعدم استخدام الجائحة كغطاء لإدخال "
+                "المراقبة الرقمية الاجتياحية.")
+    planted = original.replace("الإجراءات، ", "الإجراءات، في حين رفض المتحدث الرسمي التعليق على ذلك، ")
+    check = all_checks()["addition.clause"]
+
+    def flags(ar: str, document: bool) -> list[str]:
+        pairs = (context if document else []) + [(en, ar)]
+        seg = analyze([Segment(f"d:{k}", e, a, doc="d") for k, (e, a) in enumerate(pairs)])[-1]
+        return [f.tgt_text for f in check.run(seg)]
+    assert flags(planted, document=True) == ["في حين رفض المتحدث الرسمي التعليق"]
+    assert flags(planted, document=False) == []
+    assert flags(original, document=True) == []
