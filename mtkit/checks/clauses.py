@@ -777,8 +777,8 @@ def added_clause(seg: AnalyzedSegment) -> Iterator[Finding]:
     # (long against the document's ratio only: two weak priors, so a clause of as many known words as
     # strong evidence asks)
     by_document = long and seg.length_delta < ADDED.delta
-    if not long and not _may_stand_out(seg, lex, "ar", ADDED_STRONG.known):
-        return
+    if (by_document or not long) and not _may_stand_out(seg, lex, "ar", ADDED_STRONG.known):
+        return                      # (the cheap test first: most pairs long for their document only stop here)
     ev = evidence(seg, lex)
     known = lambda w: _known_ar(w, lex)     # noqa: E731
     runs, strict = (lonely_runs(seg.tgt_tokens, seg.tgt_words, found, "ar", known, bounded=True,
