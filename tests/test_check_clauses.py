@@ -400,3 +400,17 @@ def test_a_pair_long_for_its_concise_document_may_hold_an_added_clause():
     assert flags(planted, document=True) == ["في حين رفض المتحدث الرسمي التعليق"]
     assert flags(planted, document=False) == []
     assert flags(original, document=True) == []
+
+
+def test_the_documents_length_ratio_leaves_the_pair_out_and_leans_on_the_prior():
+    from mtkit.checks.document import analyze
+    from mtkit.model import Segment
+    pairs = [("a" * 100, "ب" * 60), ("a" * 100, "ب" * 80), ("a" * 50, "ب" * 200)]
+    segs = analyze([Segment(f"d:{k}", en, ar, doc="d") for k, (en, ar) in enumerate(pairs)])
+    # the third pair's own length is left out: the others' ratio is 140/200
+    assert segs[2].document.length_ratio(segs[2], 0.9, 0) == 0.7
+    # drawn toward the prior as if by 200 more English characters at 0.9: (140 + 180) / 400
+    assert segs[2].document.length_ratio(segs[2], 0.9, 200) == 0.8
+    # a pair alone says nothing: the prior
+    (alone,) = analyze([Segment("x", "a" * 100, "ب" * 10)])
+    assert alone.document.length_ratio(alone, 0.9, 1000) == 0.9

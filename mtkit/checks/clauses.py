@@ -12,7 +12,9 @@ content words is found; it counts as evidence only through the words the diction
 (a word FreeDict has never heard of, a technical term or a transliteration, says nothing).
 
 An added clause is such an Arabic run with several known words, in a pair whose Arabic is
-longer than expected and would have a normal length without the run; an omitted clause is the
+longer than expected (by the language pair's usual ratio or by its document's own, whichever expects
+less: a concise translator's pair holds a clause in fewer extra characters) and would have a normal
+length without the run; an omitted clause is the
 mirror on the English side (or, where the Arabic is far too short, any such English run).
 Short explicitation (السيدة, عامًا, a repeated subject) never makes a run of that many known
 words. A short run counts only where the dictionaries explain the rest of the pair well
