@@ -370,6 +370,7 @@ def test_a_dropped_clause_of_three_unlinked_known_words_is_flagged_whatever_the_
     (flag,) = run_check(en, "تكثر الحالات الحرجة بين كبار السن (مَن تزيد أعمارهم عن 60 عامًا).", "omission.clause_words")
     assert flag.src_text == "and especially those older than 80 years"
 
+
 def test_a_pair_long_for_its_concise_document_may_hold_an_added_clause():
     """A translator who writes concise Arabic (the document's other pairs) leaves a pair with a clause
     added long for that document though not for the language pair (DocumentContext.length_ratio); alone,
