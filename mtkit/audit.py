@@ -96,17 +96,27 @@ def audit_segments(segments: Iterable[Segment], *, only=None, disable=(), option
 
 def _stop(pool: ProcessPoolExecutor) -> None:
     """Cancel what is queued and end the workers at once (shutdown alone waits for running chunks)."""
+    # (taken before shutdown, which forgets them)
     processes = list((getattr(pool, "_processes", None) or {}).values())
+    manager = getattr(pool, "_executor_manager_thread", None)
+    results = getattr(pool, "_result_queue", None)
     pool.shutdown(wait=False, cancel_futures=True)
     for process in processes:
         if process.is_alive():
             process.terminate()
     for process in processes:
         process.join(timeout=5)
-    # and let the pool's manager thread finish closing its wakeup pipe: on Python 3.11 the atexit hook
-    # may otherwise write to it while it closes ("Exception ignored … Bad file descriptor" after
+        if process.is_alive():
+            process.kill()
+            process.join(timeout=1)
+    # A worker ended while it was sending a chunk's results leaves the pool's manager thread reading
+    # the rest for ever (this process holds the pipe's other end too), and the interpreter's exit joins
+    # that thread: the process would hang after Ctrl-C. Closing that end makes the read fail at once.
+    if results is not None:
+        results._writer.close()
+    # and let the manager thread finish closing its wakeup pipe: on Python 3.11 the atexit hook may
+    # otherwise write to it while it closes ("Exception ignored … Bad file descriptor" after
     # `mtkit audit … | head -1`)
-    manager = getattr(pool, "_executor_manager_thread", None)
     if manager is not None:
         manager.join(timeout=5)
 

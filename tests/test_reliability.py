@@ -115,6 +115,37 @@ def test_signal_removes_the_temp_file_and_stops_the_workers(tmp_path, signum, co
                 Path(f"/proc/{w}/stat").read_text().split()[2] != "Z"]
 
 
+def test_stopping_the_pool_while_a_result_is_half_sent_does_not_leave_its_thread_waiting():
+    """A worker ended in the middle of sending a chunk's results (Ctrl-C at that moment) left the
+    pool's manager thread waiting for the rest for ever, and the interpreter's exit, which joins that
+    thread, hung. Here the half-sent message is written by hand: a length, then part of the data."""
+    import struct
+    from concurrent.futures import ProcessPoolExecutor
+    from mtkit.audit import _stop
+    pool = ProcessPoolExecutor(max_workers=1)
+    assert pool.submit(abs, -1).result() == 1
+    manager, results = pool._executor_manager_thread, pool._result_queue
+    try:
+        os.write(results._writer.fileno(), struct.pack("!i", 1000) + b"partial")
+        deadline = time.time() + 10
+        while not _reading(manager) and time.time() < deadline:     # the thread is in the read
+            time.sleep(0.01)
+        start = time.time()
+        _stop(pool)
+        assert time.time() - start < 6 and not manager.is_alive()
+    finally:       # (failing, do not hang the test run's exit)
+        results._writer.close()
+
+
+def _reading(thread) -> bool:
+    frame = sys._current_frames().get(thread.ident)
+    while frame is not None:
+        if frame.f_code.co_name in ("_recv", "_recv_bytes"):
+            return True
+        frame = frame.f_back
+    return False
+
+
 def test_closed_pipe_is_silent(tmp_path):
     pairs = big_pairs(tmp_path, 600)
     shell = f"{sys.executable} -m mtkit audit --pairs {pairs} -q -f jsonl | head -1 >/dev/null; echo ${{PIPESTATUS[0]}}"
