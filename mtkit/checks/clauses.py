@@ -606,13 +606,19 @@ def _shown_in_full(seg: AnalyzedSegment, i: int) -> bool:
     capitals = max(sum(c.isupper() for c in text), 1)
     skeleton = en_skeleton(tok.norm) if not _spelled(text) else ""
     lex = bilingual()
-    # (a word of its own that only sounds like it, IEDCR ~ ذكور "males", is chance)
-    sounds = [j for j in range(len(seg.tgt_words))
-              if skeleton and _sounds_like(skeleton, ar_skeleton(seg.tgt_bare[j][-1]))
-              and (lex is None or not _known_ar(seg.tgt_words[j].norm, lex)
-                   or tok.norm in english_of(seg.tgt_words[j].norm, lex))]
+    sounds = [j for j in range(len(seg.tgt_words)) if _transliterates(seg, j, tok.norm, skeleton, lex)]
     written = [j for j in _rendered_in(seg, tok.norm) if j not in sounds]
     return len(sounds) + len(written) / capitals >= places
+
+
+def _transliterates(seg: AnalyzedSegment, j: int, acronym: str, skeleton: str, lex: Optional[Bilingual]) -> bool:
+    """Does Arabic word ``j`` write out the sound of ``acronym`` (its consonant ``skeleton``; "" for one
+    read letter by letter)? Not a word FreeDict knows as another word: IEDCR ~ ذكور "males" is chance.
+    (BAMA's glosses do not count: it reads a transliteration as clitics and a stem, سارس "will anchor".)"""
+    if not _sounds_like(skeleton, ar_skeleton(seg.tgt_bare[j][-1])):
+        return False
+    english = lex.ar_to_en(seg.tgt_words[j].norm) if lex is not None else frozenset()
+    return not english or acronym in english
 
 
 def _delta(src_chars: int, tgt_chars: int, ratio: float = SENTENCE_RATIO) -> float:
@@ -705,11 +711,9 @@ def _free_en(seg: AnalyzedSegment, ev: Evidence, lex: Bilingual) -> Callable[[in
             # آر), writes the word FreeDict gives for it (ID → الهوية) or is shown written out (_shown_in_full)
             en = _en_word(tok.norm, lex)
             sound = en.skeleton if not _spelled(seg.src[tok.start:tok.end]) else ""
-            # (a link to its transliteration keeps it too, SARS → سارس, unless FreeDict knows that word as
-            # another, IEDCR ~ ذكور "males": chance)
+            # (a link to its transliteration keeps it too, SARS → سارس)
             kept = any(seg.tgt_words[j].norm.isascii() or seg.tgt_cores[j] in en.stems or seg.tgt_stems[j] in en.stems
-                       or _sounds_like(sound, ar_skeleton(seg.tgt_bare[j][-1])) and not lex.ar_to_en(seg.tgt_words[j].norm)
-                       for j in ev.en_links.get(i, ())) \
+                       or _transliterates(seg, j, tok.norm, sound, lex) for j in ev.en_links.get(i, ())) \
                 or _spelled_letters(seg, seg.src[tok.start:tok.end]) \
                 or _shown_in_full(seg, i)
             return 0 if kept else max(sum(c.isupper() for c in seg.src[tok.start:tok.end]), 1)
