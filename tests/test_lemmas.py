@@ -7,7 +7,7 @@ import sys
 
 from lemminflect import Lemmatizer, getAllLemmas
 
-from mtkit.text.lemmas import _compile, all_lemmas
+from mtkit.text.lemmas import _compile, all_lemmas, derived_bases, en_lemmas
 
 
 def test_equal_to_lemminflect():
@@ -32,3 +32,9 @@ def test_a_warm_start_does_not_load_lemminflect(tmp_path):
     cold = subprocess.run([sys.executable, "-c", code], env=env, check=True, capture_output=True, text=True)
     warm = subprocess.run([sys.executable, "-c", code], env=env, check=True, capture_output=True, text=True)
     assert (cold.stdout.strip(), warm.stdout.strip()) == ("True", "False")
+
+
+def test_en_lemmas_are_the_lower_case_word_its_owner_and_its_lemmas_and_derived_bases_start_from_them():
+    assert en_lemmas("Went") == {"went", "go"}
+    assert en_lemmas("minister's") == {"minister's", "minister"}
+    assert en_lemmas("usage") <= derived_bases("usage") and "use" in derived_bases("usage")

@@ -3,13 +3,13 @@ from __future__ import annotations
 
 import math
 import re
-from functools import cached_property, lru_cache
+from functools import cached_property
 from typing import TYPE_CHECKING
 
 from mtkit.align.words import WordLink, link_words, unmatched
 from mtkit.model import Segment, Span
 from mtkit.text.arabic import ar_bare, ar_core, ar_stem
-from mtkit.text.lemmas import all_lemmas
+from mtkit.text.lemmas import en_lemmas
 from mtkit.text.normalize import NormText, normalize
 from mtkit.text.sentences import sentence_spans
 from mtkit.text.tokens import Token, tokenize
@@ -30,18 +30,6 @@ _POSSESSIVE_PRONOUNS = frozenset({"my", "your", "his", "her", "its", "our", "the
 def is_possessive(word: str) -> bool:
     """A normalized English word that fills a lexicon's ``one's`` slot: "his", "Trump's"."""
     return word in _POSSESSIVE_PRONOUNS or word.endswith("'s")
-
-
-@lru_cache(maxsize=100_000)
-def en_lemmas(word: str) -> frozenset[str]:
-    """The word and every lemma lemminflect knows for it (lower case)."""
-    word = word.lower()
-    forms = {word}
-    if word.endswith("'s"):
-        forms.add(word[:-2])
-    for lemmas in all_lemmas(word).values():
-        forms.update(lemmas)
-    return frozenset(forms)
 
 
 class AnalyzedSegment:

@@ -21,9 +21,10 @@ from typing import Iterator, Optional, Sequence
 
 from mtkit.cache import compiled_table
 from mtkit.checks import Doc, Finding, check
-from mtkit.checks.analysis import AnalyzedSegment, en_lemmas, is_possessive
+from mtkit.checks.analysis import AnalyzedSegment, is_possessive
 from mtkit.data import table
 from mtkit.model import Span
+from mtkit.text.lemmas import en_lemmas
 from mtkit.text.lexicon import zipf
 from mtkit.text.normalize import norm
 

@@ -11,13 +11,14 @@ from functools import lru_cache
 from typing import Iterator, Optional
 
 from mtkit.checks import Doc, Finding, check
-from mtkit.checks.analysis import AnalyzedSegment, en_lemmas
+from mtkit.checks.analysis import AnalyzedSegment
 from mtkit.data import table
 from mtkit.model import Span
 from mtkit.text.normalize import norm
 from mtkit.text.numbers import same_value, strip_ar, values
 from mtkit.text.arabic import ar_bare, ar_core, ar_stem
 from mtkit.text.dictionary import bilingual
+from mtkit.text.lemmas import en_lemmas
 from mtkit.text.tokens import Token
 
 

@@ -7,12 +7,12 @@ from functools import lru_cache
 from typing import Iterator, Optional
 
 from mtkit.checks import Doc, Finding, check
-from mtkit.checks.analysis import AnalyzedSegment, en_lemmas
+from mtkit.checks.analysis import AnalyzedSegment
 from mtkit.checks.lexicons import en_capitals, en_words, find_en_terms, misrendered
 from mtkit.model import Span
 from mtkit.text.arabic import PARTICLES, ar_core, ar_stem, is_letter, root_forms, stem_candidates, strip_article
 from mtkit.text.dictionary import bilingual, english_of
-from mtkit.text.lemmas import all_lemmas
+from mtkit.text.lemmas import all_lemmas, en_lemmas
 from mtkit.text.normalize import norm, normalize
 from mtkit.text.tokens import tokenize
 

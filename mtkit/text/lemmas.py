@@ -48,6 +48,19 @@ def all_lemmas(word: str) -> dict[str, tuple[str, ...]]:
     return out
 
 
+@lru_cache(maxsize=100_000)
+def en_lemmas(word: str) -> frozenset[str]:
+    """The lower-case word, the owner of a possessive (minister's → minister) and every lemma
+    lemminflect knows for the word (lower case)."""
+    word = word.lower()
+    forms = {word}
+    if word.endswith("'s"):
+        forms.add(word[:-2])
+    for lemmas in all_lemmas(word).values():
+        forms.update(lemmas)           # (in lower case: the word is)
+    return frozenset(forms)
+
+
 # Derivational suffixes, longest first: (suffix, what replaces it). A derived word meets its base
 # (usage, user, using → use; approval, approved → approve; treatment → treat; closely → close), so a
 # dictionary that gives one form renders the others. Only a base lemminflect knows as a word counts
@@ -75,7 +88,7 @@ def derived_bases(word: str) -> frozenset[str]:
     """The lower-case word, its lemmas, and the words it derives from by a suffix (two steps at most:
     organizational → organization → organize), with their lemmas."""
     word = word.lower()
-    out = {word, *_lemma_set(word)}
+    out = set(en_lemmas(word))
     frontier = [form for form in out if _one_step(form)]
     if frontier:
         from mtkit.text.lexicon import zipf     # (only for a word with a suffix: most words have none)
@@ -97,9 +110,6 @@ def _one_step(form: str) -> frozenset[str]:
             entry = _table().get(base)
             if entry and base != form and (suffix not in _AGENTS or "VERB:" in entry):
                 found.add(base)
-                found.update(_lemma_set(base))
+                found.update(en_lemmas(base))
     return frozenset(found)
 
-
-def _lemma_set(word: str) -> set[str]:
-    return {lemma.lower() for lemmas in all_lemmas(word).values() for lemma in lemmas}
