@@ -5,7 +5,7 @@ from pathlib import Path
 
 import pytest
 
-from mtkit.text.translit import ar_skeleton, en_skeleton, skeletons_match, transliterates
+from mtkit.text.translit import ar_forms, ar_skeleton, en_skeleton, skeletons_match, transliterates, vowel_ending_dropped
 
 DATA = Path(__file__).resolve().parent / "data" / "text"
 
@@ -84,3 +84,10 @@ def test_a_greek_ch_before_r_or_l_reads_as_k():
     assert names_match(en_skeletons("Christmas"), "كريسماس")
     assert names_match(en_skeletons("Chloe"), "كلوي")
     assert names_match(en_skeletons("Charles"), "تشارلز")
+
+
+def test_a_final_ta_marbuta_or_ha_is_read_as_a_vowel_in_one_place_for_names_and_anchors():
+    assert vowel_ending_dropped("قتادة") == "قتاد" and vowel_ending_dropped("كوبه") == "كوب"
+    assert vowel_ending_dropped("مكة") == "مك"          # Mecca
+    assert vowel_ending_dropped("له") is None and vowel_ending_dropped("قتاد") is None
+    assert ar_skeleton("قتاد") in ar_forms("قتادة")

@@ -25,7 +25,7 @@ from typing import TYPE_CHECKING
 from mtkit.text import dictionary
 from mtkit.text.arabic import ALL_LETTERS, ARTICLE, ar_core, strip_proclitics
 from mtkit.text.normalize import norm
-from mtkit.text.translit import ar_skeleton, en_skeleton
+from mtkit.text.translit import ar_skeleton, en_skeleton, vowel_ending_dropped
 
 if TYPE_CHECKING:
     from mtkit.text import bama
@@ -46,7 +46,6 @@ _NUMBER = re.compile(r"\d+(?:[.,:]\d+)*")
 _LATIN = re.compile(r"[a-z][a-z0-9&'-]*")
 _ARABIC_WORD = re.compile(f"[{ALL_LETTERS}]{{3,}}")
 _ANCHOR_PROCLITICS = (ARTICLE, "و", "ب", "ل")
-_FINAL_VOWEL = ("ة", "ه")
 _CAPITAL = re.compile(r"\b[A-Z][a-zA-Z'’-]+")
 
 
@@ -133,15 +132,15 @@ def ar_features(unit: str) -> UnitFeatures:
 @lru_cache(maxsize=200_000)
 def _ar_word_anchors(word: str) -> tuple[str, ...]:
     """Skeletons of a word, without its article and without a one-letter proclitic, and also
-    without a final ة or ه, which English spells as a vowel or not at all (the skeleton keeps it
-    as h: هريرة is HRH, Huraira HR)."""
+    without a final ة or ه read as a vowel (:func:`vowel_ending_dropped`)."""
     out = []
     for form in strip_proclitics(word, _ANCHOR_PROCLITICS, min_rest=1):
         skeleton = ar_skeleton(form)
         if len(skeleton) >= 2:
             out.append("s:" + skeleton)
-        if len(form) >= 3 and form.endswith(_FINAL_VOWEL):     # هريرة Huraira, قتادة Qatada, مكة Mecca
-            skeleton = ar_skeleton(form[:-1])
+        bare = vowel_ending_dropped(form)     # هريرة Huraira, قتادة Qatada, مكة Mecca
+        if bare is not None:
+            skeleton = ar_skeleton(bare)
             if len(skeleton) >= 2:
                 out.append("s:" + skeleton)
     return tuple(dict.fromkeys(out))

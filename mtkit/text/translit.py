@@ -8,6 +8,7 @@ from __future__ import annotations
 import re
 import unicodedata
 from functools import lru_cache
+from typing import Optional
 
 from mtkit.data import table
 from mtkit.text.normalize import norm
@@ -122,11 +123,23 @@ def names_match(skeletons: tuple[str, ...], ar_word: str) -> bool:
 @lru_cache(maxsize=100_000)
 def ar_forms(ar_word: str) -> tuple[str, ...]:
     """The skeletons an Arabic word may be read with: as written, with تش as two letters, and
-    without a final ه or ة read as a vowel."""
+    without a final ه or ة read as a vowel (:func:`vowel_ending_dropped`)."""
     forms = [ar_skeleton(ar_word), _plain_skeleton(ar_word)]
-    if len(ar_word) >= 4 and ar_word.endswith(("ه", "ة")):
-        forms.append(ar_skeleton(ar_word[:-1]))
+    bare = vowel_ending_dropped(ar_word)
+    if bare is not None:
+        forms.append(ar_skeleton(bare))
     return tuple(forms)
+
+
+# A final ة or ه that English spells as a vowel or not at all (the skeleton keeps it as h: هريرة is
+# HRH, Huraira HR; قتادة Qatada, كوبه Kobe), on a word of at least VOWEL_ENDING_WORD letters
+VOWEL_ENDINGS = ("ة", "ه")
+VOWEL_ENDING_WORD = 3
+
+
+def vowel_ending_dropped(ar_word: str) -> Optional[str]:
+    """The word without a final ة or ه read as a vowel; None where it has none to drop."""
+    return ar_word[:-1] if len(ar_word) >= VOWEL_ENDING_WORD and ar_word.endswith(VOWEL_ENDINGS) else None
 
 
 # Consonants an Arabic word needs to render a part of an English compound.
