@@ -122,3 +122,9 @@ def test_a_loanword_adjective_an_acronym_or_a_name_in_two_words_is_not_added():
     assert _added([("It gave a 3.5 log reduction.", "أعطى انخفاضًا لوغاريتميًا بمقدار 3.5.")]) == []
     assert _added([("The S&amp;P 500 fell.", "انخفض مؤشر ستاندرد آند بورز 500.")]) == []
     assert _added([("It coincided with Qingming Festival.", "تزامن ذلك مع مهرجان تشينغ مينغ.")]) == []
+
+
+def test_a_name_glued_to_any_particle_or_proclitic_is_there_and_spacing_reports_the_glue(run_check):
+    en, ar = "The talks between Egypt and Sudan resumed.", "استؤنفت المحادثات بينمصر والسودان."
+    assert run_check(en, ar, "entity") == []
+    assert [f.tgt_text for f in run_check(en, ar, "spacing.joined")] == ["بينمصر"]

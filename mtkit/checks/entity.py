@@ -21,7 +21,7 @@ from mtkit.model import Span
 from mtkit.text.normalize import norm, normalize
 from mtkit.text.lemmas import all_lemmas
 from mtkit.text.lexicon import zipf
-from mtkit.text.arabic import ar_bare, ar_core, ar_stem, has_article, strip_article
+from mtkit.text.arabic import CONJUNCTIONS, PARTICLES, PREPOSITIONS, ar_bare, ar_core, ar_stem, has_article, strip_article
 from mtkit.text.spelling import frequent_stems, in_hunspell
 from mtkit.text.tokens import tokenize
 from mtkit.text import bama
@@ -59,7 +59,8 @@ def traps() -> dict[str, tuple[tuple[str, ...], tuple[str, ...]]]:
             for row in table("name_traps.tsv")}
 
 
-_GLUED_HEADS = frozenset({"في", "من", "عن", "الي", "علي", "مع", "و", "ب", "ل"})
+# a name glued to a particle (فيمصر) or a proclitic (وواشنطن) is there (spacing reports a glued particle)
+_GLUED_HEADS = PARTICLES | frozenset(CONJUNCTIONS + PREPOSITIONS)
 _NISBA_ENDINGS = ("ي", "يه", "يون", "يين", "يتين", "يتان")
 _NISBA = re.compile(r"(?:يين|يون|يه|يا|ي|ا|ه)$")
 

@@ -9,8 +9,8 @@ from mtkit.checks import Doc, Finding, check
 from mtkit.checks.analysis import AnalyzedSegment
 from mtkit.checks.entity import COMPOUND_PART_ZIPF
 from mtkit.model import Span
-from mtkit.text.arabic import (ARTICLE, ARTICLES, CONJUNCTIONS, LETTERS, MARKS, PREPOSITIONS, SUFFIXES, TATWEEL,
-                               clitic_forms, strip_proclitics)
+from mtkit.text.arabic import (ARTICLE, ARTICLES, CONJUNCTIONS, LETTERS, MARKS, PARTICLES, PREPOSITIONS, SUFFIXES, TATWEEL,
+                               VERB_PARTICLES, clitic_forms, strip_proclitics)
 from mtkit.text.lemmas import all_lemmas
 from mtkit.text.lexicon import zipf
 from mtkit.text.normalize import norm
@@ -29,7 +29,7 @@ LOANWORD = 5            # English words this long may come back as Arabic loanwo
 # Pieces that attach to words: a split there is morphology, not two glued words.
 _PREFIXES = frozenset(ARTICLES) | {"ول", "وب", "فب", "ست", "سي", "سن"}
 _SUFFIXES = frozenset(SUFFIXES) | {"كن", "ني", "ية", "تما", "وا", "يا"}    # (unnormalized: ية, not يه)
-_FREE_PARTICLES = frozenset({"في", "من", "عن", "مع", "على", "إلى", "الى", "قد", "لم", "لن", "هل"})
+_FREE_PARTICLES = PARTICLES | VERB_PARTICLES        # (normalized)
 _UNCLITIC = ARTICLES + CONJUNCTIONS + PREPOSITIONS
 # An Arabic word with its diacritics and tatweel (they are inside words, not between them);
 # frequencies are looked up without them.
@@ -84,7 +84,7 @@ def _one_word(word: str, cut: int) -> bool:
     hunspell-ar's stem, or a stem wordfreq knows that is not itself two common words (إذاكان). A
     free particle before the cut (في, من, عن) is the glued reading, although ف + ي + مصر parses,
     unless web text has seen the word too (منقادة)."""
-    if word[:cut] in _FREE_PARTICLES:
+    if norm(word[:cut]) in _FREE_PARTICLES:
         return in_hunspell(word) and zipf(word) > 0      # منقادة, a word web text has seen
     return in_hunspell(word) or any(_best_split(stem) is None for stem in frequent_stems(word))
 

@@ -31,6 +31,8 @@ PREPOSITIONS = ("ب", "ل", "ك")
 ARTICLE = "ال"
 # Standalone particles on normalized text: prepositions and conjunctions written as words.
 PARTICLES = frozenset({"في", "من", "علي", "الي", "عن", "مع", "او", "ثم", "عند", "لدي", "حتي", "ضد", "بين"})
+# Particles written as words before a verb: قد (already), لم لن (negation), هل (a question)
+VERB_PARTICLES = frozenset({"قد", "لم", "لن", "هل"})
 # the article with a proclitic before it, longest first (لل = ل + ال)
 ARTICLES = ("وال", "بال", "كال", "فال", "لل", "ال")
 # pronoun and plural endings on normalized text, longest first (one is stripped by light_stem)
