@@ -175,7 +175,13 @@ class AnalyzedSegment:
                 return i, i + n - 1
         return None
 
+    def tgt_word_is(self, i: int, word: str) -> bool:
+        """Is Arabic word ``i`` the normalized ``word``, as :meth:`find_tgt_phrase` matches a word: the
+        same light stem or core, with clitics, a tanwin alef, or as another person of an imperfect verb?"""
+        return self._word_matches(i, word, ar_stem(word), ar_core(word))
+
     def _word_matches(self, i: int, word: str, stem: str, core: str) -> bool:
+        """:meth:`tgt_word_is` with ``word``'s stem and core given (computed once per phrase)."""
         if self.tgt_stems[i] == stem or word in self.tgt_bare[i]:
             return True
         if len(word) >= 3 and word[-1] not in "اةى" and word + "ا" in self.tgt_bare[i]:

@@ -10,7 +10,7 @@ from mtkit.checks import Doc, Finding, check
 from mtkit.checks.analysis import AnalyzedSegment
 from mtkit.checks.lexicons import en_capitals, en_words, find_en_terms, misrendered
 from mtkit.model import Span
-from mtkit.text.arabic import PARTICLES, ar_core, ar_stem, is_letter, root_forms, stem_candidates, strip_article
+from mtkit.text.arabic import PARTICLES, is_letter, root_forms, stem_candidates, strip_article
 from mtkit.text.dictionary import bilingual, english_of
 from mtkit.text.lemmas import all_lemmas, en_lemmas
 from mtkit.text.normalize import norm, normalize
@@ -219,7 +219,7 @@ def _same_word(seg: AnalyzedSegment, i: int, word: str, skeleton: bool) -> bool:
     (construct state: معدل الوفيات, معدل وفيات), a plural or dual ending (لقاح, لقاحات), with
     ``skeleton`` the same consonants (a broken plural: جهاز, أجهزة), or another word of its root in
     the same sense (see _derived)."""
-    if seg._word_matches(i, word, ar_stem(word), ar_core(word)):
+    if seg.tgt_word_is(i, word):
         return True
     tgt = seg.tgt_words[i].norm
     own = {word, strip_article(word)}
