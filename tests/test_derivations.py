@@ -1,10 +1,10 @@
 """Derived forms on both sides: English bases (mtkit.text.lemmas.derived_bases) and Arabic roots
-(mtkit.text.arabic.ar_root), the word-link evidence of the clause checks."""
+(mtkit.text.arabic.pattern_root), the word-link evidence of the clause checks."""
 from __future__ import annotations
 
 import pytest
 
-from mtkit.text.arabic import ar_root
+from mtkit.text.arabic import pattern_root
 from mtkit.text.lemmas import derived_bases
 from mtkit.text.normalize import norm
 
@@ -30,12 +30,12 @@ def test_no_base_by_chance(word, not_base):
     ("المرتبطة الارتباط", "ربط"), ("التوضيح", "وضح"), ("المتحدث", "حدث"), ("أنواع نوع", "نوع"),
     ("مكتوب الكاتب", "كتب"), ("إنتاج", "نتج")])
 def test_derived_arabic_words_share_their_root(words, root):
-    assert {ar_root(norm(w))[0] for w in words.split()} == {root}
+    assert {pattern_root(norm(w))[0] for w in words.split()} == {root}
 
 
 def test_weak_patterns_are_marked():
     # a verb form's pattern is a strong sign of its root; the noun patterns many words share are weak
-    assert ar_root(norm("استخدام")) == ("خدم", False)
-    assert ar_root(norm("نقل")) == ("نقل", False)
-    assert ar_root(norm("المعلومات"))[1] and ar_root(norm("العلامة"))[1]
-    assert ar_root(norm("البروتوكولات")) is None
+    assert pattern_root(norm("استخدام")) == ("خدم", False)
+    assert pattern_root(norm("نقل")) == ("نقل", False)
+    assert pattern_root(norm("المعلومات"))[1] and pattern_root(norm("العلامة"))[1]
+    assert pattern_root(norm("البروتوكولات")) is None

@@ -49,7 +49,7 @@ from mtkit.checks import Doc, Finding, check
 from mtkit.checks.analysis import SENTENCE_RATIO, SENTENCE_VARIANCE, AnalyzedSegment
 from mtkit.checks.entity import _letter_names, _spelled_letters
 from mtkit.model import Span
-from mtkit.text.arabic import ar_bare, ar_root
+from mtkit.text.arabic import ar_bare, pattern_root
 from mtkit.text import bama
 from mtkit.text.dictionary import AR_FUNCTION_WORDS, Bilingual, bilingual, en_key, english_of
 from mtkit.text.lemmas import derived_bases
@@ -194,7 +194,7 @@ class _ArWord(NamedTuple):
     gl_lemmas: frozenset[str]       # BAMA's glosses and their lemmas
     gl_keys: frozenset[str]
     skeleton: str                   # its consonant skeleton (transliterations, compounds), of its bare form
-    root: Optional[tuple[str, bool]]    # its root where its pattern shows one, and if weakly (ar_root): استخدام → خدم
+    root: Optional[tuple[str, bool]]    # its root where its pattern shows one, and if weakly (pattern_root): استخدام → خدم
 
 
 @lru_cache(maxsize=100_000)
@@ -205,7 +205,7 @@ def _ar_word(word: str, bare: str, lex: Bilingual) -> _ArWord:
     english = freedict | glosses
     return _ArWord(english, frozenset(en_key(e) for e in english if " " not in e),
                    _lemmas_of(freedict), frozenset(en_key(e) for e in freedict if " " not in e),
-                   _lemmas_of(glosses), frozenset(en_key(e) for e in glosses), ar_skeleton(bare), ar_root(word))
+                   _lemmas_of(glosses), frozenset(en_key(e) for e in glosses), ar_skeleton(bare), pattern_root(word))
 
 
 class _EnWord(NamedTuple):
@@ -216,7 +216,7 @@ class _EnWord(NamedTuple):
     skeleton: str                   # its consonant skeleton (transliterations; "" below 3 letters)
     compound: Optional[str]         # its skeleton where it may be a compound (8 letters or more)
     # roots of the Arabic words FreeDict renders it (or its bases) with, as (root, weak) pairs the text's
-    # Arabic words may show: "to use = استخدم" reaches استخدام and المستخدمة, "transmit = نقل" انتقل (ar_root)
+    # Arabic words may show: "to use = استخدم" reaches استخدام and المستخدمة, "transmit = نقل" انتقل (pattern_root)
     roots: frozenset[tuple[str, bool]]
 
 
@@ -225,9 +225,9 @@ def _en_word(word: str, lex: Bilingual) -> _EnWord:
     lemmas = derived_bases(word)
     stems = _en_stems(word, lex)
     skeleton = en_skeleton(word) if len(word) >= 3 else ""
-    found = {ar_root(w) for form in lemmas for phrase in lex.en_to_ar(form) if phrase.count(" ") < MAX_ROOT_PHRASE
+    found = {pattern_root(w) for form in lemmas for phrase in lex.en_to_ar(form) if phrase.count(" ") < MAX_ROOT_PHRASE
              for w in phrase.split() if w not in AR_FUNCTION_WORDS}
-    # as the text's Arabic words may show them: a weak pattern matches a strong one only (see ar_root)
+    # as the text's Arabic words may show them: a weak pattern matches a strong one only (see pattern_root)
     roots = frozenset((root, False) for root, _ in filter(None, found)) | \
         frozenset((root, True) for root, weak in filter(None, found) if not weak)
     return _EnWord(lemmas, frozenset(en_key(x) for x in lemmas), stems, skeleton,

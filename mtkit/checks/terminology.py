@@ -10,7 +10,7 @@ from mtkit.checks import Doc, Finding, check
 from mtkit.checks.analysis import AnalyzedSegment
 from mtkit.checks.lexicons import en_capitals, en_words, find_en_terms, misrendered
 from mtkit.model import Span
-from mtkit.text.arabic import PARTICLES, is_letter, root_forms, stem_candidates, strip_article
+from mtkit.text.arabic import PARTICLES, is_letter, loose_roots, stem_candidates, strip_article
 from mtkit.text.dictionary import bilingual, english_of
 from mtkit.text.lemmas import all_lemmas, en_lemmas
 from mtkit.text.normalize import norm, normalize
@@ -239,7 +239,7 @@ def _derived(word: str, other: str) -> bool:
     least must be shared (two are a hollow or defective root, and meet too often: BAMA reads يعد
     "counts" also as يُعدي "infects", عدوى's verb), and the dictionary must gloss both with one
     English word family (the same first five letters: appearance/appear)."""
-    shared = root_forms(word) & root_forms(other)
+    shared = loose_roots(word) & loose_roots(other)
     if not shared or max(map(len, shared)) < 3:
         return False
     lex = bilingual()

@@ -178,6 +178,10 @@ def stem_candidates(word: str) -> frozenset[str]:
     return frozenset(out)
 
 
+# Two notions of a word's root, for two uses. loose_roots: every consonant string the root may be
+# (weak letters dropped, any one prefix off), for asking whether two given words may share a root (a
+# two-letter form is common: callers want other evidence too). pattern_root: the one root a regular
+# pattern shows, and how surely, for reaching the words of a root from a dictionary's rendering.
 # Derivational prefixes of nouns and verbs from one root (maṣdar, participles, forms VII, VIII, X)
 # on normalized text, tried one at a time, longest first.
 _DERIVATIONAL = ("مست", "است", "ان", "مت", "من", "م", "ت", "ا", "ي", "ن")
@@ -185,7 +189,7 @@ _WEAK = str.maketrans("", "", "اويء")
 
 
 @lru_cache(maxsize=100_000)
-def root_forms(word: str) -> frozenset[str]:
+def loose_roots(word: str) -> frozenset[str]:
     """The consonants a word may have from its root, after its inflection (stem_candidates) and
     one derivational prefix are taken off and its weak letters (ا و ي ء) and final ة/ه/ت dropped:
     إصابة, أصيب and مصاب share صب; ظهور and تظهر ظهر; ملامسة and يلمس لمس. Two-letter forms (hollow
@@ -212,7 +216,7 @@ def _drop_long(rest: str) -> str | None:
 
 
 @lru_cache(maxsize=200_000)
-def ar_root(word: str) -> tuple[str, bool] | None:
+def pattern_root(word: str) -> tuple[str, bool] | None:
     """The three-letter root of a word whose light stem (:func:`ar_stem`, on normalized text) has a
     pattern of the regular derivations, and whether that pattern is a *weak* sign of the root; or None.
     Strong: a bare three-letter stem and the derived verb forms with their masdars and participles
@@ -245,7 +249,7 @@ def _verb_root(s: str) -> tuple[str, bool] | None:
 
 
 def _noun_root(s: str) -> tuple[str, bool] | None:
-    """The root of a stem of the weak patterns (see ar_root)."""
+    """The root of a stem of the weak patterns (see pattern_root)."""
     if len(s) == 5 and (s[0] == "م" and s[3] == "و" or s[0] == "ا" and s[3] == "ا"):   # مفعول; أفعال، إفعال
         return s[1] + s[2] + s[4], True
     if len(s) == 4:
