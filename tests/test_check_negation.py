@@ -86,3 +86,10 @@ def test_kept_polarity_is_not_flagged(run_check, en, ar):
 def test_negation_rendered_by_an_antonym_is_not_lost(run_check):
     assert run_check("The minister did not attend the emergency session.",
                           "تغيب الوزير عن الجلسة الطارئة.", "negation") == []
+
+
+def test_still_after_fa_is_no_negation_and_renders_not_yet(run_check):
+    # و and ف before the negator of "still" alike (ولا يزال, فلا ينفك, فما زال)
+    assert run_check("Prices rose, so the bank kept buying.", "ارتفعت الأسعار، فلا ينفك البنك يشتري.", "negation") == []
+    assert run_check("The bank is not yet open, so customers wait.", "البنك مغلق بعد، فما زال الزبائن ينتظرون.",
+                     "negation") == []
