@@ -415,3 +415,17 @@ def test_the_documents_length_ratio_leaves_the_pair_out_and_leans_on_the_prior()
     # a pair alone says nothing: the prior
     (alone,) = analyze([Segment("x", "a" * 100, "ب" * 10)])
     assert alone.document.length_ratio(alone, 0.9, 1000) == 0.9
+
+
+def test_one_rule_says_an_arabic_word_transliterates_an_acronym():
+    from mtkit.checks.clauses import _transliterates
+    from mtkit.checks.document import analyze
+    from mtkit.model import Segment
+    from mtkit.text.translit import en_skeleton
+    seg = analyze([Segment(id="1", src="SARS and IEDCR", tgt="سارس و ذكور")])[0]
+    lex = bilingual()
+    # سارس: BAMA reads it as س + ارس ("will anchor"), FreeDict does not know it: a transliteration
+    assert _transliterates(seg, 0, "sars", en_skeleton("sars"), lex)
+    # ذكور "males" sounds like IEDCR by chance
+    assert not _transliterates(seg, 2, "iedcr", en_skeleton("iedcr"), lex)
+    assert not _transliterates(seg, 0, "sars", "", lex)            # an acronym read letter by letter
