@@ -44,3 +44,14 @@ def test_the_audit_restores_the_callers_thresholds(thresholds):
     from mtkit.model import Segment
     list(audit_segments([Segment("1", "The ministry opened a school.", "افتتحت الوزارة مدرسة.")]))
     assert gc.get_threshold() == (700, 10, 10)
+
+
+def test_a_dask_workers_chunk_is_audited_with_fewer_full_collections(thresholds, monkeypatch):
+    import mtkit.checks
+    from mtkit.dask.audit import AuditSettings, chunk_flags
+    from mtkit.model import Segment
+    seen = []
+    monkeypatch.setattr(mtkit.checks, "run_checks", lambda seg, checks: seen.append(gc.get_threshold()) or [])
+    assert chunk_flags(AuditSettings(), [Segment("1", "Hello.", "مرحبا.")]) == [[]]
+    assert seen == [(700, 10, FULL_EVERY)]
+    assert gc.get_threshold() == (700, 10, 10)

@@ -51,8 +51,11 @@ def chunk_flags(settings: AuditSettings, chunk: Sequence[Segment]) -> list[list[
     from mtkit.checks import run_checks
     from mtkit.model import with_fingerprints
     from mtkit.checks.document import analyze
+    from mtkit.collector import fewer_full_collections
     checks = _checks_for(settings)
-    return [with_fingerprints(run_checks(seg, checks), seg.segment) for seg in analyze(list(chunk), settings.options)]
+    with fewer_full_collections():      # as the local audit's chunks (mtkit/collector.py)
+        return [with_fingerprints(run_checks(seg, checks), seg.segment)
+                for seg in analyze(list(chunk), settings.options)]
 
 
 def warm_up(settings: AuditSettings) -> None:
