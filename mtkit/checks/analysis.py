@@ -27,6 +27,13 @@ CLAUSE_LOST_DELTA = -2.0
 _POSSESSIVE_PRONOUNS = frozenset({"my", "your", "his", "her", "its", "our", "their", "one's"})
 
 
+def length_delta(src_chars: int, tgt_chars: int, ratio: float = SENTENCE_RATIO) -> float:
+    """How far ``tgt_chars`` of Arabic is from what a faithful translation of ``src_chars`` of English
+    would have (Arabic ≈ ``ratio`` × English), in standard deviations (a Gale-Church length model for
+    single sentences)."""
+    return (tgt_chars - ratio * src_chars) / math.sqrt(SENTENCE_VARIANCE * max(src_chars, 1))
+
+
 def is_possessive(word: str) -> bool:
     """A normalized English word that fills a lexicon's ``one's`` slot: "his", "Trump's"."""
     return word in _POSSESSIVE_PRONOUNS or word.endswith("'s")
@@ -99,10 +106,8 @@ class AnalyzedSegment:
 
     @cached_property
     def length_delta(self) -> float:
-        """How far the Arabic length is from what a faithful translation of this English would
-        have, in standard deviations (a Gale-Church length model for single sentences)."""
-        src, tgt = len(self.src_norm.text), len(self.tgt_norm.text)
-        return (tgt - SENTENCE_RATIO * src) / math.sqrt(SENTENCE_VARIANCE * max(src, 1))
+        """:func:`length_delta` of this pair."""
+        return length_delta(len(self.src_norm.text), len(self.tgt_norm.text))
 
     @property
     def lost_a_clause(self) -> bool:

@@ -40,13 +40,12 @@ for a dropped clause (:func:`renders_grammar`).
 """
 from __future__ import annotations
 
-import math
 from functools import lru_cache
 from dataclasses import dataclass
 from typing import Callable, Iterable, Iterator, NamedTuple, Optional, Sequence
 
 from mtkit.checks import Doc, Finding, check
-from mtkit.checks.analysis import SENTENCE_RATIO, SENTENCE_VARIANCE, AnalyzedSegment
+from mtkit.checks.analysis import SENTENCE_RATIO, AnalyzedSegment, length_delta
 from mtkit.checks.entity import _letter_names, _spelled_letters
 from mtkit.model import Span
 from mtkit.text.arabic import ar_bare, pattern_root
@@ -621,11 +620,6 @@ def _transliterates(seg: AnalyzedSegment, j: int, acronym: str, skeleton: str, l
     return not english or acronym in english
 
 
-def _delta(src_chars: int, tgt_chars: int, ratio: float = SENTENCE_RATIO) -> float:
-    """AnalyzedSegment.length_delta for given lengths (and an expected Arabic/English ``ratio``)."""
-    return (tgt_chars - ratio * src_chars) / math.sqrt(SENTENCE_VARIANCE * max(src_chars, 1))
-
-
 def _added_ratio(seg: AnalyzedSegment) -> float:
     """The expected Arabic/English ratio an added clause is weighed against (:data:`DOCUMENT_WEIGHT`)."""
     return min(SENTENCE_RATIO, seg.document.length_ratio(seg, SENTENCE_RATIO, DOCUMENT_WEIGHT))
@@ -776,7 +770,7 @@ def added_clause(seg: AnalyzedSegment) -> Iterator[Finding]:
     if lex is None or not seg.src.strip():
         return
     ratio = _added_ratio(seg)
-    delta = _delta(len(seg.src_norm.text), len(seg.tgt_norm.text), ratio)
+    delta = length_delta(len(seg.src_norm.text), len(seg.tgt_norm.text), ratio)
     if delta < ADDED_STRONG.delta:
         return
     long = delta >= ADDED.delta
@@ -847,7 +841,7 @@ def _added_by_length(seg: AnalyzedSegment, runs: list[Run], strict: list[Run], e
     if not roomless and src_cover < ADDED_SOURCE_COVERAGE:
         return None
     first, last = seg.tgt_words[run.first], seg.tgt_words[run.last]
-    if _delta(len(seg.src_norm.text), len(seg.tgt_norm.text) - (last.nend - first.nstart), ratio) < \
+    if length_delta(len(seg.src_norm.text), len(seg.tgt_norm.text) - (last.nend - first.nstart), ratio) < \
             ADDED.rest - ROOMLESS_REST * roomless:
         return None
     return run
@@ -919,7 +913,7 @@ def dropped_clause(seg: AnalyzedSegment) -> Iterator[Finding]:
             best = _best(runs, strict, rule, lambda r: 0, lambda r: 0, seg.src_words, seen_en(seg, lex), en_content, space(rule))
         if best is not None:
             first, last = seg.src_words[best[0].first], seg.src_words[best[0].last]
-            if _delta(len(seg.src_norm.text) - (last.nend - first.nstart), len(seg.tgt_norm.text)) > rule.rest:
+            if length_delta(len(seg.src_norm.text) - (last.nend - first.nstart), len(seg.tgt_norm.text)) > rule.rest:
                 best = None
         run = best[0] if best is not None else None
         if run is None and rule.bounded:
