@@ -257,7 +257,6 @@ def _words_transliterated(seg: AnalyzedSegment, name: str, kind: str) -> bool:
     return any(found) and all(foreign) and len(set().union(*foreign)) >= len(foreign)
 
 
-
 @lru_cache(maxsize=1)
 def _letter_names() -> dict[str, tuple[str, ...]]:
     return {row["letter"]: tuple(norm(f) for f in row["names"]) for row in table("letters.tsv")}
@@ -650,7 +649,7 @@ def _meant_at_its_place(seg: AnalyzedSegment, tok) -> bool:
             or any(_named_by_sound(f) is not None for f in forms) or _says_english_word(seg, forms):
         return False
     name = name_key(seg.src[tok.start:tok.end])
-    return not any(_strict_hits(other, name) for other in seg.document.segments
+    return not any(_has_strict_hit(other, name) for other in seg.document.segments
                    if other is not seg and name in other.src)
 
 
@@ -974,7 +973,7 @@ def _english_says(seg: AnalyzedSegment, word: str) -> bool:
     skeleton drops the vowels: Garcia's غارسيا is "grace" and "course"), nor a name elsewhere in the
     article but by its own classes (a long article has Meerjady for مارتن, Guangzhou for جونسون)."""
     names = _document_skeletons(seg)[0]
-    own, shorter, starts = _names_skeletons(seg)
+    own, shorter, starts = _pair_name_skeletons(seg)
     pair, initials = _pair_skeletons(seg)
     forms = ar_forms(word)
     if any(sk[:1] in initials for sk in forms):
@@ -1022,7 +1021,7 @@ def _document_skeletons(seg: AnalyzedSegment) -> tuple[frozenset[str], ...]:
     return seg.document.memo("entity.english_skeletons", lambda: _name_skeletons(seg.document.segments))
 
 
-def _names_skeletons(seg: AnalyzedSegment) -> tuple[frozenset[str], ...]:
+def _pair_name_skeletons(seg: AnalyzedSegment) -> tuple[frozenset[str], ...]:
     """``_name_skeletons`` of the pair alone."""
     return seg.memo("entity.name_skeletons", lambda: _name_skeletons([seg]))
 
