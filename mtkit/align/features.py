@@ -102,10 +102,9 @@ def _en_word_keys(lex: dictionary.Bilingual, word: str, glossed: bool) -> str:
     return "|".join(keys)
 
 
-@lru_cache(maxsize=1)
 def _glosses() -> bama.Lexicon | None:
-    from mtkit.text import bama        # (its tables are read on the first unit's features)
-    return bama.lexicon()
+    from mtkit.text import bama        # (imported, and its tables read, on the first unit's features)
+    return bama.lexicon()              # (cached there)
 
 
 @lru_cache(maxsize=200_000)
