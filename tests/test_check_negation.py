@@ -54,9 +54,10 @@ KEPT = [
     ("The union has never backed a strike of this kind.", "ما دعمت النقابة يوما إضرابا من هذا النوع."),
     ("Officials said they would not comment.", "قال المسؤولون إنهم لن يعلقوا."),
     ("No one was hurt in the blast.", "لم يصب أحد في الانفجار."),
-    # لا يزال / ما زال mean "still"
+    # لا يزال / ما زال / لم تبرح mean "still" (the "still" rows of negators.tsv)
     ("Rescue teams are still searching for survivors.", "لا تزال فرق الإنقاذ تبحث عن ناجين."),
     ("Rescue teams are still searching for survivors.", "ما زالت فرق الإنقاذ تبحث عن ناجين."),
+    ("Rescue teams are still searching for survivors.", "لم تبرح فرق الإنقاذ تبحث عن ناجين."),
     # an exceptive: "only" = ليست سوى
     ("It is only a matter of time before prices rise.", "ليست سوى مسألة وقت قبل أن ترتفع الأسعار."),
     # an English pre-modifier rendered as a negated relative clause after its noun: "dead-end hosts"
