@@ -148,7 +148,8 @@ def _slow_associated(seg) -> dict[int, int]:
         if tok.norm.isalpha() and en_content(tok.norm):
             for j, t in enumerate(seg.tgt_words):
                 if ar_content(t.norm):
-                    n_en, n_ar, both = doc.together(seg, tok.norm, seg.tgt_cores[j])
+                    core = seg.tgt_cores[j]
+                    n_en, n_ar, both = doc.en_count(seg, tok.norm), doc.ar_count(seg, core), doc.both_count(seg, tok.norm, core)
                     if n_en >= ASSOCIATION_SUPPORT and both >= ASSOCIATION_SUPPORT \
                             and 2 * both >= ASSOCIATION_DICE * (n_en + n_ar):
                         scored.append((-2 * both / (n_en + n_ar), i, j))

@@ -319,7 +319,7 @@ def associated(seg: AnalyzedSegment) -> dict[int, int]:
                 fewer = min(n_en, n_ar)
                 if fewer < ASSOCIATION_SUPPORT or 2 * fewer < ASSOCIATION_DICE * (n_en + n_ar):
                     continue
-                _, _, both = doc.together(seg, tok.norm, core)
+                both = doc.both_count(seg, tok.norm, core)
                 if both >= ASSOCIATION_SUPPORT and 2 * both >= ASSOCIATION_DICE * (n_en + n_ar):
                     scored.append((-2 * both / (n_en + n_ar), i, j))
         links: dict[int, int] = {}

@@ -175,21 +175,21 @@ class DocumentContext:
             en, ar = en - len(seg.src_norm.text), ar - len(seg.tgt_norm.text)
         return (ar + prior * weight) / (en + weight)
 
-    def together(self, seg: "AnalyzedSegment", en_word: str, ar_core: str) -> tuple[int, int, int]:
-        """How many other pairs of the document hold ``en_word``, ``ar_core``, and both (a word
-        association computed from the input itself: see mtkit.checks.clauses)."""
-        en, ar, _ = self._pairs_with
-        with_en, with_ar = en.get(en_word), ar.get(ar_core)
-        both = self._both(seg, with_en, with_ar) if with_en and with_ar else 0
-        return self._elsewhere(seg, with_en), self._elsewhere(seg, with_ar), both
-
     def en_count(self, seg: "AnalyzedSegment", en_word: str) -> int:
-        """How many other pairs of the document hold ``en_word`` (as ``together`` counts them)."""
+        """How many other pairs of the document hold ``en_word``."""
         return self._elsewhere(seg, self._pairs_with[0].get(en_word))
 
     def ar_count(self, seg: "AnalyzedSegment", ar_core: str) -> int:
-        """How many other pairs of the document hold ``ar_core`` (as ``together`` counts them)."""
+        """How many other pairs of the document hold ``ar_core``."""
         return self._elsewhere(seg, self._pairs_with[1].get(ar_core))
+
+    def both_count(self, seg: "AnalyzedSegment", en_word: str, ar_core: str) -> int:
+        """How many other pairs of the document hold both ``en_word`` and ``ar_core`` (with
+        ``en_count`` and ``ar_count``, a word association computed from the input itself: see
+        mtkit.checks.clauses)."""
+        en, ar, _ = self._pairs_with
+        with_en, with_ar = en.get(en_word), ar.get(ar_core)
+        return self._both(seg, with_en, with_ar) if with_en and with_ar else 0
 
     def _both(self, seg: "AnalyzedSegment", with_en: frozenset[int], with_ar: frozenset[int]) -> int:
         """How many pairs other than ``seg`` hold both words (given the pairs holding each)."""
