@@ -7,7 +7,7 @@ from __future__ import annotations
 
 import itertools
 import os
-from typing import TYPE_CHECKING, Iterable, Iterator, Optional, Sequence
+from typing import TYPE_CHECKING, Iterable, Iterator, NamedTuple, Optional, Sequence
 
 from mtkit.checks import Check, run_checks, select
 from mtkit.collector import fewer_full_collections
@@ -15,7 +15,10 @@ from mtkit.checks.document import analyze, document_chunks
 from mtkit.model import Alignment, Segment, SegmentResult, with_fingerprints
 
 if TYPE_CHECKING:
+    import threading
     from concurrent.futures import ProcessPoolExecutor
+    from multiprocessing.connection import Connection
+    from multiprocessing.process import BaseProcess
 
 CHUNK = 256
 
@@ -96,15 +99,12 @@ def audit_segments(segments: Iterable[Segment], *, only=None, disable=(), option
 
 def _stop(pool: ProcessPoolExecutor) -> None:
     """Cancel what is queued and end the workers at once (shutdown alone waits for running chunks)."""
-    # (taken before shutdown, which forgets them)
-    processes = list((getattr(pool, "_processes", None) or {}).values())
-    manager = getattr(pool, "_executor_manager_thread", None)
-    results = getattr(pool, "_result_queue", None)
+    internals = pool_internals(pool)          # (taken before shutdown, which forgets them)
     pool.shutdown(wait=False, cancel_futures=True)
-    for process in processes:
+    for process in internals.processes:
         if process.is_alive():
             process.terminate()
-    for process in processes:
+    for process in internals.processes:
         process.join(timeout=5)
         if process.is_alive():
             process.kill()
@@ -112,13 +112,31 @@ def _stop(pool: ProcessPoolExecutor) -> None:
     # A worker ended while it was sending a chunk's results leaves the pool's manager thread reading
     # the rest for ever (this process holds the pipe's other end too), and the interpreter's exit joins
     # that thread: the process would hang after Ctrl-C. Closing that end makes the read fail at once.
-    if results is not None:
-        results._writer.close()
+    if internals.result_writer is not None:
+        internals.result_writer.close()
     # and let the manager thread finish closing its wakeup pipe: on Python 3.11 the atexit hook may
     # otherwise write to it while it closes ("Exception ignored … Bad file descriptor" after
     # `mtkit audit … | head -1`)
-    if manager is not None:
-        manager.join(timeout=5)
+    if internals.manager is not None:
+        internals.manager.join(timeout=5)
+
+
+class PoolInternals(NamedTuple):
+    processes: list[BaseProcess]                 # the worker processes
+    manager: Optional[threading.Thread]          # the thread that reads the workers' results
+    result_writer: Optional[Connection]          # this process's end of the pipe the results come on
+
+
+def pool_internals(pool: ProcessPoolExecutor) -> PoolInternals:
+    """The parts of a process pool that ``_stop`` needs and that ``concurrent.futures`` does not make
+    public (the one place mtkit reads private stdlib attributes). CPython 3.10-3.13 has them all;
+    3.14's public ``terminate_workers`` ends the workers but neither closes the result pipe nor
+    names the manager thread. Guarded: on a Python without one of them, that part reads as empty
+    (``_stop`` then ends the workers and may wait), and tests/test_reliability.py fails at once."""
+    results = getattr(pool, "_result_queue", None)
+    return PoolInternals(processes=list((getattr(pool, "_processes", None) or {}).values()),
+                         manager=getattr(pool, "_executor_manager_thread", None),
+                         result_writer=getattr(results, "_writer", None))
 
 
 def default_jobs() -> int:

@@ -121,12 +121,14 @@ def test_stopping_the_pool_while_a_result_is_half_sent_does_not_leave_its_thread
     thread, hung. Here the half-sent message is written by hand: a length, then part of the data."""
     import struct
     from concurrent.futures import ProcessPoolExecutor
-    from mtkit.audit import _stop
+    from mtkit.audit import _stop, pool_internals
     pool = ProcessPoolExecutor(max_workers=1)
     assert pool.submit(abs, -1).result() == 1
-    manager, results = pool._executor_manager_thread, pool._result_queue
+    internals = pool_internals(pool)
+    manager, writer = internals.manager, internals.result_writer
+    assert manager is not None and writer is not None
     try:
-        os.write(results._writer.fileno(), struct.pack("!i", 1000) + b"partial")
+        os.write(writer.fileno(), struct.pack("!i", 1000) + b"partial")
         deadline = time.time() + 10
         while not _reading(manager) and time.time() < deadline:     # the thread is in the read
             time.sleep(0.01)
@@ -134,7 +136,24 @@ def test_stopping_the_pool_while_a_result_is_half_sent_does_not_leave_its_thread
         _stop(pool)
         assert time.time() - start < 6 and not manager.is_alive()
     finally:       # (failing, do not hang the test run's exit)
-        results._writer.close()
+        writer.close()
+
+
+def test_the_private_pool_parts_the_stop_needs_are_there_on_this_python():
+    """audit._stop reads three private attributes of ProcessPoolExecutor (audit.pool_internals): a
+    Python that renames or drops one fails here, not as a hang after Ctrl-C."""
+    from concurrent.futures import ProcessPoolExecutor
+    from multiprocessing.connection import Connection
+    from mtkit.audit import pool_internals
+    pool = ProcessPoolExecutor(max_workers=1)
+    try:
+        assert pool.submit(abs, -1).result() == 1
+        internals = pool_internals(pool)
+        assert [p.is_alive() for p in internals.processes] == [True]
+        assert isinstance(internals.manager, threading.Thread) and internals.manager.is_alive()
+        assert isinstance(internals.result_writer, Connection) and not internals.result_writer.closed
+    finally:
+        pool.shutdown()
 
 
 def _reading(thread) -> bool:
