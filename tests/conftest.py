@@ -4,7 +4,7 @@ from __future__ import annotations
 import subprocess
 import sys
 from pathlib import Path
-from typing import Callable
+from typing import Any, Callable
 
 import pytest
 
@@ -51,4 +51,25 @@ def run_check() -> Callable[..., list]:
         if name in checks:
             return checks[name].run(seg)
         return run_checks(seg, select([name]))
+    return run
+
+
+@pytest.fixture(scope="session")
+def caught_once(run_check) -> Callable[..., Any]:
+    """How a planted error is tested beside its real translation: check ``name`` (as ``run_check``
+    runs it) is quiet on the original Arabic and flags the planted Arabic once; that flag."""
+    def run(en: str, original: str, planted: str, name: str):
+        assert run_check(en, original, name) == []
+        (flag,) = run_check(en, planted, name)
+        return flag
+    return run
+
+
+@pytest.fixture(scope="session")
+def only_flag(run_check) -> Callable[..., Any]:
+    """The one flag ``run_check`` gives (failing with all of them if it gives more, or none)."""
+    def run(en: str, ar: str, name: str, options: dict | None = None):
+        flags = run_check(en, ar, name, options)
+        assert len(flags) == 1, flags
+        return flags[0]
     return run

@@ -8,6 +8,8 @@ import pytest
 
 from mtkit.text.dictionary import bilingual
 
+from documents import analyze_document, check_flags
+
 pytestmark = pytest.mark.skipif(bilingual() is None, reason="FreeDict (dict-freedict-eng-ara) not installed")
 
 ADDED = [
@@ -165,10 +167,9 @@ PARAPHRASED = [
 
 
 @pytest.mark.parametrize("check, en, ar, edit, words", PARAPHRASED)
-def test_a_paraphrase_in_its_place_is_quiet_and_a_real_clause_beside_it_is_not(run_check, check, en, ar, edit,
+def test_a_paraphrase_in_its_place_is_quiet_and_a_real_clause_beside_it_is_not(caught_once, check, en, ar, edit,
                                                                                 words):
-    assert run_check(en, ar, check) == []
-    (flag,) = run_check(en, ar.replace(*edit), check)
+    flag = caught_once(en, ar, ar.replace(*edit), check)
     assert (flag.tgt_text if check == "addition.clause" else flag.src_text) == words
 
 
@@ -249,10 +250,9 @@ SIXTH_FALSE = [
 
 
 @pytest.mark.parametrize("check, en, ar, edit, words", SIXTH_FALSE)
-def test_last_rounds_false_clause_flags_are_quiet_and_a_real_clause_beside_them_is_not(run_check, check, en, ar,
+def test_last_rounds_false_clause_flags_are_quiet_and_a_real_clause_beside_them_is_not(caught_once, check, en, ar,
                                                                                         edit, words):
-    assert run_check(en, ar, check) == []
-    (flag,) = run_check(en, ar.replace(*edit), check)
+    flag = caught_once(en, ar, ar.replace(*edit), check)
     # (the dropped clause's "internet" is rendered by the kept الإنترنت of "web-based": the flag stops before it)
     flagged = flag.tgt_text if check == "addition.clause" else flag.src_text
     assert words.startswith(flagged) and len(flagged) > len(words) / 2
@@ -282,9 +282,8 @@ NINTH = [
 
 
 @pytest.mark.parametrize("en, ar, edit, words", NINTH)
-def test_ninth_round_catches_beside_their_quiet_originals(run_check, en, ar, edit, words):
-    assert run_check(en, ar, "addition.clause") == []
-    (flag,) = run_check(en, ar.replace(*edit), "addition.clause")
+def test_ninth_round_catches_beside_their_quiet_originals(caught_once, en, ar, edit, words):
+    flag = caught_once(en, ar, ar.replace(*edit), "addition.clause")
     assert flag.tgt_text == words
 
 
@@ -305,7 +304,7 @@ def test_derived_and_root_forms_are_found_and_a_paraphrase_with_them_is_quiet(ru
     assert run_check(en, ar, "addition.clause") == []
 
 
-def test_a_dropped_clause_in_a_reordered_sentence_is_flagged(run_check):
+def test_a_dropped_clause_in_a_reordered_sentence_is_flagged(caught_once):
     """The Arabic puts the English's last clause first, so the anchors around the dropped words cross: the
     place to look for their rendering is then the whole Arabic (clauses.excess), where nothing renders them.
     A real TICO-19 pair (CC0); the original is quiet."""
@@ -313,8 +312,7 @@ def test_a_dropped_clause_in_a_reordered_sentence_is_flagged(run_check):
           "waking, and bluish face or lips; immediate medical attention is advised if these symptoms are present.")
     ar = ("يُنصح بالعناية الطبية الفورية إذا ظهرت أعراض طوارئ تتمثل في صعوبة التنفس، أو ألم أو ضغط مستمر في منطقة "
           "الصدر، أو اضطراب، أو صعوبة في الاستيقاظ، أو ازرقاق الوجه أو الشفتين.")
-    assert run_check(en, ar, "omission.clause_words") == []
-    (flag,) = run_check(en, ar.replace("، أو ألم أو ضغط مستمر في منطقة الصدر", ""), "omission.clause_words")
+    flag = caught_once(en, ar, ar.replace("، أو ألم أو ضغط مستمر في منطقة الصدر", ""), "omission.clause_words")
     assert flag.src_text == "persistent chest pain or pressure"
 
 
@@ -330,7 +328,7 @@ def test_a_clause_far_from_an_acronym_written_out_elsewhere_needs_no_extra_words
     assert [f.tgt_text for f in run_check(en, planted, "addition.clause")] == ["وذلك بعد أسابيع من المفاوضات الصعبة"]
 
 
-def test_an_unexplained_word_beside_a_moved_phrase_is_no_room_for_a_dropped_clause(run_check):
+def test_an_unexplained_word_beside_a_moved_phrase_is_no_room_for_a_dropped_clause(caught_once):
     """The Arabic puts the English's head ("Acute cardiac injury was found") last: نوبات sits at the dropped
     clause's place but beside قلبية, whose English partner has an unexplained neighbour ("injury") far from
     it, so it renders that and leaves no room for the clause (clauses._homeless). A real TICO-19 pair (CC0)
@@ -339,12 +337,11 @@ def test_an_unexplained_word_beside_a_moved_phrase_is_no_room_for_a_dropped_clau
           "frequent in older patients.")
     original = ("12% من الأشخاص المصابين الذين دخلوا المستشفى في ووهان بالصين عانوا من نوبات قلبية حادة، وشاعت أكثر "
                 "لدى المرضى المسنين.")
-    assert run_check(en, original, "omission.clause_words") == []
-    (flag,) = run_check(en, original.replace("، وشاعت أكثر لدى المرضى المسنين", ""), "omission.clause_words")
+    flag = caught_once(en, original, original.replace("، وشاعت أكثر لدى المرضى المسنين", ""), "omission.clause_words")
     assert flag.src_text == "and is more frequent in older patients"
 
 
-def test_an_arabic_word_rendering_an_english_grammar_word_is_no_room_for_a_dropped_clause(run_check):
+def test_an_arabic_word_rendering_an_english_grammar_word_is_no_room_for_a_dropped_clause(caught_once):
     """بسبب renders "Because (of)", an English grammar word no link joins: it used to count as room for the
     dropped "of this mission and your role in it" (clauses.renders_grammar). A real TICO-19 pair (CC0) and
     the same pair with the clause deleted as eval/plant.py deletes it."""
@@ -352,12 +349,11 @@ def test_an_arabic_word_rendering_an_english_grammar_word_is_no_room_for_a_dropp
           "adjustments to how we work together, starting this coming week.")
     original = ("بسبب الأهمية التي تتسم بها هذه المهمة ودوركم فيها، سنُجري تعديلات كبيرة في كيفية عملنا معًا بداية "
                 "من الأسبوع المقبل.")
-    assert run_check(en, original, "omission.clause_words") == []
-    (flag,) = run_check(en, original.replace(" التي تتسم بها هذه المهمة ودوركم فيها", ""), "omission.clause_words")
+    flag = caught_once(en, original, original.replace(" التي تتسم بها هذه المهمة ودوركم فيها", ""), "omission.clause_words")
     assert flag.src_text == "of this mission and your role"
 
 
-def test_a_dropped_clause_of_three_unlinked_known_words_is_flagged_whatever_the_length(run_check, monkeypatch):
+def test_a_dropped_clause_of_three_unlinked_known_words_is_flagged_whatever_the_length(caught_once, monkeypatch):
     """The length-free rule (clauses.DROPPED_STRONG) reads the words no link reaches: "older" and "years"
     are found by a chance gloss or root elsewhere in the pair, but nothing links them (the length rules
     are turned off here, so only it can flag). A real TICO-19 pair (CC0) with its last clause deleted."""
@@ -366,8 +362,7 @@ def test_a_dropped_clause_of_three_unlinked_known_words_is_flagged_whatever_the_
     en = ("Severe cases are most common in older adults (those older than 60 years, and especially those older "
           "than 80 years).")
     original = "تكثر الحالات الحرجة بين كبار السن (مَن تزيد أعمارهم عن 60 عامًا، وخاصة مَن تزيد أعمارهم عن 80 عامًا)."
-    assert run_check(en, original, "omission.clause_words") == []
-    (flag,) = run_check(en, "تكثر الحالات الحرجة بين كبار السن (مَن تزيد أعمارهم عن 60 عامًا).", "omission.clause_words")
+    flag = caught_once(en, original, "تكثر الحالات الحرجة بين كبار السن (مَن تزيد أعمارهم عن 60 عامًا).", "omission.clause_words")
     assert flag.src_text == "and especially those older than 80 years"
 
 
@@ -375,9 +370,6 @@ def test_a_pair_long_for_its_concise_document_may_hold_an_added_clause():
     """A translator who writes concise Arabic (the document's other pairs) leaves a pair with a clause
     added long for that document though not for the language pair (DocumentContext.length_ratio); alone,
     the pair is too short for the clause rule. Real TICO-19 pairs (CC0), the last with a planted clause."""
-    from mtkit.checks import all_checks
-    from mtkit.checks.document import analyze
-    from mtkit.model import Segment
     context = [
         ("Direct physical contact with a probable or confirmed case;", "الاتصال الجسدي المباشر مع حالة محتملة أو مؤكدة؛"),
         ("At least 24 countries have established digital surveillance of their citizens.",
@@ -392,12 +384,10 @@ def test_a_pair_long_for_its_concise_document_may_hold_an_added_clause():
     original = ("انتقدت منظمات حقوق الإنسان بعض هذه الإجراءات، وطالبت الحكومات بعدم استخدام الجائحة كغطاء لإدخال "
                 "المراقبة الرقمية الاجتياحية.")
     planted = original.replace("الإجراءات، ", "الإجراءات، في حين رفض المتحدث الرسمي التعليق على ذلك، ")
-    check = all_checks()["addition.clause"]
 
     def flags(ar: str, document: bool) -> list[str]:
         pairs = (context if document else []) + [(en, ar)]
-        seg = analyze([Segment(f"d:{k}", e, a, doc="d") for k, (e, a) in enumerate(pairs)])[-1]
-        return [f.tgt_text for f in check.run(seg)]
+        return [f.tgt_text for f in check_flags(analyze_document(pairs)[-1], "addition.clause")]
     assert flags(planted, document=True) == ["في حين رفض المتحدث الرسمي التعليق"]
     assert flags(planted, document=False) == []
     assert flags(original, document=True) == []
@@ -407,7 +397,7 @@ def test_the_documents_length_ratio_leaves_the_pair_out_and_leans_on_the_prior()
     from mtkit.checks.document import analyze
     from mtkit.model import Segment
     pairs = [("a" * 100, "ب" * 60), ("a" * 100, "ب" * 80), ("a" * 50, "ب" * 200)]
-    segs = analyze([Segment(f"d:{k}", en, ar, doc="d") for k, (en, ar) in enumerate(pairs)])
+    segs = analyze_document(pairs)
     # the third pair's own length is left out: the others' ratio is 140/200
     assert segs[2].document.length_ratio(segs[2], 0.9, 0) == 0.7
     # drawn toward the prior as if by 200 more English characters at 0.9: (140 + 180) / 400

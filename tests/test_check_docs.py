@@ -8,10 +8,10 @@ import pytest
 
 from mtkit.checks import all_checks, explain
 from mtkit.checks.analysis import AnalyzedSegment
-from mtkit.checks.document import analyze
 from mtkit.io.glossary import Term
-from mtkit.model import Segment
 from mtkit.report import write
+
+from documents import analyze_document
 
 CHECKS = sorted(all_checks())
 
@@ -29,8 +29,7 @@ def test_the_documented_examples_hold(name):
 
 def _in_document(context, example, options) -> AnalyzedSegment:
     """The example analyzed as the last pair of a document that starts with ``context``."""
-    pairs = [*context, example]
-    return analyze([Segment(f"doc:{k}", en, ar, doc="doc") for k, (en, ar) in enumerate(pairs)], options)[-1]
+    return analyze_document([*context, example], "doc", options)[-1]
 
 
 def test_docs_checks_md_is_generated_from_the_checks(root):

@@ -2,14 +2,11 @@
 genus the document names as such. Each quiet case beside the error it must still catch."""
 from __future__ import annotations
 
-from mtkit.checks import all_checks
-from mtkit.checks.document import analyze
-from mtkit.model import Segment
+from documents import analyze_document, check_flags
 
 
 def _dropped(pairs: list[tuple[str, str]], k: int = -1) -> list[str]:
-    segs = analyze([Segment(f"d:{n}", en, ar, doc="d") for n, (en, ar) in enumerate(pairs)])
-    return [f.src_text for f in all_checks()["entity.dropped"].run(segs[k])]
+    return [f.src_text for f in check_flags(analyze_document(pairs)[k], "entity.dropped")]
 
 
 def test_a_name_glued_to_the_title_before_it_is_present():
@@ -40,8 +37,7 @@ def test_a_term_rendered_by_meaning_after_its_noun_is_not_dropped():
 
 
 def _missing(en: str, ar: str) -> list[str]:
-    seg = analyze([Segment("d:0", en, ar, doc="d")])[0]
-    return [f.src_text for f in all_checks()["entity.missing"].run(seg)]
+    return [f.src_text for f in check_flags(analyze_document([(en, ar)])[0], "entity.missing")]
 
 
 def test_every_foreign_word_of_a_place_must_be_there():
@@ -58,8 +54,7 @@ def test_the_adjective_of_a_place_renders_the_english_adjective_not_the_place():
 
 
 def _added(pairs: list[tuple[str, str]]) -> list[str]:
-    segs = analyze([Segment(f"d:{n}", en, ar, doc="d") for n, (en, ar) in enumerate(pairs)])
-    return [f.tgt_text for f in all_checks()["entity.added"].run(segs[-1])]
+    return [f.tgt_text for f in check_flags(analyze_document(pairs)[-1], "entity.added")]
 
 
 def test_a_surname_the_english_does_not_have_is_added():

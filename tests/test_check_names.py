@@ -6,29 +6,22 @@ from __future__ import annotations
 import json
 
 from mtkit.audit import audit_segments
-from mtkit.checks import all_checks
 from mtkit.checks.document import MAX_DOCUMENT, analyze, document_chunks
 from mtkit.checks.entity import renderings
 from mtkit.io import read_pairs
 from mtkit.model import Segment
 from mtkit.text.translit import en_skeletons, names_match
 
-
-def _doc(pairs, doc="d"):
-    return analyze([Segment(f"{doc}:{k}", en, ar, doc=doc) for k, (en, ar) in enumerate(pairs)])
-
-
-def _flags(seg, name):
-    return all_checks()[name].run(seg)
+from documents import analyze_document, check_flags
 
 
 def test_a_capital_at_a_sentence_start_is_a_name_when_the_article_says_so():
     pairs = [("Wuhan closed its markets.", "أغلقت روجرز أسواقها."),
              ("The outbreak began in Wuhan in December.", "بدأ التفشي في ووهان في ديسمبر.")]
     alone = analyze([Segment("1", *pairs[0], doc="a")])[0]
-    assert _flags(alone, "entity.dropped") == []              # weak evidence: a sentence start
-    first = _doc(pairs)[0]
-    flags = _flags(first, "entity.dropped")
+    assert check_flags(alone, "entity.dropped") == []              # weak evidence: a sentence start
+    first = analyze_document(pairs)[0]
+    flags = check_flags(first, "entity.dropped")
     assert [f.src_text for f in flags] == ["Wuhan"] and first.document.is_name(first, first.src_words[0])
 
 
@@ -36,19 +29,19 @@ def test_a_word_also_written_in_lower_case_is_no_name():
     pairs = [("Health workers were tested.", "خضع العاملون الصحيون للفحص."),
              ("They care for public health.", "إنهم يهتمون بالصحة العامة."),
              ("Officials of Health met.", "اجتمع المسؤولون.")]
-    segs = _doc(pairs)
+    segs = analyze_document(pairs)
     assert not segs[0].document.is_name(segs[2], segs[2].src_words[2])
 
 
 def test_a_one_word_name_replaced_by_another_surname_is_dropped_and_variants_are_not():
-    seg = _doc([("The report was written by Kowalski and his team.", "كتب التقرير ميتشل وفريقه.")])[0]
-    assert [f.src_text for f in _flags(seg, "entity.dropped")] == ["Kowalski"]
+    seg = analyze_document([("The report was written by Kowalski and his team.", "كتب التقرير ميتشل وفريقه.")])[0]
+    assert [f.src_text for f in check_flags(seg, "entity.dropped")] == ["Kowalski"]
     for en, ar in (("The striker Sergio scored twice.", "سجل المهاجم سيرخيو مرتين."),
                    ("The singer Bjorn arrived late.", "وصل المغني بيورن متأخرًا."),
                    ("The expert Rahman said so.", "قال الخبير رحمن ذلك."),
                    ("The lab in Guangzhou confirmed it.", "أكد المختبر في غوانزو ذلك."),
                    ("The team of Koch confirmed it.", "أكد فريق كوخ ذلك.")):
-        assert _flags(_doc([(en, ar)])[0], "entity.dropped") == [], en
+        assert check_flags(analyze_document([(en, ar)])[0], "entity.dropped") == [], en
 
 
 def test_the_matcher_reads_foreign_spellings_but_not_other_surnames():
@@ -70,7 +63,7 @@ def test_one_name_spelled_two_ways_in_a_document(test_data):
 
 
 def test_renderings_ignore_common_arabic_words():
-    seg = _doc([("The chain Coles said prices would fall for all shoppers.",
+    seg = analyze_document([("The chain Coles said prices would fall for all shoppers.",
                  "قالت سلسلة كولز إن الأسعار ستنخفض لكل المتسوقين.")])[0]
     assert {form for _, forms in renderings(seg) for form in forms} == {"كولز"}
 

@@ -7,20 +7,13 @@ from __future__ import annotations
 
 import pytest
 
-from mtkit.checks import all_checks
 from mtkit.checks.document import analyze
 from mtkit.model import Segment
 from mtkit.text.dictionary import bilingual
 
+from documents import analyze_document, check_flags
+
 needs_freedict = pytest.mark.skipif(bilingual() is None, reason="FreeDict dictionaries not installed")
-
-
-def _doc(pairs, doc="d"):
-    return analyze([Segment(f"{doc}:{k}", en, ar, doc=doc) for k, (en, ar) in enumerate(pairs)])
-
-
-def _flags(seg, name):
-    return all_checks()[name].run(seg)
 
 
 # An acronym the article always writes out: its other pairs teach the rendering.
@@ -33,12 +26,12 @@ _ARTICLE = [
 
 @needs_freedict
 def test_an_acronym_the_article_writes_out_is_rendered_by_its_document():
-    segs = _doc(_ARTICLE + [("Samples went to the NRSC laboratories in the north.",
+    segs = analyze_document(_ARTICLE + [("Samples went to the NRSC laboratories in the north.",
                              "أُرسلت العينات إلى مختبرات المركز الوطني للرصد الصحي في الشمال.")])
     last = segs[-1]
     centre = next(j for j, t in enumerate(last.tgt_words) if t.norm == "المركز")
     assert last.document.rendering_of(last, centre)
-    assert _flags(last, "addition.clause") == []
+    assert check_flags(last, "addition.clause") == []
     # the same pair alone: nothing in a dictionary says what NRSC is
     alone = analyze([Segment("x", last.src, last.tgt)])[0]
     assert not alone.document.rendering_of(alone, centre)
@@ -48,20 +41,20 @@ def test_an_acronym_the_article_writes_out_is_rendered_by_its_document():
 def test_an_invented_clause_has_no_support_in_the_document():
     added = ("The NRSC found two cases.",
              "وجد المركز الوطني للرصد الصحي حالتين، وقال الوزير إن الحكومة ستبني مدارس كثيرة في القرى البعيدة.")
-    seg = _doc(_ARTICLE + [added])[-1]
-    assert [f.check for f in _flags(seg, "addition.clause")] == ["addition.clause"]
+    seg = analyze_document(_ARTICLE + [added])[-1]
+    assert [f.check for f in check_flags(seg, "addition.clause")] == ["addition.clause"]
 
 
 def test_a_house_spelling_of_a_name_is_found_in_the_document_but_not_through_another_name():
     pairs = [("Officials in Shenzhen met.", "اجتمع المسؤولون في شنجن."),
              ("Shenzhen reported two cases.", "أبلغت شنجن عن حالتين."),
              ("Trials in Shenzhen began.", "بدأت التجارب في شنجن.")]
-    segs = _doc(pairs + [("The mayor of Shenzhen spoke.", "تحدث عمدة شنجن.")])
-    assert _flags(segs[-1], "entity.missing") == [] and _flags(segs[-1], "entity.dropped") == []
+    segs = analyze_document(pairs + [("The mayor of Shenzhen spoke.", "تحدث عمدة شنجن.")])
+    assert check_flags(segs[-1], "entity.missing") == [] and check_flags(segs[-1], "entity.dropped") == []
     tedros = [("Tedros Adhanom spoke on Monday.", "تحدث تيدروس أدهانوم يوم الاثنين."),
               ("Tedros Adhanom warned the world.", "حذر تيدروس أدهانوم العالم."),
               ("Tedros Adhanom thanked China.", "شكر تيدروس أدهانوم الصين.")]
-    last = _doc(tedros + [("Tedros Adhanom praised the nurses.", "أشاد تيدروس بالممرضات.")])[-1]
+    last = analyze_document(tedros + [("Tedros Adhanom praised the nurses.", "أشاد تيدروس بالممرضات.")])[-1]
     from mtkit.checks.entity import _spelled_in_document
     assert not _spelled_in_document(last, "Adhanom")       # تيدروس spells Tedros, not Adhanom
 
@@ -73,17 +66,17 @@ def test_a_house_spelling_of_a_name_is_found_in_the_document_but_not_through_ano
     ("The Singaporean government acted quickly.", "تحركت الحكومة السنغافورية بسرعة."),
 ])
 def test_terms_rendered_by_meaning_are_no_dropped_names(en, ar):
-    segs = _doc([(en, ar), ("Later, the " + en.split()[-2] + " " + en.split()[-1], "لاحقًا.")])
-    assert [f for f in _flags(segs[0], "entity.dropped")] == []
+    segs = analyze_document([(en, ar), ("Later, the " + en.split()[-2] + " " + en.split()[-1], "لاحقًا.")])
+    assert [f for f in check_flags(segs[0], "entity.dropped")] == []
 
 
 @needs_freedict
 def test_possession_after_ladayhi_is_no_calqued_perfect_but_the_calque_still_is():
-    assert _flags(_doc([("Patients who have had contact with the animals were tested.",
+    assert check_flags(analyze_document([("Patients who have had contact with the animals were tested.",
                          "فُحص المرضى الذين لديهم اتصال بالحيوانات.")])[0], "grammar.has_perfect") == []
-    assert _flags(_doc([("Her levels had risen two hours after birth.",
+    assert check_flags(analyze_document([("Her levels had risen two hours after birth.",
                          "ارتفعت المستويات لديها بعد ساعتين من الولادة.")])[0], "grammar.has_perfect") == []
-    flags = _flags(_doc([("The minister has signed the decree.", "الوزير لديه وقع المرسوم.")])[0],
+    flags = check_flags(analyze_document([("The minister has signed the decree.", "الوزير لديه وقع المرسوم.")])[0],
                    "grammar.has_perfect")
     assert [f.tgt_text for f in flags] == ["لديه وقع"]
 
