@@ -7,6 +7,8 @@
 2. Where each is faster: CPU time of one alignment of the first N units of the news documents, by
    each, numpy already imported (the best of 5), beside what importing numpy costs in a fresh
    interpreter (median of 5). This is what small.SMALL_CELLS and small.FIRST_CELLS were chosen from.
+   Larger tables: the first N lines of eval/align_startup.py's document (TICO-19's first 200
+   segments with deletions and merges, 182 EN / 176 AR lines), timed the same way (best of 3).
 
     python eval/align_small.py [--no-record]
 """
@@ -20,7 +22,9 @@ import subprocess
 import sys
 import time
 
-from align_quality import corpora
+import random
+
+from align_quality import SEED, corpora, corrupt, load_tico19
 
 from mtkit.align import dp, small
 from mtkit.align.features import ar_features, en_features
@@ -28,6 +32,7 @@ from mtkit.align.flat import Vocabulary, from_units
 
 WINDOWS = (6, 12, 18)
 SIZES = (4, 8, 12, 16, 20, 25, 31, 40, 50)
+LARGE = (60, 80, 100, 120, 150, 182)       # lines of the start-up document
 
 
 def _cpu(func, repeat: int = 5) -> float:
@@ -81,6 +86,18 @@ def main() -> None:
 
         npy = statistics.median(_cpu(lambda: vectorized(s, t)) for s, t in news[:3])
         rows.append(f"| {n} | {(n + 1) ** 2:,} | {py * 1000:.1f} | {npy * 1000:.1f} |")
+    doc = corrupt(load_tico19()[:200], random.Random(SEED))
+    src, tgt = [en_features(u) for u in doc.src], [ar_features(u) for u in doc.tgt]
+    for n in LARGE:
+        py = _cpu(lambda: small.align(src[:n], tgt[:n]), repeat=3)
+
+        def vectorized_large():
+            vocabulary = Vocabulary()
+            dp.align_features(from_units(src[:n], vocabulary), from_units(tgt[:n], vocabulary))
+
+        npy = _cpu(vectorized_large, repeat=3)
+        cells = (n + 1) * (min(n, len(tgt)) + 1)
+        rows.append(f"| {n} (start-up document) | {cells:,} | {py * 1000:.1f} | {npy * 1000:.1f} |")
     numpy_import = _import_numpy()
     body = "\n".join([
         f"Same output: {checked:,} alignments (every document of eval/align_quality.py, 3 corpora, dev and test, "

@@ -4,6 +4,7 @@ generated documents (lengths, shared and too-frequent anchors, dictionary words,
 the structure rule, documents too short to fit their noise)."""
 from __future__ import annotations
 
+import sys
 from pathlib import Path
 
 from hypothesis import given, settings
@@ -67,6 +68,15 @@ def test_equal_counts_align_the_same_both_ways(src, data):
 def test_small_tables_only():
     assert small.fits(10, 12) and small.fits(16, 16)
     assert not small.fits(182, 176)
+
+
+def test_a_table_of_60_lines_is_aligned_without_numpy_while_numpy_is_not_imported(monkeypatch):
+    """Up to FIRST_CELLS plain Python costs less than importing numpy to run it; once numpy is
+    imported only tables up to SMALL_CELLS stay here."""
+    monkeypatch.delitem(sys.modules, "numpy", raising=False)
+    assert small.fits(60, 62) and not small.fits(80, 80)
+    monkeypatch.setitem(sys.modules, "numpy", object())
+    assert small.fits(16, 16) and not small.fits(60, 62)
 
 
 def test_a_capped_length_cost_aligns_the_same_both_ways():

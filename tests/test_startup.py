@@ -72,8 +72,8 @@ def test_formats_come_from_the_index_in_a_stable_order():
 def test_a_large_table_is_aligned_with_numpy(tmp_path):
     """The plain-Python DP is for small tables only (mtkit.align.small.fits)."""
     en, ar = tmp_path / "en.txt", tmp_path / "ar.txt"
-    en.write_text("".join(f"Line number {k} says something about the weather.\n" for k in range(40)), encoding="utf-8")
-    ar.write_text("".join(f"السطر رقم {k} يقول شيئا عن الطقس.\n" for k in range(40)), encoding="utf-8")
+    en.write_text("".join(f"Line number {k} says something about the weather.\n" for k in range(80)), encoding="utf-8")
+    ar.write_text("".join(f"السطر رقم {k} يقول شيئا عن الطقس.\n" for k in range(80)), encoding="utf-8")
     assert _modules_after(["align", en, ar, "--presegmented", "-f", "tsv", "-o", tmp_path / "a.tsv"],
                           ("numpy", "mtkit.align.dp")) == ["mtkit.align.dp", "numpy"]
 
@@ -97,11 +97,11 @@ def test_the_version_constant_is_what_the_installed_package_metadata_says():
 
 def test_a_presegmented_align_imports_neither_the_sentence_splitter_nor_what_builds_caches(tmp_path):
     """``align --presegmented`` with a warm cache: no sentence splitter (mtkit.text.sentences), no
-    gzip (the FreeDict files are read only to build the cache), while its 40 lines do go to the
+    gzip (the FreeDict files are read only to build the cache), while its 80 lines do go to the
     numpy DP (and BAMA's glosses, Arabic → English, are alignment evidence: mtkit.align.features)."""
     en, ar = tmp_path / "en.txt", tmp_path / "ar.txt"
-    en.write_text("".join(f"Line number {k} says something about the weather.\n" for k in range(40)), encoding="utf-8")
-    ar.write_text("".join(f"السطر رقم {k} يقول شيئا عن الطقس.\n" for k in range(40)), encoding="utf-8")
+    en.write_text("".join(f"Line number {k} says something about the weather.\n" for k in range(80)), encoding="utf-8")
+    ar.write_text("".join(f"السطر رقم {k} يقول شيئا عن الطقس.\n" for k in range(80)), encoding="utf-8")
     args = ["align", en, ar, "--presegmented", "-f", "tsv", "-o", tmp_path / "a.tsv"]
     _modules_after(args, (), tmp_path / "cache")
     watched = ("mtkit.text.sentences", "gzip", "mtkit.align.dp")

@@ -30,10 +30,11 @@ from mtkit.model import Bead
 
 # Largest DP tables (cells, (n + 1) × (m + 1)) aligned here rather than with numpy, measured with
 # eval/align_small.py: up to SMALL_CELLS plain Python is about as fast as numpy's per-row calls
-# even with numpy imported; up to FIRST_CELLS it is faster than importing numpy (0.06-0.1 s of CPU)
-# to run them, which a run that has not imported numpy yet would pay. Either way the beads are the same.
+# even with numpy imported; up to FIRST_CELLS it takes less CPU than importing numpy (0.045-0.07 s)
+# and numpy's DP, which a run that has not imported numpy yet would pay (80 lines a side, 6,561
+# cells, is about even). Either way the beads are the same.
 SMALL_CELLS = 300
-FIRST_CELLS = 1000
+FIRST_CELLS = 5000
 
 
 def fits(n: int, m: int) -> bool:
@@ -57,19 +58,23 @@ class _Channel:
         self.a_src = _prefix(_sizes(src, frequent))
         self.a_tgt = _prefix(_sizes(tgt, frequent))
         s_occ, t_occ = _occurrences(src, common), _occurrences(tgt, common)
-        self.shared: dict[tuple[int, int], int] = {}
-        for r, s_keys in enumerate(s_occ):
-            if not s_keys:
-                continue
-            for c, t_keys in enumerate(t_occ):
-                count = sum(n * t_keys[k] for k, n in s_keys.items() if k in t_keys)
-                if count:
-                    self.shared[r, c] = count
+        # per source unit that shares any key, the keys it shares with target units [0, c), c = 0..m
+        self.shared: list[list[int] | None] = []
+        for s_keys in s_occ:
+            counts = [sum(n * t_keys[k] for k, n in s_keys.items() if k in t_keys) for t_keys in t_occ] if s_keys else []
+            self.shared.append(_prefix_ints(counts) if any(counts) else None)
+
+    def rows(self, ia: int, i: int) -> list[int] | None:
+        """The keys source units [ia, i) share with target units [0, c), c = 0..m (None: none)."""
+        found = [row for row in self.shared[ia:i] if row is not None]
+        if len(found) < 2:
+            return found[0] if found else None
+        return [sum(column) for column in zip(*found)]
 
     def common(self, ia: int, i: int, jb: int, j: int) -> int:
         """Shared keys of source units [ia, i) and target units [jb, j)."""
-        shared = self.shared
-        return sum(shared.get((r, c), 0) for r in range(ia, i) for c in range(jb, j)) if shared else 0
+        row = self.rows(ia, i)
+        return row[j] - row[jb] if row is not None else 0
 
 
 def _unit_counts(units: list[list[tuple[str, ...]]]) -> dict[str, int]:
@@ -99,6 +104,14 @@ def _occurrences(units: list[list[tuple[str, ...]]], common: set[str]) -> list[d
     return out
 
 
+def _prefix_ints(values: Sequence[int]) -> list[int]:
+    out, total = [0], 0
+    for v in values:
+        total += v
+        out.append(total)
+    return out
+
+
 def _prefix(values: Sequence[float]) -> list[float]:
     out, total = [0.0], 0.0
     for v in values:
@@ -114,26 +127,34 @@ class _Evidence:
     def __init__(self, channels: list[_Channel]) -> None:
         self.channels = channels
         self.lexical = channels[1] if len(channels) > 1 else None
-        self._memo: dict[tuple[int, int, int, int], tuple[tuple[float, ...], bool]] = {}
 
-    def of(self, ia: int, i: int, jb: int, j: int) -> tuple[tuple[float, ...], bool]:
-        """Each channel's bonus (weight × Dice, as dp._dice), and whether both sides of the bead
+    def of(self, ia: int, i: int, b: int, ends: Sequence[int]) -> list[tuple[tuple[float, ...], bool]]:
+        """For the beads src[ia:i] ~ tgt[j - b:j], j in ``ends``: each channel's bonus (weight ×
+        Dice, as dp._dice) that is not 0 (subtracting 0.0 changes no float), and whether both sides
         have dictionary words but share none (dp._unshared)."""
-        key = (ia, i, jb, j)
-        found = self._memo.get(key)
-        if found is None:
-            bonuses, commons = [], []
-            for ch in self.channels:
-                common = ch.common(ia, i, jb, j)
-                commons.append(common)
-                total = ch.a_src[i] - ch.a_src[ia] + ch.a_tgt[j] - ch.a_tgt[jb]
-                dice = 2 * common / max(total, 1) if total > 0 else 0.0
-                bonuses.append(ch.weight * min(dice, ch.cap))
-            lex = self.lexical
+        shared = [ch.rows(ia, i) for ch in self.channels]
+        lex = self.lexical
+        out = []
+        for j in ends:
+            jb = j - b
+            bonuses = []
+            for ch, row in zip(self.channels, shared):
+                common = row[j] - row[jb] if row is not None else 0
+                if common:          # else Dice 0, a bonus of 0.0
+                    total = ch.a_src[i] - ch.a_src[ia] + ch.a_tgt[j] - ch.a_tgt[jb]
+                    dice = 2 * common / max(total, 1) if total > 0 else 0.0
+                    bonus = ch.weight * min(dice, ch.cap)
+                    if bonus:
+                        bonuses.append(bonus)
             unshared = (lex is not None and lex.a_src[i] > lex.a_src[ia] and lex.a_tgt[j] > lex.a_tgt[jb]
-                        and commons[1] == 0)
-            found = self._memo[key] = (tuple(bonuses), unshared)
-        return found
+                        and (shared[1] is None or shared[1][j] == shared[1][jb]))
+            out.append((tuple(bonuses), unshared))
+        return out
+
+
+# A bead's evidence that the noise does not change (dp._Terms): ½ delta², variance × mean length,
+# (ratio × mean length)², whether the target is longer than the ratio says, the bonuses, unshared.
+_Terms = tuple[float, float, float, bool, tuple[float, ...], bool]
 
 
 class _Costs:
@@ -142,35 +163,87 @@ class _Costs:
     def __init__(self, src: Sequence[UnitFeatures], tgt: Sequence[UnitFeatures], noise: Noise,
                  evidence: _Evidence) -> None:
         self.m = len(tgt)
-        self.noise, self.evidence = noise, evidence
+        self.evidence = evidence
         self.channels = evidence.channels
         self.ls = _prefix([float(u.length) for u in src])
         self.lt = _prefix([float(u.length) for u in tgt])
-        self.ratio = noise.ratio or params.ratio(self.ls[-1], self.lt[-1])
-        variance = noise.variance or features.LENGTH_VARIANCE
-        self.variance = variance * (self.ratio / features.LENGTH_RATIO) ** 2
+        self._length_model: tuple[float | None, float] | None = None
+        self.with_noise(noise)
+
+    def with_noise(self, noise: Noise) -> None:
+        """Price with another noise (the next EM round). The terms are kept while the noise's
+        ratio and variance stay (a fitted noise keeps the document's own and the default)."""
+        if self._length_model != (noise.ratio, noise.variance):
+            self._length_model = (noise.ratio, noise.variance)
+            self.ratio = noise.ratio or params.ratio(self.ls[-1], self.lt[-1])
+            variance = noise.variance or features.LENGTH_VARIANCE
+            self.variance = variance * (self.ratio / features.LENGTH_RATIO) ** 2
+            self._rows: dict[tuple, list[list[tuple[int, list[_Terms] | None]]]] = {}
+        self.noise = noise
         self.priors = {t: noise.prior(*t) for t in params.bead_types(6)}
         self.unshared = noise.unshared if len(self.channels) > 1 else 0.0
 
-    def price(self, i: int, a: int, j: int, b: int) -> float:
-        """dp._Costs.price of the bead src[i - a:i] ~ tgt[j - b:j], b > 0, for one cell: the same
-        operations in the same order."""
-        ia, jb = i - a, j - b
-        ls, lt, ratio = self.ls[i] - self.ls[ia], self.lt[j] - self.lt[jb], self.ratio
-        mean = max(ls + lt / ratio, 2.0) / 2               # dp.length_cost
-        scaled = ratio * mean
-        var = self.variance * mean + self.noise.spread * (scaled * scaled)
-        diff = lt - ls * ratio
-        c = 0.5 * diff * diff / var
-        if self.noise.cap and diff > 0:
-            c = c * self.noise.cap / (c + self.noise.cap)
-        c += self.priors[a, b]
-        bonuses, unshared = self.evidence.of(ia, i, jb, j)
-        for bonus in bonuses:
-            c -= bonus
-        if self.unshared:
-            c += self.unshared * (1.0 if unshared else 0.0)
-        return c
+    def terms(self, i: int, a: int, b: int, ends: Sequence[int]) -> list[_Terms]:
+        """The noise-free terms of the beads src[i - a:i] ~ tgt[j - b:j], j in ``ends``, b > 0."""
+        ls, ratio, variance, lt = self.ls[i] - self.ls[i - a], self.ratio, self.variance, self.lt
+        out = []
+        for j, evidence in zip(ends, self.evidence.of(i - a, i, b, ends)):
+            length = lt[j] - lt[j - b]
+            mean = max(ls + length / ratio, 2.0) / 2               # dp.length_terms
+            scaled = ratio * mean
+            diff = length - ls * ratio
+            out.append((0.5 * diff * diff, variance * mean, scaled * scaled, diff > 0, *evidence))
+        return out
+
+    def rows(self, n: int, lo: list[int], hi: list[int], types, width: int) -> list[list[tuple[int, list[_Terms] | None]]]:
+        """Per row i and bead type of _fill, the first column k it reaches from row i - a and the
+        terms of the beads ending at its columns k.. (None for 1-0 and 0-1 beads), computed once
+        for all EM rounds."""
+        key = (tuple(lo), tuple(hi), types)
+        found = self._rows.get(key)
+        if found is None:
+            found = self._rows[key] = []
+            m = self.m
+            for i in range(n + 1):
+                row_lo, row_end = lo[i], min(hi[i], m + 1)
+                out: list[tuple[int, list[_Terms] | None]] = []
+                for a, b in types:
+                    if a == 0 or a > i:
+                        out.append((0, None))
+                        continue
+                    d = row_lo - b - lo[i - a]
+                    k0, k1 = max(0, -d), min(width, width - d)
+                    terms: list[_Terms | None] | None = None
+                    if b > 0:           # columns where the bead fits: b <= j < row_end
+                        fit0, fit1 = max(k0, b - row_lo), min(k1, row_end - row_lo)
+                        terms = [None] * (fit0 - k0)
+                        terms += self.terms(i, a, b, range(row_lo + fit0, row_lo + fit1))
+                        terms += [None] * (k1 - k0 - len(terms))
+                    out.append((k0, terms))
+                found.append(out)
+        return found
+
+    def prices(self, terms: list[_Terms | None], a: int, b: int) -> list[float]:
+        """dp._Costs._priced of beads of type (a, b), b > 0, from their terms: the same operations in
+        the same order; INF where a bead does not fit (None)."""
+        noise = self.noise
+        spread, cap, prior, unshared = noise.spread, noise.cap, self.priors[a, b], self.unshared
+        out = []
+        for found in terms:
+            if found is None:
+                out.append(INF)
+                continue
+            half_square, scaled, square, longer, bonuses, shares_none = found
+            c = half_square / (scaled + spread * square)
+            if cap and longer:
+                c = c * cap / (c + cap)
+            c += prior
+            for bonus in bonuses:
+                c -= bonus
+            if unshared:
+                c += unshared * (1.0 if shares_none else 0.0)
+            out.append(c)
+        return out
 
 
 def _fill(costs: _Costs, n: int, lo: list[int], hi: list[int], types) -> tuple[list[list[float]], list[list[int]]]:
@@ -181,6 +254,7 @@ def _fill(costs: _Costs, n: int, lo: list[int], hi: list[int], types) -> tuple[l
     p_ins = costs.noise.prior(0, 1)
     offset = [p_ins * k for k in range(width)]
     steps = [(t, a, b) for t, (a, b) in enumerate(types) if a > 0]
+    rows = costs.rows(n, lo, hi, types, width)
     table: list[list[float]] = []
     back: list[list[int]] = []
     for i in range(n + 1):
@@ -191,17 +265,17 @@ def _fill(costs: _Costs, n: int, lo: list[int], hi: list[int], types) -> tuple[l
         for t, a, b in steps:
             if a > i:
                 continue
-            prev = table[i - a]
+            k0, terms = rows[i][t]
             d = row_lo - b - lo[i - a]
-            for k in range(max(0, -d), min(width, width - d)):
-                j = row_lo + k
-                if j >= row_end or j < b:
-                    price = INF
-                elif b == 0:
-                    price = costs.priors[a, 0]
-                else:
-                    price = costs.price(i, a, j, b)
-                cand = price + prev[k + d]
+            k1 = min(width, width - d)
+            if terms is not None:
+                prices = costs.prices(terms, a, b)
+            else:       # a 1-0 bead (b == 0): its prior where it fits
+                p = costs.priors[a, 0]
+                prices = [p if row_lo + k < row_end else INF for k in range(k0, k1)]
+            prev = table[i - a]
+            for k, price, before in zip(range(k0, k1), prices, prev[k0 + d:k1 + d]):
+                cand = price + before
                 if cand < best[k]:
                     best[k], arg[k] = cand, t
         _insertions(best, arg, hi[i] - lo[i], offset, t_ins)
@@ -257,8 +331,10 @@ def align(src: Sequence[UnitFeatures], tgt: Sequence[UnitFeatures], *, max_bead:
     types = params.bead_types(max_bead)
     noise = None
     rounds = params.EM_ROUNDS + 1 if min(n, m) >= params.FIT_MIN_UNITS else 1
+    costs = _Costs(src, tgt, Noise(spread=params.FIRST_SPREAD), evidence)
     for round_ in range(rounds):
-        costs = _Costs(src, tgt, noise or Noise(spread=params.FIRST_SPREAD), evidence)
+        if noise is not None:
+            costs.with_noise(noise)
         table, back = _fill(costs, n, lo, hi, types)
         beads = _trace(table, back, lo, types, n, m)
         if round_ == rounds - 1:       # the last round's fit would go unused
