@@ -126,6 +126,9 @@ class Lexicon:
         self._stems_after: dict[str, set[str]] = {}     # prefix category → the stem categories it takes
         for a, b in ab:
             self._stems_after.setdefault(a, set()).add(b)
+        self._stems_before: dict[str, set[str]] = {}    # suffix category → the stem categories it takes
+        for b, c in bc:
+            self._stems_before.setdefault(c, set()).add(b)
         # (prefix, suffix) → the stem categories both take: a word's splits share few affix pairs
         self._between: dict[tuple[str, str], frozenset[str]] = {}
 
@@ -136,9 +139,14 @@ class Lexicon:
         key = (prefix, suffix)
         found = self._between.get(key)
         if found is None:
-            found = self._between[key] = frozenset(
-                b for a in self._prefixes[prefix] for c in self._suffixes[suffix] if (a, c) in self._ac
-                for b in self._stems_after.get(a, ()) if (b, c) in self._bc)
+            between: set[str] = set()
+            for a in self._prefixes[prefix]:
+                after = self._stems_after.get(a)
+                if after:
+                    for c in self._suffixes[suffix]:
+                        if (a, c) in self._ac:
+                            between |= after & self._stems_before.get(c, set())
+            found = self._between[key] = frozenset(between)
         return found
 
     @lru_cache(maxsize=200_000)  # noqa: B019 - one lexicon per process
