@@ -155,6 +155,8 @@ class _Evidence:
 # A bead's evidence that the noise does not change (dp._Terms): ½ delta², variance × mean length,
 # (ratio × mean length)², whether the target is longer than the ratio says, the bonuses, unshared.
 _Terms = tuple[float, float, float, bool, tuple[float, ...], bool]
+# per bead type of a row: the first column it reaches and its beads' terms (None: does not fit)
+_Row = list[tuple[int, list[_Terms | None] | None]]
 
 
 class _Costs:
@@ -178,7 +180,7 @@ class _Costs:
             self.ratio = noise.ratio or params.ratio(self.ls[-1], self.lt[-1])
             variance = noise.variance or features.LENGTH_VARIANCE
             self.variance = variance * (self.ratio / features.LENGTH_RATIO) ** 2
-            self._rows: dict[tuple, list[list[tuple[int, list[_Terms] | None]]]] = {}
+            self._rows: dict[tuple, list[_Row]] = {}
         self.noise = noise
         self.priors = {t: noise.prior(*t) for t in params.bead_types(6)}
         self.unshared = noise.unshared if len(self.channels) > 1 else 0.0
@@ -195,7 +197,7 @@ class _Costs:
             out.append((0.5 * diff * diff, variance * mean, scaled * scaled, diff > 0, *evidence))
         return out
 
-    def rows(self, n: int, lo: list[int], hi: list[int], types, width: int) -> list[list[tuple[int, list[_Terms] | None]]]:
+    def rows(self, n: int, lo: list[int], hi: list[int], types, width: int) -> list[_Row]:
         """Per row i and bead type of _fill, the first column k it reaches from row i - a and the
         terms of the beads ending at its columns k.. (None for 1-0 and 0-1 beads), computed once
         for all EM rounds."""
@@ -206,7 +208,7 @@ class _Costs:
             m = self.m
             for i in range(n + 1):
                 row_lo, row_end = lo[i], min(hi[i], m + 1)
-                out: list[tuple[int, list[_Terms] | None]] = []
+                out: _Row = []
                 for a, b in types:
                     if a == 0 or a > i:
                         out.append((0, None))
@@ -217,7 +219,7 @@ class _Costs:
                     if b > 0:           # columns where the bead fits: b <= j < row_end
                         fit0, fit1 = max(k0, b - row_lo), min(k1, row_end - row_lo)
                         terms = [None] * (fit0 - k0)
-                        terms += self.terms(i, a, b, range(row_lo + fit0, row_lo + fit1))
+                        terms.extend(self.terms(i, a, b, range(row_lo + fit0, row_lo + fit1)))
                         terms += [None] * (k1 - k0 - len(terms))
                     out.append((k0, terms))
                 found.append(out)
