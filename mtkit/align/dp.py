@@ -185,21 +185,28 @@ class _Costs:
                 last = strip.shape[1] - 1
                 commons.append(np.take_along_axis(strip, np.clip(jc - c0, 0, last), 1)
                                - np.take_along_axis(strip, np.clip(jb - c0, 0, last), 1))
+            cells = None
+            if (a, b) == (2, 2):
+                cells = [None if w is None else _window_cells(w, ia, jb) for w in windows]
             extra = self._extra_block(rows, cols, ok, a, b) if self.extra is not None else None
-            out.append((ok, self._terms(rows[:, None], ia, jc, jb, commons, extra)))
+            out.append((ok, self._terms(rows[:, None], ia, jc, jb, commons, extra, cells)))
         return out
 
     def price(self, i: np.ndarray, ia: np.ndarray, j: np.ndarray, jb: np.ndarray, a: int, b: int,
-              commons: Sequence[np.ndarray | None], extra: np.ndarray | None) -> np.ndarray:
+              commons: Sequence[np.ndarray | None], extra: np.ndarray | None,
+              cells: Sequence[_Cells | None] | None = None) -> np.ndarray:
         """Cost of beads src[ia:i] ~ tgt[jb:j] of type (a, b), b > 0, elementwise (any shape), given
-        each channel's shared keys (None: none shared). The one formula both the DP's blocks and
-        the path's replay (:func:`_path_costs`) use, so both give the same floats."""
-        return self._priced(self._terms(i, ia, j, jb, commons, extra), a, b)
+        each channel's shared keys (None: none shared) and, for 2-2 beads, its unit pairs' (_Cells).
+        The one formula both the DP's blocks and the path's replay (:func:`_path_costs`) use, so
+        both give the same floats."""
+        return self._priced(self._terms(i, ia, j, jb, commons, extra, cells), a, b)
 
-    def _terms(self, i, ia, j, jb, commons: Sequence[np.ndarray | None], extra: np.ndarray | None) -> _Terms:
+    def _terms(self, i, ia, j, jb, commons: Sequence[np.ndarray | None], extra: np.ndarray | None,
+               cells: Sequence[_Cells | None] | None = None) -> _Terms:
         length = length_terms(self.ls[i] - self.ls[ia], self.lt[j] - self.lt[jb], self.ratio, self.noise.variance)
-        bonuses = tuple(ch.weight * _dice(ch, i, ia, j, jb, common)
-                        for ch, common in zip(self.channels, commons) if common is not None)
+        cells = cells or [None] * len(self.channels)
+        bonuses = tuple(_bonus(ch, i, ia, j, jb, common, cell)
+                        for ch, common, cell in zip(self.channels, commons, cells) if common is not None)
         unshared = _unshared(self.channels[1], i, ia, j, jb, commons[1]) if len(self.channels) > 1 else None
         return _Terms(length, bonuses, unshared, extra)
 
@@ -224,10 +231,14 @@ class _Costs:
         sparse overlaps instead of a window's prefix sums (both exact integer counts)."""
         ia, jb = i - a, j - b
         commons: list[np.ndarray | None] = list(self.commons(i, j, a, b))
+        cells: list[_Cells | None] | None = None
+        if (a, b) == (2, 2):     # each unit pair's shared keys: (ia, jb) (ia+1, jb+1) (ia, jb+1) (ia+1, jb)
+            pairs = [self.commons(ia + 1 + di, jb + 1 + dj, 1, 1) for di, dj in ((0, 0), (1, 1), (0, 1), (1, 0))]
+            cells = [(d1, d2, c1, c2) for d1, d2, c1, c2 in zip(*pairs)]
         extra = None
         if self.extra is not None:
             extra = np.array([self.extra(int(x - a), int(x), int(y - b), int(y)) for x, y in zip(i, j)])
-        return self.price(i, ia, j, jb, a, b, commons, extra)
+        return self.price(i, ia, j, jb, a, b, commons, extra, cells)
 
     def commons(self, i: np.ndarray, j: np.ndarray, a: int, b: int) -> list[np.ndarray]:
         """Each channel's shared keys of the beads of type (a, b) ending at (i, j) (1-D arrays),
@@ -266,6 +277,41 @@ class _Costs:
             i, j = int(rows[r]), int(cols[r, k])
             out[r, k] = self.extra(i - a, i, j - b, j)
         return out
+
+
+# A 2-2 bead's shared keys unit pair by unit pair: its diagonal (first with first, second with
+# second) and its crossing pairs (first source with second target, second source with first target)
+_Cells = tuple[np.ndarray, np.ndarray, np.ndarray, np.ndarray]
+
+
+def _window_cells(window, ia: np.ndarray, jb: np.ndarray) -> _Cells:
+    """_Cells of the 2-2 beads starting at source unit ``ia`` and target unit ``jb`` (arrays), from
+    a window's 2-D prefix sums (_Costs._prefix_window)."""
+    grid, r0, c0 = window
+    rows, cols = grid.shape
+
+    def at(r, c):
+        return grid[np.clip(r - r0, 0, rows - 1), np.clip(c - c0, 0, cols - 1)]
+
+    def cell(r, c):
+        return at(r + 1, c + 1) - at(r, c + 1) - at(r + 1, c) + at(r, c)
+
+    return cell(ia, jb), cell(ia + 1, jb + 1), cell(ia, jb + 1), cell(ia + 1, jb)
+
+
+def _bonus(ch: Channel, i, ia, j, jb, common: np.ndarray, cells: _Cells | None) -> np.ndarray:
+    """A bead's bonus: weight × its Dice. A 2-2 bead whose crossing pairs share evidence (a
+    boundary moved on both sides: [e1 e2][e3] ~ [a1][a2 a3] has e2 ~ a2 across it) earns at
+    least what its diagonal's two 1-1 beads earn, which one bead's Dice over four units
+    cannot: two 1-1 beads would collect the evidence twice."""
+    bonus = ch.weight * _dice(ch, i, ia, j, jb, common)
+    if cells is None:
+        return bonus
+    first, second = ia + 1, jb + 1
+    d1, d2, c1, c2 = cells
+    diagonal = ch.weight * _dice(ch, first, ia, second, jb, d1) + ch.weight * _dice(ch, i, first, j, second, d2)
+    crossed = np.maximum(_dice(ch, first, ia, j, second, c1), _dice(ch, i, first, second, jb, c2))
+    return np.where(crossed > params.CROSSING_DICE, np.maximum(bonus, diagonal), bonus)
 
 
 def _dice(ch: Channel, i, ia, j, jb, common: np.ndarray) -> np.ndarray:

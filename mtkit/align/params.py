@@ -25,6 +25,9 @@ LEXICAL_WEIGHT = 20.0      # cost bonus for a bead whose dictionary words all ma
 # than one that FreeDict alone links, and a 2-2 bead no more than half of two 1-1 beads. Anchors
 # (one key each) keep the cap of 1.
 LEXICAL_DICE_CAP = 2.0
+# A 2-2 bead earns at least its diagonal's two 1-1 bonuses where a crossing unit pair's Dice is above
+# this (dp._bonus). Chosen on the dev splits (eval/RESULTS.md, align12: 0.1-0.3 alike).
+CROSSING_DICE = 0.2
 RATIO_SHRINK = 100.0       # characters of prior evidence for the length ratio (see ratio)
 EM_ROUNDS = 2              # re-alignments with the document's own noise (fit_noise)
 FIT_SAMPLE = 400           # units of a long document's prefix that its noise is fitted on

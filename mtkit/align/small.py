@@ -10,7 +10,7 @@ compares the two on generated documents; eval/align_quality.py's numbers are unc
   both sides and in at most ANCHOR_MAX_SHARE of a side's units, counted once per item that has
   them; a bead's Dice coefficient over its units' items, at most the channel's cap;
 - prices as in dp._Costs.price: length cost (capped for a longer target, Noise.cap), prior, Dice
-  bonuses, the unshared cost; a bead that does not fit costs INF, added like any other price;
+  bonuses (a 2-2 bead's as dp._bonus), the unshared cost; a bead that does not fit costs INF, added like any other price;
 - rows filled as in dp._fill (bead types in order, strictly cheaper wins), then insertions as its
   scan (_insertions: min of own costs, the same 1e-9 tolerance);
 - the document's noise fitted as in dp.fit_noise (params.fitted_noise), the structure rule as in
@@ -134,22 +134,40 @@ class _Evidence:
         have dictionary words but share none (dp._unshared)."""
         shared = [ch.rows(ia, i) for ch in self.channels]
         lex = self.lexical
+        two_two = i - ia == 2 and b == 2
         out = []
         for j in ends:
             jb = j - b
             bonuses = []
             for ch, row in zip(self.channels, shared):
                 common = row[j] - row[jb] if row is not None else 0
-                if common:          # else Dice 0, a bonus of 0.0
-                    total = ch.a_src[i] - ch.a_src[ia] + ch.a_tgt[j] - ch.a_tgt[jb]
-                    dice = 2 * common / max(total, 1) if total > 0 else 0.0
-                    bonus = ch.weight * min(dice, ch.cap)
+                if common:          # else Dice 0, a bonus of 0.0 (a 2-2 bead's diagonal shares nothing either)
+                    bonus = ch.weight * _dice(ch, ia, i, jb, j, common)
+                    if two_two:
+                        bonus = _two_two_bonus(ch, ia, jb, bonus)
                     if bonus:
                         bonuses.append(bonus)
             unshared = (lex is not None and lex.a_src[i] > lex.a_src[ia] and lex.a_tgt[j] > lex.a_tgt[jb]
                         and (shared[1] is None or shared[1][j] == shared[1][jb]))
             out.append((tuple(bonuses), unshared))
         return out
+
+
+def _dice(ch: _Channel, ia: int, i: int, jb: int, j: int, common: float) -> float:
+    """dp._dice for one bead."""
+    total = ch.a_src[i] - ch.a_src[ia] + ch.a_tgt[j] - ch.a_tgt[jb]
+    dice = 2 * common / max(total, 1) if total > 0 else 0.0
+    return min(dice, ch.cap)
+
+
+def _two_two_bonus(ch: _Channel, ia: int, jb: int, bonus: float) -> float:
+    """dp._bonus of the 2-2 bead src[ia:ia + 2] ~ tgt[jb:jb + 2] whose own bonus is ``bonus``."""
+    def pair(r: int, c: int) -> float:
+        return _dice(ch, r, r + 1, c, c + 1, ch.common(r, r + 1, c, c + 1))
+
+    diagonal = ch.weight * pair(ia, jb) + ch.weight * pair(ia + 1, jb + 1)
+    crossed = max(pair(ia, jb + 1), pair(ia + 1, jb))
+    return max(bonus, diagonal) if crossed > params.CROSSING_DICE else bonus
 
 
 # A bead's evidence that the noise does not change (dp._Terms): ½ delta², variance × mean length,
