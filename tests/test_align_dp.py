@@ -172,3 +172,28 @@ def test_em_rounds_reusing_a_small_tables_terms_give_the_same_floats(monkeypatch
     monkeypatch.setattr(dp, "KEEP_CELLS", 0)
     assert reused == [(b.src, b.tgt, b.score) for b in align(src, tgt)]
     assert any(not b.tgt for b in kept)      # the deletions were found, with fitted noise
+
+
+def _moved_boundary(crossing: tuple[str, ...]) -> tuple[list[UnitFeatures], list[UnitFeatures]]:
+    """Eight parallel pairs, each with a word of its own, around [e1 e2][e3] ~ [a1][a2 a3]: the
+    English says x y | z, the Arabic x | ``crossing`` z, lengths that fit a 2-2 bead somewhat better."""
+    def pairs(word: str) -> tuple[list[UnitFeatures], list[UnitFeatures]]:
+        return ([UnitFeatures(100, frozenset(), (f"{word}{k}",)) for k in range(4)],
+                [UnitFeatures(84, frozenset(), (f"{word}{k}",)) for k in range(4)])
+
+    (s0, t0), (s1, t1) = pairs("w"), pairs("v")
+    src = s0 + [UnitFeatures(150, frozenset(), ("x", "y")), UnitFeatures(100, frozenset(), ("z",))] + s1
+    tgt = t0 + [UnitFeatures(100, frozenset(), ("x",)), UnitFeatures(150, frozenset(), (*crossing, "z"))] + t1
+    return src, tgt
+
+
+def test_a_boundary_moved_on_both_sides_is_one_two_two_bead():
+    # two 1-1 beads would each earn a bonus for x and z; the 2-2 bead earns as much, and y ~ y
+    # across the boundary says the boundary moved
+    src, tgt = _moved_boundary(("y",))
+    assert ((4, 5), (4, 5)) in pairs(dp.align_features(src, tgt))
+
+
+def test_without_evidence_across_the_boundary_two_pairs_stay_one_to_one():
+    src, tgt = _moved_boundary(("q",))
+    assert all(len(b.src) == 1 and len(b.tgt) == 1 for b in dp.align_features(src, tgt))

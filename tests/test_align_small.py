@@ -94,3 +94,15 @@ def test_a_capped_length_cost_aligns_the_same_both_ways():
         keep = rng.randint(n - 2, n)
         for keep_parallel in (False, True):
             _same(src, tgt[:keep], keep_parallel=keep_parallel)
+
+
+def test_a_two_two_bead_with_evidence_across_its_boundary_aligns_the_same_both_ways():
+    # the 2-2 bead's diagonal and crossing pairs (dp._bonus) from the window's prefix sums and the
+    # path's replay, and in plain Python (small._two_two_bonus)
+    one = [UnitFeatures(100, frozenset(), (f"w{k}",)) for k in range(4)]
+    other = [UnitFeatures(84, frozenset(), (f"w{k}",)) for k in range(4)]
+    src = one + [UnitFeatures(150, frozenset(), ("x", "y")), UnitFeatures(100, frozenset(), ("z",))] + one
+    tgt = other + [UnitFeatures(100, frozenset(), ("x",)), UnitFeatures(150, frozenset(), ("y", "z"))] + other
+    beads = dp.align_features(src, tgt)
+    assert ((4, 5), (4, 5)) in [(b.src, b.tgt) for b in beads]
+    _same(src, tgt)
