@@ -2,7 +2,8 @@
 
 Cost of a bead = Gale-Church length cost (capped for a longer target where the document's ratio
 swings one way, Noise.cap) + bead-type prior − anchor and dictionary bonuses (Dice
-overlap of the bead's anchors, dictionary words) + the document's own cost of two sides that share
+overlap of the bead's anchors, dictionary words; a 2-2 bead with evidence across its inner
+boundary earns at least its diagonal's two 1-1 bonuses, _bonus) + the document's own cost of two sides that share
 no dictionary word (Noise.unshared) − optional similarity bonus. Bead costs for a block of rows are computed at once
 with numpy (2-D arrays over rows × band columns); the row loop only takes minima. Documents longer
 than ``FULL_LIMIT`` units are aligned coarse-to-fine: blocks of units are aligned first, and the
