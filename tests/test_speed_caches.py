@@ -193,3 +193,28 @@ def test_derivation_suffixes_by_last_letter_try_every_suffix_a_word_ends_with():
     for word in ("organization", "usage", "user", "treatment", "closely", "employee", "biological", "station", "x", ""):
         tried = lemmas._BY_LAST_LETTER.get(word[-1:], ())
         assert [d for d in lemmas._DERIVATIONS if word.endswith(d[0])] == [d for d in tried if word.endswith(d[0])]
+
+
+def test_lexical_index_is_each_word_pair_tested(corpora):
+    from mtkit.checks import clauses
+    lex = bilingual()
+    if lex is None:
+        return
+    kinds = set()
+    for seg in _article(corpora):
+        ar_words = [(j, clauses._ar_word(t.norm, seg.tgt_bare[j][-1], lex)) for j, t in enumerate(seg.tgt_words)]
+        index = clauses._LexicalIndex(seg, ar_words)
+        for tok in seg.src_words:
+            en = clauses._en_word(tok.norm, lex)
+            slow = {j: s for j, ar in ar_words for s in [clauses._lexical(seg, j, en, ar)] if s}
+            assert index.lexical(en) == slow, (seg.segment.id, tok.norm)
+            kinds.update(slow.values())
+    assert {clauses.FREEDICT, clauses.GLOSS, clauses.TRANSLITERATION} <= kinds
+
+
+def test_pair_form_counts_are_the_count_per_word(corpora):
+    from collections import Counter
+    from mtkit.checks.entity import _holding
+    for seg in _article(corpora):
+        forms = Counter({f: sum(f in bare for bare in seg.tgt_bare) for bare in seg.tgt_bare for f in bare})
+        assert _holding(seg) == forms

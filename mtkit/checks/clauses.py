@@ -474,18 +474,67 @@ def _edges(seg: AnalyzedSegment, lex: Bilingual, en_idx: list[int], ar_idx: list
             edges[(i, j)] = max(DOCUMENT, edges.get((i, j), 0))
     for i, j in associated(seg).items():
         edges[(i, j)] = max(ASSOCIATION, edges.get((i, j), 0))
-    ar_words = [(j, _ar_word(seg.tgt_words[j].norm, seg.tgt_bare[j][-1], lex)) for j in ar_idx]
+    index = _LexicalIndex(seg, [(j, _ar_word(seg.tgt_words[j].norm, seg.tgt_bare[j][-1], lex)) for j in ar_idx])
     for i in en_idx:
-        en = _en_word(seg.src_words[i].norm, lex)
-        for j, ar in ar_words:
-            strength = _lexical(seg, j, en, ar)
-            if strength:
-                edges[(i, j)] = max(strength, edges.get((i, j), 0))
+        for j, strength in index.lexical(_en_word(seg.src_words[i].norm, lex)).items():
+            edges[(i, j)] = max(strength, edges.get((i, j), 0))
     return edges
 
 
+class _LexicalIndex:
+    """The Arabic words of a pair by each key an English word may share with them, so that each English
+    word looks up its few keys instead of testing every Arabic word (:func:`_lexical`, which it equals:
+    tests/test_speed_caches.py)."""
+
+    def __init__(self, seg: AnalyzedSegment, ar_words: list[tuple[int, _ArWord]]) -> None:
+        self.ar_words = ar_words
+        self.stems: dict[str, list[int]] = {}
+        self.fd_lemmas: dict[str, list[int]] = {}
+        self.fd_keys: dict[str, list[int]] = {}
+        self.gl_lemmas: dict[str, list[int]] = {}
+        self.gl_keys: dict[str, list[int]] = {}
+        self.roots: dict[tuple[str, bool], list[int]] = {}
+        self.by_length: dict[int, list[tuple[int, str]]] = {}
+        for j, ar in ar_words:
+            for key, keys in ((seg.tgt_cores[j], self.stems), (seg.tgt_stems[j], self.stems)):
+                keys.setdefault(key, []).append(j)
+            for words, keys in ((ar.fd_lemmas, self.fd_lemmas), (ar.fd_keys, self.fd_keys),
+                                (ar.gl_lemmas, self.gl_lemmas), (ar.gl_keys, self.gl_keys)):
+                for key in words:
+                    keys.setdefault(key, []).append(j)
+            if ar.root is not None:
+                self.roots.setdefault(ar.root, []).append(j)
+            self.by_length.setdefault(len(ar.skeleton), []).append((j, ar.skeleton))
+
+    def lexical(self, en: _EnWord) -> dict[int, float]:
+        """Arabic word → :func:`_lexical` of it and ``en``, for the words where it is not 0."""
+        found: dict[int, float] = {}
+        # (strongest first: a word takes the first kind of evidence it has, as _lexical tests them)
+        for strength, keys, words in ((FREEDICT, self.stems, en.stems), (FREEDICT, self.fd_lemmas, en.lemmas),
+                                      (FREEDICT, self.fd_keys, en.keys), (GLOSS, self.gl_lemmas, en.lemmas),
+                                      (GLOSS, self.gl_keys, en.keys)):
+            for word in words:
+                for j in keys.get(word, ()):
+                    found.setdefault(j, strength)
+        if en.compound is not None:
+            for j, ar in self.ar_words:
+                if part_of(ar.skeleton, en.compound):
+                    found.setdefault(j, COMPOUND)
+        for root in en.roots:
+            for j in self.roots.get(root, ()):
+                found.setdefault(j, ROOT)
+        if en.skeleton:
+            n = len(en.skeleton)
+            for length in (n - 1, n, n + 1):
+                for j, skeleton in self.by_length.get(length, ()):
+                    if j not in found and skeletons_match(en.skeleton, skeleton):
+                        found[j] = TRANSLITERATION
+        return found
+
+
 def _lexical(seg: AnalyzedSegment, j: int, en: _EnWord, ar: _ArWord) -> float:
-    """The strongest lexical evidence that Arabic word ``j`` (``ar``) renders the English word ``en`` (0: none)."""
+    """The strongest lexical evidence that Arabic word ``j`` (``ar``) renders the English word ``en`` (0: none);
+    :class:`_LexicalIndex` gives it for all the words of a pair at once."""
     # (isdisjoint, not &: most pairs share nothing, and no set is built to say so)
     if seg.tgt_cores[j] in en.stems or seg.tgt_stems[j] in en.stems or not en.lemmas.isdisjoint(ar.fd_lemmas) \
             or not en.keys.isdisjoint(ar.fd_keys):

@@ -7,6 +7,7 @@ consonant skeleton (``mtkit.text.translit``).
 from __future__ import annotations
 
 import re
+from collections import Counter
 from dataclasses import dataclass
 from functools import cached_property, lru_cache
 from typing import Iterator, Optional
@@ -859,7 +860,7 @@ def name_added(seg: AnalyzedSegment) -> Iterator[Finding]:
         # the document's word counts (built once per document) come first: a word it writes in
         # other pairs is never looked up in the dictionaries, in any of them
         words, _ = seg.document.arabic_words
-        if words[forms[-1]] > sum(forms[-1] in bare for bare in seg.tgt_bare):
+        if words[forms[-1]] > _holding(seg)[forms[-1]]:
             continue                    # the article's Arabic writes it elsewhere too: its own name
         if _glosses_by_sound(forms[0])[1] or any(_letter_name(f) for f in forms):
             continue                    # a word by meaning as written (بدائل, not دائل: Dale), or دبليو
@@ -882,6 +883,12 @@ def name_added(seg: AnalyzedSegment) -> Iterator[Finding]:
         yield Finding("major", f"'{seg.tgt[tok.start:tok.end]}' reads as a name{named} that the English "
                                "does not have: a name swapped or added.",
                       tgt_span=Span(tok.start, tok.end), confidence=0.6)
+
+
+def _holding(seg: AnalyzedSegment) -> Counter[str]:
+    """For each form without proclitics, how many Arabic words of the pair have it (counted once per
+    pair, not once per word asked about)."""
+    return seg.memo("entity.holding", lambda: Counter(form for bare in seg.tgt_bare for form in set(bare)))
 
 
 def _half_of_a_name(seg: AnalyzedSegment, k: int) -> bool:

@@ -145,12 +145,15 @@ def _joined_cut(token: str) -> tuple[str, int | None]:
             "قالت الوزارة إن المدرسة الجديدة ستفتح في العاصمة.")))
 def joined_words(seg: AnalyzedSegment) -> Iterator[Finding]:
     """Two common Arabic words written as one unknown token (فيالعاصمة)."""
-    names = [en_skeleton(seg.src[t.start:t.end]) for _, t in seg.src_capitalized() if not seg.is_sentence_initial(t)]
-    loans = frozenset(en_skeleton(t.norm) for t in seg.src_words if len(t.norm) >= LOANWORD)
+    names: list[str] | None = None
+    loans: frozenset[str] = frozenset()
     for match in _ARABIC_TOKEN.finditer(seg.tgt):
         word, cut = _joined_cut(match.group())
         if cut is None:
             continue
+        if names is None:           # (only for a pair with a glued token: most have none)
+            names = [en_skeleton(seg.src[t.start:t.end]) for _, t in seg.src_capitalized() if not seg.is_sentence_initial(t)]
+            loans = frozenset(en_skeleton(t.norm) for t in seg.src_words if len(t.norm) >= LOANWORD)
         # a transliterated name or a loanword (الجينومي for genomic): one word, unless the second
         # part starts with the article, which starts a word (أوصتالسلطات beside South is two)
         if (word.startswith(ARTICLE, cut) or not _may_be_name(ar_skeleton(word), names)) \
@@ -259,6 +262,11 @@ def split_name(seg: AnalyzedSegment) -> Iterator[Finding]:
         if len(joined) < 4:
             continue
         whole = [norm(joined)] + [norm(joined[len(p):]) for p in _UNCLITIC if joined.startswith(p) and len(joined) - len(p) >= 4]
+        # the names whose sound the joined word has (most word pairs: none, and nothing else is asked)
+        sounding = [(name, skeletons) for name, skeletons in names.items()
+                    if any(ar_skeleton(w) in skeletons and len(ar_skeleton(w)) >= 2 for w in whole)]
+        if not sounding:
+            continue
         words, pairs = seg.document.arabic_words
         # (this pair's own words are not the document's evidence: the split is here)
         joined_count = max(words[w] - _count_in(seg, w) if words[w] else 0 for w in whole)
@@ -266,9 +274,8 @@ def split_name(seg: AnalyzedSegment) -> Iterator[Finding]:
         if joined_count < split_count and (joined_count or split_count > 1):
             continue                      # the document writes it as two words (وول ورثز, وين ليانج), or more often so
         two_words = min(zipf(a), zipf(b)) >= SPLIT_PART
-        for name, skeletons in names.items():
-            if any(ar_skeleton(w) in skeletons and len(ar_skeleton(w)) >= 2 for w in whole) \
-                    and (joined_count or not two_words or _only_rendering(seg, name, skeletons, tokens, left, right)) \
+        for name, skeletons in sounding:
+            if (joined_count or not two_words or _only_rendering(seg, name, skeletons, tokens, left, right)) \
                     and (joined_count or not _piece_renders(skeletons, a, b)) \
                     and (joined_count or not _compound_said_apart(name, a, b)):
                 yield Finding("minor", f"'{a} {b}' looks like the name '{name}' split by a space.",
