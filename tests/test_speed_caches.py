@@ -202,12 +202,12 @@ def test_lexical_index_is_each_word_pair_tested(corpora):
         return
     kinds = set()
     for seg in _article(corpora):
-        ar_words = [(j, clauses._ar_word(t.norm, seg.tgt_bare[j][-1], lex)) for j, t in enumerate(seg.tgt_words)]
-        index = clauses._LexicalIndex(seg, ar_words)
-        for tok in seg.src_words:
-            en = clauses._en_word(tok.norm, lex)
-            slow = {j: s for j, ar in ar_words for s in [clauses._lexical(seg, j, en, ar)] if s}
-            assert index.lexical(en) == slow, (seg.segment.id, tok.norm)
+        en_words = [(i, clauses._en_word(t.norm, lex)) for i, t in enumerate(seg.src_words)]
+        index = clauses._LexicalIndex(en_words)
+        for j, tok in enumerate(seg.tgt_words):
+            ar = clauses._ar_word(tok.norm, seg.tgt_bare[j][-1], lex)
+            slow = {i: s for i, en in en_words for s in [clauses._lexical(seg, j, en, ar)] if s}
+            assert index.lexical(ar, seg.tgt_cores[j], seg.tgt_stems[j]) == slow, (seg.segment.id, tok.norm)
             kinds.update(slow.values())
     assert {clauses.FREEDICT, clauses.GLOSS, clauses.TRANSLITERATION} <= kinds
 

@@ -474,61 +474,57 @@ def _edges(seg: AnalyzedSegment, lex: Bilingual, en_idx: list[int], ar_idx: list
             edges[(i, j)] = max(DOCUMENT, edges.get((i, j), 0))
     for i, j in associated(seg).items():
         edges[(i, j)] = max(ASSOCIATION, edges.get((i, j), 0))
-    index = _LexicalIndex(seg, [(j, _ar_word(seg.tgt_words[j].norm, seg.tgt_bare[j][-1], lex)) for j in ar_idx])
-    for i in en_idx:
-        for j, strength in index.lexical(_en_word(seg.src_words[i].norm, lex)).items():
+    index = _LexicalIndex([(i, _en_word(seg.src_words[i].norm, lex)) for i in en_idx])
+    for j in ar_idx:
+        ar = _ar_word(seg.tgt_words[j].norm, seg.tgt_bare[j][-1], lex)
+        for i, strength in index.lexical(ar, seg.tgt_cores[j], seg.tgt_stems[j]).items():
             edges[(i, j)] = max(strength, edges.get((i, j), 0))
     return edges
 
 
 class _LexicalIndex:
-    """The Arabic words of a pair by each key an English word may share with them, so that each English
-    word looks up its few keys instead of testing every Arabic word (:func:`_lexical`, which it equals:
-    tests/test_speed_caches.py)."""
+    """The English words of a pair by each key an Arabic word may share with them, so that an Arabic
+    word intersects its keys with the pair's (in C) instead of being tested against every English
+    word (:func:`_lexical`, which it equals: tests/test_speed_caches.py)."""
 
-    def __init__(self, seg: AnalyzedSegment, ar_words: list[tuple[int, _ArWord]]) -> None:
-        self.ar_words = ar_words
+    def __init__(self, en_words: list[tuple[int, _EnWord]]) -> None:
         self.stems: dict[str, list[int]] = {}
-        self.fd_lemmas: dict[str, list[int]] = {}
-        self.fd_keys: dict[str, list[int]] = {}
-        self.gl_lemmas: dict[str, list[int]] = {}
-        self.gl_keys: dict[str, list[int]] = {}
+        self.lemmas: dict[str, list[int]] = {}
+        self.keys: dict[str, list[int]] = {}
         self.roots: dict[tuple[str, bool], list[int]] = {}
         self.by_length: dict[int, list[tuple[int, str]]] = {}
-        for j, ar in ar_words:
-            for key, keys in ((seg.tgt_cores[j], self.stems), (seg.tgt_stems[j], self.stems)):
-                keys.setdefault(key, []).append(j)
-            for words, keys in ((ar.fd_lemmas, self.fd_lemmas), (ar.fd_keys, self.fd_keys),
-                                (ar.gl_lemmas, self.gl_lemmas), (ar.gl_keys, self.gl_keys)):
-                for key in words:
-                    keys.setdefault(key, []).append(j)
-            if ar.root is not None:
-                self.roots.setdefault(ar.root, []).append(j)
-            self.by_length.setdefault(len(ar.skeleton), []).append((j, ar.skeleton))
+        self.compounds = [(i, en.compound) for i, en in en_words if en.compound is not None]
+        for i, en in en_words:
+            for words, index in ((en.stems, self.stems), (en.lemmas, self.lemmas), (en.keys, self.keys),
+                                 (en.roots, self.roots)):
+                for word in words:
+                    index.setdefault(word, []).append(i)       # type: ignore[arg-type]
+            if en.skeleton:
+                self.by_length.setdefault(len(en.skeleton), []).append((i, en.skeleton))
 
-    def lexical(self, en: _EnWord) -> dict[int, float]:
-        """Arabic word → :func:`_lexical` of it and ``en``, for the words where it is not 0."""
+    def lexical(self, ar: _ArWord, core: str, stem: str) -> dict[int, float]:
+        """English word → :func:`_lexical` of it and the Arabic word ``ar`` (its light-stem ``core`` and
+        ``stem``), for the words where it is not 0."""
         found: dict[int, float] = {}
-        # (strongest first: a word takes the first kind of evidence it has, as _lexical tests them)
-        for strength, keys, words in ((FREEDICT, self.stems, en.stems), (FREEDICT, self.fd_lemmas, en.lemmas),
-                                      (FREEDICT, self.fd_keys, en.keys), (GLOSS, self.gl_lemmas, en.lemmas),
-                                      (GLOSS, self.gl_keys, en.keys)):
-            for word in words:
-                for j in keys.get(word, ()):
-                    found.setdefault(j, strength)
-        if en.compound is not None:
-            for j, ar in self.ar_words:
-                if part_of(ar.skeleton, en.compound):
-                    found.setdefault(j, COMPOUND)
-        for root in en.roots:
-            for j in self.roots.get(root, ()):
-                found.setdefault(j, ROOT)
-        if en.skeleton:
-            n = len(en.skeleton)
-            for length in (n - 1, n, n + 1):
-                for j, skeleton in self.by_length.get(length, ()):
-                    if j not in found and skeletons_match(en.skeleton, skeleton):
-                        found[j] = TRANSLITERATION
+        # (strongest first: an English word takes the first kind of evidence it has, as _lexical tests them)
+        for i in (*self.stems.get(core, ()), *self.stems.get(stem, ())):
+            found.setdefault(i, FREEDICT)
+        for strength, index, words in ((FREEDICT, self.lemmas, ar.fd_lemmas), (FREEDICT, self.keys, ar.fd_keys),
+                                       (GLOSS, self.lemmas, ar.gl_lemmas), (GLOSS, self.keys, ar.gl_keys)):
+            for word in index.keys() & words:
+                for i in index[word]:
+                    found.setdefault(i, strength)
+        for i, compound in self.compounds:
+            if part_of(ar.skeleton, compound):
+                found.setdefault(i, COMPOUND)
+        if ar.root is not None:
+            for i in self.roots.get(ar.root, ()):
+                found.setdefault(i, ROOT)
+        n = len(ar.skeleton)
+        for length in (n - 1, n, n + 1):
+            for i, skeleton in self.by_length.get(length, ()):
+                if i not in found and skeletons_match(skeleton, ar.skeleton):
+                    found[i] = TRANSLITERATION
         return found
 
 

@@ -67,6 +67,8 @@ class _Lexicon:
     def __init__(self, table: Mapping[str, str]) -> None:
         self._table = table
         self._idioms: dict[str, Idiom] = {}
+        # keyed by the lemma alone (see bama.Lexicon.glosses)
+        self._numbers = lru_cache(maxsize=100_000)(self._find_numbers)
 
     def get(self, lemma: str, default: Sequence[Idiom] = ()) -> Sequence[Idiom]:
         numbers = self._numbers(lemma)
@@ -74,8 +76,7 @@ class _Lexicon:
             return default
         return [self._idiom(n) for n in numbers.split()]
 
-    @lru_cache(maxsize=100_000)  # noqa: B019 - one lexicon per process; every pair asks for its common lemmas
-    def _numbers(self, lemma: str) -> str | None:
+    def _find_numbers(self, lemma: str) -> str | None:     # (memoized: every pair asks for its common lemmas)
         return self._table.get("l:" + lemma)
 
     def _idiom(self, number: str) -> Idiom:

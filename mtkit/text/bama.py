@@ -131,6 +131,9 @@ class Lexicon:
             self._stems_before.setdefault(c, set()).add(b)
         # (prefix, suffix) → the stem categories both take: a word's splits share few affix pairs
         self._between: dict[tuple[str, str], frozenset[str]] = {}
+        # one lexicon per process: a cache of its own, keyed by the word alone (an lru_cache on the
+        # method keys each word with the lexicon in a tuple, which the garbage collector tracks)
+        self.glosses = lru_cache(maxsize=200_000)(self._glosses)
 
     def _stem_categories(self, prefix: str, suffix: str) -> frozenset[str]:
         """The categories of a stem that ``prefix`` and ``suffix`` (both known) may surround:
@@ -149,9 +152,9 @@ class Lexicon:
             found = self._between[key] = frozenset(between)
         return found
 
-    @lru_cache(maxsize=200_000)  # noqa: B019 - one lexicon per process
-    def glosses(self, word: str) -> frozenset[str]:
-        """English content words glossing every analysis of ``word`` (normalized Arabic)."""
+    def _glosses(self, word: str) -> frozenset[str]:
+        """English content words glossing every analysis of ``word`` (normalized Arabic): :attr:`glosses`,
+        memoized."""
         known = self._analysed.get(word)
         if known is not None:
             return frozenset(known.split())

@@ -136,6 +136,11 @@ class Bilingual:
         # tables, so that a run does not stem every phrase of every word it asks about; None: computed
         self._stems = stems
         self._reverse_tables: tuple[Mapping[str, str], Mapping[str, str]] | None = None
+        # memos of this dictionary's own, keyed by the word alone (an lru_cache over (dictionary, word)
+        # keeps a tuple per word that the garbage collector tracks): asked for every Arabic word of
+        # every pair, by several checks
+        self._english = lru_cache(maxsize=100_000)(self._find_english)
+        self._stems_by_key = lru_cache(maxsize=100_000)(partial(_ar_stems, self))
 
     @classmethod
     def from_entries(cls, en_ar: list[tuple[str, list[str]]], ar_en: list[tuple[str, list[str]]]) -> Bilingual:
@@ -205,7 +210,7 @@ class Bilingual:
     def ar_to_en(self, word: str) -> frozenset[str]:
         """English renderings of an Arabic word or phrase: as written, else without its clitics
         and article, else by light stem."""
-        return _ar_to_en(self, word)
+        return self._english(word)
 
     def _find_english(self, word: str) -> frozenset[str]:
         text = norm(word).strip()
@@ -224,7 +229,7 @@ class Bilingual:
 
     def ar_stems(self, en_word: str) -> frozenset[str]:
         """Light stems (:func:`ar_core`) of the Arabic content words that render ``en_word``."""
-        return _ar_stems(self, en_key(en_word))
+        return self._stems_by_key(en_key(en_word))
 
 
 def english_of(word: str, lex: Bilingual | None) -> frozenset[str]:
@@ -248,12 +253,6 @@ def _add(table: dict[str, dict[str, None]], english: str, arabic: str) -> None:
         table.setdefault(english, {})[arabic] = None
 
 
-@lru_cache(maxsize=100_000)      # asked for every Arabic word of every pair, by several checks
-def _ar_to_en(lex: Bilingual, word: str) -> frozenset[str]:
-    return lex._find_english(word)
-
-
-@lru_cache(maxsize=100_000)
 def _ar_stems(lex: Bilingual, key: str) -> frozenset[str]:
     if lex._stems is not None:
         found = lex._stems.get(key)
