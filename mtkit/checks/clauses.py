@@ -495,10 +495,11 @@ class _LexicalIndex:
         self.by_length: dict[int, list[tuple[int, str]]] = {}
         self.compounds = [(i, en.compound) for i, en in en_words if en.compound is not None]
         for i, en in en_words:
-            for words, index in ((en.stems, self.stems), (en.lemmas, self.lemmas), (en.keys, self.keys),
-                                 (en.roots, self.roots)):
+            for words, index in ((en.stems, self.stems), (en.lemmas, self.lemmas), (en.keys, self.keys)):
                 for word in words:
-                    index.setdefault(word, []).append(i)       # type: ignore[arg-type]
+                    index.setdefault(word, []).append(i)
+            for root in en.roots:
+                self.roots.setdefault(root, []).append(i)
             if en.skeleton:
                 self.by_length.setdefault(len(en.skeleton), []).append((i, en.skeleton))
 
