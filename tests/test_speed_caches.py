@@ -195,6 +195,22 @@ def test_derivation_suffixes_by_last_letter_try_every_suffix_a_word_ends_with():
         assert [d for d in lemmas._DERIVATIONS if word.endswith(d[0])] == [d for d in tried if word.endswith(d[0])]
 
 
+def _lexical(seg, j, en, ar):
+    """The strongest lexical evidence that Arabic word ``j`` (``ar``) renders the English word ``en``
+    (0: none), word by word: the reading clauses._LexicalIndex does for a whole pair at once."""
+    from mtkit.checks import clauses
+    from mtkit.text.translit import part_of
+    if seg.tgt_cores[j] in en.stems or seg.tgt_stems[j] in en.stems or en.lemmas & ar.fd_lemmas or en.keys & ar.fd_keys:
+        return clauses.FREEDICT
+    if en.lemmas & ar.gl_lemmas or en.keys & ar.gl_keys:
+        return clauses.GLOSS
+    if en.compound is not None and part_of(ar.skeleton, en.compound):
+        return clauses.COMPOUND
+    if ar.root is not None and ar.root in en.roots:
+        return clauses.ROOT
+    return clauses.TRANSLITERATION if clauses._sounds_like(en.skeleton, ar.skeleton) else 0
+
+
 def test_lexical_index_is_each_word_pair_tested(corpora):
     from mtkit.checks import clauses
     lex = bilingual()
@@ -206,7 +222,7 @@ def test_lexical_index_is_each_word_pair_tested(corpora):
         index = clauses._LexicalIndex(en_words)
         for j, tok in enumerate(seg.tgt_words):
             ar = clauses._ar_word(tok.norm, seg.tgt_bare[j][-1], lex)
-            slow = {i: s for i, en in en_words for s in [clauses._lexical(seg, j, en, ar)] if s}
+            slow = {i: s for i, en in en_words for s in [_lexical(seg, j, en, ar)] if s}
             assert index.lexical(ar, seg.tgt_cores[j], seg.tgt_stems[j]) == slow, (seg.segment.id, tok.norm)
             kinds.update(slow.values())
     assert {clauses.FREEDICT, clauses.GLOSS, clauses.TRANSLITERATION} <= kinds

@@ -485,7 +485,7 @@ def _edges(seg: AnalyzedSegment, lex: Bilingual, en_idx: list[int], ar_idx: list
 class _LexicalIndex:
     """The English words of a pair by each key an Arabic word may share with them, so that an Arabic
     word intersects its keys with the pair's (in C) instead of being tested against every English
-    word (:func:`_lexical`, which it equals: tests/test_speed_caches.py)."""
+    word (tests/test_speed_caches.py tests it against that word-by-word reading)."""
 
     def __init__(self, en_words: list[tuple[int, _EnWord]]) -> None:
         self.stems: dict[str, list[int]] = {}
@@ -504,10 +504,11 @@ class _LexicalIndex:
                 self.by_length.setdefault(len(en.skeleton), []).append((i, en.skeleton))
 
     def lexical(self, ar: _ArWord, core: str, stem: str) -> dict[int, float]:
-        """English word → :func:`_lexical` of it and the Arabic word ``ar`` (its light-stem ``core`` and
-        ``stem``), for the words where it is not 0."""
+        """English word → the strongest lexical evidence that the Arabic word ``ar`` (its light-stem
+        ``core`` and ``stem``) renders it (FREEDICT, GLOSS, COMPOUND, ROOT, TRANSLITERATION), for the
+        English words it has any for."""
         found: dict[int, float] = {}
-        # (strongest first: an English word takes the first kind of evidence it has, as _lexical tests them)
+        # (strongest first: an English word takes the first kind of evidence it has)
         for i in (*self.stems.get(core, ()), *self.stems.get(stem, ())):
             found.setdefault(i, FREEDICT)
         for strength, index, words in ((FREEDICT, self.lemmas, ar.fd_lemmas), (FREEDICT, self.keys, ar.fd_keys),
@@ -527,22 +528,6 @@ class _LexicalIndex:
                 if i not in found and skeletons_match(skeleton, ar.skeleton):
                     found[i] = TRANSLITERATION
         return found
-
-
-def _lexical(seg: AnalyzedSegment, j: int, en: _EnWord, ar: _ArWord) -> float:
-    """The strongest lexical evidence that Arabic word ``j`` (``ar``) renders the English word ``en`` (0: none);
-    :class:`_LexicalIndex` gives it for all the words of a pair at once."""
-    # (isdisjoint, not &: most pairs share nothing, and no set is built to say so)
-    if seg.tgt_cores[j] in en.stems or seg.tgt_stems[j] in en.stems or not en.lemmas.isdisjoint(ar.fd_lemmas) \
-            or not en.keys.isdisjoint(ar.fd_keys):
-        return FREEDICT
-    if not en.lemmas.isdisjoint(ar.gl_lemmas) or not en.keys.isdisjoint(ar.gl_keys):
-        return GLOSS
-    if en.compound is not None and part_of(ar.skeleton, en.compound):
-        return COMPOUND
-    if ar.root is not None and ar.root in en.roots:      # (see _EnWord.roots)
-        return ROOT
-    return TRANSLITERATION if _sounds_like(en.skeleton, ar.skeleton) else 0
 
 
 def _lemmas_of(english: frozenset[str]) -> frozenset[str]:
