@@ -186,9 +186,10 @@ class _Costs:
                 last = strip.shape[1] - 1
                 commons.append(np.take_along_axis(strip, np.clip(jc - c0, 0, last), 1)
                                - np.take_along_axis(strip, np.clip(jb - c0, 0, last), 1))
-            cells = None
+            cells: list[_Cells | _Crossings | None] | None = None
             if (a, b) == (2, 2):
-                cells = [None if w is None else _window_cells(w, ia, jb) for w in windows]
+                cells = [None if w is None else self._crossings(ch, w, i0, i1, width)
+                         for ch, w in zip(self.channels, windows)]
             extra = self._extra_block(rows, cols, ok, a, b) if self.extra is not None else None
             out.append((ok, self._terms(rows[:, None], ia, jc, jb, commons, extra, cells)))
         return out
@@ -203,7 +204,7 @@ class _Costs:
         return self._priced(self._terms(i, ia, j, jb, commons, extra, cells), a, b)
 
     def _terms(self, i, ia, j, jb, commons: Sequence[np.ndarray | None], extra: np.ndarray | None,
-               cells: Sequence[_Cells | None] | None = None) -> _Terms:
+               cells: Sequence[_Cells | _Crossings | None] | None = None) -> _Terms:
         length = length_terms(self.ls[i] - self.ls[ia], self.lt[j] - self.lt[jb], self.ratio, self.noise.variance)
         cells = cells or [None] * len(self.channels)
         bonuses = tuple(_bonus(ch, i, ia, j, jb, common, cell)
@@ -271,6 +272,29 @@ class _Costs:
         np.add.at(grid, (r[sel] - r0 + 1, c[sel] - c0 + 1), cnt[sel])
         return grid.cumsum(0).cumsum(1), r0, c0
 
+    def _crossings(self, ch: Channel, window, i0: int, i1: int, width: int) -> _Crossings:
+        """The 2-2 beads of rows i0..i1-1 (block cells) that a crossing unit pair of a window
+        (_prefix_window) can raise: found from the window's unit pairs with Dice above
+        CROSSING_DICE (few), so the diagonal's Dice is computed for those beads only."""
+        grid, r0, c0 = window
+        h = min(grid.shape[0] - 1, len(self.ls) - 1 - r0)      # the window's units (not prefix n or m)
+        w = min(grid.shape[1] - 1, self.m - c0)
+        g = grid[:h + 1, :w + 1]
+        common = g[1:, 1:] - g[:-1, 1:] - g[1:, :-1] + g[:-1, :-1]   # _window_cells' arithmetic
+        r = np.arange(r0, r0 + h)[:, None]
+        c = np.arange(c0, c0 + w)[None, :]
+        pair = _dice(ch, r + 1, r, c + 1, c, common)                # Dice of unit pair (r0 + x, c0 + y)
+        x, y = np.nonzero(pair > params.CROSSING_DICE)
+        # a crossing pair (r, c) is the pair (ia, jb + 1) of the bead at (r, c - 1), (ia + 1, jb) of (r - 1, c)
+        ia = np.concatenate([x, x - 1]) + r0
+        jb = np.concatenate([y - 1, y]) + c0
+        fits = (ia >= r0) & (ia + 1 < r0 + h) & (jb >= c0) & (jb + 1 < c0 + w) & (ia + 2 >= i0) & (ia + 2 < i1)
+        ia, jb = ia[fits], jb[fits]
+        k = jb + 2 - self.lo[ia + 2]
+        inside = (k >= 0) & (k < width)
+        ia, jb, k = ia[inside], jb[inside], k[inside]
+        return _Crossings((ia + 2 - i0, k), pair[ia - r0, jb - c0], pair[ia + 1 - r0, jb + 1 - c0])
+
     def _extra_block(self, rows, cols, ok, a, b) -> np.ndarray:
         out = np.zeros(ok.shape)
         assert self.extra is not None
@@ -285,33 +309,32 @@ class _Costs:
 _Cells = tuple[np.ndarray, np.ndarray, np.ndarray, np.ndarray]
 
 
-def _window_cells(window, ia: np.ndarray, jb: np.ndarray) -> _Cells:
-    """_Cells of the 2-2 beads starting at source unit ``ia`` and target unit ``jb`` (arrays), from
-    a window's 2-D prefix sums (_Costs._prefix_window)."""
-    grid, r0, c0 = window
-    rows, cols = grid.shape
-
-    def at(r, c):
-        return grid[np.clip(r - r0, 0, rows - 1), np.clip(c - c0, 0, cols - 1)]
-
-    def cell(r, c):
-        return at(r + 1, c + 1) - at(r, c + 1) - at(r + 1, c) + at(r, c)
-
-    return cell(ia, jb), cell(ia + 1, jb + 1), cell(ia, jb + 1), cell(ia + 1, jb)
+@dataclass(frozen=True)
+class _Crossings:
+    """A block's 2-2 beads that have a crossing unit pair with Dice above CROSSING_DICE: their
+    cells (block rows, columns) and the Dice of their diagonal's first and second unit pairs."""
+    at: tuple[np.ndarray, np.ndarray]
+    first: np.ndarray
+    second: np.ndarray
 
 
-def _bonus(ch: Channel, i, ia, j, jb, common: np.ndarray, cells: _Cells | None) -> np.ndarray:
+def _bonus(ch: Channel, i, ia, j, jb, common: np.ndarray, cells: _Cells | _Crossings | None) -> np.ndarray:
     """A bead's bonus: weight × its Dice. A 2-2 bead whose crossing pairs share evidence (a
     boundary moved on both sides: [e1 e2][e3] ~ [a1][a2 a3] has e2 ~ a2 across it) earns at
     least what its diagonal's two 1-1 beads earn, which one bead's Dice over four units
-    cannot: two 1-1 beads would collect the evidence twice."""
+    cannot: two 1-1 beads would collect the evidence twice. ``cells``: the unit pairs' shared
+    keys (a path's beads) or a block's crossing beads (_Costs._crossings); the same floats."""
     bonus = ch.weight * _dice(ch, i, ia, j, jb, common)
     if cells is None:
         return bonus
+    if isinstance(cells, _Crossings):
+        diagonal = ch.weight * cells.first + ch.weight * cells.second
+        bonus[cells.at] = np.maximum(bonus[cells.at], diagonal)
+        return bonus
     first, second = ia + 1, jb + 1
     d1, d2, c1, c2 = cells
-    diagonal = ch.weight * _dice(ch, first, ia, second, jb, d1) + ch.weight * _dice(ch, i, first, j, second, d2)
     crossed = np.maximum(_dice(ch, first, ia, j, second, c1), _dice(ch, i, first, second, jb, c2))
+    diagonal = ch.weight * _dice(ch, first, ia, second, jb, d1) + ch.weight * _dice(ch, i, first, j, second, d2)
     return np.where(crossed > params.CROSSING_DICE, np.maximum(bonus, diagonal), bonus)
 
 
