@@ -7,8 +7,9 @@ from pathlib import Path
 import numpy as np
 import pytest
 
-from mtkit.align import dp
+from mtkit.align import dp, params
 from mtkit.align.features import UnitFeatures, ar_features, en_features
+from mtkit.align.flat import feature_pair
 
 DATA = Path(__file__).resolve().parent / "data" / "align"
 EN = (DATA / "verses.en.txt").read_text(encoding="utf-8").splitlines()
@@ -197,3 +198,31 @@ def test_a_boundary_moved_on_both_sides_is_one_two_two_bead():
 def test_without_evidence_across_the_boundary_two_pairs_stay_one_to_one():
     src, tgt = _moved_boundary(("q",))
     assert all(len(b.src) == 1 and len(b.tgt) == 1 for b in dp.align_features(src, tgt))
+
+
+def test_block_two_two_costs_are_the_path_replays_floats():
+    # the block finds its 2-2 beads with a crossing pair from the window's unit pairs (_crossings),
+    # the path's replay from each unit pair's shared keys: the same floats, in any block and band
+    rng = random.Random(7)
+    words = [f"w{k}" for k in range(12)]
+
+    def unit(length: int) -> UnitFeatures:
+        return UnitFeatures(length, frozenset({f"n:{rng.randint(0, 9)}"}), tuple(rng.sample(words, 3)))
+
+    src = [unit(rng.randint(40, 200)) for _ in range(30)]
+    tgt = [unit(rng.randint(40, 200)) for _ in range(28)]
+    s, t = feature_pair(src, tgt)
+    n, m = len(s), len(t)
+    types = params.bead_types(2)
+    t22 = types.index((2, 2))
+    lo = np.maximum(np.arange(n + 1) - 6, 0)
+    for band in ((np.zeros(n + 1, dtype=np.int64), np.full(n + 1, m + 1, dtype=np.int64)),
+                 (lo, np.minimum(lo + 13, m + 1))):
+        costs = dp._Costs(s, t, *band, types, None, params.Noise())
+        width = int((band[1] - band[0]).max())
+        for i0, i1 in ((1, n + 1), (5, 12), (20, n + 1)):
+            block = costs.block(i0, i1, width)[t22]
+            r, k = np.nonzero(block < params.INF)
+            i = r + i0
+            j = band[0][i] + k
+            assert len(i) and list(block[r, k]) == list(costs.path_price(i, j, 2, 2))

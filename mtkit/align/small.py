@@ -165,9 +165,9 @@ def _two_two_bonus(ch: _Channel, ia: int, jb: int, bonus: float) -> float:
     def pair(r: int, c: int) -> float:
         return _dice(ch, r, r + 1, c, c + 1, ch.common(r, r + 1, c, c + 1))
 
-    diagonal = ch.weight * pair(ia, jb) + ch.weight * pair(ia + 1, jb + 1)
-    crossed = max(pair(ia, jb + 1), pair(ia + 1, jb))
-    return max(bonus, diagonal) if crossed > params.CROSSING_DICE else bonus
+    if max(pair(ia, jb + 1), pair(ia + 1, jb)) <= params.CROSSING_DICE:   # the crossing test first:
+        return bonus                                                       # it rarely passes
+    return max(bonus, ch.weight * pair(ia, jb) + ch.weight * pair(ia + 1, jb + 1))
 
 
 # A bead's evidence that the noise does not change (dp._Terms): ½ delta², variance × mean length,
