@@ -22,6 +22,7 @@ from __future__ import annotations
 
 import sys
 from collections.abc import Sequence
+from itertools import accumulate
 
 from mtkit.align import features, params
 from mtkit.align.features import UnitFeatures
@@ -62,7 +63,7 @@ class _Channel:
         self.shared: list[list[int] | None] = []
         for s_keys in s_occ:
             counts = [sum(n * t_keys[k] for k, n in s_keys.items() if k in t_keys) for t_keys in t_occ] if s_keys else []
-            self.shared.append(_prefix_ints(counts) if any(counts) else None)
+            self.shared.append(_prefix_counts(counts) if any(counts) else None)
 
     def rows(self, ia: int, i: int) -> list[int] | None:
         """The keys source units [ia, i) share with target units [0, c), c = 0..m (None: none)."""
@@ -104,20 +105,14 @@ def _occurrences(units: list[list[tuple[str, ...]]], common: set[str]) -> list[d
     return out
 
 
-def _prefix_ints(values: Sequence[int]) -> list[int]:
-    out, total = [0], 0
-    for v in values:
-        total += v
-        out.append(total)
-    return out
-
-
 def _prefix(values: Sequence[float]) -> list[float]:
-    out, total = [0.0], 0.0
-    for v in values:
-        total += v
-        out.append(total)
-    return out
+    """Prefix sums from 0.0, added left to right."""
+    return list(accumulate(values, initial=0.0))
+
+
+def _prefix_counts(values: Sequence[int]) -> list[int]:
+    """Prefix sums of counts, exact integers."""
+    return list(accumulate(values, initial=0))
 
 
 class _Evidence:
