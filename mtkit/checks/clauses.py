@@ -42,7 +42,7 @@ from __future__ import annotations
 
 from functools import lru_cache
 from dataclasses import dataclass
-from typing import Callable, Iterable, Iterator, NamedTuple, Optional, Sequence
+from typing import Callable, Iterable, Iterator, NamedTuple, Optional, Sequence, TypeVar
 
 from mtkit.checks import Doc, Finding, check
 from mtkit.checks.analysis import SENTENCE_RATIO, AnalyzedSegment, length_delta
@@ -50,13 +50,13 @@ from mtkit.checks.entity import _letter_names, _spelled_letters
 from mtkit.model import Span
 from mtkit.text.arabic import ar_bare, pattern_root
 from mtkit.text import bama
-from mtkit.text.dictionary import AR_FUNCTION_WORDS, Bilingual, bilingual, en_key, english_of
+from mtkit.text.dictionary import AR_FUNCTION_WORDS, EN_FUNCTION_WORDS, Bilingual, bilingual, en_key, english_of
 from mtkit.text.lemmas import derived_bases
 from mtkit.text.normalize import norm
 from mtkit.text.tokens import Token
 from mtkit.text.translit import ar_skeleton, en_skeleton, part_of, skeletons_match
-from mtkit.align.words import EN_FUNCTION_WORDS
 
+T = TypeVar("T")
 
 
 @dataclass(frozen=True)
@@ -269,9 +269,14 @@ def _sounds_like_one_of(skeletons: dict[int, list[str]], skeleton: str, *, engli
     lengths a class apart."""
     if not skeleton:
         return False
-    n = len(skeleton)
-    near = (other for k in (n - 1, n, n + 1) for other in skeletons.get(k, ()))
+    near = _near(skeletons, len(skeleton))
     return any(skeletons_match(other, skeleton) if english else skeletons_match(skeleton, other) for other in near)
+
+
+def _near(by_length: dict[int, list[T]], n: int) -> Iterator[T]:
+    """The entries of ``by_length`` (skeletons, or items with one, by length) whose skeleton is at most
+    one letter longer or shorter than ``n``: others never match (:func:`_sounds_like`)."""
+    return (entry for k in (n - 1, n, n + 1) for entry in by_length.get(k, ()))
 
 
 def _rendering_of(seg: AnalyzedSegment, j: int) -> bool:
@@ -522,11 +527,9 @@ class _LexicalIndex:
         if ar.root is not None:
             for i in self.roots.get(ar.root, ()):
                 found.setdefault(i, ROOT)
-        n = len(ar.skeleton)
-        for length in (n - 1, n, n + 1):
-            for i, skeleton in self.by_length.get(length, ()):
-                if i not in found and skeletons_match(skeleton, ar.skeleton):
-                    found[i] = TRANSLITERATION
+        for i, skeleton in _near(self.by_length, len(ar.skeleton)):
+            if i not in found and skeletons_match(skeleton, ar.skeleton):
+                found[i] = TRANSLITERATION
         return found
 
 

@@ -126,7 +126,7 @@ class DocumentContext:
     def _pairs_with(self) -> tuple[dict[str, frozenset[int]], dict[str, frozenset[int]], dict[int, int]]:
         """For each English content word (lower case) and each Arabic light-stem core, the pairs of
         the document that hold it; and each segment's place in the document."""
-        from mtkit.align.words import EN_FUNCTION_WORDS
+        from mtkit.text.dictionary import EN_FUNCTION_WORDS
         en: dict[str, set[int]] = defaultdict(set)
         ar: dict[str, set[int]] = defaultdict(set)
         for k, seg in enumerate(self.segments):
