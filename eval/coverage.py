@@ -2,11 +2,11 @@
 
     python eval/coverage.py [--half dev|test|all] [--top N] [--section NAME]
 
-The clause checks (mtkit/checks/clauses.py) can tell an added or a dropped clause from an unlinked
+The clause checks (mtkit/checks/clauses/) can tell an added or a dropped clause from an unlinked
 paraphrase only where the rest of the pair is explained: this measures, over the clean professional
 pairs audited in their documents, the share of content words on each side that something on the
-other side renders (``seen``: any evidence, clauses.seen_en/seen_ar) and that a link reaches
-(``linked``: clauses.evidence, one partner per word, strongest first). ``--top`` lists the most
+other side renders (``seen``: any evidence, clauses.evidence.seen_en/seen_ar) and that a link reaches
+(``linked``: clauses.evidence.evidence, one partner per word, strongest first). ``--top`` lists the most
 frequent content words left unexplained (what a coverage change would have to reach).
 """
 from __future__ import annotations
@@ -17,7 +17,8 @@ from collections import Counter
 import tico19
 from results import record
 
-from mtkit.checks import clauses
+from mtkit.checks.clauses import evidence as clause_evidence
+from mtkit.checks.clauses.words import ar_content, en_content
 from mtkit.checks.document import analyze
 from mtkit.text.dictionary import bilingual
 
@@ -32,9 +33,9 @@ def measure(half: str, top: int) -> tuple[str, list[str]]:
     counts: Counter = Counter()
     missing: dict[str, Counter] = {"en": Counter(), "ar": Counter()}
     for seg in analyze(chosen):
-        ev = clauses.evidence(seg, lex)
-        sides = (("en", seg.src_words, clauses.en_content, clauses.seen_en(seg, lex), ev.found_en),
-                 ("ar", seg.tgt_words, clauses.ar_content, clauses.seen_ar(seg, lex), ev.found_ar))
+        ev = clause_evidence.evidence(seg, lex)
+        sides = (("en", seg.src_words, en_content, clause_evidence.seen_en(seg, lex), ev.found_en),
+                 ("ar", seg.tgt_words, ar_content, clause_evidence.seen_ar(seg, lex), ev.found_ar))
         for side, words, content, seen, found in sides:
             for k, tok in enumerate(words):
                 if not content(tok.norm) or not tok.norm.isalpha():

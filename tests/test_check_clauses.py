@@ -67,8 +67,9 @@ def test_explicitation_is_no_added_clause(run_check, en, ar):
 
 
 def test_the_clause_checks_are_silent_without_the_dictionaries(run_check, monkeypatch):
-    from mtkit.checks import clauses
-    monkeypatch.setattr(clauses, "bilingual", lambda: None)
+    from mtkit.checks.clauses import added, dropped
+    monkeypatch.setattr(added, "bilingual", lambda: None)
+    monkeypatch.setattr(dropped, "bilingual", lambda: None)
     en, _, planted, _ = DROPPED[0]
     assert run_check(en, planted, "omission.clause_words") == []
     en, _, planted, _ = ADDED[0]
@@ -87,7 +88,7 @@ def test_a_clause_added_after_a_paraphrase_at_a_place_rendered_word_for_word_is_
 
 
 # Written for these tests: a short clause whose words the dictionaries know, where the words around
-# it are rendered side by side on the other side (no room for it there: clauses.excess).
+# it are rendered side by side on the other side (no room for it there: clauses.rules.excess).
 NO_ROOM = [
     ("addition.clause", "The minister opened the new school in the village.",
      "افتتح الوزير المدرسة الجديدة في القرية، كما ذكرت وكالة الأنباء.",
@@ -119,7 +120,7 @@ def test_a_word_rendered_once_explains_one_word_only(run_check):
 
 def test_evidence_links_each_word_to_its_own_counterpart():
     from mtkit.checks.analysis import AnalyzedSegment
-    from mtkit.checks.clauses import evidence, seen_en
+    from mtkit.checks.clauses.evidence import evidence, seen_en
     from mtkit.model import Segment
     seg = AnalyzedSegment(Segment("t", "When masks are not available, people can wear homemade masks.",
                                   "عندما لا تتوفر الأقنعة، يمكن للناس ارتداء."))
@@ -178,7 +179,7 @@ def test_a_paraphrase_in_its_place_is_quiet_and_a_real_clause_beside_it_is_not(c
 # eval/plant.py does: (check, English, the original Arabic, the planted Arabic, the words flagged).
 SEVENTH = [
     # a concise translation holds an added clause too: the English is rendered in full, so four words
-    # nothing renders outweigh the pair's length (clauses.ADDED_STRONG)
+    # nothing renders outweigh the pair's length (clauses.rules.ADDED_STRONG)
     ("addition.clause", "and you said this is a pressure in your chest", "وقلت إن هذا ضغط في صدرك",
      "وقلت إن هذا ضغط في صدرك، وقد تكررت هذه الحالة في عدة مدن", "وقد تكررت هذه الحالة في عدة مدن"),
     # an acronym that FreeDict renders (ID → الهوية) leaves no room for a clause written out
@@ -204,7 +205,7 @@ SEVENTH = [
      "في حالة سارس كوف-2 الذي يساعد الفيروس على اقتحام مستقبلات إنزيم إيه سي إي2.",
      "such research focuses on the S-spike protein"),
     # a pair of normal length that lacks a clause: four known words with no room at its place
-    # (clauses.DROPPED_STRONG)
+    # (clauses.rules.DROPPED_STRONG)
     ("omission.clause_words",
      "Since then, more knowledge was accumulated through extensive studies on HCoV-229E and HCoV-OC43, both of "
      "which cause self-limiting symptoms.",
@@ -259,7 +260,7 @@ def test_last_rounds_false_clause_flags_are_quiet_and_a_real_clause_beside_them_
 
 
 # Ninth round (clause9): evidence through derived forms and roots (mtkit.text.lemmas.derived_bases,
-# mtkit.text.arabic.pattern_root) and acronyms shown rendered (clauses._shown_in_full). Real TICO-19 pairs (CC0).
+# mtkit.text.arabic.pattern_root) and acronyms shown rendered (clauses.evidence._shown_in_full). Real TICO-19 pairs (CC0).
 # A clause added beside SARS-CoV → سارس كوف (a transliterated acronym, no room for an expansion), and one
 # beside PEEP and "ventilator-associated" → المرتبطة (ربط: "associate" found through its root): flagged,
 # the originals quiet (both missed before: the acronyms were read as written out).
@@ -291,22 +292,22 @@ def test_derived_and_root_forms_are_found_and_a_paraphrase_with_them_is_quiet(ru
     """"transmitted" is rendered by انتقل and انتقاله (root نقل of FreeDict's نقل); the Arabic's
     "وكذلك مهما كانت طريقة انتقاله" paraphrases "whether and how … is transmitted": quiet, although
     SARS-CoV-2 → سارس كوف-2 is now read as rendered (no acronym written out to excuse a run)."""
-    from mtkit.checks import clauses
     from mtkit.checks.analysis import AnalyzedSegment
+    from mtkit.checks.clauses.evidence import seen_en
     from mtkit.model import Segment
     en = ("However, whether and how SARS-CoV-2 is transmitted to humans through pangolins and other mammals remain "
           "to be clarified in future investigations.")
     ar = ("ومع ذلك، سواء انتقل سارس كوف-2 إلى الإنسان أم لا، وكذلك مهما كانت طريقة انتقاله، من خلال حيوانات آكل "
           "النمل الحرشفي وغيره من الثدييات يظل انتقاله موضوعًا يحتاج إلى التوضيح في الأبحاث المستقبلية.")
     seg = AnalyzedSegment(Segment("t", en, ar))
-    seen = clauses.seen_en(seg, bilingual())
+    seen = seen_en(seg, bilingual())
     assert [seen[i] for i, t in enumerate(seg.src_words) if t.norm == "transmitted"] == [True]
     assert run_check(en, ar, "addition.clause") == []
 
 
 def test_a_dropped_clause_in_a_reordered_sentence_is_flagged(caught_once):
     """The Arabic puts the English's last clause first, so the anchors around the dropped words cross: the
-    place to look for their rendering is then the whole Arabic (clauses.excess), where nothing renders them.
+    place to look for their rendering is then the whole Arabic (clauses.rules.excess), where nothing renders them.
     A real TICO-19 pair (CC0); the original is quiet."""
     en = ("Emergency symptoms include difficulty breathing, persistent chest pain or pressure, confusion, difficulty "
           "waking, and bluish face or lips; immediate medical attention is advised if these symptoms are present.")
@@ -331,7 +332,7 @@ def test_a_clause_far_from_an_acronym_written_out_elsewhere_needs_no_extra_words
 def test_an_unexplained_word_beside_a_moved_phrase_is_no_room_for_a_dropped_clause(caught_once):
     """The Arabic puts the English's head ("Acute cardiac injury was found") last: نوبات sits at the dropped
     clause's place but beside قلبية, whose English partner has an unexplained neighbour ("injury") far from
-    it, so it renders that and leaves no room for the clause (clauses._homeless). A real TICO-19 pair (CC0)
+    it, so it renders that and leaves no room for the clause (clauses.dropped._homeless). A real TICO-19 pair (CC0)
     with its last clause reworded so that it needs no document context; the original is quiet."""
     en = ("Acute cardiac injury was found in 12% of infected people admitted in hospital in Wuhan, China, and is more "
           "frequent in older patients.")
@@ -343,7 +344,7 @@ def test_an_unexplained_word_beside_a_moved_phrase_is_no_room_for_a_dropped_clau
 
 def test_an_arabic_word_rendering_an_english_grammar_word_is_no_room_for_a_dropped_clause(caught_once):
     """بسبب renders "Because (of)", an English grammar word no link joins: it used to count as room for the
-    dropped "of this mission and your role in it" (clauses.renders_grammar). A real TICO-19 pair (CC0) and
+    dropped "of this mission and your role in it" (clauses.evidence.renders_grammar). A real TICO-19 pair (CC0) and
     the same pair with the clause deleted as eval/plant.py deletes it."""
     en = ("Because of the importance of this mission and your role in it, we will be making some significant "
           "adjustments to how we work together, starting this coming week.")
@@ -354,11 +355,12 @@ def test_an_arabic_word_rendering_an_english_grammar_word_is_no_room_for_a_dropp
 
 
 def test_a_dropped_clause_of_three_unlinked_known_words_is_flagged_whatever_the_length(caught_once, monkeypatch):
-    """The length-free rule (clauses.DROPPED_STRONG) reads the words no link reaches: "older" and "years"
+    """The length-free rule (clauses.rules.DROPPED_STRONG) reads the words no link reaches: "older" and "years"
     are found by a chance gloss or root elsewhere in the pair, but nothing links them (the length rules
     are turned off here, so only it can flag). A real TICO-19 pair (CC0) with its last clause deleted."""
-    from mtkit.checks import clauses
-    monkeypatch.setattr(clauses, "DROPPED", tuple(clauses.Rule(**{**vars(r), "delta": -99.0}) for r in clauses.DROPPED))
+    from mtkit.checks.clauses import dropped
+    from mtkit.checks.clauses.rules import Rule
+    monkeypatch.setattr(dropped, "DROPPED", tuple(Rule(**{**vars(r), "delta": -99.0}) for r in dropped.DROPPED))
     en = ("Severe cases are most common in older adults (those older than 60 years, and especially those older "
           "than 80 years).")
     original = "تكثر الحالات الحرجة بين كبار السن (مَن تزيد أعمارهم عن 60 عامًا، وخاصة مَن تزيد أعمارهم عن 80 عامًا)."
@@ -408,7 +410,7 @@ def test_the_documents_length_ratio_leaves_the_pair_out_and_leans_on_the_prior()
 
 
 def test_one_rule_says_an_arabic_word_transliterates_an_acronym():
-    from mtkit.checks.clauses import _transliterates
+    from mtkit.checks.clauses.evidence import _transliterates
     from mtkit.checks.document import analyze
     from mtkit.model import Segment
     from mtkit.text.translit import en_skeleton

@@ -49,10 +49,10 @@ def test_the_same_words_with_an_error_are_flagged(run_check, check, en, ar):
 
 
 def test_lexical_clause_checks_are_silent_without_the_dictionaries(run_check, monkeypatch):
-    from mtkit.checks import clauses
+    from mtkit.checks.clauses import added
     en = "The minister opened the new hospital in the capital on Monday."
     ar = "افتتح الوزير المستشفى الجديد في العاصمة يوم الاثنين، وسط مخاوف متزايدة من ارتفاع التكاليف الباهظة جدًا."
-    monkeypatch.setattr(clauses, "bilingual", lambda: None)
+    monkeypatch.setattr(added, "bilingual", lambda: None)
     assert run_check(en, ar, "addition.clause") == []
 
 

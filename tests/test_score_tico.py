@@ -1,7 +1,7 @@
 """On real translations (a TICO-19 slice): the professional Arabic against a copy with planted
 errors, the planted categories rise in the error profile and nothing else does. With 12 plants per
 category the rise is significant (p < 0.05) where the audit catches enough of them (added clauses
-and dropped ones too, by dictionary evidence and word links: mtkit/checks/clauses.py; p = 0.03 for
+and dropped ones too, by dictionary evidence and word links: mtkit/checks/clauses/; p = 0.03 for
 dropped clauses on this slice), and terminology plants need a glossary."""
 from __future__ import annotations
 

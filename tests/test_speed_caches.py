@@ -141,8 +141,9 @@ def test_name_matching_over_a_real_article_is_the_long_way(corpora):
 
 
 def _slow_associated(seg) -> dict[int, int]:
-    """clauses.associated counting the pairs holding both words for every word pair (no count gate)."""
-    from mtkit.checks.clauses import ASSOCIATION_DICE, ASSOCIATION_SUPPORT, ar_content, en_content
+    """clauses.evidence.associated counting the pairs holding both words for every word pair (no count gate)."""
+    from mtkit.checks.clauses.evidence import ASSOCIATION_DICE, ASSOCIATION_SUPPORT
+    from mtkit.checks.clauses.words import ar_content, en_content
     doc, scored = seg.document, []
     for i, tok in enumerate(seg.src_words):
         if tok.norm.isalpha() and en_content(tok.norm):
@@ -161,25 +162,25 @@ def _slow_associated(seg) -> dict[int, int]:
 
 
 def test_clause_evidence_gates_and_indexes_are_the_long_way(corpora):
-    from mtkit.checks import clauses
+    from mtkit.checks.clauses import evidence, words
     from mtkit.checks.entity import _each_strict_hit, _has_strict_hit, _strict_hits
     lex = bilingual()
     segs = _article(corpora)
     associations = 0
     for seg in segs:
-        assert clauses.associated(seg) == _slow_associated(seg), seg.segment.id
-        associations += len(clauses.associated(seg))
+        assert evidence.associated(seg) == _slow_associated(seg), seg.segment.id
+        associations += len(evidence.associated(seg))
         if lex is not None:
             for tok in seg.src_words:
-                assert clauses._en_stems(tok.norm, lex) == clauses._en_word(tok.norm, lex).stems
+                assert words._en_stems(tok.norm, lex) == words._en_word(tok.norm, lex).stems
         ar = [translit.ar_skeleton(bare[-1]) for bare in seg.tgt_bare]
         en = [translit.en_skeleton(t.norm) for t in seg.src_words if len(t.norm) >= 3]
         for skeleton in ar:
-            assert clauses._sounds_like_one_of(clauses._by_length(en), skeleton, english=True) == \
-                any(clauses._sounds_like(e, skeleton) for e in en)
+            assert words._sounds_like_one_of(words._by_length(en), skeleton, english=True) == \
+                any(words._sounds_like(e, skeleton) for e in en)
         for skeleton in en:
-            assert clauses._sounds_like_one_of(clauses._by_length(ar), skeleton, english=False) == \
-                any(clauses._sounds_like(skeleton, a) for a in ar)
+            assert words._sounds_like_one_of(words._by_length(ar), skeleton, english=False) == \
+                any(words._sounds_like(skeleton, a) for a in ar)
         for _, tok in seg.src_capitalized():
             name = seg.src[tok.start:tok.end]
             assert _has_strict_hit(seg, name) == bool(_strict_hits(seg, name)) == bool(list(_each_strict_hit(seg, name)))
@@ -197,35 +198,35 @@ def test_derivation_suffixes_by_last_letter_try_every_suffix_a_word_ends_with():
 
 def _lexical(seg, j, en, ar):
     """The strongest lexical evidence that Arabic word ``j`` (``ar``) renders the English word ``en``
-    (0: none), word by word: the reading clauses._LexicalIndex does for a whole pair at once."""
-    from mtkit.checks import clauses
+    (0: none), word by word: the reading clauses.evidence._LexicalIndex does for a whole pair at once."""
+    from mtkit.checks.clauses import evidence, words
     from mtkit.text.translit import part_of
     if seg.tgt_cores[j] in en.stems or seg.tgt_stems[j] in en.stems or en.lemmas & ar.fd_lemmas or en.keys & ar.fd_keys:
-        return clauses.FREEDICT
+        return evidence.FREEDICT
     if en.lemmas & ar.gl_lemmas or en.keys & ar.gl_keys:
-        return clauses.GLOSS
+        return evidence.GLOSS
     if en.compound is not None and part_of(ar.skeleton, en.compound):
-        return clauses.COMPOUND
+        return evidence.COMPOUND
     if ar.root is not None and ar.root in en.roots:
-        return clauses.ROOT
-    return clauses.TRANSLITERATION if clauses._sounds_like(en.skeleton, ar.skeleton) else 0
+        return evidence.ROOT
+    return evidence.TRANSLITERATION if words._sounds_like(en.skeleton, ar.skeleton) else 0
 
 
 def test_lexical_index_is_each_word_pair_tested(corpora):
-    from mtkit.checks import clauses
+    from mtkit.checks.clauses import evidence, words
     lex = bilingual()
     if lex is None:
         return
     kinds = set()
     for seg in _article(corpora):
-        en_words = [(i, clauses._en_word(t.norm, lex)) for i, t in enumerate(seg.src_words)]
-        index = clauses._LexicalIndex(en_words)
+        en_words = [(i, words._en_word(t.norm, lex)) for i, t in enumerate(seg.src_words)]
+        index = evidence._LexicalIndex(en_words)
         for j, tok in enumerate(seg.tgt_words):
-            ar = clauses._ar_word(tok.norm, seg.tgt_bare[j][-1], lex)
+            ar = words._ar_word(tok.norm, seg.tgt_bare[j][-1], lex)
             slow = {i: s for i, en in en_words for s in [_lexical(seg, j, en, ar)] if s}
             assert index.lexical(ar, seg.tgt_cores[j], seg.tgt_stems[j]) == slow, (seg.segment.id, tok.norm)
             kinds.update(slow.values())
-    assert {clauses.FREEDICT, clauses.GLOSS, clauses.TRANSLITERATION} <= kinds
+    assert {evidence.FREEDICT, evidence.GLOSS, evidence.TRANSLITERATION} <= kinds
 
 
 def test_pair_form_counts_are_the_count_per_word(corpora):

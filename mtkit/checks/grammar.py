@@ -6,7 +6,7 @@ from typing import Iterator
 
 from mtkit.checks import Doc, Finding, check
 from mtkit.checks.analysis import AnalyzedSegment
-from mtkit.checks.clauses import ar_content, en_content
+from mtkit.checks.clauses.words import ar_content, en_content
 from mtkit.text.dictionary import bilingual, english_of
 from mtkit.model import Span
 from mtkit.text.arabic import ARTICLE, LETTERS

@@ -1,0 +1,162 @@
+"""The addition check: an Arabic clause that nothing in the English renders (``addition.clause``)."""
+from __future__ import annotations
+
+from typing import Callable, Iterator, Optional, Sequence
+
+from mtkit.checks import Doc, Finding, check
+from mtkit.checks.analysis import SENTENCE_RATIO, AnalyzedSegment, length_delta
+from mtkit.checks.entity import _spelled_letters
+from mtkit.model import Span
+from mtkit.text.dictionary import Bilingual, bilingual
+from mtkit.checks.clauses.words import _acronym, _en_word, _known_ar, _spelled, ar_content, en_content
+from mtkit.checks.clauses.evidence import Evidence, _rendered, _shown_in_full, _transliterates, evidence, seen_ar, seen_en
+from mtkit.checks.clauses.runs import Run, lonely_runs
+from mtkit.checks.clauses.rules import (
+    ACRONYM_WORDS, ADDED, ADDED_SOURCE_COVERAGE, ADDED_STRONG, DOCUMENT_WEIGHT, ROOMLESS_REST, _best,
+    _may_stand_out, _strongest, excess)
+
+
+def _added_ratio(seg: AnalyzedSegment) -> float:
+    """The expected Arabic/English ratio an added clause is weighed against (:data:`DOCUMENT_WEIGHT`)."""
+    return min(SENTENCE_RATIO, seg.document.length_ratio(seg, SENTENCE_RATIO, DOCUMENT_WEIGHT))
+
+
+def _unexplained_rows(seg: AnalyzedSegment, found: Sequence[bool], known: Callable[[str], bool]) -> list[tuple[int, int, int]]:
+    """Each row of Arabic content words that the dictionary knows and nothing renders (function words
+    may sit inside): its first and last word and its number of such words."""
+    rows = []
+    start, count = -1, 0
+    for j, t in enumerate(seg.tgt_words):
+        if not ar_content(t.norm):
+            continue
+        if not found[j] and known(t.norm):
+            start = j if count == 0 else start
+            count += 1
+            rows.append((start, j, count))
+        else:
+            count = 0
+    # (each row once, at its full length)
+    return [row for k, row in enumerate(rows) if k + 1 == len(rows) or rows[k + 1][0] != row[0]]
+
+
+def _place(k: int, anchors: dict[int, list[int]], n_other: int) -> tuple[int, int]:
+    """The stretch of the other side between the partners of the anchors around word ``k`` (all of
+    it where they cross)."""
+    left = max((a for a in anchors if a < k), default=None)
+    right = min((a for a in anchors if a > k), default=None)
+    lo = max(anchors[left]) + 1 if left is not None else 0
+    hi = min(anchors[right]) if right is not None else n_other
+    return (lo, hi) if lo <= hi else (0, n_other)
+
+
+def _free_en(seg: AnalyzedSegment, ev: Evidence, lex: Bilingual) -> Callable[[int], float]:
+    """English words that an Arabic run may render: found by nothing, or an acronym (written out in
+    Arabic); content words only (how, while, U of U.S. count; the, of, is, some do not)."""
+    def free(i: int) -> float:
+        tok = seg.src_words[i]
+        if _acronym(seg.src[tok.start:tok.end]) or seg.src[tok.start:tok.end].isupper():
+            # WHO, US (not grammar): room unless the Arabic keeps it in Latin, spells its letters (CPR → سي بي
+            # آر), writes the word FreeDict gives for it (ID → الهوية) or is shown written out (_shown_in_full)
+            en = _en_word(tok.norm, lex)
+            sound = en.skeleton if not _spelled(seg.src[tok.start:tok.end]) else ""
+            # (a link to its transliteration keeps it too, SARS → سارس)
+            kept = any(seg.tgt_words[j].norm.isascii() or seg.tgt_cores[j] in en.stems or seg.tgt_stems[j] in en.stems
+                       or _transliterates(seg, j, tok.norm, sound, lex) for j in ev.en_links.get(i, ())) \
+                or _spelled_letters(seg, seg.src[tok.start:tok.end]) \
+                or _shown_in_full(seg, i)
+            return 0 if kept else max(sum(c.isupper() for c in seg.src[tok.start:tok.end]), 1)
+        return tok.norm.isalpha() and en_content(tok.norm) and not ev.found_en[i]
+    return free
+
+
+@check("addition.clause", category="addition", doc=Doc(
+    why="A clause the author never wrote is attributed to the source; unlike length, word-by-word dictionary "
+        "evidence tells it from explicitation and points at the words that were added.",
+    flagged=("The hospital opened a new ward on Monday.",
+             "افتتح المستشفى جناحا جديدا يوم الاثنين، وقال الوزير إن الحكومة ستبني مدارس كثيرة في القرى البعيدة."),
+    passed=("The hospital opened a new ward on Monday.", "افتتح المستشفى جناحا جديدا يوم الاثنين.")))
+def added_clause(seg: AnalyzedSegment) -> Iterator[Finding]:
+    """An Arabic clause of several content words none of which has a counterpart in the English,
+    in a pair that is too long with it and of normal length without it (a shorter clause where the
+    English words on either side of its place are rendered side by side); or, whatever the pair's
+    length, a longer clause that nothing renders in a pair whose English is rendered in full
+    (:data:`ADDED_STRONG`)."""
+    lex = bilingual()
+    if lex is None or not seg.src.strip():
+        return
+    ratio = _added_ratio(seg)
+    delta = length_delta(len(seg.src_norm.text), len(seg.tgt_norm.text), ratio)
+    if delta < ADDED_STRONG.delta:
+        return
+    long = delta >= ADDED.delta
+    # (long against the document's ratio only: two weak priors, so a clause of as many known words as
+    # strong evidence asks)
+    by_document = long and seg.length_delta < ADDED.delta
+    if (by_document or not long) and not _may_stand_out(seg, lex, "ar", ADDED_STRONG.known):
+        return                      # (the cheap test first: most pairs long for their document only stop here)
+    ev = evidence(seg, lex)
+    known = lambda w: _known_ar(w, lex)     # noqa: E731
+    runs, strict = (lonely_runs(seg.tgt_tokens, seg.tgt_words, found, "ar", known, bounded=True,
+                                tolerance=ADDED.tolerance) for found in (seen_ar(seg, lex), ev.found_ar))
+    # an acronym of the English is often written out in full (WHO → منظمة الصحة العالمية), unless the
+    # document shows the words of the pair that write it out (:func:`_shown_in_full`)
+    acronyms = any(_acronym(seg.src[t.start:t.end].rstrip("s")) and not _rendered(seg, i)
+                   and not _shown_in_full(seg, i) for i, t in enumerate(seg.src_words))
+    # (for a run with no room, the acronym counts unless a strong link or its Latin spelling renders it:
+    # a sandwiched guess of the aligner does not)
+    open_acronyms = [(i, sum(c.isupper() for c in seg.src[t.start:t.end])) for i, t in enumerate(seg.src_words)
+                     if _acronym(seg.src[t.start:t.end].rstrip("s")) and i not in ev.en_anchors
+                     and t.norm not in seg.tgt_norm.text and not _spelled_letters(seg, seg.src[t.start:t.end])
+                     and not _shown_in_full(seg, i)]
+    # an acronym is written out in about a word per capital (NIOSH → المعهد الوطني للسلامة والصحة المهنية):
+    # in the row of unexplained words nearest its place (between its neighbours' anchors) that is long enough
+    rows = _unexplained_rows(seg, ev.found_ar, known)
+    written_out = []
+    for i, capitals in open_acronyms:
+        lo, hi = _place(i, ev.en_anchors, len(seg.tgt_words))
+        long_enough = [row for row in rows if row[2] >= capitals] or rows
+        if long_enough:
+            start, end, _ = min(long_enough, key=lambda row: (max(lo - row[1], row[0] - hi, 0), row[0]))
+            written_out.append((start, end, capitals))
+    space = lambda r: excess(r, ev.ar_anchors, lambda j: ar_content(seg.tgt_words[j].norm) and not ev.found_ar[j]  # noqa: E731
+                             and known(seg.tgt_words[j].norm), len(seg.tgt_words), seg.src_words, _free_en(seg, ev, lex),
+                             ADDED.reach, ADDED.per_word)
+    def acronym_extra(r: Run) -> int:
+        # a run that may be an acronym written out needs a word per capital more; any other, a few, unless
+        # every acronym has its row elsewhere and the run has as many words over as strong evidence asks
+        overlapping = [capitals for start, end, capitals in written_out if start <= r.last and r.first <= end]
+        if overlapping:
+            return max(overlapping)
+        placed = len(written_out) == len(open_acronyms) and (space(r) or 0) >= ADDED_STRONG.over
+        return 0 if placed else ACRONYM_WORDS * bool(open_acronyms)
+    src_seen = seen_en(seg, lex)
+    src_content = [src_seen[i] for i, t in enumerate(seg.src_words) if en_content(t.norm)]
+    src_cover = sum(src_content) / len(src_content) if src_content else 1.0
+    more = (ADDED_STRONG.known - ADDED.known) * by_document
+    extra = lambda r: max(ACRONYM_WORDS * acronyms, acronym_extra(r)) + more      # noqa: E731
+    run = _added_by_length(seg, runs, strict, extra, lambda r: acronym_extra(r) + more, space, src_cover, lex, ratio) \
+        if long else None
+    if run is None and src_cover >= ADDED_STRONG.coverage:
+        run = _strongest(runs, ADDED_STRONG, extra, space)
+    if run is None:
+        return
+    span = Span(seg.tgt_words[run.first].start, seg.tgt_words[run.last].end)
+    yield Finding("major", f"'{span.slice(seg.tgt)}' has no counterpart in the English: it seems added.",
+                  tgt_span=span, confidence=ADDED.confidence)
+
+
+def _added_by_length(seg: AnalyzedSegment, runs: list[Run], strict: list[Run], extra: Callable[[Run], int],
+                     acronym_extra: Callable[[Run], int], space: Callable[[Run], Optional[float]], src_cover: float,
+                     lex: Bilingual, ratio: float) -> Optional[Run]:
+    """The added run of a pair too long (:data:`ADDED`), if any."""
+    best = _best(runs, strict, ADDED, extra, acronym_extra, seg.tgt_words, seen_ar(seg, lex), ar_content, space)
+    if best is None:
+        return None
+    run, roomless = best
+    if not roomless and src_cover < ADDED_SOURCE_COVERAGE:
+        return None
+    first, last = seg.tgt_words[run.first], seg.tgt_words[run.last]
+    if length_delta(len(seg.src_norm.text), len(seg.tgt_norm.text) - (last.nend - first.nstart), ratio) < \
+            ADDED.rest - ROOMLESS_REST * roomless:
+        return None
+    return run

@@ -1,0 +1,91 @@
+"""The omission check: an English clause that nothing in the Arabic renders (``omission.clause_words``)."""
+from __future__ import annotations
+
+from typing import Callable, Iterator, Optional
+
+from mtkit.checks import Doc, Finding, check
+from mtkit.checks.analysis import AnalyzedSegment, length_delta
+from mtkit.model import Span
+from mtkit.text.dictionary import bilingual
+from mtkit.checks.clauses.words import _en_stems, ar_content, en_content
+from mtkit.checks.clauses.evidence import Evidence, evidence, renders_grammar, seen_ar, seen_en
+from mtkit.checks.clauses.runs import Run, lonely_runs
+from mtkit.checks.clauses.rules import DROPPED, DROPPED_STRONG, Rule, _best, _may_stand_out, _strongest, excess
+
+
+def _homeless(seg: AnalyzedSegment, ev: Evidence, run: Run, free: Callable[[int], bool],
+              lonely_en: Callable[[int], bool]) -> Callable[[int], bool]:
+    """``free`` Arabic words, less those with a likelier English partner away from ``run``'s place: a word
+    beside an Arabic word linked to an English word outside the place, where that English word has an
+    unexplained neighbour outside the run (word order: "Acute cardiac injury was found ..." → ... عانوا
+    من نوبات قلبية حادة: نوبات renders "injury", not a clause near the end)."""
+    left = max((k for k in ev.en_anchors if k < run.first), default=-1)
+    right = min((k for k in ev.en_anchors if k > run.last), default=len(seg.src_words))
+    def elsewhere(i: int) -> bool:
+        return (i < left or i > right) and any(
+            lonely_en(n) and not run.first <= n <= run.last
+            for n in range(max(i - HOME_REACH, 0), min(i + HOME_REACH + 1, len(seg.src_words))) if n != i)
+    def homed(j: int) -> bool:
+        # (not beside the partner of an anchor around the place: it may render a word of the place's edge)
+        partners = [i for n in (j - 1, j + 1) for i in ev.ar_anchors.get(n, ())]
+        return any(map(elsewhere, partners)) and not any(i in (left, right) for i in partners)
+    return lambda j: free(j) and (j in ev.repeats or not homed(j))     # (a repeat renders a word of its own there)
+
+
+HOME_REACH = 1          # English words around an anchor whose rendering may sit beside its partner (_homeless)
+
+
+@check("omission.clause_words", category="omission", doc=Doc(
+    why="A dropped clause hides content from the reader; dictionary evidence tells it from concision and "
+        "points at the English words that have no counterpart.",
+    flagged=("The hospital opened a new ward on Monday, and the minister said the government would build many "
+             "schools in distant villages.", "افتتح المستشفى جناحا جديدا يوم الاثنين."),
+    passed=("The hospital opened a new ward on Monday, and the minister said the government would build many "
+            "schools in distant villages.",
+            "افتتح المستشفى جناحا جديدا يوم الاثنين، وقال الوزير إن الحكومة ستبني مدارس كثيرة في القرى البعيدة.")))
+def dropped_clause(seg: AnalyzedSegment) -> Iterator[Finding]:
+    """An English clause of several content words none of which has a counterpart in the Arabic,
+    in a pair that is too short without it and of normal length with it (a shorter clause where the
+    Arabic words on either side of its place are rendered side by side); or, whatever the pair's
+    length, a clause of three known words that no link reaches with words over at its place
+    (:data:`DROPPED_STRONG`)."""
+    lex = bilingual()
+    if lex is None or not seg.tgt.strip() or seg.length_delta > DROPPED_STRONG.delta:
+        return
+    if seg.length_delta > max(r.delta for r in DROPPED) and not _may_stand_out(seg, lex, "en", DROPPED_STRONG.known):
+        return                      # (most pairs: the words are never looked up)
+    ev = evidence(seg, lex)
+    known_en = lambda w: bool(_en_stems(w, lex))      # noqa: E731
+    # (a repeat of a word rendered elsewhere is no addition, but here it may render the English word:
+    # web-based → عبر الإنترنت beside "internet" → الإنترنت)
+    grammar = renders_grammar(seg, lex)
+    free_ar = lambda j: ar_content(seg.tgt_words[j].norm) and (not ev.found_ar[j] or j in ev.repeats) \
+        and not grammar[j]      # noqa: E731
+    lonely_en = lambda i: en_content(seg.src_words[i].norm) and not ev.found_en[i] and known_en(seg.src_words[i].norm)  # noqa: E731
+    def space(rule: Rule) -> Callable[[Run], Optional[float]]:
+        return lambda r: excess(r, ev.en_anchors, lonely_en, len(seg.src_words), seg.tgt_words,
+                                _homeless(seg, ev, r, free_ar, lonely_en), rule.reach, rule.per_word)
+    for rule in DROPPED:
+        runs, strict = (lonely_runs(seg.src_tokens, seg.src_words, found, "en", known_en,
+                                    bounded=rule.bounded, tolerance=rule.tolerance)
+                        for found in (seen_en(seg, lex), ev.found_en))
+        if seg.length_delta > rule.delta:
+            best = None
+        else:
+            best = _best(runs, strict, rule, lambda r: 0, lambda r: 0, seg.src_words, seen_en(seg, lex), en_content, space(rule))
+        if best is not None:
+            first, last = seg.src_words[best[0].first], seg.src_words[best[0].last]
+            if length_delta(len(seg.src_norm.text) - (last.nend - first.nstart), len(seg.tgt_norm.text)) > rule.rest:
+                best = None
+        run = best[0] if best is not None else None
+        if run is None and rule.bounded:
+            tgt_seen = seen_ar(seg, lex)
+            tgt_content = [tgt_seen[j] for j, t in enumerate(seg.tgt_words) if ar_content(t.norm)]
+            if not tgt_content or sum(tgt_content) >= DROPPED_STRONG.coverage * len(tgt_content):
+                run = _strongest(strict, DROPPED_STRONG, lambda r: 0, space(rule))
+        if run is not None:
+            first, last = seg.src_words[run.first], seg.src_words[run.last]
+            span = Span(first.start, last.end)
+            yield Finding("major", f"'{span.slice(seg.src)}' has no counterpart in the Arabic: it seems left out.",
+                          src_span=span, confidence=rule.confidence)
+            return
