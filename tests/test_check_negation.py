@@ -90,3 +90,14 @@ def test_still_after_fa_is_no_negation_and_renders_not_yet(run_check):
     assert run_check("Prices rose, so the bank kept buying.", "ارتفعت الأسعار، فلا ينفك البنك يشتري.", "negation") == []
     assert run_check("The bank is not yet open, so customers wait.", "البنك مغلق بعد، فما زال الزبائن ينتظرون.",
                      "negation") == []
+
+
+def test_the_verb_forms_of_still_are_data_written_as_they_are_matched():
+    """The forms of زال/برح/انفك ("still-verb" rows of negators.tsv) are matched as the beginning of a
+    normalized word: a row not written normalized (أزال) would never match."""
+    from mtkit.checks.negation import _still_verbs
+    from mtkit.data import table
+    from mtkit.text.normalize import norm
+    rows = [r["word"] for r in table("negators.tsv") if r["strength"] == "still-verb"]
+    assert rows and all(norm(w) == w for w in rows)
+    assert set(_still_verbs()) == set(rows) and {"يزال", "يبرح", "ينفك"} <= set(rows)

@@ -29,8 +29,6 @@ _PRIVATIVE_PREFIXES = ("asympt", "atypic", "anaerob")
 # a negated Arabic modal is tied to the English modal it renders (لا يمكن ↔ cannot)
 _AR_MODALS = ("يمكن", "يجب", "ينبغي", "يستطيع", "تستطيع", "نستطيع", "بامكان")
 _EN_MODALS = frozenset({"can", "could", "must", "should", "may", "might", "able"})
-# the forms of زال/برح/انفك that a "still" negator (negators.tsv) makes "still": ما زال, لا يزال, لم يزل
-_STILL = ("زال", "زل", "يزال", "تزال", "نزال", "ازال", "يزل", "تزل", "يبرح", "تبرح", "برح", "ينفك", "تنفك", "انفك")
 # auxiliaries whose "n't" informal text writes without the apostrophe (dont, isnt, couldnt; "wont" is a word)
 _CONTRACTED = frozenset({"do", "does", "did", "is", "are", "was", "were", "ca", "could", "should", "would",
                          "has", "have", "had", "must", "need"})
@@ -175,10 +173,17 @@ def _ar_still(seg: AnalyzedSegment) -> bool:
 
 def _still(words: list[Token], k: int) -> bool:
     """A negator (and و or ف before it) before a form of زال/برح/انفك: "still", not a negation."""
-    if k + 1 >= len(words) or not words[k + 1].norm.startswith(_STILL):
+    if k + 1 >= len(words) or not words[k + 1].norm.startswith(_still_verbs()):
         return False
     negators = _markers()[("ar", "still")]
     return any(f in negators for f in strip_proclitics(words[k].norm, CONJUNCTIONS, min_rest=2))
+
+
+@lru_cache(maxsize=1)
+def _still_verbs() -> tuple[str, ...]:
+    """The forms of زال/برح/انفك that a "still" negator makes "still" (the "still-verb" rows of
+    negators.tsv), as ``str.startswith`` takes them; a KeyError if the rows are missing."""
+    return tuple(sorted(_markers()[("ar", "still-verb")]))
 
 
 def _number_follows(seg: AnalyzedSegment, tok: Token) -> bool:
