@@ -154,16 +154,6 @@ class Evidence(NamedTuple):
     repeats: frozenset[int]             # Arabic words found only as a repeat of a linked word's core
 
 
-def found_ar(seg: AnalyzedSegment, lex: Bilingual) -> list[bool]:
-    """For each Arabic word: is it linked to an English word that renders it?"""
-    return evidence(seg, lex).found_ar
-
-
-def found_en(seg: AnalyzedSegment, lex: Bilingual) -> list[bool]:
-    """For each English word: is it linked to an Arabic word that renders it?"""
-    return evidence(seg, lex).found_en
-
-
 def evidence(seg: AnalyzedSegment, lex: Bilingual) -> Evidence:
     """Which English and which Arabic words have a counterpart: a word-alignment view. Every
     English and Arabic content word pair with evidence (the aligner's links, FreeDict in either

@@ -17,10 +17,6 @@ from mtkit.text.translit import ar_skeleton, en_skeleton, skeletons_match
 T = TypeVar("T")
 
 
-# English words that are grammar only: never the rendering of a whole Arabic word (room)
-_EN_GRAMMAR = frozenset("""a an the of to in on at by for with from and or is are was were be been being am it its
-this that these those which who whom there has have had do does did will would shall should can could may might
-must i you he she we they me him her us them my your his our their as so than then""".split())
 # Arabic function words (with or without a proclitic): never content, and they open a clause
 _AR_FUNCTION = frozenset(norm(w) for w in """في من على علي الى إلى الي عن مع او أو ما لا لم لن ان أن إن هو هي هذا هذه
 ذلك تلك التي الذي الذين اللذين اللتين اللاتي كان كانت قد ثم بين كل بعض غير عند حول حيث كما لكن بل اذا إذا اذ منذ
