@@ -116,7 +116,7 @@ class _Costs:
         cmax = np.minimum(hi[ahead], m)
         n_keys = len(src.vocabulary.keys)
         self.channels = [Channel(src.anchors, tgt.anchors, identity_table(n_keys), n_keys, FIT_SAMPLE,
-                                 params.ANCHOR_WEIGHT, m, cmin, cmax)]
+                                 params.ANCHOR_WEIGHT, m, cmin, cmax, balanced=params.ANCHOR_BALANCED)]
         if len(src.lexical.ids) and len(tgt.lexical.ids):
             self.channels.append(Channel(src.lexical, tgt.lexical, src.vocabulary.group_table(), n_keys,
                                          FIT_SAMPLE, params.LEXICAL_WEIGHT, m, cmin, cmax, params.LEXICAL_DICE_CAP))
@@ -339,8 +339,9 @@ def _bonus(ch: Channel, i, ia, j, jb, common: np.ndarray, cells: _Cells | _Cross
 
 
 def _dice(ch: Channel, i, ia, j, jb, common: np.ndarray) -> np.ndarray:
-    """The Dice coefficient of a bead's shared keys (at most the channel's cap)."""
-    total = ch.a_src[i] - ch.a_src[ia] + ch.a_tgt[j] - ch.a_tgt[jb]
+    """The Dice coefficient of a bead's shared keys, each side's items weighed as the channel
+    says (Channel.w_src, w_tgt), at most the channel's cap."""
+    total = ch.w_src * (ch.a_src[i] - ch.a_src[ia]) + ch.w_tgt * (ch.a_tgt[j] - ch.a_tgt[jb])
     with np.errstate(divide="ignore", invalid="ignore"):
         dice = np.where(total > 0, 2 * common / np.maximum(total, 1), 0.0)
     return np.minimum(dice, ch.cap)

@@ -13,6 +13,7 @@ import numpy as np
 
 from mtkit.align import features
 from mtkit.align.flat import Items, distinct
+from mtkit.align.params import side_weights
 
 CHUNK = 4096               # units expanded at once (bounds the temporary arrays)
 
@@ -124,12 +125,14 @@ def overlaps(src_occ: Occurrences, tgt_occ: Occurrences, m: int, cmin: np.ndarra
 class Channel:
     """One kind of evidence as sparse overlaps inside the band: ``a_src``/``a_tgt`` are prefix
     sums of the units' item counts, ``ov_r, ov_c, ov_n`` the shared keys (sorted by r), ``cap`` the
-    most a bead's Dice counts."""
+    most a bead's Dice counts, ``w_src``/``w_tgt`` what an item of each side counts in it (1, or
+    params.side_weights where ``balanced``)."""
 
     def __init__(self, src: Items, tgt: Items, table: Table, n_keys: int, cap_units: int, weight: float,
-                 m: int, cmin: np.ndarray, cmax: np.ndarray, cap: float = 1.0) -> None:
+                 m: int, cmin: np.ndarray, cmax: np.ndarray, cap: float = 1.0, balanced: bool = False) -> None:
         src_occ, tgt_occ = occurrences(src, tgt, table, n_keys, cap_units)
         self.weight, self.cap = weight, cap
         self.a_src = np.concatenate([[0.0], np.cumsum(src_occ[2])])
         self.a_tgt = np.concatenate([[0.0], np.cumsum(tgt_occ[2])])
+        self.w_src, self.w_tgt = side_weights(float(self.a_src[-1]), float(self.a_tgt[-1])) if balanced else (1.0, 1.0)
         self.ov_r, self.ov_c, self.ov_n = overlaps(src_occ, tgt_occ, m, cmin, cmax)

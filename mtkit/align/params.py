@@ -19,6 +19,12 @@ from mtkit.model import Bead
 DEFAULT_BEADS = ((1, 1), (1, 0), (0, 1), (1, 2), (2, 1), (2, 2))
 PRIOR = {(1, 1): 0.0, (1, 0): 3.0, (0, 1): 3.0, (1, 2): 2.3, (2, 1): 2.3, (2, 2): 4.6}
 ANCHOR_WEIGHT = 6.0        # cost bonus for a bead whose anchors all match (Dice = 1)
+# Anchors' Dice weighs each side's items so that the two sides count alike over the document
+# (side_weights): every Arabic word gives a skeleton that might be a name, and a side that keeps
+# names the other abbreviates (a chain of six narrators for "Narrated Abu Huraira:") has many more
+# items; unweighed, they dilute the few names both sides have. Dictionary words keep plain Dice
+# (weighed too, they lose: eval/RESULTS.md, hadith13).
+ANCHOR_BALANCED = True
 LEXICAL_WEIGHT = 20.0      # cost bonus for a bead whose dictionary words all match (Dice = 1)
 # A word pair that both dictionaries link (FreeDict's stem and a BAMA gloss, features) shares two
 # keys, so a bead's dictionary Dice may reach 2; capped at 1, a bead that both link well earns no more
@@ -135,6 +141,17 @@ def fitted_noise(ls: Sequence[float], lt: Sequence[float], doc_ratio: float, bea
         priors.append((k, round(max(value, floor), 2)))
     return Noise(ratio=None, variance=0.0, spread=spread, priors=tuple(priors), unshared=unshared,
                  cap=cap)
+
+
+def side_weights(src_items: float, tgt_items: float) -> tuple[float, float]:
+    """What one item of each side counts in a balanced channel's Dice, given each side's items
+    over the document: the side with more counts ``fewer / more`` an item, the other 1, so that
+    both sides weigh alike (1, 1 where they have as many, or one has none)."""
+    if src_items <= 0 or tgt_items <= 0:
+        return 1.0, 1.0
+    if tgt_items > src_items:
+        return 1.0, src_items / tgt_items
+    return tgt_items / src_items, 1.0
 
 
 def unshared_cost(pos: tuple[int, int], neg: tuple[int, int]) -> float:

@@ -49,7 +49,7 @@ class _Channel:
     every unit pair (r, c) that shares any."""
 
     def __init__(self, src: list[list[tuple[str, ...]]], tgt: list[list[tuple[str, ...]]], weight: float,
-                 cap: float = 1.0) -> None:
+                 cap: float = 1.0, balanced: bool = False) -> None:
         self.weight, self.cap = weight, cap
         s_count, t_count = _unit_counts(src), _unit_counts(tgt)
         cap_s = max(features.ANCHOR_MIN_CAP, features.ANCHOR_MAX_SHARE * min(len(src), params.FIT_SAMPLE))
@@ -58,6 +58,7 @@ class _Channel:
         frequent = {k for k, c in s_count.items() if c > cap_s} | {k for k, c in t_count.items() if c > cap_t}
         self.a_src = _prefix(_sizes(src, frequent))
         self.a_tgt = _prefix(_sizes(tgt, frequent))
+        self.w_src, self.w_tgt = params.side_weights(self.a_src[-1], self.a_tgt[-1]) if balanced else (1.0, 1.0)
         s_occ, t_occ = _occurrences(src, common), _occurrences(tgt, common)
         # per source unit that shares any key, the keys it shares with target units [0, c), c = 0..m
         self.shared: list[list[int] | None] = []
@@ -150,7 +151,7 @@ class _Evidence:
 
 def _dice(ch: _Channel, ia: int, i: int, jb: int, j: int, common: float) -> float:
     """dp._dice for one bead."""
-    total = ch.a_src[i] - ch.a_src[ia] + ch.a_tgt[j] - ch.a_tgt[jb]
+    total = ch.w_src * (ch.a_src[i] - ch.a_src[ia]) + ch.w_tgt * (ch.a_tgt[j] - ch.a_tgt[jb])
     dice = 2 * common / max(total, 1) if total > 0 else 0.0
     return min(dice, ch.cap)
 
@@ -336,7 +337,8 @@ def align(src: Sequence[UnitFeatures], tgt: Sequence[UnitFeatures], *, max_bead:
     if n == 0 or m == 0:
         return [Bead((i,), ()) for i in range(n)] + [Bead((), (j,)) for j in range(m)]
     channels = [_Channel([[(a,) for a in sorted(u.anchors)] for u in src],
-                         [[(a,) for a in sorted(u.anchors)] for u in tgt], params.ANCHOR_WEIGHT)]
+                         [[(a,) for a in sorted(u.anchors)] for u in tgt], params.ANCHOR_WEIGHT,
+                         balanced=params.ANCHOR_BALANCED)]
     src_lex = [[tuple(item.split("|")) for item in u.lexical] for u in src]
     tgt_lex = [[tuple(item.split("|")) for item in u.lexical] for u in tgt]
     if any(src_lex) and any(tgt_lex):
