@@ -7,7 +7,7 @@ from pathlib import Path
 import numpy as np
 import pytest
 
-from mtkit.align import dp, params
+from mtkit.align import dp, params, small
 from mtkit.align.features import UnitFeatures, ar_features, en_features
 from mtkit.align.flat import feature_pair
 
@@ -82,6 +82,36 @@ def test_anchors_pick_the_right_pairing():
     src = [UnitFeatures(50, frozenset({f"n:{k}"})) for k in range(6)]
     tgt = [UnitFeatures(42, frozenset({f"n:{k}"})) for k in (0, 1, 3, 4, 5)]
     assert ((2,), ()) in pairs(dp.align_features(src, tgt))
+
+
+def chain_document() -> tuple[list[UnitFeatures], list[UnitFeatures]]:
+    """The case above where every target unit also keeps eight names of its own that the source
+    abbreviates (a chain of narrators for "Narrated X:"), source unit 2's target deleted."""
+    src = [UnitFeatures(50, frozenset({f"n:{k}"})) for k in range(6)]
+    tgt = [UnitFeatures(42, frozenset({f"n:{k}"} | {f"s:c{k}x{c}" for c in range(8)})) for k in (0, 1, 3, 4, 5)]
+    return src, tgt
+
+
+def test_names_only_the_target_keeps_do_not_hide_the_shared_ones():
+    # unweighed, a target's eight own names make every bead's anchor Dice small (2 / 10), so the
+    # deleted unit merged into its neighbour loses almost nothing; weighed by the document's items
+    # per side (params.side_weights), the merge costs what it costs where both sides have one name
+    src, tgt = chain_document()
+    assert ((2,), ()) in pairs(dp.align_features(src, tgt))
+
+
+def test_balanced_anchors_align_the_same_in_plain_python():
+    # the side weights are not whole numbers: the plain-Python DP (small) weighs and rounds alike
+    src, tgt = chain_document()
+    assert small.align(src, tgt) == dp.align_features(src, tgt)
+    assert small.align(tgt[:4], src) == dp.align_features(tgt[:4], src)
+
+
+def test_side_weights_make_both_sides_count_alike():
+    assert params.side_weights(6, 45) == (1.0, 6 / 45)
+    assert params.side_weights(45, 6) == (6 / 45, 1.0)
+    assert params.side_weights(10, 10) == (1.0, 1.0)
+    assert params.side_weights(0, 10) == (1.0, 1.0)
 
 
 def test_extra_score_is_used():
