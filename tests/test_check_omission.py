@@ -67,3 +67,16 @@ def test_both_sides_present_is_neither_unaligned(run_check):
 def test_truncation_survives_the_dedupe_with_all_checks():
     flags = run_checks(AnalyzedSegment(Segment("t", LONG_EN, TRUNCATED_AR)), select(sorted(all_checks())))
     assert "omission.length" in [f.check for f in flags]
+
+
+CLAUSE_EN = "The company reported record sales, and it plans to hire 2,000 workers in Texas next year."
+
+
+def test_a_dropped_clause_holding_a_name_is_one_omission_flag_naming_it():
+    # (the priority dedupe alone kept "name 'Texas' not in the Arabic" and dropped the clause)
+    dropped = run_checks(AnalyzedSegment(Segment("t", CLAUSE_EN, "أعلنت الشركة عن مبيعات قياسية.")), select())
+    assert [(f.category, f.src_text) for f in dropped] == \
+        [("omission", "and it plans to hire 2,000 workers in Texas next year")]
+    assert "'Texas'" in dropped[0].message
+    clean = "أعلنت الشركة عن مبيعات قياسية، وتخطط لتوظيف 2,000 عامل في تكساس العام المقبل."
+    assert run_checks(AnalyzedSegment(Segment("t", CLAUSE_EN, clean)), select()) == []

@@ -88,6 +88,21 @@ def test_adjacent_spans_do_not_overlap():
     assert len(run_checks(SEG, [a, b])) == 2
 
 
+def test_a_name_or_number_inside_a_dropped_clause_is_told_by_the_clause_flag_alone():
+    clause = _fake("omission.test", _finding((10, 50)))
+    name = _fake("entity.test", _finding((20, 25)))
+    number = _fake("number.test", _finding((30, 33)))
+    (kept,) = run_checks(SEG, [clause, name, number])
+    assert kept.check == "omission.test"
+    assert kept.message == f"m It held the name '{'x' * 5}' and the number '{'x' * 3}'."
+
+
+def test_a_name_reaching_outside_the_clause_keeps_the_priority_rule():
+    clause = _fake("omission.test", _finding((10, 22)))
+    name = _fake("entity.test", _finding((20, 25)))
+    assert [f.check for f in run_checks(SEG, [clause, name])] == ["entity.test"]
+
+
 def test_whole_segment_flags_are_never_merged_with_word_flags():
     whole = Check("omission.test", "omission", lambda seg: [_finding((0, 60))], "test", whole_segment=True)
     words = _fake("entity.test", _finding((10, 20)))

@@ -21,7 +21,7 @@ from __future__ import annotations
 import hashlib
 import importlib
 import pkgutil
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from typing import TYPE_CHECKING, Callable, Iterable, Optional
 
 from mtkit.checks import calibration
@@ -199,13 +199,42 @@ def _same_problem(a: Flag, b: Flag, whole: frozenset[str]) -> bool:
     return _overlap(a.src_span, b.src_span) and (a.tgt_span is None or b.tgt_span is None or _overlap(a.tgt_span, b.tgt_span))
 
 
+# categories whose words, gone with a dropped clause, are the clause's evidence, not an error of their own
+_HELD_BY_CLAUSE = frozenset({"entity", "number"})
+
+
+def _holds(clause: Flag, other: Flag) -> bool:
+    """``clause`` reports English words left out, and ``other``'s English words lie inside them."""
+    a, b = clause.src_span, other.src_span
+    return clause.category == "omission" and other.category in _HELD_BY_CLAUSE and a is not None and \
+        b is not None and a.start <= b.start and b.end <= a.end and a.end - a.start > b.end - b.start
+
+
+def _one_flag_per_dropped_clause(flags: list[Flag], whole: frozenset[str]) -> list[Flag]:
+    """A name or number gone with its whole clause is one error, the clause's: the omission flag
+    names them and their own flags go (the priority dedupe would keep the name and drop the clause)."""
+    clauses = [f for f in flags if f.category == "omission" and f.check not in whole]
+    held = {id(c): [f for f in flags if _holds(c, f)] for c in clauses}
+    gone = {id(f) for inside in held.values() for f in inside}
+    if not gone:
+        return flags
+    return [replace(f, message=f"{f.message} It held {' and '.join(map(_evidence, held[id(f)]))}.")
+            if held.get(id(f)) else f for f in flags if id(f) not in gone]
+
+
+def _evidence(flag: Flag) -> str:
+    return f"the {'name' if flag.category == 'entity' else 'number'} '{flag.src_text}'"
+
+
 def run_checks(seg, checks: list[Check]) -> list[Flag]:
-    """All the checks' flags on one segment; of two flags on the same words, the one of the
-    category with the higher priority is kept."""
+    """All the checks' flags on one segment; a name or number inside a dropped clause is told by the
+    clause's flag; of two flags on the same words, the one of the category with the higher priority
+    is kept."""
     flags: list[Flag] = []
     for chk in checks:
         flags.extend(chk.run(seg))
     whole = frozenset(c.name for c in checks if c.whole_segment)
+    flags = _one_flag_per_dropped_clause(flags, whole)
     kept: list[Flag] = []
     for flag in sorted(flags, key=lambda f: category_info(f.category).priority):
         if not any(_same_problem(flag, other, whole) for other in kept):
