@@ -8,6 +8,7 @@ from dataclasses import dataclass, field, replace
 from typing import Any, Optional
 
 from mtkit.errors import InputError
+from mtkit.io.inputs import open_input
 from mtkit.gate import rise
 from mtkit.gate.config import ERROR, FLAG_SECTIONS, PROFILE_SECTIONS, SCORE_SECTIONS, GateConfig
 from mtkit.gate.inputs import Item
@@ -270,7 +271,7 @@ def _source_lines(item: Item) -> list[str]:
 
 def _looks_like_json(path: str) -> bool:
     try:
-        with open(path, "rb") as stream:
+        with open_input(path) as stream:
             start = stream.read(64).lstrip(b"\xef\xbb\xbf \t\r\n")
     except OSError as exc:
         raise InputError(f"cannot read ({exc.strerror})", path) from None

@@ -1,16 +1,21 @@
 """Output that is never half-written: a regular file is written to a temporary file beside it and
 renamed over it on success (removed on any failure or signal, see ``mtkit.cli.signals``). Anything
 that is not a regular file (standard output, a character device such as /dev/null, a FIFO, a
-process substitution's /dev/fd/N) is written to directly: renaming over it would destroy it."""
+process substitution's /dev/fd/N) is written to directly: renaming over it would destroy it.
+
+An output is never a file the run reads (``mtkit.io.inputs``), and a failed write (a full disk,
+/dev/full) is one line naming the output, like any other bad ``-o``."""
 from __future__ import annotations
 
 import contextlib
+import errno
 import os
 import stat
 import sys
 from typing import IO, Iterator, Optional
 
 from mtkit.errors import InputError
+from mtkit.io.inputs import is_input
 
 # Characters the output encoding cannot carry (a lone surrogate from a non-UTF-8 file name) are
 # replaced rather than failing half-way through a file; writers escape everything else.
@@ -33,8 +38,23 @@ def _final_mode(path: str) -> int:
         return 0o666 & ~umask
 
 
+# What a write can meet that is the output's fault, not mtkit's (EPIPE is a closed pipe: see mtkit.cli.edge).
+WRITE_ERRNOS = frozenset({errno.ENOSPC, errno.EDQUOT, errno.EFBIG, errno.EIO, errno.EROFS, errno.EACCES, errno.EPERM})
+
+
 def _error(exc: OSError, path: str) -> InputError:
     return InputError(f"cannot write: {exc.strerror or exc}", path)
+
+
+@contextlib.contextmanager
+def _write_errors(path: str) -> Iterator[None]:
+    """A failed write to ``path`` as bad input naming it."""
+    try:
+        yield
+    except OSError as exc:
+        if exc.errno not in WRITE_ERRNOS:
+            raise
+        raise _error(exc, path) from None
 
 
 def is_direct(path: str) -> bool:
@@ -84,14 +104,18 @@ def _replace(path: str, encoding: str, newline: Optional[str]) -> Iterator[IO[st
 
 
 @contextlib.contextmanager
-def atomic_output(path: Optional[str], *, newline: Optional[str] = None,
-                  encoding: str = "utf-8") -> Iterator[IO[str]]:
-    """Yield a text stream; ``None`` or ``-`` (or /dev/stdout) means standard output."""
+def atomic_output(path: Optional[str], *, newline: Optional[str] = None, encoding: str = "utf-8",
+                  may_replace_input: bool = False) -> Iterator[IO[str]]:
+    """Yield a text stream; ``None`` or ``-`` (or /dev/stdout) means standard output.
+    ``may_replace_input``: the output is meant to update a file the run read (a waivers file)."""
     if path in (None, "-") or os.path.abspath(path) in _STANDARD:
         stream = sys.stderr if path and _STANDARD.get(os.path.abspath(path)) == 2 else sys.stdout
-        yield stream
-        stream.flush()
+        with _write_errors("standard output"):
+            yield stream
+            stream.flush()
         return
+    if not may_replace_input and is_input(path):
+        raise InputError("is an input of this run: write the output to another file", path)
     opener = _direct if is_direct(path) else _replace
-    with opener(path, encoding, newline) as stream:
+    with _write_errors(path), opener(path, encoding, newline) as stream:
         yield stream

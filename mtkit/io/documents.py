@@ -5,6 +5,7 @@ import os
 import unicodedata
 
 from mtkit.errors import InputError
+from mtkit.io.inputs import open_input
 
 
 def _line_of(data: bytes, offset: int) -> int:
@@ -20,7 +21,7 @@ def read_text(path: str) -> str:
     if os.path.isdir(path):
         raise InputError("is a directory, not a text file", path)
     try:
-        with open(path, "rb") as stream:
+        with open_input(path) as stream:
             data = stream.read()
     except OSError as exc:
         raise InputError(f"cannot read: {exc.strerror}", path) from None

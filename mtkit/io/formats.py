@@ -6,6 +6,7 @@ import os
 import re
 
 from mtkit.errors import InputError
+from mtkit.io.inputs import open_input
 
 # Pairs files: one file holds both sides.
 PAIRS_FORMATS = ("jsonl", "tsv", "csv", "xliff", "tmx", "po", "parquet", "datasets")
@@ -29,7 +30,7 @@ def sniff(path: str) -> str:
     if os.path.isdir(path):
         return "datasets"
     try:
-        with open(path, "rb") as stream:
+        with open_input(path) as stream:
             head = stream.read(8192)
     except OSError as exc:
         raise InputError(f"cannot read: {exc.strerror}", path) from None
@@ -70,7 +71,7 @@ def label(fmt: str, path: str | None = None) -> str:
     """A format's name for a person, with XLIFF's version."""
     if fmt == "xliff" and path and os.path.isfile(path):
         from mtkit.io.xliff import version_of
-        with open(path, "rb") as stream:
+        with open_input(path) as stream:
             return f"XLIFF {version_of(stream.read(4096))}"
     return NAMES.get(fmt, fmt)
 

@@ -13,6 +13,7 @@ from dataclasses import dataclass
 from typing import Iterator, Optional
 
 from mtkit.errors import InputError
+from mtkit.io.inputs import open_input
 from mtkit.extras import require
 
 # A TSV's first line is a header when its cells are column names and one of them is known.
@@ -53,7 +54,7 @@ def _decode(raw: bytes, path: str, number: int) -> str:
 
 def _text_lines(path: str, skipped: Optional[list]) -> Iterator[tuple[int, str]]:
     try:
-        stream = open(path, "rb")
+        stream = open_input(path)
     except OSError as exc:
         raise InputError(f"cannot read: {exc.strerror}", path) from None
     with stream:

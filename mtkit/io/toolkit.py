@@ -5,6 +5,7 @@ from __future__ import annotations
 from typing import Any, Optional
 
 from mtkit.errors import InputError
+from mtkit.io.inputs import open_input
 from mtkit.io.extras import need
 
 
@@ -16,7 +17,7 @@ def parse(path: str, name: str, storage: str, data: Optional[bytes] = None) -> A
     store_class = getattr(need(module, "files", name, path), cls)
     from lxml import etree  # type: ignore[import-untyped]   # (translate-toolkit's own dependency)
     if data is None:
-        with open(path, "rb") as stream:
+        with open_input(path) as stream:
             data = stream.read()
     try:
         return store_class.parsestring(data)

@@ -57,7 +57,7 @@ def dumps(decision: Decision) -> str:
 
 def write_waivers(path: str, decisions: Iterable[Decision]) -> None:
     by_print = {d.fingerprint: d for d in decisions}
-    with atomic_output(path) as stream:
+    with atomic_output(path, may_replace_input=True) as stream:   # --waivers F --write-waivers F
         for key in sorted(by_print):
             stream.write(dumps(by_print[key]) + "\n")
 

@@ -5,6 +5,7 @@ from __future__ import annotations
 from typing import Any, Iterator
 
 from mtkit.io.inline import flatten_element
+from mtkit.io.inputs import open_input
 from mtkit.io.toolkit import parse
 from mtkit.model import Segment
 
@@ -18,7 +19,7 @@ def version_of(head: bytes) -> str:
 
 def load(path: str) -> Any:
     """The translate-toolkit store of an XLIFF file; a malformed one is an InputError naming it."""
-    with open(path, "rb") as stream:
+    with open_input(path) as stream:
         data = stream.read()
     ver = version_of(data[:4096])
     storage = "translate.storage.xliff2.Xliff2File" if ver == "2.0" else "translate.storage.xliff.xlifffile"

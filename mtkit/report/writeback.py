@@ -7,6 +7,7 @@ import re
 from typing import Any, Callable, Iterator
 
 from mtkit.errors import InputError
+from mtkit.io.inputs import open_input
 from mtkit.model import AuditResult, Flag, Segment
 from mtkit.report.github import flag_text
 
@@ -47,7 +48,7 @@ def serialize_xml(store: Any, path: str) -> str:
     """The document as the file had it: the original prolog (XML declaration, doctype, comments)
     and ending, and lxml's serialization of the root, which leaves untouched elements as read."""
     from lxml import etree  # type: ignore[import-untyped]
-    with open(path, "rb") as stream:
+    with open_input(path) as stream:
         data = stream.read().decode("utf-8-sig")
     body = etree.tostring(store.document.getroot(), encoding="unicode", with_tail=False)
     start = re.search(r"<(?![?!])", data)
