@@ -1,7 +1,7 @@
 """The library API: everything the CLI does, callable from Python."""
 from __future__ import annotations
 
-from typing import TYPE_CHECKING, Iterable, Optional, Sequence
+from typing import TYPE_CHECKING, Iterable, Iterator, Optional, Sequence
 
 from mtkit.model import Alignment
 
@@ -92,13 +92,29 @@ def audit(en: Optional[str] = None, ar: Optional[str] = None, *, pairs: Optional
         beads = document_segments(en, ar, presegmented=presegmented, parallel=parallel, max_bead=max_bead)
         segments, total = beads, len(beads)
     results: Iterable[SegmentResult] = apply(
-        audit_segments(segments, only=checks, disable=disable, options=options, jobs=jobs,
+        audit_segments(_of_sentence_size(segments, pairs or ar), only=checks, disable=disable, options=options, jobs=jobs,
                        dask=dask), decisions)
     results = progress(results, total=total, desc="audit", unit="seg", quiet=quiet)
     # streamed: an iterator consumed once stands in for the list
     return AuditResult(results if stream else list(results), src_path=en or pairs,  # type: ignore[arg-type]
                        tgt_path=ar or pairs, skipped=skipped, signature=signature(select(checks, disable), terms),
                        decisions=decisions)
+
+
+# Words on one side of a segment. The checks read a pair as a sentence: their word evidence grows
+# with the square of its length (5,000 words of one unpunctuated line: 35 s and 1.3 GB; 10,000:
+# over 5 GB), so a longer "segment" is bad input, said at once, not a hang.
+AUDIT_MAX_WORDS = 2000
+
+
+def _of_sentence_size(segments: "Iterable[Segment]", path: Optional[str]) -> "Iterator[Segment]":
+    from mtkit.errors import InputError
+    for seg in segments:
+        words = max(len(seg.src.split()), len(seg.tgt.split()))
+        if words > AUDIT_MAX_WORDS:
+            raise InputError(f"segment {seg.id} has {words} words; the audit reads sentences of at most "
+                             f"{AUDIT_MAX_WORDS} words: split the text into sentences or lines", path, seg.line)
+        yield seg
 
 
 def document_segments(en: str, ar: str, *, presegmented: bool = False, parallel: bool = False,
@@ -112,6 +128,8 @@ def document_segments(en: str, ar: str, *, presegmented: bool = False, parallel:
     for path, kind in zip((en, ar), kinds):
         if kind == "binary":
             raise InputError("found binary data, not a document", path)
+        if kind == "datasets":    # any directory: say what it is, not what it might hold
+            raise InputError(f"is a directory, not a document (a datasets directory goes in --pairs {path})", path)
         if kind in ("xliff", "tmx", "po", "parquet", "datasets"):
             raise InputError(f"found {label(kind, path)}, which holds both languages: use --pairs {path}", path)
     subtitles = [k in ("srt", "vtt") for k in kinds]
