@@ -38,6 +38,20 @@ def _text_lines(text: str) -> list[int]:
     return [n + 1 for n, line in enumerate(lines, start=1) if "-->" in line]
 
 
+def _cue(number: int, start: float, end: float, raw: str, line: int, path: str) -> Cue:
+    """A cue, checked: a cue that ends before it starts, or a timecode line inside a cue's text (a
+    cue whose own timecode was not valid, read by the parser as the text of the cue before it:
+    its number and timecode would be audited as words), is bad input naming its line."""
+    for offset, text_line in enumerate(raw.split("\n")):
+        if "-->" in text_line:
+            raise InputError("not a valid cue timecode (a '-->' line inside a cue's text)", path,
+                             line + offset if line else None)
+    if end < start:
+        raise InputError(f"cue {number} ends before it starts", path, line - 1 if line else None)
+    body, codes = _clean(raw)
+    return Cue(number, start, end, body, codes, line)
+
+
 def read_srt(path: str) -> list[Cue]:
     srt = need("srt", "files", "SubRip (.srt)", path)
     text = read_text(path)
@@ -49,9 +63,8 @@ def read_srt(path: str) -> list[Cue]:
     lines = _text_lines(text)
     cues = []
     for k, sub in enumerate(subs):
-        body, codes = _clean(sub.content)
-        cues.append(Cue(k + 1, sub.start.total_seconds(), sub.end.total_seconds(), body, codes,
-                        lines[k] if k < len(lines) else 0))
+        cues.append(_cue(k + 1, sub.start.total_seconds(), sub.end.total_seconds(), sub.content,
+                         lines[k] if k < len(lines) else 0, path))
     return cues
 
 
@@ -65,9 +78,8 @@ def read_vtt(path: str) -> list[Cue]:
     lines = _text_lines(text)
     cues = []
     for k, cap in enumerate(captions):
-        body, codes = _clean(cap.raw_text)
-        cues.append(Cue(k + 1, cap.start_time.in_milliseconds() / 1000, cap.end_time.in_milliseconds() / 1000,
-                        body, codes, lines[k] if k < len(lines) else 0))
+        cues.append(_cue(k + 1, cap.start_time.in_milliseconds() / 1000, cap.end_time.in_milliseconds() / 1000,
+                         cap.raw_text, lines[k] if k < len(lines) else 0, path))
     return cues
 
 
