@@ -84,12 +84,16 @@ def check_inputs(config: GateConfig, items: list[Item]) -> None:
 
 def _read_audit_json(path: str) -> AuditResult:
     try:
-        with open(path, encoding="utf-8-sig") as stream:
-            data = json.load(stream)
+        with open_input(path) as stream:
+            data = json.loads(stream.read().decode("utf-8-sig"))
+    except OSError as exc:
+        raise InputError(f"cannot read: {exc.strerror}", path) from None
     except UnicodeDecodeError:
         raise InputError("invalid UTF-8, expected an audit JSON", path) from None
     except json.JSONDecodeError as exc:
         raise InputError(f"not valid JSON ({exc.msg})", path, exc.lineno) from None
+    except RecursionError:
+        raise InputError("not valid JSON (nested too deeply)", path) from None
     if not isinstance(data, dict) or not isinstance(data.get("segments"), list):
         raise InputError("not an mtkit audit JSON (no 'segments' list)", path)
     problem = _type_problem(data)

@@ -4,13 +4,15 @@ from __future__ import annotations
 
 from mtkit.errors import InputError
 from mtkit.io.extras import need
+from mtkit.io.inputs import open_input
 
 
 def read_paragraphs(path: str) -> list[str]:
     docx = need("docx", "files", "DOCX", path)
     from docx.opc.exceptions import PackageNotFoundError
     try:
-        document = docx.Document(path)
+        with open_input(path) as stream:     # (a pipe: the bytes its format was found from)
+            document = docx.Document(stream)
     except (PackageNotFoundError, KeyError, ValueError) as exc:
         raise InputError(f"DOCX: not a Word document ({exc or type(exc).__name__})", path) from None
     except Exception as exc:  # a damaged zip or XML part: lxml and zipfile raise several types

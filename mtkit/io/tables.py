@@ -72,6 +72,8 @@ def _jsonl_record(path: str, number: int, text: str) -> Record:
         data = json.loads(text)
     except json.JSONDecodeError as exc:
         raise InputError(f"not valid JSON ({exc.msg})", path, number) from None
+    except RecursionError:     # "[[[[…" a hundred thousand deep
+        raise InputError("not valid JSON (nested too deeply)", path, number) from None
     if not isinstance(data, dict):
         raise InputError("expected a JSON object per line", path, number)
     return Record(data, str(number), number)
@@ -167,8 +169,10 @@ def _read_csv(path: str, skipped: Optional[list]) -> Iterator[Record]:
         if header is None:
             return
         names = [c.strip().lower() if c.strip().lower() in KNOWN_COLUMNS else c.strip() for c in header]
+        done = len(numbers)
         for cells in reader:
-            number = numbers[-1]
+            # a quoted cell may span lines: a record is numbered by its first line, as its id and in messages
+            number, done = numbers[done], len(numbers)
             if not any(c.strip() for c in cells):
                 continue
             if len(cells) != len(names):

@@ -46,6 +46,8 @@ def read_waivers(path: str) -> list[Decision]:
             data = json.loads(text)
         except json.JSONDecodeError as exc:
             raise InputError(f"waivers file: not valid JSON ({exc.msg})", path, number) from None
+        except RecursionError:
+            raise InputError("waivers file: not valid JSON (nested too deeply)", path, number) from None
         decisions.append(_decision(data, path, number))
     return decisions
 

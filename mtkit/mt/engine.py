@@ -27,10 +27,13 @@ def _looks_like_path(model: str) -> bool:
 
 
 def _quiet_transformers() -> None:
-    """transformers' own loading bars and advice would mix with mtkit's output on stderr."""
+    """transformers' own loading bars and advice would mix with mtkit's output on stderr (and the
+    hub client's: a hub id offline logged 11 "Retrying in 1s…" lines before mtkit's one)."""
     import warnings
+    from huggingface_hub.utils import logging as hub_logging   # (transformers' own dependency)
     from transformers.utils import logging as hf_logging
     hf_logging.set_verbosity_error()
+    hub_logging.set_verbosity_error()
     hf_logging.disable_progress_bar()
     warnings.filterwarnings("ignore", message="Recommended: pip install sacremoses")
 

@@ -33,11 +33,35 @@ def single_line(text: str) -> str:
     return _LINE_BREAK.sub(" ", text)
 
 
+_PDF, _PDI = "\u202c", "\u2069"
+
+
+def closed_bidi(text: str) -> str:
+    """``text`` with every bidi embedding, override (U+202A-202E) or isolate (U+2066-2068) it
+    leaves open closed at its end, so that a field cannot reorder the rest of its line (an id
+    holding U+202E would show what follows it backwards: "Trojan Source"). Marks (LRM, RLM, ALM),
+    common in Arabic text, open nothing and are kept as they are."""
+    if not any("\u202a" <= ch <= "\u202e" or "\u2066" <= ch <= "\u2069" for ch in text):
+        return text
+    open_: list[str] = []
+    for ch in text:
+        if "\u202a" <= ch <= "\u202e" and ch != _PDF:
+            open_.append(_PDF)
+        elif "\u2066" <= ch <= "\u2068":
+            open_.append(_PDI)
+        elif ch == _PDF and open_ and open_[-1] == _PDF:
+            open_.pop()
+        elif ch == _PDI and _PDI in open_:     # a PDI also closes the embeddings opened inside it
+            del open_[len(open_) - 1 - open_[::-1].index(_PDI):]
+    return text + "".join(reversed(open_))
+
+
 def terminal(text: str) -> str:
     """One line of text for a terminal or a CI log: escape sequences and control characters are
-    removed, line breaks shown as ⏎ (a field never starts a line of its own), tabs as spaces, and a
-    leading ``::`` or any ``##[`` (GitHub Actions workflow commands) is broken with a backslash."""
-    text = _LINE_BREAK.sub(NEWLINE_MARK, scrub(str(text)))
+    removed, line breaks shown as ⏎ (a field never starts a line of its own), tabs as spaces, bidi
+    controls it leaves open closed, and a leading ``::`` or any ``##[`` (GitHub Actions workflow
+    commands) is broken with a backslash."""
+    text = closed_bidi(_LINE_BREAK.sub(NEWLINE_MARK, scrub(str(text))))
     text = _CONTROL.sub("", _ANSI.sub("", text)).replace("\t", " ")
     if text.lstrip().startswith("::"):
         text = text.replace("::", "\\::", 1)
