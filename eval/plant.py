@@ -2,7 +2,8 @@
 
     python eval/plant.py make      # (re)write eval/data/tico19_planted.jsonl (seeded, deterministic)
     python eval/plant.py replant   # make the name swaps and deletions again in it, the rest kept
-    python eval/plant.py measure [--half dev|test|all] [--verbose] [--isolated] [--section NAME]
+    python eval/plant.py make-extra  # write eval/data/tico19_planted_dev2.jsonl: more dev-half clause deletions
+    python eval/plant.py measure [--half dev|test|all|dev2] [--verbose] [--isolated] [--section NAME]
 
 ``make`` takes real TICO-19 pairs (eval/tico19.py) and plants one error per pair into the Arabic side,
 keeping it grammatical Arabic: a changed number, a dropped or added negation (لا before يمكن/يجب
@@ -44,6 +45,11 @@ from mtkit.text.translit import en_skeletons, transliterates
 
 PLANTED = Path(__file__).parent / "data" / "tico19_planted.jsonl"
 SEED = 20261206
+# More development plants (``make-extra``): clause deletions on dev-half pairs no plant above uses, with a
+# seed of their own, preferring clauses that hold a name or number; the test half is never touched.
+EXTRA = Path(__file__).parent / "data" / "tico19_planted_dev2.jsonl"
+EXTRA_SEED = f"{SEED}:dev2"
+EXTRA_KIND = 60
 PER_KIND = 30          # plants of each kind in each half (fewer where fewer pairs qualify)
 
 # Two disjoint pools per resource: index 0 for the development half, 1 for the test half.
@@ -239,7 +245,9 @@ def name_common_noun(seg: Segment, rng: random.Random, pool: int) -> dict | None
 _CLAUSE_START = re.compile(r"،\s*|(?<=\s)(?=(?:التي|الذي|الذين|حيث|بينما|لكن|لأن|مما|حتى|عندما|إذ)\s)")
 
 
-def clause_deleted(seg: Segment, rng: random.Random, pool: int) -> dict | None:
+def clause_deleted(seg: Segment, rng: random.Random, pool: int,
+                   prefer: Callable[[Segment, str], bool] | None = None) -> dict | None:
+    """A clause of the Arabic deleted; ``prefer``: among the clauses it holds true of, if any."""
     words = seg.tgt.split()
     if len(words) < 12:
         return None
@@ -252,7 +260,8 @@ def clause_deleted(seg: Segment, rng: random.Random, pool: int) -> dict | None:
             options.append((a, b))
     if not options:
         return None
-    a, b = rng.choice(options)
+    preferred = [(a, b) for a, b in options if prefer(seg, seg.tgt[a:b])] if prefer else []
+    a, b = rng.choice(preferred or options)
     removed = seg.tgt[a:b]
     joint = "" if seg.tgt[b:b + 1] in ".؟!،:" else " "
     ar = seg.tgt[:a].rstrip() + joint + (seg.tgt[b:] if joint == "" else seg.tgt[b:].lstrip())
@@ -380,12 +389,12 @@ def make() -> list[dict]:
 
 
 def _plant_hosts(planter: Callable, order: list[Segment], used: set[str], half: str,
-                 rng: random.Random) -> list[dict]:
-    """Up to PER_KIND plants of one planter on the hosts in ``order`` that no plant uses yet."""
+                 rng: random.Random, per_kind: int = PER_KIND) -> list[dict]:
+    """Up to ``per_kind`` plants of one planter on the hosts in ``order`` that no plant uses yet."""
     pool = 0 if half == "dev" else 1
     rows: list[dict] = []
     for seg in order:
-        if seg.id in used or len(rows) >= PER_KIND:
+        if seg.id in used or len(rows) >= per_kind:
             continue
         planted = planter(seg, rng, pool)
         if planted is None or planted["ar"] == seg.tgt:
@@ -413,6 +422,30 @@ def replant(rows: list[dict]) -> list[dict]:
             at = mine[0] if mine else len(rows)
             rows = [r for k, r in enumerate(rows[:at]) if k not in mine] + new + \
                 [r for k, r in enumerate(rows[at:], at) if k not in mine]
+    return rows
+
+
+def _holds_name_or_number(seg: Segment, arabic: str) -> bool:
+    """Whether Arabic words hold a digit or the Arabic name of an English capitalised word (``_names``)."""
+    return bool(DIGITS.search(arabic)) or any(m.group() in AR_WORD.findall(arabic) for _, m in _names(seg, strict=True))
+
+
+def make_extra() -> list[dict]:
+    """EXTRA_KIND clause deletions on dev-half pairs that no plant in PLANTED uses (``half`` "dev2")."""
+    planted = [json.loads(line) for line in PLANTED.read_text(encoding="utf-8").splitlines() if line.strip()]
+    segments = tico19.load_segments()
+    halves = tico19.split(segments)
+    rng = random.Random(EXTRA_SEED)
+    order = [s for s in segments if halves[tico19.document(s.id)] == "dev"]
+    rng.shuffle(order)
+    used = {r["host"] for r in planted}
+    deleted = lambda seg, rng, pool: clause_deleted(seg, rng, pool, prefer=_holds_name_or_number)  # noqa: E731
+    deleted.__name__ = "clause_deleted"
+    rows = []
+    for row in _plant_hosts(deleted, order, used, "dev", rng, EXTRA_KIND):
+        seg = Segment(id=row["host"], src=row["en"], tgt=row["ar_original"])
+        removed = row["note"].removeprefix("deleted: ")
+        rows.append({**row, "half": "dev2", "anchored": _holds_name_or_number(seg, removed)})
     return rows
 
 
@@ -515,8 +548,9 @@ def table(rows: list[dict], results: dict[str, list[Flag]], verbose: bool = Fals
 
 def main() -> None:
     parser = argparse.ArgumentParser()
-    parser.add_argument("action", choices=("make", "replant", "measure"))
-    parser.add_argument("--half", default="all", choices=("dev", "test", "all"))
+    parser.add_argument("action", choices=("make", "replant", "make-extra", "measure"))
+    parser.add_argument("--half", default="all", choices=("dev", "test", "all", "dev2"),
+                        help="dev2: the extra development plants of make-extra")
     parser.add_argument("--section", help="RESULTS.md section to write (measure)")
     parser.add_argument("--verbose", action="store_true")
     parser.add_argument("--isolated", action="store_true",
@@ -531,15 +565,23 @@ def main() -> None:
         print(f"{len(rows)} planted pairs → {PLANTED}")
         print(Counter((r["half"], r["kind"]) for r in rows))
         return
-    rows = [json.loads(line) for line in PLANTED.read_text(encoding="utf-8").splitlines() if line.strip()]
+    if args.action == "make-extra":
+        rows = make_extra()
+        with open(EXTRA, "w", encoding="utf-8", newline="\n") as out:
+            out.writelines(json.dumps(row, ensure_ascii=False) + "\n" for row in rows)
+        print(f"{len(rows)} planted pairs → {EXTRA} (seed {EXTRA_SEED}); holding a name or number: "
+              f"{sum(r['anchored'] for r in rows)}")
+        return
+    source = EXTRA if args.half == "dev2" else PLANTED
+    rows = [json.loads(line) for line in source.read_text(encoding="utf-8").splitlines() if line.strip()]
     results = audit_planted([r for r in rows if args.half == "all" or r["half"] == args.half], args.isolated)
     halves = ("test", "dev") if args.half == "all" else (args.half,)
-    body = "\n\n".join(f"**{half}** half ({'tuned on' if half == 'dev' else 'not looked at while tuning'}):\n\n"
+    body = "\n\n".join(f"**{half}** half ({'tuned on' if half.startswith('dev') else 'not looked at while tuning'}):\n\n"
                        + table([r for r in rows if r["half"] == half], results, args.verbose) for half in halves)
     method = ("each pair audited alone" if args.isolated else
               "each pair audited in its document: every host document audited clean and with its plants in place")
-    body = (f"mtkit at {tico19.code_version()}. {len(rows)} planted pairs in `eval/data/tico19_planted.jsonl` "
-            f"(seed {SEED}, one error per real TICO-19 pair; {method}).\n\n" + body)
+    body = (f"mtkit at {tico19.code_version()}. {len(rows)} planted pairs in `eval/data/{source.name}` "
+            f"(seed {EXTRA_SEED if source == EXTRA else SEED}, one error per real TICO-19 pair; {method}).\n\n" + body)
     print(body)
     if args.section:
         record(args.section, body)
