@@ -66,7 +66,7 @@ def dropped_clause(seg: AnalyzedSegment) -> Iterator[Finding]:
 # A missing name or number with this many unrendered known content words beside it, in a pair this much
 # too short, went with its clause (tuned on the dev and dev2 plants: "as Italy reached 100 deaths").
 ANCHORED_NEIGHBOURS = 2
-ANCHORED_DELTA = -1.0
+ANCHORED_DELTA = 0.0
 
 
 def _missing_names(seg: AnalyzedSegment) -> list[Span]:
