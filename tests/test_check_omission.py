@@ -80,3 +80,20 @@ def test_a_dropped_clause_holding_a_name_is_one_omission_flag_naming_it():
     assert "'Texas'" in dropped[0].message
     clean = "أعلنت الشركة عن مبيعات قياسية، وتخطط لتوظيف 2,000 عامل في تكساس العام المقبل."
     assert run_checks(AnalyzedSegment(Segment("t", CLAUSE_EN, clean)), select()) == []
+
+
+ITALY_EN = ("On 4 March, the Italian government ordered the full closure of all schools and universities nationwide "
+            "as Italy reached 100 deaths.")
+ITALY_KEPT = "في 4 مارس، أمرت الحكومة الإيطالية بالإغلاق الكامل لجميع المدارس والجامعات في جميع أنحاء البلاد"
+
+
+def test_a_missing_name_with_unrendered_words_beside_it_is_its_clause_left_out():
+    # (no clause rule fires: the run is short; the name and the number are its anchors)
+    flags = run_checks(AnalyzedSegment(Segment("t", ITALY_EN, ITALY_KEPT + ".")), select())
+    assert [(f.check, f.src_text) for f in flags] == [("omission.clause_words", "Italy reached 100 deaths")]
+    assert "'Italy'" in flags[0].message and "'100'" in flags[0].message
+
+
+def test_a_name_missing_from_a_rendered_clause_stays_a_name_flag():
+    flags = run_checks(AnalyzedSegment(Segment("t", ITALY_EN, ITALY_KEPT + "، حيث سجلت 100 حالة وفاة.")), select())
+    assert [(f.category, f.src_text) for f in flags] == [("entity", "Italy")]
