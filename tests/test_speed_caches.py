@@ -235,3 +235,34 @@ def test_pair_form_counts_are_the_count_per_word(corpora):
     for seg in _article(corpora):
         forms = Counter({f: sum(f in bare for bare in seg.tgt_bare) for bare in seg.tgt_bare for f in bare})
         assert _holding(seg) == forms
+
+
+def test_added_clause_gate_bounds_every_run_the_rules_weigh(corpora):
+    """clauses.added._may_hold_added reads the runs over the words found without links (free_ar): those
+    words are found in seen_ar and in the evidence too, and a run's known words never grow as more are found."""
+    from mtkit.checks.clauses import added, evidence, words
+    from mtkit.checks.clauses.rules import ADDED
+    from mtkit.checks.clauses.runs import lonely_runs
+    lex = bilingual()
+    if lex is None:
+        return
+    known = lambda w: words._known_ar(w, lex)     # noqa: E731
+    rng = random.Random(13)
+
+    def most_known(seg, found) -> int:
+        runs = lonely_runs(seg.tgt_tokens, seg.tgt_words, found, "ar", known, bounded=True, tolerance=ADDED.tolerance)
+        return max((r.known for r in runs), default=0)
+    stopped = 0
+    for seg in _article(corpora):
+        free = evidence.free_ar(seg)
+        ev = evidence.evidence(seg, lex)
+        for found in (evidence.seen_ar(seg, lex), ev.found_ar):
+            assert all(f for f, lone in zip(found, free) if lone), seg.segment.id
+            assert most_known(seg, found) <= most_known(seg, free), seg.segment.id
+        for _ in range(5):          # any reading that finds more: never more known words in a run
+            more = [f or rng.random() < 0.3 for f in free]
+            assert most_known(seg, more) <= most_known(seg, free), seg.segment.id
+        if not added._may_hold_added(seg, known):
+            stopped += 1
+            assert most_known(seg, ev.found_ar) < added._ADDED_FEWEST
+    assert stopped > 0                    # the article has pairs the gate stops

@@ -167,15 +167,24 @@ def evidence(seg: AnalyzedSegment, lex: Bilingual) -> Evidence:
     return seg.memo("clauses.found", lambda: _match(seg, lex))
 
 
+def free_ar(seg: AnalyzedSegment) -> list[bool]:
+    """For each Arabic word: is it found without a link (:func:`evidence`)? Latin kept in the Arabic, the
+    Arabic name of a letter of an acronym of the English, or a word that the article's own renderings
+    give to an English word of the pair: it needs no link of its own (one acronym may be written out in
+    several words, RCGP → مركز البحوث والرصد …). Found whatever the links are: :func:`seen_ar` and
+    ``found_ar`` hold these words too."""
+    def compute() -> list[bool]:
+        letters = {n for names in _letter_names().values() for n in names} \
+            if any(_acronym(seg.src[t.start:t.end]) for t in seg.src_words) else set()
+        return [t.norm.isascii() or any(f in letters for f in ar_bare(t.norm))
+                or ar_content(t.norm) and _rendering_of(seg, j) for j, t in enumerate(seg.tgt_words)]
+    return seg.memo("clauses.free_ar", compute)
+
+
 def _match(seg: AnalyzedSegment, lex: Bilingual) -> Evidence:
     src, tgt = seg.src_words, seg.tgt_words
     en_free = [not t.norm.isalpha() or _acronym(seg.src[t.start:t.end]) or t.norm in seg.tgt_norm.text for t in src]
-    letters = {n for names in _letter_names().values() for n in names} \
-        if any(_acronym(seg.src[t.start:t.end]) for t in src) else set()
-    # an Arabic word that the article's own renderings give to an English word of the pair needs no
-    # link of its own: one acronym may be written out in several words (RCGP → مركز البحوث والرصد …)
-    ar_free = [t.norm.isascii() or any(f in letters for f in ar_bare(t.norm))
-               or ar_content(t.norm) and _rendering_of(seg, j) for j, t in enumerate(tgt)]
+    ar_free = free_ar(seg)
     edges = _edges(seg, lex, [i for i, t in enumerate(src) if en_content(t.norm) and not en_free[i]],
                    [j for j, t in enumerate(tgt) if ar_content(t.norm) and not ar_free[j]])
     n, m = max(len(src), 1), max(len(tgt), 1)
