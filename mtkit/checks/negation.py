@@ -11,8 +11,8 @@ from mtkit.checks import Doc, Finding, check
 from mtkit.checks.analysis import AnalyzedSegment
 from mtkit.data import table
 from mtkit.model import Span
-from mtkit.text.arabic import CONJUNCTIONS, strip_proclitics
-from mtkit.text.lemmas import all_lemmas
+from mtkit.text.arabic import CONJUNCTIONS, ar_bare, ar_core, ar_stem, strip_proclitics
+from mtkit.text.lemmas import all_lemmas, en_lemmas
 from mtkit.text.lexicon import zipf
 from mtkit.text.normalize import norm
 from mtkit.text.tokens import Token
@@ -97,15 +97,37 @@ def _en_negations(seg: AnalyzedSegment) -> list[tuple[int, str]]:
     return seg.memo("negation.en", lambda: _find_en_negations(seg))
 
 
+def _strong_en(word: str) -> bool:
+    """A strong English negator as written (no, not, never, n't, cannot, dont)."""
+    return word.removesuffix("'s") in _markers()[("en", "strong")] or word.endswith("n't") or word == "cannot" \
+        or _bare_contraction(word)
+
+
+def _weak_en(word: str, lemmas: frozenset[str]) -> bool:
+    """A weak English negation by its letters and lemmas (without, few, un- words, symptomless)."""
+    return bool(lemmas & _markers()[("en", "weak")]) or negative_adjective(word) or word == "non" or _privative(word) \
+        or word.endswith(_PRIVATIVE_SUFFIXES) or word.startswith(_PRIVATIVE_PREFIXES)
+
+
+@lru_cache(maxsize=100_000)
+def _may_negate_en(word: str) -> bool:
+    """Whether the English word may be a negation of any kind (strong, implicative or weak): a pure
+    function of the word, asked once per word per process; the rest of :func:`_find_en_negations`
+    reads the word's place only for these (and "either")."""
+    lemmas = en_lemmas(word)         # (seg.src_lemmas holds the same)
+    return _strong_en(word) or bool(lemmas & _markers()[("en", "implicative")]) or _weak_en(word, lemmas)
+
+
 def _find_en_negations(seg: AnalyzedSegment) -> list[tuple[int, str]]:
     markers = _markers()
     words = seg.src_words
     out = []
     for i, (tok, lemmas) in enumerate(zip(words, seg.src_lemmas)):
         word = tok.norm
+        if word != "either" and not _may_negate_en(word):
+            continue                           # (most words: none of the branches below holds)
         following = words[i + 1].norm if i + 1 < len(words) else ""
-        if word.removesuffix("'s") in markers[("en", "strong")] or word.endswith("n't") or word == "cannot" \
-                or _bare_contraction(word):
+        if _strong_en(word):
             if word == "no" and _number_follows(seg, tok) or word == "not" and i and words[i - 1].norm == "or":
                 continue                       # "No. 1", "whether or not"
             # "not only … but" is rendered لا … فحسب or بالإضافة إلى: it excuses, it is never lost
@@ -125,8 +147,7 @@ def _find_en_negations(seg: AnalyzedSegment) -> list[tuple[int, str]]:
             out.append((i, "weak"))            # "no evidence … either X or Y": Arabic repeats لا (لا X ولا Y)
         elif _name_like(seg, tok):
             continue                           # UNESCO, Unilever: a name, not an un- word
-        elif lemmas & markers[("en", "weak")] or negative_adjective(word) or word == "non" or _privative(word) \
-                or word.endswith(_PRIVATIVE_SUFFIXES) or word.startswith(_PRIVATIVE_PREFIXES):
+        elif _weak_en(word, lemmas):
             # a negative adjective is often rendered by an Arabic antonym (impossible → يستحيل,
             # inexpensive → رخيص): it excuses an Arabic negation, but its absence proves nothing
             out.append((i, "weak"))
@@ -195,11 +216,26 @@ def _ar_negations(seg: AnalyzedSegment) -> list[tuple[int, str]]:
     return seg.memo("negation.ar", lambda: _find_ar_negations(seg))
 
 
-def _may_negate(seg: AnalyzedSegment, k: int, forms: tuple[str, ...], strong, weak) -> bool:
-    """Whether Arabic word ``k`` (of these forms) is or holds a negator, or is ألا."""
+def _ar_forms(word: str) -> tuple[str, ...]:
+    """An Arabic word without its proclitics (ar_bare), and without a conjunction alone: ولم, فلا are
+    particles too short for ar_bare."""
+    return (*ar_bare(word), *strip_proclitics(word, CONJUNCTIONS, min_rest=2)[1:])
+
+
+@lru_cache(maxsize=100_000)
+def _holds_negator(word: str) -> bool:
+    """Whether the Arabic word (normalized) is or holds a negator, by its forms, light stem or core: a
+    pure function of the word (seg.tgt_bare, tgt_stems and tgt_cores are ar_bare, ar_stem and ar_core
+    of it), asked once per word per process."""
+    markers = _markers()
+    strong, weak = markers[("ar", "strong")], markers[("ar", "weak")]
+    return any(f in strong or f in weak for f in _ar_forms(word)) or ar_stem(word) in weak or ar_core(word) in weak
+
+
+def _may_negate(seg: AnalyzedSegment, k: int) -> bool:
+    """Whether Arabic word ``k`` is or holds a negator, or is ألا."""
     tok = seg.tgt_words[k]
-    return (any(f in strong or f in weak for f in forms) or seg.tgt_stems[k] in weak or seg.tgt_cores[k] in weak
-            or seg.tgt[tok.start:tok.end].lstrip("".join(CONJUNCTIONS)) in _AN_LA)
+    return _holds_negator(tok.norm) or seg.tgt[tok.start:tok.end].lstrip("".join(CONJUNCTIONS)) in _AN_LA
 
 
 def _find_ar_negations(seg: AnalyzedSegment) -> list[tuple[int, str]]:
@@ -210,12 +246,11 @@ def _find_ar_negations(seg: AnalyzedSegment) -> list[tuple[int, str]]:
     latin_la = "la" in {t.norm for t in seg.src_words}
     # "only" in the English: a negator anywhere before إلا/سوى means "only" (لا يُعتمد … إلا في)
     window = len(words) if seg.src_lemma_set & _ONLY else EXCEPTIVE_WINDOW
-    strong, weak = markers[("ar", "strong")], markers[("ar", "weak")]
+    strong = markers[("ar", "strong")]
     for k, tok in enumerate(words):
-        # ولم, فلا: particles too short for ar_bare
-        forms = (*seg.tgt_bare[k], *strip_proclitics(tok.norm, CONJUNCTIONS, min_rest=2)[1:])
-        if not _may_negate(seg, k, forms, strong, weak):
+        if not _may_negate(seg, k):
             continue                               # what follows only tells negators apart
+        forms = _ar_forms(tok.norm)
         pair = tok.norm + " " + words[k + 1].norm if k + 1 < len(words) else ""
         if pair in fixed or tok.norm in fixed or pair[:1] in "وف" and pair[1:] in fixed:
             continue                               # (و)لا سيما, (ف)لا بأس
