@@ -851,16 +851,16 @@ def name_added(seg: AnalyzedSegment) -> Iterator[Finding]:
     if not seg.tgt.strip():
         return
     translated: Optional[set[int]] = None
+    counts: Optional[tuple[Counter[str], Counter[str]]] = None
     for k, tok in enumerate(seg.tgt_words):
-        if tok.norm.isascii() or has_article(tok.norm):
-            continue
-        forms = [f for f in seg.tgt_bare[k] if len(f) >= NAME_LETTERS]
-        if not forms or zipf(forms[-1]) >= ADDED_MAX_ZIPF:
+        forms = _name_forms(tok.norm)
+        if not forms:
             continue
         # the document's word counts (built once per document) come first: a word it writes in
         # other pairs is never looked up in the dictionaries, in any of them
-        words, _ = seg.document.arabic_words
-        if words[forms[-1]] > _holding(seg)[forms[-1]]:
+        if counts is None:
+            counts = seg.document.arabic_words[0], _holding(seg)
+        if counts[0][forms[-1]] > counts[1][forms[-1]]:
             continue                    # the article's Arabic writes it elsewhere too: its own name
         if _glosses_by_sound(forms[0])[1] or any(_letter_name(f) for f in forms):
             continue                    # a word by meaning as written (بدائل, not دائل: Dale), or دبليو
@@ -883,6 +883,17 @@ def name_added(seg: AnalyzedSegment) -> Iterator[Finding]:
         yield Finding("major", f"'{seg.tgt[tok.start:tok.end]}' reads as a name{named} that the English "
                                "does not have: a name swapped or added.",
                       tgt_span=Span(tok.start, tok.end), confidence=0.6)
+
+
+@lru_cache(maxsize=100_000)
+def _name_forms(word: str) -> tuple[str, ...]:
+    """The forms without proclitics (ar_bare, as seg.tgt_bare) of an Arabic word that may be a name
+    brought in, () for a word that cannot: Latin, with the article, every form too short, or too common
+    (a pure function of the word: asked once per word per process)."""
+    if word.isascii() or has_article(word):
+        return ()
+    forms = tuple(f for f in ar_bare(word) if len(f) >= NAME_LETTERS)
+    return forms if forms and zipf(forms[-1]) < ADDED_MAX_ZIPF else ()
 
 
 def _holding(seg: AnalyzedSegment) -> Counter[str]:
