@@ -266,3 +266,41 @@ def test_added_clause_gate_bounds_every_run_the_rules_weigh(corpora):
             stopped += 1
             assert most_known(seg, ev.found_ar) < added._ADDED_FEWEST
     assert stopped > 0                    # the article has pairs the gate stops
+
+
+def _slow_word_candidates(src, tgt) -> list:
+    """align.words' candidate links the long way: every English word against every Arabic word."""
+    from mtkit.align.words import is_content
+    from mtkit.text import dictionary
+    from mtkit.text.arabic import ar_bare
+    lex = dictionary.bilingual()
+    out = []
+    for i, s in enumerate(src):
+        word = s.norm
+        if not is_content(word, "en") or word.isdigit():
+            continue
+        stems = lex.ar_stems(word) if lex is not None else frozenset()
+        skeleton = translit.en_skeleton(word) if not stems and len(word) >= 3 else None
+        for j, t in enumerate(tgt):
+            if t.norm.isdigit() or not is_content(t.norm, "ar"):
+                continue
+            if word == t.norm:
+                out.append((i, j, "same"))
+            elif t.norm.isascii():
+                continue
+            elif skeleton is not None and any(translit.skeletons_match(skeleton, translit.ar_skeleton(f))
+                                              for f in ar_bare(t.norm)):
+                out.append((i, j, "name"))
+            elif dictionary.ar_key(t.norm) in stems:
+                out.append((i, j, "dictionary"))
+    return out
+
+
+def test_word_link_candidates_by_index_are_every_word_pair_tested(corpora):
+    from mtkit.align.words import _word_candidates
+    kinds = set()
+    for seg in _article(corpora):
+        slow = _slow_word_candidates(seg.src_words, seg.tgt_words)
+        assert sorted(_word_candidates(seg.src_words, seg.tgt_words)) == sorted(slow), seg.segment.id
+        kinds.update(kind for _, _, kind in slow)
+    assert {"same", "name", "dictionary"} <= kinds or bilingual() is None

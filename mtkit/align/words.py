@@ -11,6 +11,7 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 from dataclasses import dataclass
+from functools import lru_cache
 from itertools import pairwise
 
 from mtkit.text import dictionary
@@ -54,29 +55,10 @@ def _number_links(src: Sequence[Token], tgt: Sequence[Token]) -> list[tuple[int,
 def link_words(src: Sequence[Token], tgt: Sequence[Token]) -> list[WordLink]:
     """Links between English words ``src`` and Arabic words ``tgt`` (tokens that are words, as
     :func:`mtkit.text.tokens.tokenize` gives them), sorted by English then Arabic index."""
-    lex = dictionary.bilingual()
     candidates = _number_links(src, tgt)
-    # each Arabic word's facts once, not once per English word: (index, word, Latin, name
-    # skeletons of its forms without proclitics, dictionary key)
-    arabic = [(j, t.norm, t.norm.isascii(), tuple(ar_skeleton(form) for form in ar_bare(t.norm)),
-               dictionary.ar_key(t.norm))
-              for j, t in enumerate(tgt) if not t.norm.isdigit() and is_content(t.norm, "ar")]
-    for i, s in enumerate(src):
-        word = s.norm
-        if not is_content(word, "en") or word.isdigit():
-            continue
-        # a word the dictionary renders is no name: "health" must not match الوضع by its skeleton
-        stems = lex.ar_stems(word) if lex is not None else frozenset()
-        skeleton = en_skeleton(word) if not stems and len(word) >= 3 else None
-        for j, other, latin, skeletons, key in arabic:
-            if word == other:
-                candidates.append((i, j, "same"))
-            elif latin:
-                continue
-            elif skeleton is not None and any(skeletons_match(skeleton, form) for form in skeletons):
-                candidates.append((i, j, "name"))
-            elif key in stems:                       # Bilingual.covers
-                candidates.append((i, j, "dictionary"))
+    # (each candidate (i, j) is one of these kinds at most, so the sort below orders them whatever
+    # order they are found in)
+    candidates.extend(_word_candidates(src, tgt))
     n, m = max(len(src), 1), max(len(tgt), 1)
     candidates.sort(key=lambda c: (-STRENGTH[c[2]], abs(c[0] / n - c[1] / m), c[0], c[1]))
     used_s: set[int] = set()
@@ -91,16 +73,55 @@ def link_words(src: Sequence[Token], tgt: Sequence[Token]) -> list[WordLink]:
     return sorted(links, key=lambda link: (link.src, link.tgt))
 
 
+@lru_cache(maxsize=100_000)
+def _arabic_facts(word: str) -> tuple[bool, tuple[str, ...], str]:
+    """What linking reads of an Arabic word (a pure function of the normalized word, asked once per
+    word per process): whether it is Latin, the name skeletons of its forms without proclitics, its
+    dictionary key."""
+    return word.isascii(), tuple(ar_skeleton(form) for form in ar_bare(word)), dictionary.ar_key(word)
+
+
+def _word_candidates(src: Sequence[Token], tgt: Sequence[Token]) -> list[tuple[int, int, str]]:
+    """(English word, Arabic word, kind) for each pair of content words that are the same word, or
+    else (the Arabic not Latin) that sound alike as a name (an English word the dictionary does not
+    render) or that the dictionary renders (Bilingual.covers)."""
+    lex = dictionary.bilingual()
+    arabic = [(j, t.norm, *_arabic_facts(t.norm))
+              for j, t in enumerate(tgt) if not t.norm.isdigit() and is_content(t.norm, "ar")]
+    by_word: dict[str, list[int]] = {}
+    by_key: dict[str, list[int]] = {}           # (Arabic words in Arabic script only)
+    for j, other, latin, _, key in arabic:
+        by_word.setdefault(other, []).append(j)
+        if not latin:
+            by_key.setdefault(key, []).append(j)
+    out: list[tuple[int, int, str]] = []
+    for i, s in enumerate(src):
+        word = s.norm
+        if not is_content(word, "en") or word.isdigit():
+            continue
+        out.extend((i, j, "same") for j in by_word.get(word, ()))
+        # a word the dictionary renders is no name: "health" must not match الوضع by its skeleton
+        stems = lex.ar_stems(word) if lex is not None else frozenset()
+        if stems:
+            out.extend((i, j, "dictionary") for key in by_key.keys() & stems for j in by_key[key]
+                       if tgt[j].norm != word)
+        elif len(word) >= 3:
+            skeleton = en_skeleton(word)
+            out.extend((i, j, "name") for j, other, latin, skeletons, _ in arabic
+                       if not latin and other != word and any(skeletons_match(skeleton, f) for f in skeletons))
+    return out
+
+
 def _gaps(src: Sequence[Token], tgt: Sequence[Token], links: list[WordLink]) -> list[WordLink]:
     """Between two consecutive links, one unlinked content word on each side: they render each
     other (the sandwich heuristic of word aligners)."""
     out = []
     ordered = sorted(links, key=lambda link: link.src)
+    linked = {link.tgt for link in links}
     for left, right in pairwise(ordered):
         lo, hi = sorted((left.tgt, right.tgt))
         s_free = [i for i in range(left.src + 1, right.src) if is_content(src[i].norm, "en")]
-        t_free = [j for j in range(lo + 1, hi) if is_content(tgt[j].norm, "ar")
-                  and all(link.tgt != j for link in links)]
+        t_free = [j for j in range(lo + 1, hi) if is_content(tgt[j].norm, "ar") and j not in linked]
         if len(s_free) == 1 and len(t_free) == 1:
             out.append(WordLink(s_free[0], t_free[0], "position"))
     return out
