@@ -112,14 +112,9 @@ class DocumentContext:
     def arabic_words(self) -> tuple[Counter, Counter]:
         """How often each Arabic word (without proclitics) and each pair of adjacent words (joined
         with a space) occurs in the document."""
-        words: Counter = Counter()
-        pairs: Counter = Counter()
-        for seg in self.segments:
-            tokens = [t.norm for t in seg.tgt_words]
-            for k, bare in enumerate(seg.tgt_bare):
-                words.update(bare)
-                if k + 1 < len(tokens):
-                    pairs[tokens[k] + " " + tokens[k + 1]] += 1
+        # (one count over all words, in C, not an update per word)
+        words = Counter(form for seg in self.segments for bare in seg.tgt_bare for form in bare)
+        pairs = Counter(a.norm + " " + b.norm for seg in self.segments for a, b in itertools.pairwise(seg.tgt_words))
         return words, pairs
 
     @cached_property

@@ -232,10 +232,7 @@ def _holds_negator(word: str) -> bool:
     return any(f in strong or f in weak for f in _ar_forms(word)) or ar_stem(word) in weak or ar_core(word) in weak
 
 
-def _may_negate(seg: AnalyzedSegment, k: int) -> bool:
-    """Whether Arabic word ``k`` is or holds a negator, or is ألا."""
-    tok = seg.tgt_words[k]
-    return _holds_negator(tok.norm) or seg.tgt[tok.start:tok.end].lstrip("".join(CONJUNCTIONS)) in _AN_LA
+_CONJUNCTION_LETTERS = "".join(CONJUNCTIONS)     # (ألا after a conjunction: وألا)
 
 
 def _find_ar_negations(seg: AnalyzedSegment) -> list[tuple[int, str]]:
@@ -248,7 +245,7 @@ def _find_ar_negations(seg: AnalyzedSegment) -> list[tuple[int, str]]:
     window = len(words) if seg.src_lemma_set & _ONLY else EXCEPTIVE_WINDOW
     strong = markers[("ar", "strong")]
     for k, tok in enumerate(words):
-        if not _may_negate(seg, k):
+        if not _holds_negator(tok.norm) and seg.tgt[tok.start:tok.end].lstrip(_CONJUNCTION_LETTERS) not in _AN_LA:
             continue                               # what follows only tells negators apart
         forms = _ar_forms(tok.norm)
         pair = tok.norm + " " + words[k + 1].norm if k + 1 < len(words) else ""
@@ -265,7 +262,7 @@ def _find_ar_negations(seg: AnalyzedSegment) -> list[tuple[int, str]]:
             continue                               # لا زالوا, ما زلنا, لم يبرح: "still"
         if "\u0651" in seg.tgt[tok.start:tok.end + 1] and tok.norm in ("لم", "ولم") or tok.norm == "لا" and latin_la:
             continue                               # لمّ ("gather"), لا ستامبا (La Stampa)
-        if surface.lstrip("".join(CONJUNCTIONS)) in _AN_LA:
+        if surface.lstrip(_CONJUNCTION_LETTERS) in _AN_LA:
             out.append((k, "strong"))              # ألا = أن لا ("that … not"); إلا ("except") normalizes alike
             continue
         if pair in _NOT_NEGATION:
@@ -273,7 +270,7 @@ def _find_ar_negations(seg: AnalyzedSegment) -> list[tuple[int, str]]:
         if any(f in strong for f in forms):
             following = {w.norm for w in words[k + 1:k + 1 + window]}
             out.append((k, "weak" if following & markers[("ar", "only")] or _negates_totality(seg, k) else "strong"))
-        else:                                      # a weak negator (_may_negate, and not ألا)
+        else:                                      # a weak negator (_holds_negator, and not ألا)
             out.append((k, "weak"))
     return out
 
