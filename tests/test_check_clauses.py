@@ -260,7 +260,7 @@ def test_last_rounds_false_clause_flags_are_quiet_and_a_real_clause_beside_them_
 
 
 # Ninth round (clause9): evidence through derived forms and roots (mtkit.text.lemmas.derived_bases,
-# mtkit.text.arabic.pattern_root) and acronyms shown rendered (clauses.evidence._shown_in_full). Real TICO-19 pairs (CC0).
+# mtkit.text.arabic.pattern_root) and acronyms shown rendered (clauses.evidence.shown_in_full). Real TICO-19 pairs (CC0).
 # A clause added beside SARS-CoV → سارس كوف (a transliterated acronym, no room for an expansion), and one
 # beside PEEP and "ventilator-associated" → المرتبطة (ربط: "associate" found through its root): flagged,
 # the originals quiet (both missed before: the acronyms were read as written out).

@@ -172,15 +172,15 @@ def test_clause_evidence_gates_and_indexes_are_the_long_way(corpora):
         associations += len(evidence.associated(seg))
         if lex is not None:
             for tok in seg.src_words:
-                assert words._en_stems(tok.norm, lex) == words._en_word(tok.norm, lex).stems
+                assert words.en_stems(tok.norm, lex) == words._en_word(tok.norm, lex).stems
         ar = [translit.ar_skeleton(bare[-1]) for bare in seg.tgt_bare]
         en = [translit.en_skeleton(t.norm) for t in seg.src_words if len(t.norm) >= 3]
         for skeleton in ar:
-            assert words._sounds_like_one_of(words._by_length(en), skeleton, english=True) == \
-                any(words._sounds_like(e, skeleton) for e in en)
+            assert words.sounds_like_one_of(words._by_length(en), skeleton, english=True) == \
+                any(words.sounds_like(e, skeleton) for e in en)
         for skeleton in en:
-            assert words._sounds_like_one_of(words._by_length(ar), skeleton, english=False) == \
-                any(words._sounds_like(skeleton, a) for a in ar)
+            assert words.sounds_like_one_of(words._by_length(ar), skeleton, english=False) == \
+                any(words.sounds_like(skeleton, a) for a in ar)
         for _, tok in seg.src_capitalized():
             name = seg.src[tok.start:tok.end]
             assert _has_strict_hit(seg, name) == bool(_strict_hits(seg, name)) == bool(list(_each_strict_hit(seg, name)))
@@ -209,7 +209,7 @@ def _lexical(seg, j, en, ar):
         return evidence.COMPOUND
     if ar.root is not None and ar.root in en.roots:
         return evidence.ROOT
-    return evidence.TRANSLITERATION if words._sounds_like(en.skeleton, ar.skeleton) else 0
+    return evidence.TRANSLITERATION if words.sounds_like(en.skeleton, ar.skeleton) else 0
 
 
 def test_lexical_index_is_each_word_pair_tested(corpora):
@@ -246,7 +246,7 @@ def test_added_clause_gate_bounds_every_run_the_rules_weigh(corpora):
     lex = bilingual()
     if lex is None:
         return
-    known = lambda w: words._known_ar(w, lex)     # noqa: E731
+    known = lambda w: words.known_ar(w, lex)     # noqa: E731
     rng = random.Random(13)
 
     def most_known(seg, found) -> int:

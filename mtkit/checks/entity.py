@@ -224,7 +224,7 @@ def entity_missing(seg: AnalyzedSegment) -> Iterator[Finding]:
             continue                                    # the article's own spelling of it
         if _translated_name(seg, name):
             continue                                    # rendered by meaning: جريدة جنوب الصين الصباحية
-        if name.isupper() and (_spelled_letters(seg, name) or zipf(name.lower(), "en") >= 4.0):
+        if name.isupper() and (spelled_letters(seg, name) or zipf(name.lower(), "en") >= 4.0):
             continue                                    # CDC → سي دي سي; DATE/TIME is no name
         acronym = name.replace(".", "").isupper()
         tgt_span = _dangling_head(seg, entity.kind)
@@ -259,13 +259,13 @@ def _words_transliterated(seg: AnalyzedSegment, name: str, kind: str) -> bool:
 
 
 @lru_cache(maxsize=1)
-def _letter_names() -> dict[str, tuple[str, ...]]:
+def letter_names() -> dict[str, tuple[str, ...]]:
     return {row["letter"]: tuple(norm(f) for f in row["names"]) for row in table("letters.tsv")}
 
 
-def _spelled_letters(seg: AnalyzedSegment, acronym: str) -> bool:
+def spelled_letters(seg: AnalyzedSegment, acronym: str) -> bool:
     """An acronym written as the Arabic names of its letters (CDC → سي دي سي)."""
-    names = _letter_names()
+    names = letter_names()
     letters = [c for c in acronym.upper() if c.isalpha()]
     if not letters or any(c not in names for c in letters):
         return False
@@ -942,7 +942,7 @@ def _glosses_by_sound(word: str) -> tuple[tuple[str, ...], bool]:
     for glosses in (lex.ar_to_en(word) if lex is not None else frozenset(),
                     analyzer.glosses(word) if analyzer is not None else frozenset()):
         for gloss in sorted(glosses):
-            if len(gloss) >= NAME_LETTERS and gloss.isalpha() and _sounds_like(gloss, word, forms):
+            if len(gloss) >= NAME_LETTERS and gloss.isalpha() and sounds_like(gloss, word, forms):
                 lemmas = all_lemmas(gloss)
                 if lemmas and "NOUN" not in lemmas:
                     return tuple(said), True    # a loanword adjective (لوغاريتمي, logarithmic): no name
@@ -956,7 +956,7 @@ def _glosses_by_sound(word: str) -> tuple[tuple[str, ...], bool]:
 _LOAN_ENDINGS = ("يات", "ات", "ية", "ي", "ه")
 
 
-def _sounds_like(gloss: str, word: str, forms: tuple[str, ...]) -> bool:
+def sounds_like(gloss: str, word: str, forms: tuple[str, ...]) -> bool:
     """Whether an English gloss is the Arabic word's sound, from the same first class (not Peevers
     for تفيرس)."""
     if not any(en_skeleton(gloss[:4])[:1] == f[:1] for f in forms):
@@ -974,7 +974,7 @@ def _known_form(seg: AnalyzedSegment, forms: list[str]) -> bool:
 def _letter_name(word: str) -> bool:
     """An Arabic name of a Latin letter (دبليو, إكس), part of a spelled acronym, or of a unit
     (فهرنهايت for °F)."""
-    return any(word in names for names in _letter_names().values()) or word in _unit_names()
+    return any(word in names for names in letter_names().values()) or word in _unit_names()
 
 
 @lru_cache(maxsize=1)

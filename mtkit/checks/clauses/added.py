@@ -5,16 +5,16 @@ from typing import Callable, Iterator, Optional, Sequence
 
 from mtkit.checks import Doc, Finding, check
 from mtkit.checks.analysis import SENTENCE_RATIO, AnalyzedSegment, length_delta
-from mtkit.checks.entity import _spelled_letters
+from mtkit.checks.entity import spelled_letters
 from mtkit.model import Span
 from mtkit.text.dictionary import Bilingual, bilingual
-from mtkit.checks.clauses.words import _acronym, _en_word, _known_ar, _spelled, ar_content, en_content
+from mtkit.checks.clauses.words import _acronym, _en_word, known_ar, _spelled, ar_content, en_content
 from mtkit.checks.clauses.evidence import (
-    Evidence, _rendered, _shown_in_full, _transliterates, evidence, free_ar, seen_ar, seen_en)
+    Evidence, _rendered, shown_in_full, _transliterates, evidence, free_ar, seen_ar, seen_en)
 from mtkit.checks.clauses.runs import Run, lonely_runs
 from mtkit.checks.clauses.rules import (
     ACRONYM_WORDS, ADDED, ADDED_SOURCE_COVERAGE, ADDED_STRONG, DOCUMENT_WEIGHT, ROOMLESS_REST, _best,
-    _may_stand_out, _strongest, excess)
+    may_stand_out, _strongest, excess)
 
 
 def _added_ratio(seg: AnalyzedSegment) -> float:
@@ -57,14 +57,14 @@ def _free_en(seg: AnalyzedSegment, ev: Evidence, lex: Bilingual) -> Callable[[in
         tok = seg.src_words[i]
         if _acronym(seg.src[tok.start:tok.end]) or seg.src[tok.start:tok.end].isupper():
             # WHO, US (not grammar): room unless the Arabic keeps it in Latin, spells its letters (CPR → سي بي
-            # آر), writes the word FreeDict gives for it (ID → الهوية) or is shown written out (_shown_in_full)
+            # آر), writes the word FreeDict gives for it (ID → الهوية) or is shown written out (shown_in_full)
             en = _en_word(tok.norm, lex)
             sound = en.skeleton if not _spelled(seg.src[tok.start:tok.end]) else ""
             # (a link to its transliteration keeps it too, SARS → سارس)
             kept = any(seg.tgt_words[j].norm.isascii() or seg.tgt_cores[j] in en.stems or seg.tgt_stems[j] in en.stems
                        or _transliterates(seg, j, tok.norm, sound, lex) for j in ev.en_links.get(i, ())) \
-                or _spelled_letters(seg, seg.src[tok.start:tok.end]) \
-                or _shown_in_full(seg, i)
+                or spelled_letters(seg, seg.src[tok.start:tok.end]) \
+                or shown_in_full(seg, i)
             return 0 if kept else max(sum(c.isupper() for c in seg.src[tok.start:tok.end]), 1)
         return tok.norm.isalpha() and en_content(tok.norm) and not ev.found_en[i]
     return free
@@ -93,24 +93,24 @@ def added_clause(seg: AnalyzedSegment) -> Iterator[Finding]:
     # (long against the document's ratio only: two weak priors, so a clause of as many known words as
     # strong evidence asks)
     by_document = long and seg.length_delta < ADDED.delta
-    if (by_document or not long) and not _may_stand_out(seg, lex, "ar", ADDED_STRONG.known):
+    if (by_document or not long) and not may_stand_out(seg, lex, "ar", ADDED_STRONG.known):
         return                      # (the cheap test first: most pairs long for their document only stop here)
-    known = lambda w: _known_ar(w, lex)     # noqa: E731
+    known = lambda w: known_ar(w, lex)     # noqa: E731
     if not _may_hold_added(seg, known):
         return                      # (before the links: about a third of the pairs that get this far stop here)
     ev = evidence(seg, lex)
     runs, strict = (lonely_runs(seg.tgt_tokens, seg.tgt_words, found, "ar", known, bounded=True,
                                 tolerance=ADDED.tolerance) for found in (seen_ar(seg, lex), ev.found_ar))
     # an acronym of the English is often written out in full (WHO → منظمة الصحة العالمية), unless the
-    # document shows the words of the pair that write it out (:func:`_shown_in_full`)
+    # document shows the words of the pair that write it out (:func:`shown_in_full`)
     acronyms = any(_acronym(seg.src[t.start:t.end].rstrip("s")) and not _rendered(seg, i)
-                   and not _shown_in_full(seg, i) for i, t in enumerate(seg.src_words))
+                   and not shown_in_full(seg, i) for i, t in enumerate(seg.src_words))
     # (for a run with no room, the acronym counts unless a strong link or its Latin spelling renders it:
     # a sandwiched guess of the aligner does not)
     open_acronyms = [(i, sum(c.isupper() for c in seg.src[t.start:t.end])) for i, t in enumerate(seg.src_words)
                      if _acronym(seg.src[t.start:t.end].rstrip("s")) and i not in ev.en_anchors
-                     and t.norm not in seg.tgt_norm.text and not _spelled_letters(seg, seg.src[t.start:t.end])
-                     and not _shown_in_full(seg, i)]
+                     and t.norm not in seg.tgt_norm.text and not spelled_letters(seg, seg.src[t.start:t.end])
+                     and not shown_in_full(seg, i)]
     # an acronym is written out in about a word per capital (NIOSH → المعهد الوطني للسلامة والصحة المهنية):
     # in the row of unexplained words nearest its place (between its neighbours' anchors) that is long enough
     rows = _unexplained_rows(seg, ev.found_ar, known)

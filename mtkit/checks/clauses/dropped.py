@@ -7,12 +7,12 @@ from mtkit.checks import Doc, Finding, check
 from mtkit.checks.analysis import AnalyzedSegment, length_delta
 from mtkit.model import Span
 from mtkit.text.dictionary import Bilingual, bilingual
-from mtkit.checks.clauses.words import _en_stems, ar_content, en_content
+from mtkit.checks.clauses.words import en_stems, ar_content, en_content
 from mtkit.checks.clauses.evidence import Evidence, evidence, renders_grammar, seen_ar, seen_en
-from mtkit.checks.clauses.runs import _EN_OPENERS, Run, _stretches, lonely_runs
+from mtkit.checks.clauses.runs import EN_OPENERS, Run, _stretches, lonely_runs
 from mtkit.checks.entity import entity_missing, name_dropped
 from mtkit.checks.number import _pairing
-from mtkit.checks.clauses.rules import DROPPED, DROPPED_STRONG, Rule, _best, _may_stand_out, _strongest, excess
+from mtkit.checks.clauses.rules import DROPPED, DROPPED_STRONG, Rule, _best, may_stand_out, _strongest, excess
 
 
 def _homeless(seg: AnalyzedSegment, ev: Evidence, run: Run, free: Callable[[int], bool],
@@ -86,8 +86,8 @@ def _anchored(seg: AnalyzedSegment, lex: Bilingual) -> Iterator[Finding]:
     in_anchor = [any(a.start <= w.start < a.end for a in anchors) for w in words]
     # (a capitalised word beside it is more of the name, Shinzo Abe, not of its clause)
     lonely = [not in_anchor[i] and seg.src[w.start].islower() and en_content(w.norm) and not seen[i]
-              and bool(_en_stems(w.norm, lex)) for i, w in enumerate(words)]
-    stops = [in_anchor[i] is False and (en_content(w.norm) and seen[i] or w.norm in _EN_OPENERS)
+              and bool(en_stems(w.norm, lex)) for i, w in enumerate(words)]
+    stops = [in_anchor[i] is False and (en_content(w.norm) and seen[i] or w.norm in EN_OPENERS)
              for i, w in enumerate(words)]
     for ks in _stretches(seg.src_tokens, words, "en"):
         for e, k in enumerate(ks):
@@ -109,10 +109,10 @@ def _anchored(seg: AnalyzedSegment, lex: Bilingual) -> Iterator[Finding]:
 
 def _clause(seg: AnalyzedSegment, lex: Bilingual) -> Iterator[Finding]:
     """The clause rules of :func:`dropped_clause`."""
-    if seg.length_delta > max(r.delta for r in DROPPED) and not _may_stand_out(seg, lex, "en", DROPPED_STRONG.known):
+    if seg.length_delta > max(r.delta for r in DROPPED) and not may_stand_out(seg, lex, "en", DROPPED_STRONG.known):
         return                      # (most pairs: the words are never looked up)
     ev = evidence(seg, lex)
-    known_en = lambda w: bool(_en_stems(w, lex))      # noqa: E731
+    known_en = lambda w: bool(en_stems(w, lex))      # noqa: E731
     # (a repeat of a word rendered elsewhere is no addition, but here it may render the English word:
     # web-based → عبر الإنترنت beside "internet" → الإنترنت)
     grammar = renders_grammar(seg, lex)

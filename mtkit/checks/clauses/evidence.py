@@ -9,12 +9,12 @@ from __future__ import annotations
 from typing import NamedTuple, Optional
 
 from mtkit.checks.analysis import AnalyzedSegment
-from mtkit.checks.entity import _letter_names, _spelled_letters
+from mtkit.checks.entity import letter_names, spelled_letters
 from mtkit.text.arabic import ar_bare
 from mtkit.text.dictionary import Bilingual, bilingual
 from mtkit.text.translit import ar_skeleton, en_skeleton, part_of, skeletons_match
 from mtkit.checks.clauses.words import (
-    _ArWord, _EnWord, _acronym, _ar_word, _by_length, _en_word, _near, _sounds_like, _sounds_like_one_of, _spelled,
+    ArWord, EnWord, _acronym, _ar_word, _by_length, _en_word, _near, sounds_like, sounds_like_one_of, _spelled,
     ar_content, en_content)
 
 
@@ -95,7 +95,7 @@ def seen_ar(seg: AnalyzedSegment, lex: Bilingual) -> list[bool]:
         keys = frozenset().union(*(w.keys for w in words))
         stems = frozenset().union(*(w.stems for w in words))
         roots = frozenset().union(*(w.roots for w in words))
-        letters = {n for names in _letter_names().values() for n in names} \
+        letters = {n for names in letter_names().values() for n in names} \
             if any(_acronym(seg.src[t.start:t.end]) for t in seg.src_words) else set()
         long_src = [w for t, w in zip(seg.src_words, words) if len(t.norm) >= 3 and t.norm.isalpha()]
         # a compound's parts: coronavirus → فيروس كورونا
@@ -110,7 +110,7 @@ def seen_ar(seg: AnalyzedSegment, lex: Bilingual) -> list[bool]:
                 ar = _ar_word(word, seg.tgt_bare[j][-1], lex)
                 ok = not ar.fd_lemmas.isdisjoint(lemma_set) or not ar.gl_lemmas.isdisjoint(lemma_set) \
                     or not ar.keys.isdisjoint(keys) \
-                    or _sounds_like_one_of(sounds, ar.skeleton, english=True) \
+                    or sounds_like_one_of(sounds, ar.skeleton, english=True) \
                     or any(part_of(ar.skeleton, c) for c in compounds) or ar.root is not None and ar.root in roots
             out.append(ok or ar_content(word) and (_rendering_of(seg, j) or j in by_association))
         return out
@@ -137,7 +137,7 @@ def seen_en(seg: AnalyzedSegment, lex: Bilingual) -> list[bool]:
                 en = _en_word(tok.norm, lex)
                 ok = not en.stems.isdisjoint(cores) or not en.keys.isdisjoint(renders) \
                     or not en.lemmas.isdisjoint(rendered) or not en.roots.isdisjoint(roots) \
-                    or _sounds_like_one_of(sounds, en.skeleton, english=False)
+                    or sounds_like_one_of(sounds, en.skeleton, english=False)
             out.append(ok or bool(_rendered_in(seg, tok.norm)) or i in by_association)
         return out
     return seg.memo("clauses.seen_en", compute)
@@ -174,7 +174,7 @@ def free_ar(seg: AnalyzedSegment) -> list[bool]:
     several words, RCGP → مركز البحوث والرصد …). Found whatever the links are: :func:`seen_ar` and
     ``found_ar`` hold these words too."""
     def compute() -> list[bool]:
-        letters = {n for names in _letter_names().values() for n in names} \
+        letters = {n for names in letter_names().values() for n in names} \
             if any(_acronym(seg.src[t.start:t.end]) for t in seg.src_words) else set()
         return [t.norm.isascii() or any(f in letters for f in ar_bare(t.norm))
                 or ar_content(t.norm) and _rendering_of(seg, j) for j, t in enumerate(seg.tgt_words)]
@@ -238,7 +238,7 @@ class _LexicalIndex:
     word intersects its keys with the pair's (in C) instead of being tested against every English
     word (tests/test_speed_caches.py tests it against that word-by-word reading)."""
 
-    def __init__(self, en_words: list[tuple[int, _EnWord]]) -> None:
+    def __init__(self, en_words: list[tuple[int, EnWord]]) -> None:
         self.stems: dict[str, list[int]] = {}
         self.lemmas: dict[str, list[int]] = {}
         self.keys: dict[str, list[int]] = {}
@@ -254,7 +254,7 @@ class _LexicalIndex:
             if en.skeleton:
                 self.by_length.setdefault(len(en.skeleton), []).append((i, en.skeleton))
 
-    def lexical(self, ar: _ArWord, core: str, stem: str) -> dict[int, float]:
+    def lexical(self, ar: ArWord, core: str, stem: str) -> dict[int, float]:
         """English word → the strongest lexical evidence that the Arabic word ``ar`` (its light-stem
         ``core`` and ``stem``) renders it (FREEDICT, GLOSS, COMPOUND, ROOT, TRANSLITERATION), for the
         English words it has any for."""
@@ -289,11 +289,11 @@ def _rendered(seg: AnalyzedSegment, i: int) -> bool:
     word = seg.src_words[i].norm
     skeleton = en_skeleton(word)
     return any(link.src == i for link in seg.word_links) or word in seg.tgt_norm.text \
-        or any(_sounds_like(skeleton, ar_skeleton(bare[-1])) for bare in seg.tgt_bare) \
-        or _spelled_letters(seg, seg.src[seg.src_words[i].start:seg.src_words[i].end])
+        or any(sounds_like(skeleton, ar_skeleton(bare[-1])) for bare in seg.tgt_bare) \
+        or spelled_letters(seg, seg.src[seg.src_words[i].start:seg.src_words[i].end])
 
 
-def _shown_in_full(seg: AnalyzedSegment, i: int) -> bool:
+def shown_in_full(seg: AnalyzedSegment, i: int) -> bool:
     """Is acronym ``i`` rendered at each of its places by words of the pair that the evidence shows:
     a transliteration (COVID → كوفيد; not for an acronym read letter by letter), or the words the
     document shows writing it out (EU → الاتحاد الأوروبي, seen together in its other pairs), a word per
@@ -314,7 +314,7 @@ def _transliterates(seg: AnalyzedSegment, j: int, acronym: str, skeleton: str, l
     """Does Arabic word ``j`` write out the sound of ``acronym`` (its consonant ``skeleton``; "" for one
     read letter by letter)? Not a word FreeDict knows as another word: IEDCR ~ ذكور "males" is chance.
     (BAMA's glosses do not count: it reads a transliteration as clitics and a stem, سارس "will anchor".)"""
-    if not _sounds_like(skeleton, ar_skeleton(seg.tgt_bare[j][-1])):
+    if not sounds_like(skeleton, ar_skeleton(seg.tgt_bare[j][-1])):
         return False
     english = lex.ar_to_en(seg.tgt_words[j].norm) if lex is not None else frozenset()
     return not english or acronym in english

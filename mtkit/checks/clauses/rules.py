@@ -1,6 +1,6 @@
 """The clause rules both checks share: how much evidence a flag needs (:class:`Rule`, :class:`Strong`
 and their tuned values), how many words are over at a run's place (:func:`excess`), the strongest run
-that qualifies, and the cheap test that skips most pairs (:func:`_may_stand_out`).
+that qualifies, and the cheap test that skips most pairs (:func:`may_stand_out`).
 """
 from __future__ import annotations
 
@@ -10,7 +10,7 @@ from typing import Callable, Optional, Sequence
 from mtkit.checks.analysis import AnalyzedSegment
 from mtkit.text.dictionary import Bilingual
 from mtkit.text.tokens import Token
-from mtkit.checks.clauses.words import _en_stems
+from mtkit.checks.clauses.words import en_stems
 from mtkit.checks.clauses.runs import Run, lonely_runs
 
 
@@ -147,18 +147,18 @@ def _strongest(runs: list[Run], rule: "Strong", extra: Callable[[Run], int],
     return max(strong, key=lambda r: (r.known, r.content, -r.first)) if strong else None
 
 
-def _may_stand_out(seg: AnalyzedSegment, lex: Bilingual, side: str, known: int) -> bool:
+def may_stand_out(seg: AnalyzedSegment, lex: Bilingual, side: str, known: int) -> bool:
     """A cheap test before a strong run (:class:`Strong`) is looked for on ``side``: a whole clause with
     ``known`` content words that FreeDict knows and that no FreeDict rendering of a word of the other
     side explains (most pairs: the link graph and the morphological glosses are never computed)."""
     if side == "ar":
-        stems = frozenset().union(*(_en_stems(t.norm, lex) for t in seg.src_words))
+        stems = frozenset().union(*(en_stems(t.norm, lex) for t in seg.src_words))
         found = [seg.tgt_cores[k] in stems or seg.tgt_stems[k] in stems for k in range(len(seg.tgt_words))]
         runs = lonely_runs(seg.tgt_tokens, seg.tgt_words, found, "ar", lambda w: bool(lex.ar_to_en(w)),
                            bounded=True, tolerance=ADDED.tolerance)
     else:
         cores = set(seg.tgt_cores) | set(seg.tgt_stems)
-        found = [not _en_stems(t.norm, lex).isdisjoint(cores) for t in seg.src_words]
-        runs = lonely_runs(seg.src_tokens, seg.src_words, found, "en", lambda w: bool(_en_stems(w, lex)),
+        found = [not en_stems(t.norm, lex).isdisjoint(cores) for t in seg.src_words]
+        runs = lonely_runs(seg.src_tokens, seg.src_words, found, "en", lambda w: bool(en_stems(w, lex)),
                            bounded=True, tolerance=0)
     return any(r.known >= known for r in runs)

@@ -13,7 +13,7 @@ from mtkit.checks.clauses.words import ar_content, en_content
 _AR_PUNCT = frozenset("،,؛;:.!؟?()«»\"")
 _EN_PUNCT = frozenset(",;:.!?()\"“”—–")
 # English words that open a clause (a run that starts with one is bounded on its left)
-_EN_OPENERS = frozenset("""which who whom whose that where while whereas but because leading resulting thereby
+EN_OPENERS = frozenset("""which who whom whose that where while whereas but because leading resulting thereby
 since although though when until and or so as including especially according""".split())
 # English words that open a subordinate clause, so a clause ends before them (… protein that helps …)
 _EN_RELATIVE = frozenset("which who whom whose that where while whereas because since although though when until".split())
@@ -87,5 +87,5 @@ def _best_in(ks: list[int], words: Sequence[Token], found: Sequence[bool], side:
 def _opens(word: str, side: str) -> bool:
     """A word that opens a clause: a conjunction or relative word (و, ف, التي; which, and)."""
     if side == "en":
-        return word in _EN_OPENERS
+        return word in EN_OPENERS
     return word[0] in "وف" and len(word) > 3 or not ar_content(word)

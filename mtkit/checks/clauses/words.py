@@ -46,7 +46,7 @@ def _spelled(text: str) -> bool:
     return _acronym(text) and not any(c in "AEIOUaeiou" for c in text)
 
 
-class _ArWord(NamedTuple):
+class ArWord(NamedTuple):
     """What the dictionaries say of one Arabic word (a pure function of the word: cached)."""
     english: frozenset[str]         # english_of: FreeDict's renderings and BAMA's glosses
     keys: frozenset[str]            # their light stems (single words)
@@ -59,17 +59,17 @@ class _ArWord(NamedTuple):
 
 
 @lru_cache(maxsize=100_000)
-def _ar_word(word: str, bare: str, lex: Bilingual) -> _ArWord:
+def _ar_word(word: str, bare: str, lex: Bilingual) -> ArWord:
     freedict = lex.ar_to_en(word)
     analyzer = bama.lexicon()
     glosses = analyzer.glosses(word) if analyzer is not None else frozenset()
     english = freedict | glosses
-    return _ArWord(english, frozenset(en_key(e) for e in english if " " not in e),
+    return ArWord(english, frozenset(en_key(e) for e in english if " " not in e),
                    _lemmas_of(freedict), frozenset(en_key(e) for e in freedict if " " not in e),
                    _lemmas_of(glosses), frozenset(en_key(e) for e in glosses), ar_skeleton(bare), pattern_root(word))
 
 
-class _EnWord(NamedTuple):
+class EnWord(NamedTuple):
     """What the dictionaries say of one English word (cached)."""
     lemmas: frozenset[str]
     keys: frozenset[str]
@@ -82,16 +82,16 @@ class _EnWord(NamedTuple):
 
 
 @lru_cache(maxsize=100_000)
-def _en_word(word: str, lex: Bilingual) -> _EnWord:
+def _en_word(word: str, lex: Bilingual) -> EnWord:
     lemmas = derived_bases(word)
-    stems = _en_stems(word, lex)
+    stems = en_stems(word, lex)
     skeleton = en_skeleton(word) if len(word) >= 3 else ""
     found = {pattern_root(w) for form in lemmas for phrase in lex.en_to_ar(form) if phrase.count(" ") < MAX_ROOT_PHRASE
              for w in phrase.split() if w not in AR_FUNCTION_WORDS}
     # as the text's Arabic words may show them: a weak pattern matches a strong one only (see pattern_root)
     roots = frozenset((root, False) for root, _ in filter(None, found)) | \
         frozenset((root, True) for root, weak in filter(None, found) if not weak)
-    return _EnWord(lemmas, frozenset(en_key(x) for x in lemmas), stems, skeleton,
+    return EnWord(lemmas, frozenset(en_key(x) for x in lemmas), stems, skeleton,
                    skeleton if len(word) >= 8 else None, roots)
 
 
@@ -99,25 +99,25 @@ MAX_ROOT_PHRASE = 2         # words of a rendering whose roots count (a longer o
 
 
 @lru_cache(maxsize=100_000)
-def _en_stems(word: str, lex: Bilingual) -> frozenset[str]:
+def en_stems(word: str, lex: Bilingual) -> frozenset[str]:
     """``_en_word(word, lex).stems`` alone (what the cheap tests and the known words need), without
     the word's other facts: most pairs a cheap test skips never need them."""
     return frozenset().union(*(lex.ar_stems(form) for form in derived_bases(word)))
 
 
 @lru_cache(maxsize=100_000)
-def _known_ar(word: str, lex: Bilingual) -> bool:
+def known_ar(word: str, lex: Bilingual) -> bool:
     """Does the dictionary (or BAMA) know this Arabic word at all?"""
     return bool(english_of(word, lex))
 
 
-def _sounds_like(en: str, ar: str) -> bool:
+def sounds_like(en: str, ar: str) -> bool:
     """translit.transliterates on skeletons (skeletons more than one class apart never match)."""
     return bool(en) and abs(len(en) - len(ar)) <= 1 and skeletons_match(en, ar)
 
 
 def _by_length(skeletons: Iterable[str]) -> dict[int, list[str]]:
-    """Skeletons by their length, for :func:`_sounds_like_one_of`."""
+    """Skeletons by their length, for :func:`sounds_like_one_of`."""
     out: dict[int, list[str]] = {}
     for skeleton in skeletons:
         if skeleton:
@@ -125,9 +125,9 @@ def _by_length(skeletons: Iterable[str]) -> dict[int, list[str]]:
     return out
 
 
-def _sounds_like_one_of(skeletons: dict[int, list[str]], skeleton: str, *, english: bool) -> bool:
+def sounds_like_one_of(skeletons: dict[int, list[str]], skeleton: str, *, english: bool) -> bool:
     """Whether ``skeleton`` sounds like one of ``skeletons`` (by length, :func:`_by_length`): English
-    ones when ``english``, Arabic ones otherwise (``_sounds_like`` reads English first), trying only
+    ones when ``english``, Arabic ones otherwise (``sounds_like`` reads English first), trying only
     lengths a class apart."""
     if not skeleton:
         return False
@@ -137,7 +137,7 @@ def _sounds_like_one_of(skeletons: dict[int, list[str]], skeleton: str, *, engli
 
 def _near(by_length: dict[int, list[T]], n: int) -> Iterator[T]:
     """The entries of ``by_length`` (skeletons, or items with one, by length) whose skeleton is at most
-    one letter longer or shorter than ``n``: others never match (:func:`_sounds_like`)."""
+    one letter longer or shorter than ``n``: others never match (:func:`sounds_like`)."""
     return (entry for k in (n - 1, n, n + 1) for entry in by_length.get(k, ()))
 
 
