@@ -2,13 +2,13 @@
 configured) and sacrebleu scores from mtkit.score (only when a score rule is)."""
 from __future__ import annotations
 
-import json
 import os
 from dataclasses import dataclass, field, replace
 from typing import Any, Optional
 
 from mtkit.errors import InputError
 from mtkit.io.inputs import open_input
+from mtkit.io.jsontext import json_of
 from mtkit.gate import rise
 from mtkit.gate.config import ERROR, FLAG_SECTIONS, PROFILE_SECTIONS, SCORE_SECTIONS, GateConfig
 from mtkit.gate.inputs import Item
@@ -85,15 +85,12 @@ def check_inputs(config: GateConfig, items: list[Item]) -> None:
 def _read_audit_json(path: str) -> AuditResult:
     try:
         with open_input(path) as stream:
-            data = json.loads(stream.read().decode("utf-8-sig"))
+            text = stream.read().decode("utf-8-sig")
     except OSError as exc:
         raise InputError(f"cannot read: {exc.strerror}", path) from None
     except UnicodeDecodeError:
         raise InputError("invalid UTF-8, expected an audit JSON", path) from None
-    except json.JSONDecodeError as exc:
-        raise InputError(f"not valid JSON ({exc.msg})", path, exc.lineno) from None
-    except RecursionError:
-        raise InputError("not valid JSON (nested too deeply)", path) from None
+    data = json_of(text, path)
     if not isinstance(data, dict) or not isinstance(data.get("segments"), list):
         raise InputError("not an mtkit audit JSON (no 'segments' list)", path)
     problem = _type_problem(data)

@@ -6,7 +6,6 @@ and score inputs (``mtkit.score.inputs``) are both read through here."""
 from __future__ import annotations
 
 import csv
-import json
 import os
 import re
 from dataclasses import dataclass
@@ -14,6 +13,7 @@ from typing import Iterator, Optional
 
 from mtkit.errors import InputError
 from mtkit.io.inputs import open_input
+from mtkit.io.jsontext import json_of
 from mtkit.extras import require
 
 # A TSV's first line is a header when its cells are column names and one of them is known.
@@ -68,12 +68,7 @@ def _text_lines(path: str, skipped: Optional[list]) -> Iterator[tuple[int, str]]
 
 
 def _jsonl_record(path: str, number: int, text: str) -> Record:
-    try:
-        data = json.loads(text)
-    except json.JSONDecodeError as exc:
-        raise InputError(f"not valid JSON ({exc.msg})", path, number) from None
-    except RecursionError:     # "[[[[…" a hundred thousand deep
-        raise InputError("not valid JSON (nested too deeply)", path, number) from None
+    data = json_of(text, path, number)
     if not isinstance(data, dict):
         raise InputError("expected a JSON object per line", path, number)
     return Record(data, str(number), number)

@@ -14,6 +14,7 @@ from typing import Iterable, Iterator, Optional
 from mtkit.errors import InputError
 from mtkit.io.atomic import atomic_output
 from mtkit.io.documents import read_lines
+from mtkit.io.jsontext import json_of
 from mtkit.model import Decision, Flag, SegmentResult
 
 DECISIONS = ("accept", "reject")
@@ -42,13 +43,7 @@ def read_waivers(path: str) -> list[Decision]:
     for number, text in enumerate(read_lines(path), start=1):
         if not text.strip():
             continue
-        try:
-            data = json.loads(text)
-        except json.JSONDecodeError as exc:
-            raise InputError(f"waivers file: not valid JSON ({exc.msg})", path, number) from None
-        except RecursionError:
-            raise InputError("waivers file: not valid JSON (nested too deeply)", path, number) from None
-        decisions.append(_decision(data, path, number))
+        decisions.append(_decision(json_of(text, path, number, "waivers file: "), path, number))
     return decisions
 
 
