@@ -263,8 +263,8 @@ def split_name(seg: AnalyzedSegment) -> Iterator[Finding]:
             continue
         whole = [norm(joined)] + [norm(joined[len(p):]) for p in _UNCLITIC if joined.startswith(p) and len(joined) - len(p) >= 4]
         # the names whose sound the joined word has (most word pairs: none, and nothing else is asked)
-        sounding = [(name, skeletons) for name, skeletons in names.items()
-                    if any(ar_skeleton(w) in skeletons and len(ar_skeleton(w)) >= 2 for w in whole)]
+        sounds = {sound for sound in map(ar_skeleton, whole) if len(sound) >= 2}
+        sounding = [(name, skeletons) for name, skeletons in names.items() if any(s in skeletons for s in sounds)]
         if not sounding:
             continue
         words, pairs = seg.document.arabic_words
