@@ -3,7 +3,8 @@
     python eval/plant.py make      # (re)write eval/data/tico19_planted.jsonl (seeded, deterministic)
     python eval/plant.py replant   # make the name swaps and deletions again in it, the rest kept
     python eval/plant.py make-extra  # write eval/data/tico19_planted_dev2.jsonl: more dev-half clause deletions
-    python eval/plant.py measure [--half dev|test|all|dev2] [--verbose] [--isolated] [--section NAME]
+    python eval/plant.py make-second  # write eval/data/tico19_planted_{dev3,test2}.jsonl: second sets, every kind
+    python eval/plant.py measure [--half dev|test|all|dev2|dev3|test2] [--verbose] [--isolated] [--section NAME]
 
 ``make`` takes real TICO-19 pairs (eval/tico19.py) and plants one error per pair into the Arabic side,
 keeping it grammatical Arabic: a changed number, a dropped or added negation (لا before يمكن/يجب
@@ -50,6 +51,10 @@ SEED = 20261206
 EXTRA = Path(__file__).parent / "data" / "tico19_planted_dev2.jsonl"
 EXTRA_SEED = f"{SEED}:dev2"
 EXTRA_KIND = 60
+# Second sets (``make-second``, fourteenth round): every planter again on pairs no plant above uses, with a
+# seed of their own: "dev3" on the dev half (tune on it), "test2" on the test half with the test half's
+# resource pools (measured once per round, at its end; never tuned on).
+SECOND = {half: Path(__file__).parent / "data" / f"tico19_planted_{half}.jsonl" for half in ("dev3", "test2")}
 PER_KIND = 30          # plants of each kind in each half (fewer where fewer pairs qualify)
 
 # Two disjoint pools per resource: index 0 for the development half, 1 for the test half.
@@ -391,7 +396,7 @@ def make() -> list[dict]:
 def _plant_hosts(planter: Callable, order: list[Segment], used: set[str], half: str,
                  rng: random.Random, per_kind: int = PER_KIND) -> list[dict]:
     """Up to ``per_kind`` plants of one planter on the hosts in ``order`` that no plant uses yet."""
-    pool = 0 if half == "dev" else 1
+    pool = 0 if half.startswith("dev") else 1
     rows: list[dict] = []
     for seg in order:
         if seg.id in used or len(rows) >= per_kind:
@@ -446,6 +451,24 @@ def make_extra() -> list[dict]:
         seg = Segment(id=row["host"], src=row["en"], tgt=row["ar_original"])
         removed = row["note"].removeprefix("deleted: ")
         rows.append({**row, "half": "dev2", "anchored": _holds_name_or_number(seg, removed)})
+    return rows
+
+
+def make_second(half: str) -> list[dict]:
+    """Every planter's plants on pairs of ``half``'s base half ("dev3" → dev, "test2" → test) that no plant
+    in PLANTED, EXTRA or the other second set uses, with a seed of their own."""
+    others = [PLANTED, EXTRA] + [p for h, p in SECOND.items() if h != half and p.exists()]
+    used = {json.loads(line)["host"] for path in others
+            for line in path.read_text(encoding="utf-8").splitlines() if line.strip()}
+    segments = tico19.load_segments()
+    halves = tico19.split(segments)
+    rng = random.Random(f"{SEED}:{half}")
+    hosts = [s for s in segments if halves[tico19.document(s.id)] == half.rstrip("23")]
+    rows = []
+    for planter in PLANTERS:
+        order = hosts[:]
+        rng.shuffle(order)
+        rows += _plant_hosts(planter, order, used, half, rng)
     return rows
 
 
@@ -548,9 +571,9 @@ def table(rows: list[dict], results: dict[str, list[Flag]], verbose: bool = Fals
 
 def main() -> None:
     parser = argparse.ArgumentParser()
-    parser.add_argument("action", choices=("make", "replant", "make-extra", "measure"))
-    parser.add_argument("--half", default="all", choices=("dev", "test", "all", "dev2"),
-                        help="dev2: the extra development plants of make-extra")
+    parser.add_argument("action", choices=("make", "replant", "make-extra", "make-second", "measure"))
+    parser.add_argument("--half", default="all", choices=("dev", "test", "all", "dev2", "dev3", "test2"),
+                        help="dev2: the extra development plants of make-extra; dev3/test2: make-second's sets")
     parser.add_argument("--section", help="RESULTS.md section to write (measure)")
     parser.add_argument("--verbose", action="store_true")
     parser.add_argument("--isolated", action="store_true",
@@ -572,7 +595,18 @@ def main() -> None:
         print(f"{len(rows)} planted pairs → {EXTRA} (seed {EXTRA_SEED}); holding a name or number: "
               f"{sum(r['anchored'] for r in rows)}")
         return
-    source = EXTRA if args.half == "dev2" else PLANTED
+    if args.action == "make-second":
+        for half, path in SECOND.items():
+            if half == "test2" and path.exists():
+                continue  # measured at first look already: never re-drawn
+            rows = make_second(half)
+            with open(path, "w", encoding="utf-8", newline="\n") as out:
+                out.writelines(json.dumps(row, ensure_ascii=False) + "\n" for row in rows)
+            print(f"{len(rows)} planted pairs → {path} (seed {SEED}:{half})")
+            print(Counter(r["kind"] for r in rows))
+        return
+    source = {"dev2": EXTRA, **SECOND}.get(args.half, PLANTED)
+    seed = EXTRA_SEED if args.half == "dev2" else f"{SEED}:{args.half}" if args.half in SECOND else SEED
     rows = [json.loads(line) for line in source.read_text(encoding="utf-8").splitlines() if line.strip()]
     results = audit_planted([r for r in rows if args.half == "all" or r["half"] == args.half], args.isolated)
     halves = ("test", "dev") if args.half == "all" else (args.half,)
@@ -581,7 +615,7 @@ def main() -> None:
     method = ("each pair audited alone" if args.isolated else
               "each pair audited in its document: every host document audited clean and with its plants in place")
     body = (f"mtkit at {tico19.code_version()}. {len(rows)} planted pairs in `eval/data/{source.name}` "
-            f"(seed {EXTRA_SEED if source == EXTRA else SEED}, one error per real TICO-19 pair; {method}).\n\n" + body)
+            f"(seed {seed}, one error per real TICO-19 pair; {method}).\n\n" + body)
     print(body)
     if args.section:
         record(args.section, body)
