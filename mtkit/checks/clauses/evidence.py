@@ -25,6 +25,8 @@ DOCUMENT, FREEDICT, COMPOUND, ASSOCIATION, GLOSS, ROOT, TRANSLITERATION = 4.5, 4
 # A word explains a second (or third) word on the other side only next to the first: one word may
 # render a phrase (maximise → إلى أقصى حد, take care → الاعتناء), never two far-apart words.
 PHRASE_REACH, PHRASE_WORDS = 2, 3
+# Words either side of a link whose own links say it sits at the right place (_reclaim).
+SUPPORT_REACH = 2
 
 def _rendering_of(seg: AnalyzedSegment, j: int) -> bool:
     """DocumentContext.rendering_of, asked once per word of a pair (several views ask it)."""
@@ -199,6 +201,7 @@ def _match(seg: AnalyzedSegment, lex: Bilingual) -> Evidence:
             if strength >= FREEDICT:
                 anchor_en.setdefault(i, []).append(j)
                 anchor_ar.setdefault(j, []).append(i)
+    _reclaim(edges, by_en, by_ar, anchor_en, anchor_ar)
     # Arabic repeats a noun where English says it once or uses a pronoun: a word the pair already
     # renders elsewhere is no addition
     linked_cores = {seg.tgt_cores[j] for j in by_ar}
@@ -207,6 +210,33 @@ def _match(seg: AnalyzedSegment, lex: Bilingual) -> Evidence:
     return Evidence([en_free[i] or i in by_en for i in range(len(src))],
                     [ar_free[j] or j in by_ar or j in repeats for j in range(len(tgt))],
                     by_en, by_ar, anchor_en, anchor_ar, repeats)
+
+
+def _support(i: int, j: int, by_en: dict[int, list[int]]) -> int:
+    """How many other links join a word near English word ``i`` to a word near Arabic word ``j``."""
+    return sum(0 < abs(b - j) <= SUPPORT_REACH for a in range(i - SUPPORT_REACH, i + SUPPORT_REACH + 1)
+               if a != i for b in by_en.get(a, ()) if b != j)
+
+
+def _reclaim(edges: dict[tuple[int, int], float], by_en: dict[int, list[int]], by_ar: dict[int, list[int]],
+             anchor_en: dict[int, list[int]], anchor_ar: dict[int, list[int]]) -> None:
+    """An Arabic word taken by one English word goes to another that has as strong evidence for it (or
+    a dictionary's), no partner at all, and more links around it joining the two places: word order tells which of two
+    words the one rendering belongs to (bats ... bats → الخفافيش once: the rendering sits beside the
+    first's neighbours' renderings, and the second, with nothing around it rendered, went with a
+    dropped clause). The position tie-break of the linking took the one nearer in proportion, which a
+    dropped clause shifts."""
+    for (i2, j), strength in sorted(edges.items()):
+        if i2 in by_en or len(by_ar.get(j, ())) != 1:
+            continue
+        i = by_ar[j][0]
+        if by_en.get(i) != [j] or strength < min(edges[(i, j)], FREEDICT) or _support(i2, j, by_en) <= _support(i, j, by_en):
+            continue
+        del by_en[i]
+        by_en[i2] = by_ar[j] = [i2]
+        if j in anchor_ar:
+            del anchor_en[i]
+            anchor_en[i2] = anchor_ar[j] = [i2]
 
 
 def _edges(seg: AnalyzedSegment, lex: Bilingual, en_idx: list[int], ar_idx: list[int]) -> dict[tuple[int, int], float]:
