@@ -421,3 +421,37 @@ def test_one_rule_says_an_arabic_word_transliterates_an_acronym():
     # ذكور "males" sounds like IEDCR by chance
     assert not _transliterates(seg, 2, "iedcr", en_skeleton("iedcr"), lex)
     assert not _transliterates(seg, 0, "sars", "", lex)            # an acronym read letter by letter
+
+
+# A real TICO-19 pair (CC0) whose Arabic says "large" once, for the first of its two; the plant deletes the
+# clause holding the second (eval/plant.py's dev3 set).
+TWO_LARGE = ("The CDC has recommended the use of cloth face coverings in public settings, in part to limit transmission "
+             "by asymptomatic individuals.Social distancing strategies aim to reduce contact of infected persons with "
+             "large groups by closing schools and workplaces, restricting travel and cancelling large public "
+             "gatherings.",
+             "أوصى سي دي سي باستخدام أغطية الوجه القماشية في الأماكن العامة، ويهدف ذلك جزئيًّا إلى الحد من انتقال "
+             "العدوى ممن لا تظهر عليهم أعراض.تهدف إستراتيجيات التباعد الاجتماعي إلى تقليل اختلاط المصابين بمجموعات "
+             "كبيرة عن طريق إغلاق المدارس وأماكن العمل، وتقييد السفر وإلغاء التجمعات العامة الكبيرة.",
+             "، وتقييد السفر وإلغاء التجمعات العامة الكبيرة")
+
+
+def test_a_rendering_goes_to_the_word_whose_neighbours_are_rendered_beside_it():
+    """كبيرة renders the first "large" (its neighbour "groups" is rendered beside it, بمجموعات كبيرة), not the
+    second, which went with the deleted clause; the linking's position tie-break, which the deletion shifts,
+    gave it to the second (clauses.evidence._reclaim)."""
+    from mtkit.checks.analysis import AnalyzedSegment
+    from mtkit.checks.clauses.evidence import evidence
+    from mtkit.model import Segment
+    en, original, clause = TWO_LARGE
+    seg = AnalyzedSegment(Segment("t", en, original.replace(clause, "")))
+    words = [t.norm for t in seg.src_words]
+    first, second = words.index("large"), len(words) - 1 - words[::-1].index("large")
+    ev = evidence(seg, bilingual())
+    assert ev.found_en[first] and not ev.found_en[second]
+    assert [seg.tgt_words[j].norm for j in ev.en_links[first]] == ["كبيره"]
+
+
+def test_a_dropped_clause_whose_word_a_rendering_elsewhere_claimed_is_flagged(caught_once):
+    en, original, clause = TWO_LARGE
+    flag = caught_once(en, original, original.replace(clause, ""), "omission.clause_words")
+    assert flag.src_text == "restricting travel and cancelling large public gatherings"

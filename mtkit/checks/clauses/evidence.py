@@ -233,10 +233,10 @@ def _reclaim(edges: dict[tuple[int, int], float], by_en: dict[int, list[int]], b
         if by_en.get(i) != [j] or strength < min(edges[(i, j)], FREEDICT) or _support(i2, j, by_en) <= _support(i, j, by_en):
             continue
         del by_en[i]
-        by_en[i2] = by_ar[j] = [i2]
+        by_en[i2], by_ar[j] = [j], [i2]
         if j in anchor_ar:
             del anchor_en[i]
-            anchor_en[i2] = anchor_ar[j] = [i2]
+            anchor_en[i2], anchor_ar[j] = [j], [i2]
 
 
 def _edges(seg: AnalyzedSegment, lex: Bilingual, en_idx: list[int], ar_idx: list[int]) -> dict[tuple[int, int], float]:
