@@ -410,17 +410,17 @@ def test_the_documents_length_ratio_leaves_the_pair_out_and_leans_on_the_prior()
 
 
 def test_one_rule_says_an_arabic_word_transliterates_an_acronym():
-    from mtkit.checks.clauses.evidence import _transliterates
+    from mtkit.checks.clauses.evidence import sounds_out_acronym
     from mtkit.checks.document import analyze
     from mtkit.model import Segment
     from mtkit.text.translit import en_skeleton
     seg = analyze([Segment(id="1", src="SARS and IEDCR", tgt="سارس و ذكور")])[0]
     lex = bilingual()
     # سارس: BAMA reads it as س + ارس ("will anchor"), FreeDict does not know it: a transliteration
-    assert _transliterates(seg, 0, "sars", en_skeleton("sars"), lex)
+    assert sounds_out_acronym(seg, 0, "sars", en_skeleton("sars"), lex)
     # ذكور "males" sounds like IEDCR by chance
-    assert not _transliterates(seg, 2, "iedcr", en_skeleton("iedcr"), lex)
-    assert not _transliterates(seg, 0, "sars", "", lex)            # an acronym read letter by letter
+    assert not sounds_out_acronym(seg, 2, "iedcr", en_skeleton("iedcr"), lex)
+    assert not sounds_out_acronym(seg, 0, "sars", "", lex)            # an acronym read letter by letter
 
 
 # A real TICO-19 pair (CC0) whose Arabic says "large" once, for the first of its two; the plant deletes the

@@ -172,14 +172,14 @@ def test_clause_evidence_gates_and_indexes_are_the_long_way(corpora):
         associations += len(evidence.associated(seg))
         if lex is not None:
             for tok in seg.src_words:
-                assert words.en_stems(tok.norm, lex) == words._en_word(tok.norm, lex).stems
+                assert words.en_stems(tok.norm, lex) == words.look_up_en(tok.norm, lex).stems
         ar = [translit.ar_skeleton(bare[-1]) for bare in seg.tgt_bare]
         en = [translit.en_skeleton(t.norm) for t in seg.src_words if len(t.norm) >= 3]
         for skeleton in ar:
-            assert words.sounds_like_one_of(words._by_length(en), skeleton, english=True) == \
+            assert words.sounds_like_one_of(words.skeletons_by_length(en), skeleton, english=True) == \
                 any(words.sounds_like(e, skeleton) for e in en)
         for skeleton in en:
-            assert words.sounds_like_one_of(words._by_length(ar), skeleton, english=False) == \
+            assert words.sounds_like_one_of(words.skeletons_by_length(ar), skeleton, english=False) == \
                 any(words.sounds_like(skeleton, a) for a in ar)
         for _, tok in seg.src_capitalized():
             name = seg.src[tok.start:tok.end]
@@ -219,10 +219,10 @@ def test_lexical_index_is_each_word_pair_tested(corpora):
         return
     kinds = set()
     for seg in _article(corpora):
-        en_words = [(i, words._en_word(t.norm, lex)) for i, t in enumerate(seg.src_words)]
+        en_words = [(i, words.look_up_en(t.norm, lex)) for i, t in enumerate(seg.src_words)]
         index = evidence._LexicalIndex(en_words)
         for j, tok in enumerate(seg.tgt_words):
-            ar = words._ar_word(tok.norm, seg.tgt_bare[j][-1], lex)
+            ar = words.look_up_ar(tok.norm, seg.tgt_bare[j][-1], lex)
             slow = {i: s for i, en in en_words for s in [_lexical(seg, j, en, ar)] if s}
             assert index.lexical(ar, seg.tgt_cores[j], seg.tgt_stems[j]) == slow, (seg.segment.id, tok.norm)
             kinds.update(slow.values())

@@ -8,13 +8,13 @@ from mtkit.checks.analysis import SENTENCE_RATIO, AnalyzedSegment, length_delta
 from mtkit.checks.entity import spelled_letters
 from mtkit.model import Span
 from mtkit.text.dictionary import Bilingual, bilingual
-from mtkit.checks.clauses.words import _acronym, _en_word, known_ar, _spelled, ar_content, en_content
+from mtkit.checks.clauses.words import is_acronym, look_up_en, known_ar, read_as_letters, ar_content, en_content
 from mtkit.checks.clauses.evidence import (
-    Evidence, _rendered, shown_in_full, _transliterates, evidence, free_ar, seen_ar, seen_en)
+    Evidence, en_word_rendered, shown_in_full, sounds_out_acronym, evidence, free_ar, seen_ar, seen_en)
 from mtkit.checks.clauses.runs import Run, lonely_runs
 from mtkit.checks.clauses.rules import (
-    ACRONYM_WORDS, ADDED, ADDED_SOURCE_COVERAGE, ADDED_STRONG, DOCUMENT_WEIGHT, ROOMLESS_REST, _best,
-    may_stand_out, _strongest, excess)
+    ACRONYM_WORDS, ADDED, ADDED_SOURCE_COVERAGE, ADDED_STRONG, DOCUMENT_WEIGHT, ROOMLESS_REST, qualifying_run,
+    may_stand_out, outweighing_run, excess)
 
 
 def _added_ratio(seg: AnalyzedSegment) -> float:
@@ -55,14 +55,14 @@ def _free_en(seg: AnalyzedSegment, ev: Evidence, lex: Bilingual) -> Callable[[in
     Arabic); content words only (how, while, U of U.S. count; the, of, is, some do not)."""
     def free(i: int) -> float:
         tok = seg.src_words[i]
-        if _acronym(seg.src[tok.start:tok.end]) or seg.src[tok.start:tok.end].isupper():
+        if is_acronym(seg.src[tok.start:tok.end]) or seg.src[tok.start:tok.end].isupper():
             # WHO, US (not grammar): room unless the Arabic keeps it in Latin, spells its letters (CPR → سي بي
             # آر), writes the word FreeDict gives for it (ID → الهوية) or is shown written out (shown_in_full)
-            en = _en_word(tok.norm, lex)
-            sound = en.skeleton if not _spelled(seg.src[tok.start:tok.end]) else ""
+            en = look_up_en(tok.norm, lex)
+            sound = en.skeleton if not read_as_letters(seg.src[tok.start:tok.end]) else ""
             # (a link to its transliteration keeps it too, SARS → سارس)
             kept = any(seg.tgt_words[j].norm.isascii() or seg.tgt_cores[j] in en.stems or seg.tgt_stems[j] in en.stems
-                       or _transliterates(seg, j, tok.norm, sound, lex) for j in ev.en_links.get(i, ())) \
+                       or sounds_out_acronym(seg, j, tok.norm, sound, lex) for j in ev.en_links.get(i, ())) \
                 or spelled_letters(seg, seg.src[tok.start:tok.end]) \
                 or shown_in_full(seg, i)
             return 0 if kept else max(sum(c.isupper() for c in seg.src[tok.start:tok.end]), 1)
@@ -103,12 +103,12 @@ def added_clause(seg: AnalyzedSegment) -> Iterator[Finding]:
                                 tolerance=ADDED.tolerance) for found in (seen_ar(seg, lex), ev.found_ar))
     # an acronym of the English is often written out in full (WHO → منظمة الصحة العالمية), unless the
     # document shows the words of the pair that write it out (:func:`shown_in_full`)
-    acronyms = any(_acronym(seg.src[t.start:t.end].rstrip("s")) and not _rendered(seg, i)
+    acronyms = any(is_acronym(seg.src[t.start:t.end].rstrip("s")) and not en_word_rendered(seg, i)
                    and not shown_in_full(seg, i) for i, t in enumerate(seg.src_words))
     # (for a run with no room, the acronym counts unless a strong link or its Latin spelling renders it:
     # a sandwiched guess of the aligner does not)
     open_acronyms = [(i, sum(c.isupper() for c in seg.src[t.start:t.end])) for i, t in enumerate(seg.src_words)
-                     if _acronym(seg.src[t.start:t.end].rstrip("s")) and i not in ev.en_anchors
+                     if is_acronym(seg.src[t.start:t.end].rstrip("s")) and i not in ev.en_anchors
                      and t.norm not in seg.tgt_norm.text and not spelled_letters(seg, seg.src[t.start:t.end])
                      and not shown_in_full(seg, i)]
     # an acronym is written out in about a word per capital (NIOSH → المعهد الوطني للسلامة والصحة المهنية):
@@ -140,7 +140,7 @@ def added_clause(seg: AnalyzedSegment) -> Iterator[Finding]:
     run = _added_by_length(seg, runs, strict, extra, lambda r: acronym_extra(r) + more, space, src_cover, lex, ratio) \
         if long else None
     if run is None and src_cover >= ADDED_STRONG.coverage:
-        run = _strongest(runs, ADDED_STRONG, extra, space)
+        run = outweighing_run(runs, ADDED_STRONG, extra, space)
     if run is None:
         return
     span = Span(seg.tgt_words[run.first].start, seg.tgt_words[run.last].end)
@@ -171,7 +171,7 @@ def _added_by_length(seg: AnalyzedSegment, runs: list[Run], strict: list[Run], e
                      acronym_extra: Callable[[Run], int], space: Callable[[Run], Optional[float]], src_cover: float,
                      lex: Bilingual, ratio: float) -> Optional[Run]:
     """The added run of a pair too long (:data:`ADDED`), if any."""
-    best = _best(runs, strict, ADDED, extra, acronym_extra, seg.tgt_words, seen_ar(seg, lex), ar_content, space)
+    best = qualifying_run(runs, strict, ADDED, extra, acronym_extra, seg.tgt_words, seen_ar(seg, lex), ar_content, space)
     if best is None:
         return None
     run, roomless = best

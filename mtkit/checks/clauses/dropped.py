@@ -9,10 +9,11 @@ from mtkit.model import Span
 from mtkit.text.dictionary import Bilingual, bilingual
 from mtkit.checks.clauses.words import en_stems, ar_content, en_content
 from mtkit.checks.clauses.evidence import Evidence, evidence, renders_grammar, seen_ar, seen_en
-from mtkit.checks.clauses.runs import EN_OPENERS, Run, _stretches, lonely_runs
+from mtkit.checks.clauses.runs import EN_OPENERS, Run, between_punctuation, lonely_runs
 from mtkit.checks.entity import entity_missing, name_dropped
 from mtkit.checks.number import _pairing
-from mtkit.checks.clauses.rules import DROPPED, DROPPED_STRONG, Rule, _best, may_stand_out, _strongest, excess
+from mtkit.checks.clauses.rules import (
+    DROPPED, DROPPED_STRONG, Rule, excess, may_stand_out, outweighing_run, qualifying_run)
 
 
 def _homeless(seg: AnalyzedSegment, ev: Evidence, run: Run, free: Callable[[int], bool],
@@ -89,7 +90,7 @@ def _anchored(seg: AnalyzedSegment, lex: Bilingual) -> Iterator[Finding]:
               and bool(en_stems(w.norm, lex)) for i, w in enumerate(words)]
     stops = [in_anchor[i] is False and (en_content(w.norm) and seen[i] or w.norm in EN_OPENERS)
              for i, w in enumerate(words)]
-    for ks in _stretches(seg.src_tokens, words, "en"):
+    for ks in between_punctuation(seg.src_tokens, words, "en"):
         for e, k in enumerate(ks):
             if not in_anchor[k] or e > 0 and in_anchor[ks[e - 1]]:
                 continue
@@ -129,7 +130,8 @@ def _clause(seg: AnalyzedSegment, lex: Bilingual) -> Iterator[Finding]:
         if seg.length_delta > rule.delta:
             best = None
         else:
-            best = _best(runs, strict, rule, lambda r: 0, lambda r: 0, seg.src_words, seen_en(seg, lex), en_content, space(rule))
+            best = qualifying_run(runs, strict, rule, lambda r: 0, lambda r: 0, seg.src_words, seen_en(seg, lex), en_content,
+                                  space(rule))
         if best is not None:
             first, last = seg.src_words[best[0].first], seg.src_words[best[0].last]
             if length_delta(len(seg.src_norm.text) - (last.nend - first.nstart), len(seg.tgt_norm.text)) > rule.rest:
@@ -139,7 +141,7 @@ def _clause(seg: AnalyzedSegment, lex: Bilingual) -> Iterator[Finding]:
             tgt_seen = seen_ar(seg, lex)
             tgt_content = [tgt_seen[j] for j, t in enumerate(seg.tgt_words) if ar_content(t.norm)]
             if not tgt_content or sum(tgt_content) >= DROPPED_STRONG.coverage * len(tgt_content):
-                run = _strongest(strict, DROPPED_STRONG, lambda r: 0, space(rule))
+                run = outweighing_run(strict, DROPPED_STRONG, lambda r: 0, space(rule))
         if run is not None:
             first, last = seg.src_words[run.first], seg.src_words[run.last]
             span = Span(first.start, last.end)

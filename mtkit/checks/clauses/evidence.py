@@ -14,8 +14,8 @@ from mtkit.text.arabic import ar_bare
 from mtkit.text.dictionary import Bilingual, bilingual
 from mtkit.text.translit import ar_skeleton, en_skeleton, part_of, skeletons_match
 from mtkit.checks.clauses.words import (
-    ArWord, EnWord, _acronym, _ar_word, _by_length, _en_word, _near, sounds_like, sounds_like_one_of, _spelled,
-    ar_content, en_content)
+    ArWord, EnWord, ar_content, en_content, is_acronym, look_up_ar, look_up_en, read_as_letters, skeletons_by_length,
+    sounds_like, sounds_like_one_of, within_a_letter)
 
 
 # How strongly a word pair's evidence says one renders the other. Chosen strongest first, so a
@@ -92,24 +92,24 @@ def seen_ar(seg: AnalyzedSegment, lex: Bilingual) -> list[bool]:
     def compute() -> list[bool]:
         linked = {link.tgt for link in seg.word_links}
         by_association = set(associated(seg).values())
-        words = [_en_word(t.norm, lex) for t in seg.src_words]
+        words = [look_up_en(t.norm, lex) for t in seg.src_words]
         lemma_set = frozenset().union(*(w.lemmas for w in words))
         keys = frozenset().union(*(w.keys for w in words))
         stems = frozenset().union(*(w.stems for w in words))
         roots = frozenset().union(*(w.roots for w in words))
         letters = {n for names in letter_names().values() for n in names} \
-            if any(_acronym(seg.src[t.start:t.end]) for t in seg.src_words) else set()
+            if any(is_acronym(seg.src[t.start:t.end]) for t in seg.src_words) else set()
         long_src = [w for t, w in zip(seg.src_words, words) if len(t.norm) >= 3 and t.norm.isalpha()]
         # a compound's parts: coronavirus → فيروس كورونا
         compounds = [w.compound for w in long_src if w.compound is not None]
-        sounds = _by_length(w.skeleton for w in long_src)
+        sounds = skeletons_by_length(w.skeleton for w in long_src)
         out = []
         for j, tok in enumerate(seg.tgt_words):
             word = tok.norm
             ok = (j in linked or word.isascii() or seg.tgt_cores[j] in stems or seg.tgt_stems[j] in stems
                   or any(f in letters for f in ar_bare(word)))
             if not ok:
-                ar = _ar_word(word, seg.tgt_bare[j][-1], lex)
+                ar = look_up_ar(word, seg.tgt_bare[j][-1], lex)
                 ok = not ar.fd_lemmas.isdisjoint(lemma_set) or not ar.gl_lemmas.isdisjoint(lemma_set) \
                     or not ar.keys.isdisjoint(keys) \
                     or sounds_like_one_of(sounds, ar.skeleton, english=True) \
@@ -125,18 +125,18 @@ def seen_en(seg: AnalyzedSegment, lex: Bilingual) -> list[bool]:
         linked = {link.src for link in seg.word_links}
         by_association = associated(seg)
         cores = set(seg.tgt_cores) | set(seg.tgt_stems)
-        ar_words = [_ar_word(t.norm, seg.tgt_bare[j][-1], lex) for j, t in enumerate(seg.tgt_words)]
+        ar_words = [look_up_ar(t.norm, seg.tgt_bare[j][-1], lex) for j, t in enumerate(seg.tgt_words)]
         renders = frozenset().union(*(a.keys for a in ar_words))
         # (the Arabic words' renderings as lemmas and bases: استخدام "usage" renders "use")
         rendered = frozenset().union(*(a.fd_lemmas for a in ar_words), *(a.gl_lemmas for a in ar_words))
         roots = {a.root for a in ar_words if a.root is not None}
-        sounds = _by_length(a.skeleton for a in ar_words)
+        sounds = skeletons_by_length(a.skeleton for a in ar_words)
         out = []
         for i, tok in enumerate(seg.src_words):
             original = seg.src[tok.start:tok.end]
-            ok = i in linked or not tok.norm.isalpha() or _acronym(original) or tok.norm in seg.tgt_norm.text
+            ok = i in linked or not tok.norm.isalpha() or is_acronym(original) or tok.norm in seg.tgt_norm.text
             if not ok:
-                en = _en_word(tok.norm, lex)
+                en = look_up_en(tok.norm, lex)
                 ok = not en.stems.isdisjoint(cores) or not en.keys.isdisjoint(renders) \
                     or not en.lemmas.isdisjoint(rendered) or not en.roots.isdisjoint(roots) \
                     or sounds_like_one_of(sounds, en.skeleton, english=False)
@@ -177,7 +177,7 @@ def free_ar(seg: AnalyzedSegment) -> list[bool]:
     ``found_ar`` hold these words too."""
     def compute() -> list[bool]:
         letters = {n for names in letter_names().values() for n in names} \
-            if any(_acronym(seg.src[t.start:t.end]) for t in seg.src_words) else set()
+            if any(is_acronym(seg.src[t.start:t.end]) for t in seg.src_words) else set()
         return [t.norm.isascii() or any(f in letters for f in ar_bare(t.norm))
                 or ar_content(t.norm) and _rendering_of(seg, j) for j, t in enumerate(seg.tgt_words)]
     return seg.memo("clauses.free_ar", compute)
@@ -185,7 +185,7 @@ def free_ar(seg: AnalyzedSegment) -> list[bool]:
 
 def _match(seg: AnalyzedSegment, lex: Bilingual) -> Evidence:
     src, tgt = seg.src_words, seg.tgt_words
-    en_free = [not t.norm.isalpha() or _acronym(seg.src[t.start:t.end]) or t.norm in seg.tgt_norm.text for t in src]
+    en_free = [not t.norm.isalpha() or is_acronym(seg.src[t.start:t.end]) or t.norm in seg.tgt_norm.text for t in src]
     ar_free = free_ar(seg)
     edges = _edges(seg, lex, [i for i, t in enumerate(src) if en_content(t.norm) and not en_free[i]],
                    [j for j, t in enumerate(tgt) if ar_content(t.norm) and not ar_free[j]])
@@ -245,7 +245,7 @@ def _edges(seg: AnalyzedSegment, lex: Bilingual, en_idx: list[int], ar_idx: list
     for link in seg.word_links:
         strength = _LINK_STRENGTH.get(link.kind, 1)
         if link.kind == "name" and (not ar_content(seg.tgt_words[link.tgt].norm)
-                                    or _spelled(seg.src[seg.src_words[link.src].start:seg.src_words[link.src].end])):
+                                    or read_as_letters(seg.src[seg.src_words[link.src].start:seg.src_words[link.src].end])):
             # a name matched by sound to a function word (Huanan ~ حين "when"), or an acronym read letter
             # by letter matched to a word (CPR ~ كبير "big"), is as likely chance: evidence, never an anchor
             strength = TRANSLITERATION
@@ -255,9 +255,9 @@ def _edges(seg: AnalyzedSegment, lex: Bilingual, en_idx: list[int], ar_idx: list
             edges[(i, j)] = max(DOCUMENT, edges.get((i, j), 0))
     for i, j in associated(seg).items():
         edges[(i, j)] = max(ASSOCIATION, edges.get((i, j), 0))
-    index = _LexicalIndex([(i, _en_word(seg.src_words[i].norm, lex)) for i in en_idx])
+    index = _LexicalIndex([(i, look_up_en(seg.src_words[i].norm, lex)) for i in en_idx])
     for j in ar_idx:
-        ar = _ar_word(seg.tgt_words[j].norm, seg.tgt_bare[j][-1], lex)
+        ar = look_up_ar(seg.tgt_words[j].norm, seg.tgt_bare[j][-1], lex)
         for i, strength in index.lexical(ar, seg.tgt_cores[j], seg.tgt_stems[j]).items():
             edges[(i, j)] = max(strength, edges.get((i, j), 0))
     return edges
@@ -303,7 +303,7 @@ class _LexicalIndex:
         if ar.root is not None:
             for i in self.roots.get(ar.root, ()):
                 found.setdefault(i, ROOT)
-        for i, skeleton in _near(self.by_length, len(ar.skeleton)):
+        for i, skeleton in within_a_letter(self.by_length, len(ar.skeleton)):
             if i not in found and skeletons_match(skeleton, ar.skeleton):
                 found[i] = TRANSLITERATION
         return found
@@ -314,7 +314,7 @@ def _takes(partners: list[int], other: int) -> bool:
     return not partners or len(partners) < PHRASE_WORDS and any(abs(p - other) <= PHRASE_REACH for p in partners)
 
 
-def _rendered(seg: AnalyzedSegment, i: int) -> bool:
+def en_word_rendered(seg: AnalyzedSegment, i: int) -> bool:
     """An English word linked to an Arabic word, kept in Latin, or transliterated (COVID كوفيد)."""
     word = seg.src_words[i].norm
     skeleton = en_skeleton(word)
@@ -333,14 +333,14 @@ def shown_in_full(seg: AnalyzedSegment, i: int) -> bool:
     text = seg.src[tok.start:tok.end]
     places = sum(t.norm == tok.norm for t in seg.src_words)
     capitals = max(sum(c.isupper() for c in text), 1)
-    skeleton = en_skeleton(tok.norm) if not _spelled(text) else ""
+    skeleton = en_skeleton(tok.norm) if not read_as_letters(text) else ""
     lex = bilingual()
-    sounds = [j for j in range(len(seg.tgt_words)) if _transliterates(seg, j, tok.norm, skeleton, lex)]
+    sounds = [j for j in range(len(seg.tgt_words)) if sounds_out_acronym(seg, j, tok.norm, skeleton, lex)]
     written = [j for j in _rendered_in(seg, tok.norm) if j not in sounds]
     return len(sounds) + len(written) / capitals >= places
 
 
-def _transliterates(seg: AnalyzedSegment, j: int, acronym: str, skeleton: str, lex: Optional[Bilingual]) -> bool:
+def sounds_out_acronym(seg: AnalyzedSegment, j: int, acronym: str, skeleton: str, lex: Optional[Bilingual]) -> bool:
     """Does Arabic word ``j`` write out the sound of ``acronym`` (its consonant ``skeleton``; "" for one
     read letter by letter)? Not a word FreeDict knows as another word: IEDCR ~ ذكور "males" is chance.
     (BAMA's glosses do not count: it reads a transliteration as clitics and a stem, سارس "will anchor".)"""
@@ -356,6 +356,6 @@ def renders_grammar(seg: AnalyzedSegment, lex: Bilingual) -> list[bool]:
     left unexplained, and at a dropped clause's place it looked like the paraphrase of the missing words."""
     def compute() -> list[bool]:
         grammar = frozenset(t.norm for t in seg.src_words if not en_content(t.norm))
-        return [ar_content(t.norm) and not _ar_word(t.norm, seg.tgt_bare[j][-1], lex).english.isdisjoint(grammar)
+        return [ar_content(t.norm) and not look_up_ar(t.norm, seg.tgt_bare[j][-1], lex).english.isdisjoint(grammar)
                 for j, t in enumerate(seg.tgt_words)]
     return seg.memo("clauses.renders_grammar", compute)

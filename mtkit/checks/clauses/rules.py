@@ -90,9 +90,9 @@ ADDED_STRONG = Strong(known=4, over=4, coverage=0.9, delta=1.0)
 # raises no TICO-19 flag; one word over less raised three false ones).
 DROPPED_STRONG = Strong(known=3, over=3, coverage=0.0, delta=1.0)
 
-def _best(runs: list[Run], strict: list[Run], rule: Rule, extra: Callable[[Run], int], strict_extra: Callable[[Run], int],
-          words: Sequence[Token], seen: Sequence[bool], content: Callable[[str], bool],
-          space: Callable[[Run], Optional[float]]) -> Optional[tuple[Run, bool]]:
+def qualifying_run(runs: list[Run], strict: list[Run], rule: Rule, extra: Callable[[Run], int],
+                   strict_extra: Callable[[Run], int], words: Sequence[Token], seen: Sequence[bool],
+                   content: Callable[[str], bool], space: Callable[[Run], Optional[float]]) -> Optional[tuple[Run, bool]]:
     """The strongest run: of ``runs`` (words with no evidence at all) with the evidence ``rule`` asks
     for (and ``extra`` known words more) and at least CROWDED words over at its place (:func:`excess`,
     given by ``space``), or of ``strict`` (words no link reaches) with ``rule.roomless`` known words
@@ -138,10 +138,11 @@ def _coverage(run: Run, words: Sequence[Token], found: Sequence[bool], content: 
     return sum(outside) / len(outside) if outside else 0.0
 
 
-def _strongest(runs: list[Run], rule: "Strong", extra: Callable[[Run], int],
-               space: Callable[[Run], Optional[float]]) -> Optional[Run]:
-    """The run with the most known words of those with ``rule.known`` known words (and ``extra`` more)
-    and ``rule.over`` words over at its place."""
+def outweighing_run(runs: list[Run], rule: "Strong", extra: Callable[[Run], int],
+                    space: Callable[[Run], Optional[float]]) -> Optional[Run]:
+    """The run whose lexical evidence outweighs length (:class:`Strong`): the one with the most known
+    words of those with ``rule.known`` known words (and ``extra`` more) and ``rule.over`` words over at
+    its place."""
     strong = [r for r in runs if r.known - extra(r) >= rule.known
               and (space(r) or 0) >= rule.over]
     return max(strong, key=lambda r: (r.known, r.content, -r.first)) if strong else None

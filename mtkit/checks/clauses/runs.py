@@ -25,7 +25,7 @@ class Run:
     content: int        # content words in it, none found
 
 
-def _stretches(tokens: Sequence[Token], words: Sequence[Token], side: str) -> list[list[int]]:
+def between_punctuation(tokens: Sequence[Token], words: Sequence[Token], side: str) -> list[list[int]]:
     """The words (indices) of each stretch between punctuation marks."""
     punct = _AR_PUNCT if side == "ar" else _EN_PUNCT
     index = {id(t): k for k, t in enumerate(words)}
@@ -46,7 +46,7 @@ def lonely_runs(tokens: Sequence[Token], words: Sequence[Token], found: Sequence
     word matched by chance). ``bounded``: the run must open the stretch or start with a word that
     opens a clause, and close the stretch: a whole clause that nothing on the other side renders."""
     runs = []
-    for ks in _stretches(tokens, words, side):
+    for ks in between_punctuation(tokens, words, side):
         best = _best_in(ks, words, found, side, known, bounded, tolerance)
         if best is not None:
             runs.append(best)

@@ -36,14 +36,14 @@ def en_content(word: str) -> bool:
     return len(word) >= 2 and word not in EN_FUNCTION_WORDS and not word[0].isdigit()
 
 
-def _acronym(text: str) -> bool:
+def is_acronym(text: str) -> bool:
     """WHO, CDC, and mixed ones: CoV, HCoV."""
     return len(text) >= 2 and text.isalpha() and sum(c.isupper() for c in text) >= 2
 
 
-def _spelled(text: str) -> bool:
+def read_as_letters(text: str) -> bool:
     """An acronym read letter by letter (CPR, CDC: no vowel to read it as a word, as NATO or ALDI are)."""
-    return _acronym(text) and not any(c in "AEIOUaeiou" for c in text)
+    return is_acronym(text) and not any(c in "AEIOUaeiou" for c in text)
 
 
 class ArWord(NamedTuple):
@@ -59,7 +59,8 @@ class ArWord(NamedTuple):
 
 
 @lru_cache(maxsize=100_000)
-def _ar_word(word: str, bare: str, lex: Bilingual) -> ArWord:
+def look_up_ar(word: str, bare: str, lex: Bilingual) -> ArWord:
+    """What the dictionaries say of Arabic ``word`` (``bare``: its shortest form without proclitics, :func:`ar_bare`)."""
     freedict = lex.ar_to_en(word)
     analyzer = bama.lexicon()
     glosses = analyzer.glosses(word) if analyzer is not None else frozenset()
@@ -82,7 +83,8 @@ class EnWord(NamedTuple):
 
 
 @lru_cache(maxsize=100_000)
-def _en_word(word: str, lex: Bilingual) -> EnWord:
+def look_up_en(word: str, lex: Bilingual) -> EnWord:
+    """What the dictionaries say of English ``word``."""
     lemmas = derived_bases(word)
     stems = en_stems(word, lex)
     skeleton = en_skeleton(word) if len(word) >= 3 else ""
@@ -100,7 +102,7 @@ MAX_ROOT_PHRASE = 2         # words of a rendering whose roots count (a longer o
 
 @lru_cache(maxsize=100_000)
 def en_stems(word: str, lex: Bilingual) -> frozenset[str]:
-    """``_en_word(word, lex).stems`` alone (what the cheap tests and the known words need), without
+    """``look_up_en(word, lex).stems`` alone (what the cheap tests and the known words need), without
     the word's other facts: most pairs a cheap test skips never need them."""
     return frozenset().union(*(lex.ar_stems(form) for form in derived_bases(word)))
 
@@ -116,7 +118,7 @@ def sounds_like(en: str, ar: str) -> bool:
     return bool(en) and abs(len(en) - len(ar)) <= 1 and skeletons_match(en, ar)
 
 
-def _by_length(skeletons: Iterable[str]) -> dict[int, list[str]]:
+def skeletons_by_length(skeletons: Iterable[str]) -> dict[int, list[str]]:
     """Skeletons by their length, for :func:`sounds_like_one_of`."""
     out: dict[int, list[str]] = {}
     for skeleton in skeletons:
@@ -126,16 +128,16 @@ def _by_length(skeletons: Iterable[str]) -> dict[int, list[str]]:
 
 
 def sounds_like_one_of(skeletons: dict[int, list[str]], skeleton: str, *, english: bool) -> bool:
-    """Whether ``skeleton`` sounds like one of ``skeletons`` (by length, :func:`_by_length`): English
+    """Whether ``skeleton`` sounds like one of ``skeletons`` (by length, :func:`skeletons_by_length`): English
     ones when ``english``, Arabic ones otherwise (``sounds_like`` reads English first), trying only
     lengths a class apart."""
     if not skeleton:
         return False
-    near = _near(skeletons, len(skeleton))
+    near = within_a_letter(skeletons, len(skeleton))
     return any(skeletons_match(other, skeleton) if english else skeletons_match(skeleton, other) for other in near)
 
 
-def _near(by_length: dict[int, list[T]], n: int) -> Iterator[T]:
+def within_a_letter(by_length: dict[int, list[T]], n: int) -> Iterator[T]:
     """The entries of ``by_length`` (skeletons, or items with one, by length) whose skeleton is at most
     one letter longer or shorter than ``n``: others never match (:func:`sounds_like`)."""
     return (entry for k in (n - 1, n, n + 1) for entry in by_length.get(k, ()))
