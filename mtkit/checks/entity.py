@@ -16,7 +16,7 @@ from mtkit.checks import Doc, Finding, check
 from mtkit.checks.analysis import AnalyzedSegment
 from mtkit.checks.document import name_key
 from mtkit.checks.lexicons import DERIVED_LENGTH, derived_suffixes, misrendered, taxon_suffixes, titles
-from mtkit.checks.number import _months
+from mtkit.checks.number import month_names
 from mtkit.data import table
 from mtkit.model import Span
 from mtkit.text.normalize import norm, normalize
@@ -447,7 +447,7 @@ def _find_name_tokens(seg: AnalyzedSegment, known_too: bool) -> list:
     for _, tok in seg.src_capitalized():
         text = name_key(seg.src[tok.start:tok.end])
         low = text.lower()
-        if low in _months()["en"]:
+        if low in month_names()["en"]:
             if not seg.is_sentence_initial(tok) and not any(s <= tok.start < e for s, e in known):
                 out.append(tok)           # a month inside a sentence, even where "march" is a verb too
             continue
@@ -511,8 +511,8 @@ def _rendered(seg: AnalyzedSegment, tok) -> bool:
     if _has_strict_hit(seg, name) or _spelled_in_document(seg, name) or _glued_hit(seg, name):
         return True
     low = name.lower()
-    month = _months()["en"].get(low)
-    if month is not None and any(_months()["ar"].get(b) == month for bare in seg.tgt_bare for b in bare):
+    month = month_names()["en"].get(low)
+    if month is not None and any(month_names()["ar"].get(b) == month for bare in seg.tgt_bare for b in bare):
         return True
     meanings = _meanings(low)
     if any(m in _glossed(seg) for m in meanings):
@@ -605,7 +605,7 @@ def unrendered_names(seg: AnalyzedSegment) -> list:
     lex = bilingual()
 
     def is_candidate(low: str) -> bool:
-        if low in _months()["en"]:
+        if low in month_names()["en"]:
             return True
         if low.endswith(taxon_suffixes()):
             return False                  # Coronaviridae, Nidovirales: a taxon, rendered by meaning
@@ -709,7 +709,7 @@ def _in_compound(seg: AnalyzedSegment, tok) -> bool:
         return True                         # (but Wikimedia-funded is the name and an English word)
     word = tok.norm.removesuffix("'s")
     english = bool(all_lemmas(word))
-    if zipf(word, "en") < PROPER_NAME or word in _months()["en"] or not english and _dictionary_says_its_name(word):
+    if zipf(word, "en") < PROPER_NAME or word in month_names()["en"] or not english and _dictionary_says_its_name(word):
         return False                        # (Cleveland University Hospitals: no English word, said by sound)
     words = seg.src_words
     k = next(i for i, t in enumerate(words) if t is tok)

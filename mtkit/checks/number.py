@@ -23,7 +23,8 @@ from mtkit.text.tokens import Token
 
 
 @lru_cache(maxsize=1)
-def _months() -> dict[str, dict[str, int]]:
+def month_names() -> dict[str, dict[str, int]]:
+    """Month numbers by name, per side ("en", and "ar" normalized), from months.tsv."""
     out: dict[str, dict[str, int]] = {"en": {}, "ar": {}}
     for row in table("months.tsv"):
         for name in row["en"]:
@@ -39,7 +40,7 @@ CLAUSE_DELTA = -1.5
 _EN_CLAUSE = re.compile(r"[,;:()—–]|\s-\s|\.(?=\s|$)")
 
 
-def _pairing(seg: AnalyzedSegment) -> tuple[list, list, list]:
+def paired_numbers(seg: AnalyzedSegment) -> tuple[list, list, list]:
     """(English values with no equal Arabic value, Arabic values left unexplained, matched
     (English, Arabic) pairs), computed once per segment for all the number checks; callers copy
     a list before changing it."""
@@ -147,7 +148,7 @@ _CLAUSE = re.compile(r"[،,؛;.!؟?:\n]")
             "افتتحت الشركة مصنعا جديدا في أوهايو سيوظف 500 عامل.")))
 def added_number(seg: AnalyzedSegment) -> Iterator[Finding]:
     """A number in the Arabic, in a clause of its own, that the English does not have."""
-    missing, extra, _ = _pairing(seg)
+    missing, extra, _ = paired_numbers(seg)
     if missing or not seg.src.strip():
         return                              # an unexplained value is then a changed number
     for value, first, last in extra:
@@ -165,7 +166,7 @@ def added_number(seg: AnalyzedSegment) -> Iterator[Finding]:
     passed=("The storm killed 45 people.", "أودت العاصفة بحياة ٤٥ شخصا.")))
 def number_mismatch(seg: AnalyzedSegment) -> Iterator[Finding]:
     """A number, amount or time in the English has no equal value in the Arabic."""
-    missing, unmatched_tgt, _ = _pairing(seg)
+    missing, unmatched_tgt, _ = paired_numbers(seg)
     unmatched_tgt = list(unmatched_tgt)     # paired off below; the memoized list stays whole
     for value, first, last in missing:
         if not unmatched_tgt and seg.length_delta < CLAUSE_DELTA:
@@ -192,7 +193,7 @@ def number_mismatch(seg: AnalyzedSegment) -> Iterator[Finding]:
     passed=("The election will be held in March.", "ستجرى الانتخابات في مارس.")))
 def month_changed(seg: AnalyzedSegment) -> Iterator[Finding]:
     """A month name in the English and a different month in the Arabic."""
-    months = _months()
+    months = month_names()
     src = [(months["en"][t.norm], t) for t in seg.src_words
            if t.norm in months["en"] and seg.src[t.start].isupper()
            and (t.norm != "may" or seg.src[t.start:t.end] == "May" and not seg.is_sentence_initial(t))]
@@ -275,7 +276,7 @@ def _ar_unit(seg: AnalyzedSegment, last: Token) -> Optional[tuple[tuple[str, str
     passed=("The storm dropped 250 millimetres of rain.", "أسقطت العاصفة 250 مليمترا من الأمطار.")))
 def unit_changed(seg: AnalyzedSegment) -> Iterator[Finding]:
     """The number is right but its unit or currency changed (250 millimetres → 250 سنتيمتراً)."""
-    for (_, first, last), (_, a_first, a_last) in _pairing(seg)[2]:
+    for (_, first, last), (_, a_first, a_last) in paired_numbers(seg)[2]:
         en_unit = _en_unit(seg, first, last)
         ar_unit = _ar_unit(seg, a_last) if en_unit else None
         if not (en_unit and ar_unit) or en_unit[0][0] != ar_unit[0][0] or en_unit[0][1] == ar_unit[0][1]:
@@ -295,7 +296,7 @@ def unit_changed(seg: AnalyzedSegment) -> Iterator[Finding]:
             "أعلنت الشركة عن مبيعات قياسية، وتخطط لتوظيف 2,000 عامل في تكساس العام المقبل.")))
 def omitted_clause(seg: AnalyzedSegment) -> Iterator[Finding]:
     """An English clause whose number is missing from a clearly shorter Arabic: the clause was dropped."""
-    missing, unmatched_tgt, _ = _pairing(seg)
+    missing, unmatched_tgt, _ = paired_numbers(seg)
     if unmatched_tgt or not missing or seg.length_delta >= CLAUSE_DELTA or not seg.tgt.strip():
         return
     done: set[int] = set()

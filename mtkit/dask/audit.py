@@ -46,6 +46,11 @@ def _checks_for(settings: AuditSettings) -> list:
     return _checks[token]
 
 
+def forget(settings: AuditSettings) -> None:
+    """Drop a run's selected checks from this worker (the run is over)."""
+    _checks.pop(settings.token, None)
+
+
 def chunk_flags(settings: AuditSettings, chunk: Sequence[Segment]) -> list[list[Flag]]:
     """The flags of each segment of a chunk (runs on a worker; the driver keeps the segments)."""
     from mtkit.checks import run_checks

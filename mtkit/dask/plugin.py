@@ -3,7 +3,7 @@ from __future__ import annotations
 
 from distributed import WorkerPlugin
 
-from mtkit.dask.audit import AuditSettings, _checks, warm_up
+from mtkit.dask.audit import AuditSettings, forget, warm_up
 
 
 class WarmUp(WorkerPlugin):
@@ -18,4 +18,4 @@ class WarmUp(WorkerPlugin):
         warm_up(self.settings)
 
     def teardown(self, worker=None) -> None:
-        _checks.pop(self.settings.token, None)
+        forget(self.settings)

@@ -17,7 +17,7 @@ from markupsafe import Markup
 
 from mtkit.report import writer
 from mtkit.model import Span
-from mtkit.report.html import _environment, css_name, split_pieces, worst
+from mtkit.report.html import template_environment, css_name, split_pieces, worst
 from mtkit.score.profile import ERROR_SCORE
 from mtkit.score.result import ScoreResult
 
@@ -178,7 +178,7 @@ def _css() -> Markup:
 def render(result: ScoreResult, title: str | None = None) -> str:
     from mtkit import __version__
     names = [s.name for s in result.systems]
-    return _environment().get_template("compare.html").render(
+    return template_environment().get_template("compare.html").render(
         title=title or "mtkit score: " + " vs ".join(names), result=result, names=names,
         colours={n: k % PALETTE for k, n in enumerate(names)}, labels=_labels(result),
         score_rows=_score_rows(result), profile=_profile(result), buckets=_buckets(result),

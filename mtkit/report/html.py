@@ -136,7 +136,8 @@ def _chart(result: AuditResult) -> dict:
 
 
 @functools.lru_cache(maxsize=1)
-def _environment() -> jinja2.Environment:
+def template_environment() -> jinja2.Environment:
+    """The Jinja environment of the HTML pages' templates (the audit's and compare's)."""
     import jinja2               # here, not at import: every run imports this module to list formats
     return jinja2.Environment(
         loader=jinja2.PackageLoader("mtkit.report", "templates"),
@@ -178,7 +179,7 @@ def render(result: AuditResult, title: str | None = None) -> str:
         name = os.path.basename(result.tgt_path) if result.tgt_path else ""
         title = f"mtkit audit: {name}" if name else "mtkit audit"
     from mtkit import __version__
-    return _environment().get_template("audit.html").render(
+    return template_environment().get_template("audit.html").render(
         title=title, result=result, summary=summary, segments=_segment_views(result),
         chart=_chart(result), severities=SEVERITIES, css_name=css_name,
         decisions={d.fingerprint: d for d in result.decisions}, decisions_json=_decisions_json(result),

@@ -124,9 +124,9 @@ def score(model, src: Sequence[str], hyps: Sequence[str], refs: Sequence[str] | 
 def paired_bootstrap(base: Sequence[float], other: Sequence[float], n_samples: int = 1000
                      ) -> tuple[float, tuple[float, float]]:
     """p-value (sacrebleu's ``paired-bs`` rule) and the 95% interval of the other system's mean."""
-    from mtkit.score.profile import _seed
+    from mtkit.score.profile import bootstrap_seed
     a, b = np.asarray(base), np.asarray(other)
-    rng = np.random.default_rng(_seed())
+    rng = np.random.default_rng(bootstrap_seed())
     idx = rng.choice(len(a), size=(n_samples, len(a)), replace=True)
     means_a, means_b = a[idx].mean(axis=1), b[idx].mean(axis=1)
     observed = abs(b.mean() - a.mean())

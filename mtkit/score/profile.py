@@ -221,7 +221,7 @@ def _matrix(profile: SystemProfile, categories: list[str]) -> np.ndarray:
     return out
 
 
-def _seed() -> int | None:
+def bootstrap_seed() -> int | None:
     """sacrebleu's seed (``SACREBLEU_SEED``, default 12345), so runs repeat exactly."""
     seed = os.environ.get("SACREBLEU_SEED", "12345")
     return None if seed.lower() == "none" else int(seed)
@@ -237,7 +237,7 @@ def compare(base: SystemProfile, other: SystemProfile, src_words: np.ndarray, ca
     n = len(src_words)
     samples = n_samples or DEFAULT_SAMPLES
     a, b = _matrix(base, categories), _matrix(other, categories)
-    rng = np.random.default_rng(_seed())
+    rng = np.random.default_rng(bootstrap_seed())
     deltas = []
     for start in range(0, samples, BATCH):
         idx = rng.choice(n, size=(min(BATCH, samples - start), n), replace=True)

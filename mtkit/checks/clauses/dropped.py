@@ -11,7 +11,7 @@ from mtkit.checks.clauses.words import en_stems, ar_content, en_content
 from mtkit.checks.clauses.evidence import Evidence, evidence, renders_grammar, seen_ar, seen_en
 from mtkit.checks.clauses.runs import EN_OPENERS, Run, between_punctuation, lonely_runs
 from mtkit.checks.entity import entity_missing, name_dropped
-from mtkit.checks.number import _pairing
+from mtkit.checks.number import paired_numbers
 from mtkit.checks.clauses.rules import (
     DROPPED, DROPPED_STRONG, Rule, excess, may_stand_out, outweighing_run, qualifying_run)
 
@@ -73,7 +73,7 @@ ANCHORED_DELTA = 0.0
 def _missing_names(seg: AnalyzedSegment) -> list[Span]:
     """The English spans of names and numbers the entity and number checks find missing."""
     spans = [f.src_span for find in (entity_missing, name_dropped) for f in find(seg) if f.src_span is not None]
-    return spans + [Span(first.start, last.end) for _, first, last in _pairing(seg)[0]]
+    return spans + [Span(first.start, last.end) for _, first, last in paired_numbers(seg)[0]]
 
 
 def _anchored(seg: AnalyzedSegment, lex: Bilingual) -> Iterator[Finding]:
