@@ -37,8 +37,10 @@ def align(en: str | Sequence[str], ar: str | Sequence[str], *, presegmented: boo
     """
     from mtkit.align import align_documents
     from mtkit.io.documents import read_any_document
-    src = read_any_document(en, presegmented=presegmented or parallel) if isinstance(en, str) else list(en)
-    tgt = read_any_document(ar, presegmented=presegmented or parallel) if isinstance(ar, str) else list(ar)
+    from mtkit.io.inputs import input_run
+    with input_run():
+        src = read_any_document(en, presegmented=presegmented or parallel) if isinstance(en, str) else list(en)
+        tgt = read_any_document(ar, presegmented=presegmented or parallel) if isinstance(ar, str) else list(ar)
     if parallel:
         return _parallel(src, tgt, en, ar)
     sentences, paragraphs = align_documents(src, tgt, max_bead=max_bead, presegmented=presegmented,
@@ -68,37 +70,39 @@ def audit(en: Optional[str] = None, ar: Optional[str] = None, *, pairs: Optional
     from mtkit.checks import select, signature
     from mtkit.io import read_pairs
     from mtkit.io.glossary import read_glossary
+    from mtkit.io.inputs import input_run
     from mtkit.io.pairs import parse_columns
     from mtkit.io.waivers import apply, read_waivers
     from mtkit.model import AuditResult, SegmentResult
     from mtkit.progress import progress
 
-    if dask is not None:
-        from mtkit.dask.cluster import require
-        require()                # a missing extra fails before any output starts
-    terms = read_glossary(glossary) if isinstance(glossary, str) else tuple(glossary or ())
-    options = {"glossary": terms}
-    decisions = read_waivers(waivers) if isinstance(waivers, str) else list(waivers or ())
-    skipped: list[str] = []
-    total: Optional[int] = None
-    if segments is not None:
-        pass
-    elif pairs is not None:
-        names = parse_columns(columns) if isinstance(columns, str) else (tuple(columns) if columns else None)
-        segments = read_pairs(pairs, skipped if skip_bad else None, fmt=pairs_format, columns=names)
-    else:
-        if en is None or ar is None:
-            raise ValueError("audit needs en and ar paths, or pairs")
-        beads = document_segments(en, ar, presegmented=presegmented, parallel=parallel, max_bead=max_bead)
-        segments, total = beads, len(beads)
-    results: Iterable[SegmentResult] = apply(
-        audit_segments(_of_sentence_size(segments, pairs or ar), only=checks, disable=disable, options=options, jobs=jobs,
-                       dask=dask), decisions)
-    results = progress(results, total=total, desc="audit", unit="seg", quiet=quiet)
-    # streamed: an iterator consumed once stands in for the list
-    return AuditResult(results if stream else list(results), src_path=en or pairs,  # type: ignore[arg-type]
-                       tgt_path=ar or pairs, skipped=skipped, signature=signature(select(checks, disable), terms),
-                       decisions=decisions)
+    with input_run() as run:   # one run: a second call reads its inputs afresh (mtkit.io.inputs)
+        if dask is not None:
+            from mtkit.dask.cluster import require
+            require()                # a missing extra fails before any output starts
+        terms = read_glossary(glossary) if isinstance(glossary, str) else tuple(glossary or ())
+        options = {"glossary": terms}
+        decisions = read_waivers(waivers) if isinstance(waivers, str) else list(waivers or ())
+        skipped: list[str] = []
+        total: Optional[int] = None
+        if segments is not None:
+            pass
+        elif pairs is not None:
+            names = parse_columns(columns) if isinstance(columns, str) else (tuple(columns) if columns else None)
+            segments = read_pairs(pairs, skipped if skip_bad else None, fmt=pairs_format, columns=names)
+        else:
+            if en is None or ar is None:
+                raise ValueError("audit needs en and ar paths, or pairs")
+            beads = document_segments(en, ar, presegmented=presegmented, parallel=parallel, max_bead=max_bead)
+            segments, total = beads, len(beads)
+        results: Iterable[SegmentResult] = apply(
+            audit_segments(_of_sentence_size(segments, pairs or ar), only=checks, disable=disable, options=options, jobs=jobs,
+                           dask=dask), decisions)
+        results = progress(results, total=total, desc="audit", unit="seg", quiet=quiet)
+        # streamed: an iterator consumed once (after this call: still within its run) stands in for the list
+        return AuditResult(run.lazily(results) if stream else list(results), src_path=en or pairs,  # type: ignore[arg-type]
+                           tgt_path=ar or pairs, skipped=skipped, signature=signature(select(checks, disable), terms),
+                           decisions=decisions)
 
 
 # Words on one side of a segment. The checks read a pair as a sentence: their word evidence grows
@@ -121,6 +125,12 @@ def document_segments(en: str, ar: str, *, presegmented: bool = False, parallel:
                       max_bead: int = 2) -> "list[Segment]":
     """Segments of two documents: subtitle cues paired by index and time, or the sentences of
     two text or DOCX documents aligned (with ``parallel``: line N with line N)."""
+    from mtkit.io.inputs import input_run
+    with input_run():       # sniffed, then read: a pipe's bytes are kept for the read
+        return _document_segments(en, ar, presegmented, parallel, max_bead)
+
+
+def _document_segments(en: str, ar: str, presegmented: bool, parallel: bool, max_bead: int) -> "list[Segment]":
     from mtkit.audit import segments_from_alignment
     from mtkit.errors import InputError
     from mtkit.io.formats import label, sniff
@@ -166,12 +176,16 @@ def _aligned_for_audit(en: str, ar: str, presegmented: bool, max_bead: int, para
 def score(ref_paths=(), sys_paths=(), **kw):
     """Score systems against references with sacrebleu, as ``mtkit score`` does
     (see :func:`mtkit.score.score` for the keywords)."""
+    from mtkit.io.inputs import input_run
     from mtkit.score import score as _score
-    return _score(ref_paths, sys_paths, **kw)
+    with input_run():
+        return _score(ref_paths, sys_paths, **kw)
 
 
 def gate(documents: Sequence[str] = (), **kw):
     """Pass or fail translations against quality rules, as ``mtkit gate`` does
     (see :func:`mtkit.gate.run.gate` for the keywords); returns a ``GateResult``."""
     from mtkit.gate.run import gate as _gate
-    return _gate(documents, **kw)
+    from mtkit.io.inputs import input_run
+    with input_run():
+        return _gate(documents, **kw)

@@ -16,6 +16,7 @@ import click  # noqa: E402
 
 from mtkit.cli import edge  # noqa: E402
 from mtkit.io import atomic_output  # noqa: E402
+from mtkit.io.inputs import input_run  # noqa: E402
 from mtkit.report import stream_options, write  # noqa: E402
 
 
@@ -55,7 +56,8 @@ class MtkitGroup(click.Group):
 
     def invoke(self, ctx):
         try:
-            return super().invoke(ctx)
+            with input_run():       # what the command reads is its own (mtkit.io.inputs)
+                return super().invoke(ctx)
         except BaseException as exc:
             code = edge.handle(exc)
             if code is None:
