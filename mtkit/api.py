@@ -66,6 +66,7 @@ def audit(en: Optional[str] = None, ar: Optional[str] = None, *, pairs: Optional
     With ``stream=True`` the result's ``segments`` is an iterator, consumed once (for writing a
     pairs file of any size as JSON Lines): nothing is kept in memory. ``dask``: audit on a Dask
     cluster (a scheduler address, or ``local``/``local:N``) instead of ``jobs`` local processes."""
+    from collections import Counter
     from mtkit.audit import audit_segments
     from mtkit.checks import select, signature
     from mtkit.io import read_pairs
@@ -84,12 +85,13 @@ def audit(en: Optional[str] = None, ar: Optional[str] = None, *, pairs: Optional
         options = {"glossary": terms}
         decisions = read_waivers(waivers) if isinstance(waivers, str) else list(waivers or ())
         skipped: list[str] = []
+        untranslated: Counter[str] = Counter()     # CAT units with no translation, by file
         total: Optional[int] = None
         if segments is not None:
             pass
         elif pairs is not None:
             names = parse_columns(columns) if isinstance(columns, str) else (tuple(columns) if columns else None)
-            segments = read_pairs(pairs, skipped if skip_bad else None, fmt=pairs_format, columns=names)
+            segments = read_pairs(pairs, skipped if skip_bad else None, untranslated, fmt=pairs_format, columns=names)
         else:
             if en is None or ar is None:
                 raise ValueError("audit needs en and ar paths, or pairs")
@@ -101,8 +103,8 @@ def audit(en: Optional[str] = None, ar: Optional[str] = None, *, pairs: Optional
         results = progress(results, total=total, desc="audit", unit="seg", quiet=quiet)
         # streamed: an iterator consumed once (after this call: still within its run) stands in for the list
         return AuditResult(run.lazily(results) if stream else list(results), src_path=en or pairs,  # type: ignore[arg-type]
-                           tgt_path=ar or pairs, skipped=skipped, signature=signature(select(checks, disable), terms),
-                           decisions=decisions)
+                           tgt_path=ar or pairs, skipped=skipped, untranslated=untranslated,
+                           signature=signature(select(checks, disable), terms), decisions=decisions)
 
 
 # Words on one side of a segment. The checks read a pair as a sentence: their word evidence grows

@@ -268,6 +268,9 @@ class AuditResult:
     src_path: Optional[str] = None
     tgt_path: Optional[str] = None
     skipped: list[str] = field(default_factory=list)   # "file:line: reason" for --skip-bad
+    # units of a CAT file (XLIFF, PO, TMX) with no translation, passed over: how many, by file
+    # (filled while the segments are read, as ``skipped``)
+    untranslated: dict[str, int] = field(default_factory=dict)
     # what made these results, like sacrebleu's signature: mtkit's version, the checks run, a hash
     # of the data files (and of the glossary, when there is one); see mtkit.checks.signature
     signature: str = ""
@@ -285,7 +288,14 @@ class AuditResult:
         tally = Tally()
         for seg in self.segments:
             tally.add(seg)
-        return tally.to_dict()
+        return self.summary_of(tally)
+
+    def summary_of(self, tally: Tally) -> dict:
+        """The summary of segments ``tally`` counted, with the untranslated units passed over (if any)."""
+        out = tally.to_dict()
+        if self.untranslated:
+            out["skipped_untranslated"] = sum(self.untranslated.values())
+        return out
 
     def to_dict(self) -> dict:
         from mtkit.version import header

@@ -10,7 +10,7 @@ from mtkit.cli import emit, main, output_options
 from mtkit.io.formats import PAIRS_FORMATS
 from mtkit.io.waivers import accepted
 from mtkit.io.waivers import write_waivers as write_waivers_file
-from mtkit.cli.edge import warn_skipped
+from mtkit.cli.edge import warn_skipped, warn_untranslated
 from mtkit.model import SEVERITIES, AuditResult, severity_rank
 from mtkit.report import formats
 
@@ -84,6 +84,8 @@ def audit(en, ar, pairs, pairs_format, columns, presegmented, parallel, waivers,
     if write_waivers:
         write_waivers_file(write_waivers, accepted(seen.flags, result.decisions))
     warn_skipped(result.skipped)
+    if not quiet:
+        warn_untranslated(result.untranslated)
     if fail_on is not None and seen.rank <= severity_rank(fail_on):
         raise SystemExit(1)
 

@@ -98,6 +98,13 @@ def warn_skipped(skipped: list[str]) -> None:
         click.echo(f"  … and {len(skipped) - SHOWN_SKIPPED} more (listed in the output)", err=True)
 
 
+def warn_untranslated(untranslated: dict[str, int]) -> None:
+    """The units of a CAT file left out of the audit for having no translation, a line per file."""
+    for path, count in untranslated.items():
+        click.echo(f"mtkit: {terminal(path)}: {count} untranslated unit{'s' if count != 1 else ''} skipped "
+                   "(no target text to audit)", err=True)
+
+
 def handle(exc: BaseException) -> Optional[int]:
     """The exit code for an exception that reached the edge, after saying what is needed;
     ``None`` for exceptions that are click's own (usage errors, --help, ctx.exit)."""

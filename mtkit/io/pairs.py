@@ -6,6 +6,7 @@ from __future__ import annotations
 import importlib
 import os
 import re
+from collections import Counter
 from typing import Iterator, Optional
 
 from mtkit.errors import InputError
@@ -93,17 +94,19 @@ def _check_columns(path: str) -> None:
 
 
 def read_pairs(path: str, skipped: Optional[list] = None, *, fmt: Optional[str] = None,
-               columns: Optional[tuple[str, ...]] = None) -> Iterator[Segment]:
+               columns: Optional[tuple[str, ...]] = None,
+               untranslated: Optional[Counter[str]] = None) -> Iterator[Segment]:
     """Segments from a pairs file, in input order; the format is found from the content unless
     ``fmt`` forces one, ``columns`` names a table's source, target (and id) columns. With a
     ``skipped`` list, bad lines are noted there ("file:line: reason") and passed over. Ids must be
-    unique: a repeated id is a bad line (results, waivers and annotations are keyed by it)."""
+    unique: a repeated id is a bad line (results, waivers and annotations are keyed by it). The
+    units of a CAT file with no translation are passed over, counted in ``untranslated[path]``."""
     from mtkit.io.formats import pairs_format
     if not os.path.exists(path):
         raise InputError("no such file", path)
     fmt = pairs_format(path, fmt)
     if fmt in CAT_FORMATS:
-        return importlib.import_module(f"mtkit.io.{fmt}").read(path)
+        return importlib.import_module(f"mtkit.io.{fmt}").read(path, untranslated)
     records = read_records(path, skipped, fmt)
     if columns is None:
         _check_columns(path)

@@ -3,7 +3,8 @@ and untranslated entries are skipped), its id the ``msgctxt`` or else the ``msgi
 from __future__ import annotations
 
 import gettext
-from typing import Any, Iterator
+from collections import Counter
+from typing import Any, Iterator, Optional
 
 from mtkit.errors import InputError
 from mtkit.io.inline import tidy
@@ -35,18 +36,22 @@ def singular_form(store, path: str = "") -> int:
         raise InputError(f"gettext PO: Plural-Forms: not a plural expression: {plural[:80]}", path) from None
 
 
-def units(store, path: str = "") -> Iterator[tuple[Any, Segment]]:
+def units(store, path: str = "", *, untranslated: Optional[Counter[str]] = None) -> Iterator[tuple[Any, Segment]]:
+    """(toolkit unit, segment) for every translated entry; an untranslated one is counted in
+    ``untranslated[path]``."""
     singular = singular_form(store, path)
     for unit in store.units:
         if unit.isheader() or unit.isobsolete():
             continue
         src, tgt = tidy(_form(unit.source)), tidy(_form(unit.target, singular))
         if not tgt:
+            if untranslated is not None:
+                untranslated[path] += 1
             continue
         context = unit.getcontext()
         yield unit, Segment(id=context or _form(unit.source), src=src, tgt=tgt)
 
 
-def read(path: str) -> Iterator[Segment]:
-    for _unit, segment in units(load(path), path):
+def read(path: str, untranslated: Optional[Counter[str]] = None) -> Iterator[Segment]:
+    for _unit, segment in units(load(path), path, untranslated=untranslated):
         yield segment

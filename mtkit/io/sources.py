@@ -9,6 +9,7 @@ from __future__ import annotations
 import contextlib
 import glob
 import os
+from collections import Counter
 from collections.abc import Iterator
 
 from mtkit.errors import InputError
@@ -83,24 +84,28 @@ def _renamed(exc: InputError, local: str, path: str) -> InputError:
     return exc
 
 
-def read_pairs(path: str, skipped: list | None = None, **options) -> Iterator[Segment]:
+def read_pairs(path: str, skipped: list | None = None, untranslated: Counter[str] | None = None,
+               **options) -> Iterator[Segment]:
     """Segments of every file a pairs path names (see :func:`mtkit.io.pairs.read_pairs`, which
-    reads each file and takes the same ``options``)."""
+    reads each file and takes the same ``skipped``, ``untranslated`` and ``options``)."""
     from mtkit.io.pairs import read_pairs as read_file
     files = expand(path)
-    if len(files) == 1 and not is_url(files[0]):
-        return read_file(files[0], skipped, **options)   # a plain file: errors up front, as before
+    if len(files) == 1 and not is_url(files[0]):   # a plain file: errors up front, as before
+        return read_file(files[0], skipped, untranslated=untranslated, **options)
 
     def segments() -> Iterator[Segment]:
         for name in files:
             with local_copy(name) as local:
                 noted: list | None = None if skipped is None else []
+                counted: Counter[str] = Counter()
                 try:
-                    yield from read_file(local, noted, **options)
+                    yield from read_file(local, noted, untranslated=counted, **options)
                 except InputError as exc:
                     raise _renamed(exc, local, name) from None
                 if skipped is not None and noted:
                     skipped.extend(name + note[len(local):] if note.startswith(local) else note for note in noted)
+                if untranslated is not None and counted:
+                    untranslated[name] += sum(counted.values())
     return segments()
 
 

@@ -2,6 +2,7 @@
 ``<tuv>`` (any regional variant: en-US, ar-SA), its id the ``tuid`` (else its 1-based position)."""
 from __future__ import annotations
 
+from collections import Counter
 from typing import Any, Iterator, Optional
 
 from mtkit.errors import InputError
@@ -27,17 +28,21 @@ def _seg(unit, lang: str) -> Optional[Any]:
     return None
 
 
-def units(store, path: str = "") -> Iterator[tuple[Any, Segment]]:
+def units(store, path: str = "", *, untranslated: Optional[Counter[str]] = None) -> Iterator[tuple[Any, Segment]]:
+    """(toolkit unit, segment) for every ``<tu>`` with English and Arabic text; one with English
+    and no Arabic text is counted in ``untranslated[path]``."""
     found: set[str] = set()
     paired = 0
     for index, unit in enumerate(store.units, start=1):
         found.update(_lang(tuv) for tuv in unit.getlanguageNodes())
         src_seg, tgt_seg = _seg(unit, "en"), _seg(unit, "ar")
-        if src_seg is None or tgt_seg is None:
+        if src_seg is None:
             continue
         src, src_codes = flatten_element(src_seg)
-        tgt, tgt_codes = flatten_element(tgt_seg)
-        if not tgt:
+        tgt, tgt_codes = flatten_element(tgt_seg) if tgt_seg is not None else ("", ())
+        if tgt_seg is None or not tgt:
+            if untranslated is not None and src:
+                untranslated[path] += 1
             continue
         paired += 1
         yield unit, Segment(id=unit.xmlelement.get("tuid") or str(index), src=src, tgt=tgt,
@@ -47,6 +52,6 @@ def units(store, path: str = "") -> Iterator[tuple[Any, Segment]]:
                          f"(languages found: {', '.join(sorted(found - {''})) or 'none'})", path)
 
 
-def read(path: str) -> Iterator[Segment]:
-    for _unit, segment in units(load(path), path):
+def read(path: str, untranslated: Optional[Counter[str]] = None) -> Iterator[Segment]:
+    for _unit, segment in units(load(path), path, untranslated=untranslated):
         yield segment

@@ -2,7 +2,8 @@
 in 2.0), its id the file's own (``trans-unit``/``unit`` id), inline tags kept out of the text."""
 from __future__ import annotations
 
-from typing import Any, Iterator
+from collections import Counter
+from typing import Any, Iterator, Optional
 
 from mtkit.io.inline import flatten_element
 from mtkit.io.inputs import open_input
@@ -34,23 +35,24 @@ def _id(unit, is_20: bool) -> str:
     return unit.xmlelement.get("id") or str(unit.getid())
 
 
-def units(store) -> Iterator[tuple[Any, Segment]]:
-    """(toolkit unit, segment) for every unit with a non-empty target, in file order."""
+def units(store, path: str = "", *, untranslated: Optional[Counter[str]] = None) -> Iterator[tuple[Any, Segment]]:
+    """(toolkit unit, segment) for every unit with a non-empty target, in file order; a translatable
+    unit with none is passed over, counted in ``untranslated[path]``."""
     is_20 = type(store).__name__ == "Xliff2File"
     for unit in store.units:
         if unit.isheader() or not unit.istranslatable():
             continue
         nodes = unit.getlanguageNodes()
-        if len(nodes) < 2 or nodes[1] is None:
+        tgt, tgt_codes = flatten_element(nodes[1]) if len(nodes) >= 2 and nodes[1] is not None else ("", ())
+        if not tgt:
+            if untranslated is not None:
+                untranslated[path] += 1
             continue
         src, src_codes = flatten_element(nodes[0])
-        tgt, tgt_codes = flatten_element(nodes[1])
-        if not tgt:
-            continue
         yield unit, Segment(id=_id(unit, is_20), src=src, tgt=tgt, line=nodes[1].sourceline,
                             src_codes=src_codes, tgt_codes=tgt_codes)
 
 
-def read(path: str) -> Iterator[Segment]:
-    for _unit, segment in units(load(path)):
+def read(path: str, untranslated: Optional[Counter[str]] = None) -> Iterator[Segment]:
+    for _unit, segment in units(load(path), path, untranslated=untranslated):
         yield segment

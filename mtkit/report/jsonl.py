@@ -22,7 +22,7 @@ def audit_jsonl(result: AuditResult, stream: TextIO, **_options) -> None:
 def closing_record(result: AuditResult, tally: Tally) -> dict:
     """The last line: the summary (and any skipped input lines), once the segments went by."""
     from mtkit.version import header
-    last: dict = {**header(), "signature": result.signature, "summary": tally.to_dict()}
+    last: dict = {**header(), "signature": result.signature, "summary": result.summary_of(tally)}
     if result.skipped:
         last["skipped"] = result.skipped    # filled while the segments were read
     return last
