@@ -84,6 +84,23 @@ def emit(result, fmt: str, output, **options) -> None:
         write(result, fmt, stream, **options)
 
 
+def model_options(func):
+    """How a seq2seq model translates (``mtkit translate``, and ``mtkit score --model``): languages,
+    batch size, beams, length and device."""
+    from mtkit.mt.languages import LANGUAGES      # (only the commands that translate import it)
+    options = [
+        click.option("--src-lang", type=click.Choice(LANGUAGES), default="en", show_default=True),
+        click.option("--tgt-lang", type=click.Choice(LANGUAGES), default="ar", show_default=True),
+        click.option("--batch-size", type=click.IntRange(1), default=16, show_default=True),
+        click.option("--beams", type=click.IntRange(1), default=4, show_default=True),
+        click.option("--max-length", type=click.IntRange(1), default=256, show_default=True,
+                     help="Most tokens per input sentence and per translation."),
+        click.option("--device", type=click.Choice(["auto", "cpu", "cuda"]), default="auto", show_default=True)]
+    for option in reversed(options):
+        func = option(func)
+    return func
+
+
 def input_file(*names, **kwargs):
     """A path argument whose existence is checked by mtkit (so the message names the file, exit 2)."""
     return click.argument(*names, type=click.Path(dir_okay=True), **kwargs)

@@ -3,8 +3,7 @@ from __future__ import annotations
 
 import click
 
-from mtkit.cli import emit, main, output_options
-from mtkit.mt.languages import LANGUAGES
+from mtkit.cli import emit, main, model_options, output_options
 from mtkit.score.metrics import METRICS, SMOOTH_METHODS, TOKENIZERS
 
 
@@ -78,12 +77,7 @@ def _sacrebleu_options(kw: dict) -> dict:
 @click.option("--ter-case-sensitive", is_flag=True)
 @click.option("--dask", "dask_address", metavar="ADDRESS", default=None,
               help="Compute the statistics on a Dask cluster: tcp://host:8786, or local[:N].")
-@click.option("--src-lang", type=click.Choice(LANGUAGES), default="en", show_default=True)
-@click.option("--tgt-lang", type=click.Choice(LANGUAGES), default="ar", show_default=True)
-@click.option("--batch-size", type=click.IntRange(1), default=16, show_default=True)
-@click.option("--beams", type=click.IntRange(1), default=4, show_default=True)
-@click.option("--max-length", type=click.IntRange(1), default=256, show_default=True)
-@click.option("--device", type=click.Choice(["auto", "cpu", "cuda"]), default="auto", show_default=True)
+@model_options
 @output_options(("text", "json", "md", "csv", "html"))
 def score(system_paths, refs, ref_column, columns, src_path, models, comet_model, metrics_text, audit, analyze, disagree,
           weights_text, glossary,

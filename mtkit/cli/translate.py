@@ -3,21 +3,14 @@ from __future__ import annotations
 
 import click
 
-from mtkit.cli import emit, input_file, main, output_options
-from mtkit.mt.languages import LANGUAGES
+from mtkit.cli import emit, input_file, main, model_options, output_options
 
 
 @main.command()
 @input_file("input_path", metavar="INPUT")
 @click.option("--model", required=True,
               help="A local transformers directory, or a hub id (from the cache or the network).")
-@click.option("--src-lang", type=click.Choice(LANGUAGES), default="en", show_default=True)
-@click.option("--tgt-lang", type=click.Choice(LANGUAGES), default="ar", show_default=True)
-@click.option("--batch-size", type=click.IntRange(1), default=16, show_default=True)
-@click.option("--beams", type=click.IntRange(1), default=4, show_default=True)
-@click.option("--max-length", type=click.IntRange(1), default=256, show_default=True,
-              help="Most tokens per input sentence and per translation.")
-@click.option("--device", type=click.Choice(["auto", "cpu", "cuda"]), default="auto", show_default=True)
+@model_options
 @click.option("--no-split", is_flag=True, help="Translate each line whole (no sentence splitting).")
 @output_options(("text", "json"))
 def translate(input_path, model, src_lang, tgt_lang, batch_size, beams, max_length, device, no_split,
