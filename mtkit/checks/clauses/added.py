@@ -132,15 +132,15 @@ def added_clause(seg: AnalyzedSegment) -> Iterator[Finding]:
             return max(overlapping)
         placed = len(written_out) == len(open_acronyms) and (space(r) or 0) >= ADDED_STRONG.over
         return 0 if placed else ACRONYM_WORDS * bool(open_acronyms)
-    src_seen = seen_en(seg, lex)
-    src_content = [src_seen[i] for i, t in enumerate(seg.src_words) if en_content(t.norm)]
-    src_cover = sum(src_content) / len(src_content) if src_content else 1.0
     more = (ADDED_STRONG.known - ADDED.known) * by_document
     extra = lambda r: max(ACRONYM_WORDS * acronyms, acronym_extra(r)) + more      # noqa: E731
-    run = _added_by_length(seg, runs, strict, extra, lambda r: acronym_extra(r) + more, space, src_cover, lex, ratio) \
+    run = _added_by_length(seg, runs, strict, extra, lambda r: acronym_extra(r) + more, space, lex, ratio) \
         if long else None
-    if run is None and src_cover >= ADDED_STRONG.coverage:
+    if run is None:
+        # (the English's coverage is weighed only for a run strong enough: most pairs have none)
         run = outweighing_run(runs, ADDED_STRONG, extra, space)
+        if run is not None and _source_cover(seg, lex) < ADDED_STRONG.coverage:
+            run = None
     if run is None:
         return
     span = Span(seg.tgt_words[run.first].start, seg.tgt_words[run.last].end)
@@ -167,15 +167,22 @@ def _may_hold_added(seg: AnalyzedSegment, known: Callable[[str], bool]) -> bool:
     return any(r.known >= _ADDED_FEWEST for r in runs)
 
 
+def _source_cover(seg: AnalyzedSegment, lex: Bilingual) -> float:
+    """The share of the English content words that something in the Arabic renders (:func:`seen_en`)."""
+    src_seen = seen_en(seg, lex)
+    src_content = [src_seen[i] for i, t in enumerate(seg.src_words) if en_content(t.norm)]
+    return sum(src_content) / len(src_content) if src_content else 1.0
+
+
 def _added_by_length(seg: AnalyzedSegment, runs: list[Run], strict: list[Run], extra: Callable[[Run], int],
-                     acronym_extra: Callable[[Run], int], space: Callable[[Run], Optional[float]], src_cover: float,
+                     acronym_extra: Callable[[Run], int], space: Callable[[Run], Optional[float]],
                      lex: Bilingual, ratio: float) -> Optional[Run]:
     """The added run of a pair too long (:data:`ADDED`), if any."""
     best = qualifying_run(runs, strict, ADDED, extra, acronym_extra, seg.tgt_words, seen_ar(seg, lex), ar_content, space)
     if best is None:
         return None
     run, roomless = best
-    if not roomless and src_cover < ADDED_SOURCE_COVERAGE:
+    if not roomless and _source_cover(seg, lex) < ADDED_SOURCE_COVERAGE:
         return None
     first, last = seg.tgt_words[run.first], seg.tgt_words[run.last]
     if length_delta(len(seg.src_norm.text), len(seg.tgt_norm.text) - (last.nend - first.nstart), ratio) < \

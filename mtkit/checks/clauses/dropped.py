@@ -116,20 +116,21 @@ def _clause(seg: AnalyzedSegment, lex: Bilingual) -> Iterator[Finding]:
     known_en = lambda w: bool(en_stems(w, lex))      # noqa: E731
     # (a repeat of a word rendered elsewhere is no addition, but here it may render the English word:
     # web-based → عبر الإنترنت beside "internet" → الإنترنت)
-    grammar = renders_grammar(seg, lex)
+    # (renders_grammar is asked only where a run's place is weighed: most pairs have no run to weigh)
     free_ar = lambda j: ar_content(seg.tgt_words[j].norm) and (not ev.found_ar[j] or j in ev.repeats) \
-        and not grammar[j]      # noqa: E731
+        and not renders_grammar(seg, lex)[j]      # noqa: E731
     lonely_en = lambda i: en_content(seg.src_words[i].norm) and not ev.found_en[i] and known_en(seg.src_words[i].norm)  # noqa: E731
     def space(rule: Rule) -> Callable[[Run], Optional[float]]:
         return lambda r: excess(r, ev.en_anchors, lonely_en, len(seg.src_words), seg.tgt_words,
                                 _homeless(seg, ev, r, free_ar, lonely_en), rule.reach, rule.per_word)
     for rule in DROPPED:
-        runs, strict = (lonely_runs(seg.src_tokens, seg.src_words, found, "en", known_en,
-                                    bounded=rule.bounded, tolerance=rule.tolerance)
-                        for found in (seen_en(seg, lex), ev.found_en))
+        strict = lonely_runs(seg.src_tokens, seg.src_words, ev.found_en, "en", known_en,
+                             bounded=rule.bounded, tolerance=rule.tolerance)
         if seg.length_delta > rule.delta:
-            best = None
+            best = None             # (the runs over seen_en are weighed only here: most pairs never need them)
         else:
+            runs = lonely_runs(seg.src_tokens, seg.src_words, seen_en(seg, lex), "en", known_en,
+                               bounded=rule.bounded, tolerance=rule.tolerance)
             best = qualifying_run(runs, strict, rule, lambda r: 0, lambda r: 0, seg.src_words, seen_en(seg, lex), en_content,
                                   space(rule))
         if best is not None:
@@ -137,14 +138,21 @@ def _clause(seg: AnalyzedSegment, lex: Bilingual) -> Iterator[Finding]:
             if length_delta(len(seg.src_norm.text) - (last.nend - first.nstart), len(seg.tgt_norm.text)) > rule.rest:
                 best = None
         run = best[0] if best is not None else None
-        if run is None and rule.bounded:
-            tgt_seen = seen_ar(seg, lex)
-            tgt_content = [tgt_seen[j] for j, t in enumerate(seg.tgt_words) if ar_content(t.norm)]
-            if not tgt_content or sum(tgt_content) >= DROPPED_STRONG.coverage * len(tgt_content):
-                run = outweighing_run(strict, DROPPED_STRONG, lambda r: 0, space(rule))
+        if run is None and rule.bounded and _covered(seg, lex, DROPPED_STRONG.coverage):
+            run = outweighing_run(strict, DROPPED_STRONG, lambda r: 0, space(rule))
         if run is not None:
             first, last = seg.src_words[run.first], seg.src_words[run.last]
             span = Span(first.start, last.end)
             yield Finding("major", f"'{span.slice(seg.src)}' has no counterpart in the Arabic: it seems left out.",
                           src_span=span, confidence=rule.confidence)
             return
+
+
+def _covered(seg: AnalyzedSegment, lex: Bilingual, coverage: float) -> bool:
+    """Is at least a ``coverage`` share of the Arabic content words rendered by something (:func:`seen_ar`)?
+    A pair with none is. (With a share of 0 every pair is: seen_ar, a pass over every Arabic word, is not asked.)"""
+    if coverage <= 0:
+        return True
+    tgt_seen = seen_ar(seg, lex)
+    tgt_content = [tgt_seen[j] for j, t in enumerate(seg.tgt_words) if ar_content(t.norm)]
+    return not tgt_content or sum(tgt_content) >= coverage * len(tgt_content)

@@ -26,14 +26,15 @@ class Run:
 
 
 def between_punctuation(tokens: Sequence[Token], words: Sequence[Token], side: str) -> list[list[int]]:
-    """The words (indices) of each stretch between punctuation marks."""
+    """The words (indices) of each stretch between punctuation marks (``words``: the tokens that are
+    words, in their order, as AnalyzedSegment gives them)."""
     punct = _AR_PUNCT if side == "ar" else _EN_PUNCT
-    index = {id(t): k for k, t in enumerate(words)}
     stretches: list[list[int]] = [[]]
+    k = 0                   # the next word: each token is it (the same object) or no word
     for tok in tokens:
-        k = index.get(id(tok))
-        if k is not None:
+        if k < len(words) and tok is words[k]:
             stretches[-1].append(k)
+            k += 1
         elif tok.norm in punct:
             stretches.append([])
     return stretches
@@ -56,8 +57,9 @@ def lonely_runs(tokens: Sequence[Token], words: Sequence[Token], found: Sequence
 def _best_in(ks: list[int], words: Sequence[Token], found: Sequence[bool], side: str,
              known: Callable[[str], bool], bounded: bool, tolerance: int) -> Optional[Run]:
     content = ar_content if side == "ar" else en_content
-    lone = [content(words[k].norm) and not found[k] for k in ks]
-    hit = [content(words[k].norm) and found[k] for k in ks]
+    contents = [content(words[k].norm) for k in ks]
+    lone = [c and not found[k] for c, k in zip(contents, ks)]
+    hit = [c and found[k] for c, k in zip(contents, ks)]
     knows = [lone[e] and known(words[k].norm) for e, k in enumerate(ks)]     # (once per word, not per run)
     # the last content word of the stretch: a whole clause ends there (function words may follow)
     end = max((e for e in range(len(ks)) if lone[e] or hit[e]), default=-1)

@@ -32,10 +32,12 @@ def ar_content(word: str) -> bool:
     return len(word) >= 2 and not word.isdigit() and not any(f in _AR_FUNCTION for f in ar_bare(word))
 
 
+@lru_cache(maxsize=100_000)        # (asked of every English word by several views of a pair, each run)
 def en_content(word: str) -> bool:
     return len(word) >= 2 and word not in EN_FUNCTION_WORDS and not word[0].isdigit()
 
 
+@lru_cache(maxsize=100_000)        # (asked of every English word of a pair by five views)
 def is_acronym(text: str) -> bool:
     """WHO, CDC, and mixed ones: CoV, HCoV."""
     return len(text) >= 2 and text.isalpha() and sum(c.isupper() for c in text) >= 2
