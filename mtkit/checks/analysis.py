@@ -12,7 +12,7 @@ from mtkit.text.arabic import ar_bare, ar_core, ar_stem
 from mtkit.text.lemmas import en_lemmas
 from mtkit.text.normalize import NormText, normalize
 from mtkit.text.sentences import sentence_spans
-from mtkit.text.tokens import Token, tokenize
+from mtkit.text.tokens import Token, tokenize, words_of
 
 if TYPE_CHECKING:
     from mtkit.checks.document import DocumentContext
@@ -81,11 +81,11 @@ class AnalyzedSegment:
 
     @cached_property
     def src_words(self) -> list[Token]:
-        return [t for t in self.src_tokens if t.is_word]
+        return words_of(self.src_tokens)
 
     @cached_property
     def tgt_words(self) -> list[Token]:
-        return [t for t in self.tgt_tokens if t.is_word]
+        return words_of(self.tgt_tokens)
 
     @cached_property
     def word_links(self) -> list[WordLink]:

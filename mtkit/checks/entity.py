@@ -208,6 +208,11 @@ def known_name_spans(seg: AnalyzedSegment) -> list[tuple[int, int]]:
             "قالت وكالة أسوشيتد برس إن العاصفة أودت بحياة أربعة أشخاص على الأقل.")))
 def entity_missing(seg: AnalyzedSegment) -> Iterator[Finding]:
     """A known name (agency, paper, institution, person, place) has no accepted Arabic form."""
+    # (found once per pair: omission.clause_words asks again for the names missing from a short pair)
+    yield from seg.memo("entity.missing.findings", lambda: list(_missing_entities(seg)))
+
+
+def _missing_entities(seg: AnalyzedSegment) -> Iterator[Finding]:
     if not seg.tgt.strip():
         return
     for entity, match in _entity_matches(seg):
@@ -376,6 +381,11 @@ FUNCTION_WORD = 5.5          # "A", "The", "In" starting a sentence are not part
 def name_dropped(seg: AnalyzedSegment) -> Iterator[Finding]:
     """A name of several words (Chimamanda Ngozi Adichie, Porto Alegre) of which no word is
     transliterated or kept in the Arabic: dropped, or translated word by word."""
+    # (found once per pair: omission.clause_words asks again for the names missing from a short pair)
+    yield from seg.memo("entity.dropped.findings", lambda: list(_dropped_names(seg)))
+
+
+def _dropped_names(seg: AnalyzedSegment) -> Iterator[Finding]:
     if not seg.tgt.strip() or seg.lost_a_clause:
         return                                          # a lost clause: omission reports it
     known = known_name_spans(seg)

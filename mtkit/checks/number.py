@@ -244,7 +244,7 @@ def _en_unit(seg: AnalyzedSegment, first: Token, last: Token) -> Optional[tuple[
     before = seg.src[max(0, first.start - 1):first.start]
     if before in en:
         return en[before], first.start - 1, last.end         # "$300", "€5", "£2"
-    words = [t for t in seg.src_tokens if t.start >= last.end and t.is_word][:3]
+    words = [t for t in seg.src_words if t.start >= last.end][:3]
     if len(words) >= 2 and f"{words[0].norm} {words[1].norm}" in en:
         return en[f"{words[0].norm} {words[1].norm}"], first.start, words[1].end
     for tok in words[:2]:
@@ -262,7 +262,7 @@ _UNIT_FILLERS = frozenset({"of", "a", "per", "degree", "degrees", "square"})
 def _ar_unit(seg: AnalyzedSegment, last: Token) -> Optional[tuple[tuple[str, str], int]]:
     """The unit after an Arabic number: ((dimension, unit), span end)."""
     _, ar = _units()
-    for tok in [t for t in seg.tgt_tokens if t.start >= last.end and t.is_word][:2]:
+    for tok in [t for t in seg.tgt_words if t.start >= last.end][:2]:
         for form in (*ar_bare(tok.norm), ar_stem(tok.norm), ar_core(tok.norm)):
             if form in ar:
                 return ar[form], tok.end

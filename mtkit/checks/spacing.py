@@ -253,20 +253,22 @@ def split_name(seg: AnalyzedSegment) -> Iterator[Finding]:
             names[text] = en_skeletons(text)
     if not names:
         return
+    every_sound = frozenset().union(*names.values())
     tokens = list(_ARABIC_TOKEN.finditer(seg.tgt))
-    for left, right in zip(tokens, tokens[1:]):
+    plain = [_MARKS.sub("", t.group()) for t in tokens]          # (each token once, not as left and as right)
+    for k, (left, right) in enumerate(zip(tokens, tokens[1:])):
         if seg.tgt[left.end():right.start()] != " ":
             continue
-        a, b = _MARKS.sub("", left.group()), _MARKS.sub("", right.group())
+        a, b = plain[k], plain[k + 1]
         joined = a + b
         if len(joined) < 4:
             continue
         whole = [norm(joined)] + [norm(joined[len(p):]) for p in _UNCLITIC if joined.startswith(p) and len(joined) - len(p) >= 4]
         # the names whose sound the joined word has (most word pairs: none, and nothing else is asked)
         sounds = {sound for sound in map(ar_skeleton, whole) if len(sound) >= 2}
-        sounding = [(name, skeletons) for name, skeletons in names.items() if any(s in skeletons for s in sounds)]
-        if not sounding:
+        if sounds.isdisjoint(every_sound):
             continue
+        sounding = [(name, skeletons) for name, skeletons in names.items() if any(s in skeletons for s in sounds)]
         words, pairs = seg.document.arabic_words
         # (this pair's own words are not the document's evidence: the split is here)
         joined_count = max(words[w] - _count_in(seg, w) if words[w] else 0 for w in whole)

@@ -26,6 +26,12 @@ class Token(NamedTuple):
         return self.norm[0].isalnum()
 
 
+def words_of(tokens: list[Token]) -> list[Token]:
+    """The tokens that are words (:attr:`Token.is_word`), in order: the test inline, since it is asked of
+    every token of every pair."""
+    return [t for t in tokens if t.norm[0].isalnum()]
+
+
 def tokenize(nt: NormText) -> list[Token]:
     index = nt.index        # (tokens are never empty: their span is index[start] … index[end - 1] + 1)
     new = tuple.__new__     # (Token's own __new__ is a Python function: this skips one call per token)
