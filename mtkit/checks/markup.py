@@ -34,6 +34,20 @@ def _missing(have: Counter, want: Counter) -> list[str]:
 def placeholder(seg: AnalyzedSegment) -> Iterator[Finding]:
     """A placeholder ({0}, %s, {name}) or inline tag on one side and missing on the other."""
     src_found, tgt_found = placeholders(seg.src), placeholders(seg.tgt)
+    if src_found or tgt_found:          # (most pairs have none, and nothing to count)
+        yield from _placeholders_missing(src_found, tgt_found)
+    if not seg.segment.src_codes and not seg.segment.tgt_codes:
+        return
+    src_codes, tgt_codes = Counter(seg.segment.src_codes), Counter(seg.segment.tgt_codes)
+    for code in _missing(tgt_codes, src_codes):
+        yield Finding("minor", f"Inline tag {code} is missing from the Arabic (formatting or a link is lost).",
+                      suggestion=code, confidence=0.9)
+    for code in _missing(src_codes, tgt_codes):
+        yield Finding("minor", f"Inline tag {code} is in the Arabic but not in the English.", confidence=0.85)
+
+
+def _placeholders_missing(src_found: list[re.Match], tgt_found: list[re.Match]) -> Iterator[Finding]:
+    """The placeholders of one side that the other side does not have as often."""
     src_count = Counter(m.group() for m in src_found)
     tgt_count = Counter(m.group() for m in tgt_found)
     for text in _missing(tgt_count, src_count):
@@ -44,9 +58,3 @@ def placeholder(seg: AnalyzedSegment) -> Iterator[Finding]:
         match = next(m for m in tgt_found if m.group() == text)
         yield Finding("major", f"Placeholder '{text}' is in the Arabic but not in the English.",
                       tgt_span=Span(match.start(), match.end()), confidence=0.9)
-    src_codes, tgt_codes = Counter(seg.segment.src_codes), Counter(seg.segment.tgt_codes)
-    for code in _missing(tgt_codes, src_codes):
-        yield Finding("minor", f"Inline tag {code} is missing from the Arabic (formatting or a link is lost).",
-                      suggestion=code, confidence=0.9)
-    for code in _missing(src_codes, tgt_codes):
-        yield Finding("minor", f"Inline tag {code} is in the Arabic but not in the English.", confidence=0.85)
