@@ -304,3 +304,57 @@ def test_word_link_candidates_by_index_are_every_word_pair_tested(corpora):
         assert sorted(_word_candidates(seg.src_words, seg.tgt_words)) == sorted(slow), seg.segment.id
         kinds.update(kind for _, _, kind in slow)
     assert {"same", "name", "dictionary"} <= kinds or bilingual() is None
+
+
+def test_stretches_by_walking_the_tokens_are_the_index_of_each_word(corpora):
+    """clauses.runs._stretches walks the tokens beside the words (the same objects, in order) instead of
+    indexing the words by identity; words_of is the tokens that are words."""
+    from mtkit.checks.clauses.runs import _AR_PUNCT, _EN_PUNCT, _stretches
+    from mtkit.text.tokens import words_of
+
+    def slow(tokens, words, punct):
+        index = {id(t): k for k, t in enumerate(words)}
+        out: list[list[int]] = [[]]
+        for tok in tokens:
+            if id(tok) in index:
+                out[-1].append(index[id(tok)])
+            elif tok.norm in punct:
+                out.append([])
+        return out
+    for seg in _article(corpora):
+        assert words_of(seg.src_tokens) == [t for t in seg.src_tokens if t.is_word]
+        assert _stretches(seg.src_tokens, seg.src_words, "en") == slow(seg.src_tokens, seg.src_words, _EN_PUNCT)
+        assert _stretches(seg.tgt_tokens, seg.tgt_words, "ar") == slow(seg.tgt_tokens, seg.tgt_words, _AR_PUNCT)
+
+
+def test_names_missing_from_a_pair_are_found_once(monkeypatch):
+    """entity.missing and entity.dropped find a pair's names once: omission.clause_words asks again
+    (clauses.dropped._missing_names) and gets the same findings."""
+    from mtkit.checks import entity
+    from mtkit.checks.clauses import dropped
+    calls = {"missing": 0, "dropped": 0}
+    found = {"missing": entity._missing_entities, "dropped": entity._dropped_names}
+
+    def counting(kind):
+        def run(seg):
+            calls[kind] += 1
+            return found[kind](seg)
+        return run
+    monkeypatch.setattr(entity, "_missing_entities", counting("missing"))
+    monkeypatch.setattr(entity, "_dropped_names", counting("dropped"))
+    seg = analyze([Segment("s", "Reuters said Chimamanda Ngozi Adichie spoke in Lagos on Monday.",
+                           "قالت الكاتبة إنها تحدثت في لاغوس يوم الاثنين.")])[0]
+    first = list(entity.entity_missing(seg)) + list(entity.name_dropped(seg))
+    assert first and dropped._missing_names(seg) == [f.src_span for f in first]
+    assert calls == {"missing": 1, "dropped": 1}
+
+
+def test_dropped_clause_coverage_of_none_asks_nothing(corpora, monkeypatch):
+    """A coverage share of 0 holds for every pair: seen_ar, a pass over every Arabic word, is not asked;
+    a share above 1 holds for none (with content words)."""
+    from mtkit.checks.clauses import dropped
+    lex = bilingual()
+    seg = _article(corpora)[1]
+    assert not dropped._covered(seg, lex, 1.5)
+    monkeypatch.setattr(dropped, "seen_ar", lambda seg, lex: (_ for _ in ()).throw(AssertionError("asked")))
+    assert dropped._covered(seg, lex, 0.0)
