@@ -95,6 +95,7 @@ def _word_candidates(src: Sequence[Token], tgt: Sequence[Token]) -> list[tuple[i
         if not latin:
             by_key.setdefault(key, []).append(j)
     out: list[tuple[int, int, str]] = []
+    by_length: dict[int, list[tuple[int, str]]] | None = None
     for i, s in enumerate(src):
         word = s.norm
         if not is_content(word, "en") or word.isdigit():
@@ -106,9 +107,23 @@ def _word_candidates(src: Sequence[Token], tgt: Sequence[Token]) -> list[tuple[i
             out.extend((i, j, "dictionary") for key in by_key.keys() & stems for j in by_key[key]
                        if tgt[j].norm != word)
         elif len(word) >= 3:
+            if by_length is None:
+                by_length = _skeletons_by_length(arabic)
             skeleton = en_skeleton(word)
-            out.extend((i, j, "name") for j, other, latin, skeletons, _ in arabic
-                       if not latin and other != word and any(skeletons_match(skeleton, f) for f in skeletons))
+            # (skeletons more than one class longer or shorter never match: only those are tried)
+            sounding = {j for n in (len(skeleton) - 1, len(skeleton), len(skeleton) + 1)
+                        for j, f in by_length.get(n, ()) if skeletons_match(skeleton, f)}
+            out.extend((i, j, "name") for j in sorted(sounding) if tgt[j].norm != word)
+    return out
+
+
+def _skeletons_by_length(arabic: list[tuple[int, str, bool, tuple[str, ...], str]]) -> dict[int, list[tuple[int, str]]]:
+    """The name skeletons of the Arabic words in Arabic script (word index, skeleton), by their length."""
+    out: dict[int, list[tuple[int, str]]] = {}
+    for j, _, latin, skeletons, _ in arabic:
+        if not latin:
+            for f in skeletons:
+                out.setdefault(len(f), []).append((j, f))
     return out
 
 
