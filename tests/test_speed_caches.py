@@ -307,9 +307,9 @@ def test_word_link_candidates_by_index_are_every_word_pair_tested(corpora):
 
 
 def test_stretches_by_walking_the_tokens_are_the_index_of_each_word(corpora):
-    """clauses.runs._stretches walks the tokens beside the words (the same objects, in order) instead of
+    """clauses.runs.between_punctuation walks the tokens beside the words (the same objects, in order) instead of
     indexing the words by identity; words_of is the tokens that are words."""
-    from mtkit.checks.clauses.runs import _AR_PUNCT, _EN_PUNCT, _stretches
+    from mtkit.checks.clauses.runs import _AR_PUNCT, _EN_PUNCT, between_punctuation
     from mtkit.text.tokens import words_of
 
     def slow(tokens, words, punct):
@@ -323,8 +323,8 @@ def test_stretches_by_walking_the_tokens_are_the_index_of_each_word(corpora):
         return out
     for seg in _article(corpora):
         assert words_of(seg.src_tokens) == [t for t in seg.src_tokens if t.is_word]
-        assert _stretches(seg.src_tokens, seg.src_words, "en") == slow(seg.src_tokens, seg.src_words, _EN_PUNCT)
-        assert _stretches(seg.tgt_tokens, seg.tgt_words, "ar") == slow(seg.tgt_tokens, seg.tgt_words, _AR_PUNCT)
+        assert between_punctuation(seg.src_tokens, seg.src_words, "en") == slow(seg.src_tokens, seg.src_words, _EN_PUNCT)
+        assert between_punctuation(seg.tgt_tokens, seg.tgt_words, "ar") == slow(seg.tgt_tokens, seg.tgt_words, _AR_PUNCT)
 
 
 def test_names_missing_from_a_pair_are_found_once(monkeypatch):
