@@ -11,7 +11,7 @@ from mtkit.checks import Doc, Finding, check
 from mtkit.checks.analysis import AnalyzedSegment
 from mtkit.data import table
 from mtkit.model import Span
-from mtkit.text.arabic import CONJUNCTIONS, ar_bare, ar_core, ar_stem, strip_proclitics
+from mtkit.text.arabic import CONJUNCTIONS, PARTICLES, ar_bare, ar_core, ar_stem, strip_proclitics
 from mtkit.text.lemmas import all_lemmas, en_lemmas
 from mtkit.text.lexicon import zipf
 from mtkit.text.normalize import norm
@@ -135,9 +135,10 @@ def _find_en_negations(seg: AnalyzedSegment) -> list[tuple[int, str]]:
                 out.append((i, "paired"))
             elif _affirmative_idiom(words, i, following) or following == "yet" and _ar_still(seg) \
                     or word == "not" and following in _DEGREE or following == "yet" and _expletive(words, i) \
-                    or word == "no" and following == "longer" and _ar_ceases(seg):
+                    or word == "no" and following == "longer" and _ar_ceases(seg) or _bound(words, i):
                 # "couldn't be more grateful"; "not yet known" = ما زالت مجهولة; "no longer needed" is
-                # as often rendered by a verb of ending (انتهاء الحاجة) as by لم يعد
+                # as often rendered by a verb of ending (انتهاء الحاجة) as by لم يعد; "no later than"
+                # by a word of limit (أقصاه, على الأكثر)
                 out.append((i, "weak"))
             else:
                 out.append((i, "strong"))
@@ -152,6 +153,14 @@ def _find_en_negations(seg: AnalyzedSegment) -> list[tuple[int, str]]:
             # inexpensive → رخيص): it excuses an Arabic negation, but its absence proves nothing
             out.append((i, "weak"))
     return out
+
+
+def _bound(words: list[Token], i: int) -> bool:
+    """"not later than", "no more than", "no fewer than": a bound, which Arabic as often gives by a word
+    of limit (في موعد أقصاه, على الأكثر, بحد أدنى) as by a negator (لا يتجاوز, لا يقل عن)."""
+    after = [t.norm for t in words[i + 1:i + 3]]
+    return words[i].norm in ("not", "no") and len(after) == 2 and after[1] == "than" \
+        and (after[0] in ("more", "less", "fewer") or after[0].endswith("er"))
 
 
 def _bare_contraction(word: str) -> bool:
@@ -223,13 +232,37 @@ def _ar_forms(word: str) -> tuple[str, ...]:
 
 
 @lru_cache(maxsize=100_000)
-def _holds_negator(word: str) -> bool:
-    """Whether the Arabic word (normalized) is or holds a negator, by its forms, light stem or core: a
+def _negators_held(word: str) -> frozenset[str]:
+    """The negators the Arabic word (normalized) is or holds, by its forms, light stem or core: a
     pure function of the word (seg.tgt_bare, tgt_stems and tgt_cores are ar_bare, ar_stem and ar_core
     of it), asked once per word per process."""
     markers = _markers()
-    strong, weak = markers[("ar", "strong")], markers[("ar", "weak")]
-    return any(f in strong or f in weak for f in _ar_forms(word)) or ar_stem(word) in weak or ar_core(word) in weak
+    negators = markers[("ar", "strong")] | markers[("ar", "weak")]
+    return frozenset({*_ar_forms(word), ar_stem(word), ar_core(word)} & negators)
+
+
+def _holds_negator(word: str) -> bool:
+    return bool(_negators_held(word))
+
+
+# ما negates only as a particle opening its clause before a perfect verb or a noun (ما دعمت النقابة
+# إضرابا): elsewhere it is "what", "that which" or a part of غالبا ما, ما يكفي, لما, ألما ("pain")
+_MA = frozenset({"ما"})
+_MA_WORDS = frozenset({"ما", "وما", "فما"})
+_IMPERFECT = ("ي", "ت", "ن")
+
+
+def _negating_ma(seg: AnalyzedSegment, k: int) -> bool:
+    """Whether ما at ``k`` negates: it stands alone (or after و/ف) at the start of its clause and the
+    word after it is no imperfect verb (ما يسمى "what is called") and no noun with the article
+    (ما الذي, ما المعروف: questions)."""
+    words = seg.tgt_words
+    if words[k].norm not in _MA_WORDS or k + 1 >= len(words) or seg.tgt.rstrip().endswith(("؟", "?")):
+        return False
+    if k and not _CLAUSE_BREAK_AR.search(seg.tgt[words[k - 1].end:words[k].start]):
+        return False
+    following = words[k + 1].norm
+    return not (following.startswith(_IMPERFECT) or following.startswith("ال") or following in PARTICLES)
 
 
 _CONJUNCTION_LETTERS = "".join(CONJUNCTIONS)     # (ألا after a conjunction: وألا)
@@ -247,6 +280,8 @@ def _find_ar_negations(seg: AnalyzedSegment) -> list[tuple[int, str]]:
     for k, tok in enumerate(words):
         if not _holds_negator(tok.norm) and seg.tgt[tok.start:tok.end].lstrip(_CONJUNCTION_LETTERS) not in _AN_LA:
             continue                               # what follows only tells negators apart
+        if _negators_held(tok.norm) == _MA and not _negating_ma(seg, k):
+            continue
         forms = _ar_forms(tok.norm)
         pair = tok.norm + " " + words[k + 1].norm if k + 1 < len(words) else ""
         if pair in fixed or tok.norm in fixed or pair[:1] in "وف" and pair[1:] in fixed:
@@ -353,10 +388,18 @@ def _not_rendering_weak_words(seg: AnalyzedSegment, en: list[tuple[int, str]],
         if there is None:
             continue
         at = [k for k, strength in ar if strength == "weak" and k not in taken
-              and there - LEXICAL_SCOPE <= k <= there + 2]
+              and there - LEXICAL_SCOPE <= k <= there + 2 and not _negates_what_not_does(seg, k, en)]
         if at:
             taken.add(min(at, key=lambda k: abs(k - there)))
     return [(k, kind) for k, kind in ar if k not in taken]
+
+
+def _negates_what_not_does(seg: AnalyzedSegment, k: int, en: list[tuple[int, str]]) -> bool:
+    """Whether the word Arabic negator ``k`` negates renders a word in the scope of an English strong
+    negator ("not yet known" ↔ غير المعروف حتى الآن): it renders that "not", whatever weak English
+    word ("yet") is linked near it."""
+    there = _counterpart(seg, k, from_src=False)
+    return there is not None and any(kind == "strong" and i < there <= i + SCOPE for i, kind in en)
 
 
 def _relative_modifier(seg: AnalyzedSegment, k: int) -> bool:
