@@ -32,6 +32,8 @@ _EN_MODALS = frozenset({"can", "could", "must", "should", "may", "might", "able"
 # auxiliaries whose "n't" informal text writes without the apostrophe (dont, isnt, couldnt; "wont" is a word)
 _CONTRACTED = frozenset({"do", "does", "did", "is", "are", "was", "were", "ca", "could", "should", "would",
                          "has", "have", "had", "must", "need"})
+# the auxiliaries and modals a "not" follows (could not, is not), whose Arabic rendering it negates
+_AUXILIARIES = _CONTRACTED - {"ca"} | _EN_MODALS | {"will", "can"}
 # أن + لا written as one word ("that … not", "so that … not"), matched as written: normalized, ألا is
 # إلا ("except") and لئلا is ليلا ("at night")
 _AN_LA = ("ألا", "ألّا", "لئلا", "لئلّا")
@@ -47,6 +49,9 @@ CLAUSE = 10
 # A word of totality (كل, الشامل) at most this many words after an Arabic negator makes it partial.
 TOTALITY_SCOPE = 6
 _CLAUSE_BREAK_AR = re.compile(r"[،,.؛;:!?؟()]")
+_SENTENCE_BREAK = re.compile(r"[.!?؟]")
+# How far before an Arabic فحسب/فقط the negator of a "not only" is looked for.
+RESTRICTED = 25
 # An English negative word linked to an Arabic word renders its meaning by that word (avoiding ↔ تجنب)
 # unless an Arabic negator stands at most this many words before it (unknown ↔ لم يكن معروفا) or
 # just after it (illegal ↔ بشكل غير قانوني).
@@ -376,6 +381,38 @@ def _negated_near(seg: AnalyzedSegment, index: int, other_side: list[tuple[int, 
     return any(abs(k / max(1, n_there) - place) <= RELATIVE for k, _ in other_side)
 
 
+def _not_only_said_only(seg: AnalyzedSegment, en: list[tuple[int, str]], ar: list[tuple[int, str]]) -> int | None:
+    """The English "not" of a "not only" whose Arabic word of "only" (فحسب, فقط) has no negator before it in
+    its sentence (RESTRICTED words back at most): the Arabic restricts ("affects only students") what the
+    English extends ("affects not only students, but"). None when there is none."""
+    paired = [i for i, kind in en if kind == "paired"]
+    if not paired:
+        return None
+    restrictive, words = _markers()[("ar", "restrictive")], seg.tgt_words
+    for j, tok in enumerate(words):
+        if tok.norm not in restrictive:
+            continue
+        start = j
+        while start > max(0, j - RESTRICTED) and not _SENTENCE_BREAK.search(seg.tgt[words[start - 1].end:words[start].start]):
+            start -= 1
+        if not any(start <= k < j for k, _ in ar):
+            return paired[0]
+    return None
+
+
+def _negated_verb_affirmed(seg: AnalyzedSegment, i: int, ar: list[tuple[int, str]]) -> bool:
+    """Whether English negator ``i`` is, or follows, an auxiliary or modal that a word link places in the
+    Arabic (cannot ↔ تستطيع, could not ↔ تستطيع) with no Arabic negator of any kind a few words
+    around it: the negated verb itself is rendered affirmative."""
+    links, words = _links(seg)[0], seg.src_words
+    verb = i if i in links else i - 1 if words[i].norm == "not" and i and words[i - 1].norm in _AUXILIARIES \
+        and i - 1 in links else None
+    if verb is None:
+        return False
+    there = links[verb]
+    return all(not there - NEAR <= k <= there + NEAR for k, _ in ar)
+
+
 def _not_rendering_weak_words(seg: AnalyzedSegment, en: list[tuple[int, str]],
                               ar: list[tuple[int, str]]) -> list[tuple[int, str]]:
     """The Arabic negators without those a linked English weak word takes: the weak negator
@@ -433,8 +470,17 @@ def _rendered_lexically(seg: AnalyzedSegment, i: int, ar: list[tuple[int, str]])
     word that no negator governs: its meaning is rendered by that word (تجنب, فشل), not by a negation."""
     links = _links(seg)
     there = links[0].get(i)
-    # (not the word of a negated rendering: unknown ↔ لم يكن معروفا, unclear ↔ ليس واضحا)
-    return there is not None and all(not there - LEXICAL_SCOPE <= k <= there + 2 for k, _ in ar)
+    # (not the word of a negated rendering: unknown ↔ لم يكن معروفا, unclear ↔ ليس واضحا; a negator
+    # beyond a comma negates another clause: عندما لا تكون مريضا، وتجنب)
+    return there is not None and all(not there - LEXICAL_SCOPE <= k <= there + 2 or _across_clauses(seg, k, there)
+                                     for k, _ in ar)
+
+
+def _across_clauses(seg: AnalyzedSegment, k: int, j: int) -> bool:
+    """Whether a clause break (a comma, a stop) stands between Arabic words ``k`` and ``j``."""
+    words = seg.tgt_words
+    first, last = sorted((k, j))
+    return first != last and bool(_CLAUSE_BREAK_AR.search(seg.tgt[words[first].end:words[last].start]))
 
 
 _EN_CLAUSE_BREAK = re.compile(r"[,;:.!?()]")
@@ -495,10 +541,13 @@ def negation_lost(seg: AnalyzedSegment) -> Iterator[Finding]:
         # Arabic still renders (its neighbours have word links) is lost by itself
         en_strong = [i for i in en_strong if _clause_rendered(seg, i)]
         en_implicative = [i for i in en_implicative if _clause_rendered(seg, i)]
-    if not en_strong and not en_implicative:
-        return
     ar = _ar_negations(seg)
-    if not ar:
+    paired = _not_only_said_only(seg, en, ar)
+    if paired is not None:
+        en_strong = [paired]                    # "not only X but" rendered "X فحسب، بل": "only X"
+    elif not en_strong and not en_implicative:
+        return
+    if not ar or paired is not None:
         i, raw = (en_strong or en_implicative)[0], 0.8
     else:
         # a clause's negator dropped while another clause keeps its own; an Arabic غير/عدم renders
@@ -512,9 +561,14 @@ def negation_lost(seg: AnalyzedSegment) -> Iterator[Finding]:
         free = _not_rendering_weak_words(seg, en, ar)
         lonely = [i for i in en_strong
                   if not _negated_near(seg, i, free, from_src=True, linked_only=bool(ar_strong + spare))]
-        if len(en_strong) <= ar_strong + spare or not lonely:
+        affirmed = [i for i in en_strong if _negated_verb_affirmed(seg, i, ar)]
+        if affirmed:
+            i = affirmed[0]                     # (whatever the counts say)
+        elif len(en_strong) <= ar_strong + spare or not lonely:
             return
-        i, raw = lonely[0], 0.6
+        else:
+            i = lonely[0]
+        raw = 0.6
     tok = seg.src_words[i]
     yield Finding("critical",
                   f"The English is negated ('{seg.src[tok.start:tok.end]}') but the Arabic is affirmative.",
@@ -535,7 +589,8 @@ def negation_added(seg: AnalyzedSegment) -> Iterator[Finding]:
     ar_strong = [k for k in ar_strong if not _relative_modifier(seg, k)]
     if not ar_strong:
         return
-    en = _en_negations(seg)
+    # "only" answers a negator followed by إلا/سوى (لا … إلا), which is counted weak: never a strong one
+    en = [(i, kind) for i, kind in _en_negations(seg) if not (kind == "weak" and seg.src_words[i].norm in _ONLY)]
     if not en:
         k, raw = ar_strong[0], 0.75
     else:
