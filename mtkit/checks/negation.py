@@ -242,8 +242,10 @@ def _negators_held(word: str) -> frozenset[str]:
     pure function of the word (seg.tgt_bare, tgt_stems and tgt_cores are ar_bare, ar_stem and ar_core
     of it), asked once per word per process."""
     markers = _markers()
-    negators = markers[("ar", "strong")] | markers[("ar", "weak")]
-    return frozenset({*_ar_forms(word), ar_stem(word), ar_core(word)} & negators)
+    weak = markers[("ar", "weak")]
+    held = set(_ar_forms(word)) & (markers[("ar", "strong")] | weak)
+    # a light stem or core holds a weak word, not a particle (تغير "change" and غيرها "others" are no غير)
+    return frozenset(held | ({ar_stem(word), ar_core(word)} & weak) - markers[("ar", "as-written")])
 
 
 def _holds_negator(word: str) -> bool:
@@ -439,6 +441,15 @@ def _negates_what_not_does(seg: AnalyzedSegment, k: int, en: list[tuple[int, str
     return there is not None and any(kind == "strong" and i < there <= i + SCOPE for i, kind in en)
 
 
+def _doubled(seg: AnalyzedSegment, k: int, ar: list[tuple[int, str]]) -> bool:
+    """Whether strong negator ``k`` follows another strong negator with nothing between (لا لا تظهر, لم لا
+    تظهر): one verb negated twice, a negation added to one already there. A question's لِمَ لا ("why
+    not") is no such pair."""
+    words = seg.tgt_words
+    return k > 0 and (k - 1, "strong") in ar and not seg.tgt[words[k - 1].end:words[k].start].strip() \
+        and not seg.tgt.rstrip().endswith(("؟", "?"))
+
+
 def _relative_modifier(seg: AnalyzedSegment, k: int) -> bool:
     """Whether Arabic negator ``k`` opens a relative clause that renders an English pre-modifier:
     "dead-end hosts" → مضيفون لا ينقلون ("hosts that do not transmit"), "endless talks" → محادثات
@@ -473,7 +484,13 @@ def _rendered_lexically(seg: AnalyzedSegment, i: int, ar: list[tuple[int, str]])
     # (not the word of a negated rendering: unknown ↔ لم يكن معروفا, unclear ↔ ليس واضحا; a negator
     # beyond a comma negates another clause: عندما لا تكون مريضا، وتجنب)
     return there is not None and all(not there - LEXICAL_SCOPE <= k <= there + 2 or _across_clauses(seg, k, there)
-                                     for k, _ in ar)
+                                     or k > there and not _particle(seg, k) for k, _ in ar)
+
+
+def _particle(seg: AnalyzedSegment, k: int) -> bool:
+    """Whether Arabic negator ``k`` is a particle that may follow the word it negates (بشكل غير قانوني,
+    "illegally"), not a word of its own meaning (لتجنب الإخفاقات: "failures" negates nothing before it)."""
+    return bool(_negators_held(seg.tgt_words[k].norm) & _markers()[("ar", "as-written")])
 
 
 def _across_clauses(seg: AnalyzedSegment, k: int, j: int) -> bool:
@@ -588,6 +605,12 @@ def negation_added(seg: AnalyzedSegment) -> Iterator[Finding]:
         return
     ar_strong = [k for k in ar_strong if not _relative_modifier(seg, k)]
     if not ar_strong:
+        return
+    doubled = [k for k in ar_strong if _doubled(seg, k, ar)]
+    if doubled:                                 # (whatever the English has)
+        tok = seg.tgt_words[doubled[0]]
+        yield Finding("critical", f"The Arabic negates one verb twice ('{seg.tgt[seg.tgt_words[doubled[0] - 1].start:tok.end]}').",
+                      tgt_span=Span(tok.start, tok.end), confidence=0.6)
         return
     # "only" answers a negator followed by إلا/سوى (لا … إلا), which is counted weak: never a strong one
     en = [(i, kind) for i, kind in _en_negations(seg) if not (kind == "weak" and seg.src_words[i].norm in _ONLY)]
