@@ -244,12 +244,8 @@ def _negators_held(word: str) -> frozenset[str]:
     markers = _markers()
     weak = markers[("ar", "weak")]
     held = set(_ar_forms(word)) & (markers[("ar", "strong")] | weak)
-    # a light stem or core holds a weak word, not a particle (تغير "change" and غيرها "others" are no غير)
-    return frozenset(held | ({ar_stem(word), ar_core(word)} & weak) - markers[("ar", "as-written")])
-
-
-def _holds_negator(word: str) -> bool:
-    return bool(_negators_held(word))
+    # a core holds a weak word, not a particle (تغير "change" is no غير); a light stem holds either (دونها)
+    return frozenset(held | ({ar_stem(word)} & weak) | ({ar_core(word)} & weak) - markers[("ar", "particle")])
 
 
 # ما negates only as a particle opening its clause before a perfect verb or a noun (ما دعمت النقابة
@@ -275,6 +271,15 @@ def _negating_ma(seg: AnalyzedSegment, k: int) -> bool:
 _CONJUNCTION_LETTERS = "".join(CONJUNCTIONS)     # (ألا after a conjunction: وألا)
 
 
+def _may_negate_here(seg: AnalyzedSegment, k: int) -> bool:
+    """Whether Arabic word ``k`` is ألا/لئلا or holds a negator (ما only where it negates)."""
+    tok = seg.tgt_words[k]
+    if seg.tgt[tok.start:tok.end].lstrip(_CONJUNCTION_LETTERS) in _AN_LA:
+        return True
+    held = _negators_held(tok.norm)
+    return bool(held) and (held != _MA or _negating_ma(seg, k))
+
+
 def _find_ar_negations(seg: AnalyzedSegment) -> list[tuple[int, str]]:
     markers = _markers()
     out: list[tuple[int, str]] = []
@@ -285,10 +290,8 @@ def _find_ar_negations(seg: AnalyzedSegment) -> list[tuple[int, str]]:
     window = len(words) if seg.src_lemma_set & _ONLY else EXCEPTIVE_WINDOW
     strong = markers[("ar", "strong")]
     for k, tok in enumerate(words):
-        if not _holds_negator(tok.norm) and seg.tgt[tok.start:tok.end].lstrip(_CONJUNCTION_LETTERS) not in _AN_LA:
+        if not _may_negate_here(seg, k):
             continue                               # what follows only tells negators apart
-        if _negators_held(tok.norm) == _MA and not _negating_ma(seg, k):
-            continue
         forms = _ar_forms(tok.norm)
         pair = tok.norm + " " + words[k + 1].norm if k + 1 < len(words) else ""
         if pair in fixed or tok.norm in fixed or pair[:1] in "وف" and pair[1:] in fixed:
@@ -312,7 +315,7 @@ def _find_ar_negations(seg: AnalyzedSegment) -> list[tuple[int, str]]:
         if any(f in strong for f in forms):
             following = {w.norm for w in words[k + 1:k + 1 + window]}
             out.append((k, "weak" if following & markers[("ar", "only")] or _negates_totality(seg, k) else "strong"))
-        else:                                      # a weak negator (_holds_negator, and not ألا)
+        else:                                      # a weak negator (_may_negate_here, and not ألا)
             out.append((k, "weak"))
     return out
 
@@ -337,13 +340,33 @@ def _modal_negated_alone(seg: AnalyzedSegment, k: int) -> bool | None:
     words = seg.tgt_words
     if k + 1 >= len(words) or not words[k + 1].norm.startswith(_AR_MODALS):
         return None
+    modals = _en_modals(seg)
+    return all(negator is None for _, negator in modals) if modals else None
+
+
+def _en_modals(seg: AnalyzedSegment) -> list[tuple[int, int | None]]:
+    """The English modals (can, should, cannot, shouldn't), each with the negator (strong, paired or
+    implicative) that negates it, if one does."""
     src = seg.src_words
     modals = [i for i, t in enumerate(src) if t.norm in _EN_MODALS or t.norm == "cannot" or
               t.norm.endswith("n't") and t.norm[:-3] in ("can", "could", "must", "should", "might", "ca", "wo")]
-    if not modals:
+    negators = {i: kind for i, kind in _en_negations(seg) if kind != "weak"}
+    return [(i, next((j for j in (i, i + 1, i + 2) if j in negators), None)) for i in modals]
+
+
+def _modal_affirmed(seg: AnalyzedSegment, ar: list[tuple[int, str]]) -> int | None:
+    """The English "not" of a negated modal (cannot, should not) when a strong "not" negates every English
+    modal and an Arabic modal (يمكن, ينبغي) has no negator of its own, strong or particle, a few words
+    around it (لا يمكن, يجب ألا, ينبغي عدم): the modal is rendered affirmative. None otherwise."""
+    modals = _en_modals(seg)
+    strong = {i for i, kind in _en_negations(seg) if kind == "strong"}
+    if not modals or not all(negator in strong for _, negator in modals):
         return None
-    negators = {i for i, kind in _en_negations(seg) if kind != "weak"}
-    return all(not ({i, i + 1, i + 2} & negators) for i in modals)
+    for m, tok in enumerate(seg.tgt_words):
+        if any(f.startswith(_AR_MODALS) for f in (tok.norm, *_ar_forms(tok.norm))) and \
+                not any(m - 2 <= k <= m + 3 and (kind == "strong" or _particle(seg, k)) for k, kind in ar):
+            return modals[0][1]
+    return None
 
 
 def _links(seg: AnalyzedSegment, positional: bool = False) -> tuple[dict[int, int], dict[int, int]]:
@@ -490,7 +513,7 @@ def _rendered_lexically(seg: AnalyzedSegment, i: int, ar: list[tuple[int, str]])
 def _particle(seg: AnalyzedSegment, k: int) -> bool:
     """Whether Arabic negator ``k`` is a particle that may follow the word it negates (بشكل غير قانوني,
     "illegally"), not a word of its own meaning (لتجنب الإخفاقات: "failures" negates nothing before it)."""
-    return bool(_negators_held(seg.tgt_words[k].norm) & _markers()[("ar", "as-written")])
+    return bool(_negators_held(seg.tgt_words[k].norm) & _markers()[("ar", "particle")])
 
 
 def _across_clauses(seg: AnalyzedSegment, k: int, j: int) -> bool:
@@ -578,7 +601,8 @@ def negation_lost(seg: AnalyzedSegment) -> Iterator[Finding]:
         free = _not_rendering_weak_words(seg, en, ar)
         lonely = [i for i in en_strong
                   if not _negated_near(seg, i, free, from_src=True, linked_only=bool(ar_strong + spare))]
-        affirmed = [i for i in en_strong if _negated_verb_affirmed(seg, i, ar)]
+        modal = _modal_affirmed(seg, ar)
+        affirmed = [i for i in en_strong if i == modal or _negated_verb_affirmed(seg, i, ar)]
         if affirmed:
             i = affirmed[0]                     # (whatever the counts say)
         elif len(en_strong) <= ar_strong + spare or not lonely:
@@ -608,8 +632,8 @@ def negation_added(seg: AnalyzedSegment) -> Iterator[Finding]:
         return
     doubled = [k for k in ar_strong if _doubled(seg, k, ar)]
     if doubled:                                 # (whatever the English has)
-        tok = seg.tgt_words[doubled[0]]
-        yield Finding("critical", f"The Arabic negates one verb twice ('{seg.tgt[seg.tgt_words[doubled[0] - 1].start:tok.end]}').",
+        first, tok = seg.tgt_words[doubled[0] - 1], seg.tgt_words[doubled[0]]
+        yield Finding("critical", f"The Arabic negates one verb twice ('{seg.tgt[first.start:tok.end]}').",
                       tgt_span=Span(tok.start, tok.end), confidence=0.6)
         return
     # "only" answers a negator followed by إلا/سوى (لا … إلا), which is counted weak: never a strong one
