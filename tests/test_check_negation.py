@@ -14,6 +14,18 @@ LOST = [
     # informal English: a "not" without its apostrophe, a negative pronoun with 's
     ("The officials dont expect the talks to resume.", "يتوقع المسؤولون استئناف المحادثات.", "dont"),
     ("Nobody's going to the meeting on Monday.", "الجميع ذاهبون إلى الاجتماع يوم الاثنين.", "Nobody's"),
+    # ما before an imperfect verb is "what" (ما يكفي "enough", غالبا ما "often"), and تغيرت "changed" holds
+    # no غير: none of them is a negator left over for the "not"
+    ("Many countries do not have enough hospital beds.", "يمتلك العديد من البلدان ما يكفي من أسرة المستشفيات.", "not"),
+    ("It is not well adapted to the host and is often pathogenic.",
+     "إنه يتكيف تكيفا جيدا مع المضيف وغالبا ما يسبب المرض.", "not"),
+    ("The rules have not changed since March.", "تغيرت القواعد منذ مارس.", "not"),
+    # "not only X, but": an Arabic فحسب with no negator before it says "only X"
+    ("School closures affect not only students, but also have economic consequences.",
+     "يؤثر إغلاق المدارس على الطلاب فحسب، بل ترتبت عليه عواقب اقتصادية.", "not"),
+    # a negated English modal rendered by an Arabic modal that nothing negates (تجاهل negates no modal)
+    ("We shouldn't put aside chest pain of cardiac origin.", "ينبغي علينا تجاهل ألم الصدر الناجم عن مرض القلب.",
+     "shouldn't"),
 ]
 
 
@@ -31,6 +43,12 @@ ADDED = [
     ("The governor signed the budget into law.", "الحاكم لن يوقع الميزانية لتصبح قانونا.", "لن"),
     # the relative clause after "hosts" renders no English modifier: an added negation
     ("Bats are hosts of the virus.", "الخفافيش مضيفون لا ينقلون الفيروس.", "لا"),
+    # English "only" answers لا … إلا, never a لا with no إلا after it
+    ("Ensure access, if only a limited number of them have access to devices.",
+     "تأكد من الوصول، إذا كان عدد محدود منهم فقط لا يمكنه الدخول إلى الأجهزة.", "لا"),
+    # a negator beyond a comma does not negate "avoid" (وتجنب renders it): the لا is the plant's
+    ("Stay home when you are sick, and avoid contact with other people.",
+     "ابق في المنزل عندما لا تكون مريضا، وتجنب ملامسة أشخاص آخرين.", "لا"),
 ]
 
 
@@ -70,6 +88,14 @@ KEPT = [
     # letters that only look like a negator: ليلًا "at night" (لئلا normalized), لسن "for the age of"
     ("The patients were over 50 and were tested at night.", "تجاوز المرضى سن الخمسين وأجري لهم الاختبار ليلًا."),
     ("Half of the patients were over 50.", "تجاوز نصف المرضى لسن الخمسين."),
+    # a bound ("not later than") rendered by a word of limit
+    ("The games will be held not later than summer 2021.", "ستقام الألعاب في موعد أقصاه صيف 2021."),
+    # "not only … but" with the negator before فقط; "should not" as يجب ألا / ينبغي عدم
+    ("This is not only to protect you, but also those around you.", "هذا ليس فقط لحمايتك، ولكن أيضا لحماية من حولك."),
+    ("Masks should not be reused.", "يجب ألا يعاد استخدام الكمامات."),
+    ("Masks should not be reused.", "ينبغي عدم إعادة استخدام الكمامات."),
+    # "not yet known" = غير المعروف حتى الآن: the غير renders the "not", not "yet"
+    ("It is not yet known whether it affects the risk.", "من غير المعروف حتى الآن ما إذا كان ذلك يؤثر على الخطر."),
 ]
 
 
@@ -101,3 +127,14 @@ def test_the_verb_forms_of_still_are_data_written_as_they_are_matched():
     rows = [r["word"] for r in table("negators.tsv") if r["strength"] == "still-verb"]
     assert rows and all(norm(w) == w for w in rows)
     assert set(_still_verbs()) == set(rows) and {"يزال", "يبرح", "ينفك"} <= set(rows)
+
+
+def test_one_verb_negated_twice_is_an_added_negation(only_flag):
+    # (a question's لم لا, "why not", is no such pair)
+    en, ar = "Antibody tests show who was asymptomatic.", "تظهر اختبارات الأجسام المضادة من لم لا تظهر عليهم أعراض."
+    flag = only_flag(en, ar, "negation.added")
+    assert flag.tgt_text == "لا" and "twice" in flag.message
+
+
+def test_a_question_why_not_is_no_doubled_negation(run_check):
+    assert run_check("Why not try it?", "لم لا تجربه؟", "negation") == []
