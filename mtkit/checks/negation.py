@@ -248,8 +248,8 @@ def _negators_held(word: str) -> frozenset[str]:
     return frozenset(held | ({ar_stem(word)} & weak) | ({ar_core(word)} & weak) - markers[("ar", "particle")])
 
 
-# ما negates only as a particle opening its clause before a perfect verb or a noun (ما دعمت النقابة
-# إضرابا): elsewhere it is "what", "that which" or a part of غالبا ما, ما يكفي, لما, ألما ("pain")
+# ما negates only as a particle opening its clause before a perfect verb (ما دعمت النقابة إضرابا):
+# elsewhere it is "what", "that which" or a part of غالبا ما, ما يكفي, لما, ألما ("pain")
 _MA = frozenset({"ما"})
 _MA_WORDS = frozenset({"ما", "وما", "فما"})
 _IMPERFECT = ("ي", "ت", "ن")
@@ -584,10 +584,10 @@ def negation_lost(seg: AnalyzedSegment) -> Iterator[Finding]:
     ar = _ar_negations(seg)
     paired = _not_only_said_only(seg, en, ar)
     if paired is not None:
-        en_strong = [paired]                    # "not only X but" rendered "X فحسب، بل": "only X"
+        i, raw = paired, 0.6                    # "not only X but" rendered "X فحسب، بل": "only X"
     elif not en_strong and not en_implicative:
         return
-    if not ar or paired is not None:
+    elif not ar:
         i, raw = (en_strong or en_implicative)[0], 0.8
     else:
         # a clause's negator dropped while another clause keeps its own; an Arabic غير/عدم renders
