@@ -2,8 +2,8 @@
 
 1. Same output: every document of eval/align_quality.py (quran, hadith, news; dev and test; 60
    units a side with deletions and merges), whole and cut into windows of 6, 12 and 18 units, is
-   aligned by both (sentence features as ``align_units`` computes them; with and without the
-   structure rule); the beads, float scores included, must be equal.
+   aligned by both (sentence features and records as ``align_units`` computes them; with and
+   without the structure rule); the beads, float scores included, must be equal.
 2. Where each is faster: CPU time of one alignment of the first N units of the news documents, by
    each, numpy already imported (the best of 5), beside what importing numpy costs in a fresh
    interpreter (median of 5). This is what small.SMALL_CELLS and small.FIRST_CELLS were chosen from.
@@ -26,7 +26,7 @@ import random
 
 from align_quality import SEED, corpora, corrupt, load_tico19
 
-from mtkit.align import dp, small
+from mtkit.align import dp, records, small
 from mtkit.align.features import ar_features, en_features
 from mtkit.align.flat import Vocabulary, from_units
 
@@ -70,11 +70,14 @@ def main() -> None:
             src, tgt = [en_features(u) for u in doc.src], [ar_features(u) for u in doc.tgt]
             if name == "news":
                 news.append((src, tgt))
-            cases = [(src, tgt)] + [(src[k:k + w], tgt[k:k + w]) for w in WINDOWS for k in range(0, len(src), w)]
-            for s, t in cases:
+            cases = [slice(None)] + [slice(k, k + w) for w in WINDOWS for k in range(0, len(src), w)]
+            for part in cases:
+                s, t = src[part], tgt[part]
+                joins = (records.joins(doc.src[part], arabic=False), records.joins(doc.tgt[part], arabic=True))
                 for keep_parallel in (False, True):
                     checked += 1
-                    if small.align(s, t, keep_parallel=keep_parallel) != dp.align_features(s, t, keep_parallel=keep_parallel):
+                    if (small.align(s, t, keep_parallel=keep_parallel, joins=joins)
+                            != dp.align_features(s, t, keep_parallel=keep_parallel, joins=joins)):
                         differ += 1
     rows = []
     for n in SIZES:

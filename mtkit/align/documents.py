@@ -3,7 +3,7 @@ from __future__ import annotations
 
 from collections.abc import Callable, Sequence
 
-from mtkit.align import small
+from mtkit.align import records, small
 from mtkit.align.features import ar_features, en_features
 from mtkit.model import Alignment, Bead
 
@@ -14,9 +14,10 @@ def align_units(src: Sequence[str], tgt: Sequence[str], *, max_bead: int = 2,
                 embedder=None, keep_parallel: bool = False) -> list[Bead]:
     """Align two lists of units (lines, sentences or paragraphs) into beads. With
     ``keep_parallel``, as many units on each side stay N with N unless clearly wrong."""
+    joins = (records.joins(src, arabic=False), records.joins(tgt, arabic=True))
     if embedder is None and small.fits(len(src), len(tgt)):   # no numpy for a small table
         return small.align([en_features(u) for u in src], [ar_features(u) for u in tgt], max_bead=max_bead,
-                           keep_parallel=keep_parallel)
+                           keep_parallel=keep_parallel, joins=joins)
     from mtkit.align.dp import align_features
     from mtkit.align.flat import Vocabulary, from_units
     # one unit's features at a time into flat arrays: no per-unit objects are kept
@@ -24,7 +25,8 @@ def align_units(src: Sequence[str], tgt: Sequence[str], *, max_bead: int = 2,
     src_f = from_units((en_features(u) for u in src), vocabulary)
     tgt_f = from_units((ar_features(u) for u in tgt), vocabulary)
     extra = embedder.bead_similarity(src, tgt) if embedder is not None else None
-    return align_features(src_f, tgt_f, max_bead=max_bead, extra_score=extra, keep_parallel=keep_parallel)
+    return align_features(src_f, tgt_f, max_bead=max_bead, extra_score=extra, keep_parallel=keep_parallel,
+                          joins=joins)
 
 
 def parallel_alignment(src: Sequence[str], tgt: Sequence[str]) -> Alignment:

@@ -55,6 +55,7 @@ TRACE_CHUNK = 1 << 16      # path cells turned into Python objects at once (see 
 KEEP_CELLS = 100_000       # a table this small keeps its blocks' noise-free terms across EM rounds
 
 Extra = Callable[[int, int, int, int], float]
+Joins = tuple["Sequence[int] | None", "Sequence[int] | None"]      # records.joins of each side
 
 
 def length_cost(ls: np.ndarray, lt: np.ndarray, ratio: float | None = None,
@@ -89,6 +90,7 @@ class _Terms:
     bonuses: tuple[np.ndarray, ...]
     unshared: np.ndarray | None
     extra: np.ndarray | None
+    surplus: np.ndarray | None = None     # units a side has beyond the other's records (_surplus)
 
 
 # a bead type's entry in a block: where it fits and its terms (None for 1-0); None for 0-1
@@ -102,9 +104,12 @@ class _Costs:
     KEEP_CELLS cells, are computed once."""
 
     def __init__(self, src: Features, tgt: Features, lo, hi, types, extra_score: Extra | None, noise: Noise,
-                 rounds: int = 1):
+                 rounds: int = 1, joins: Joins = (None, None)):
         n, m = len(src), len(tgt)
         self.m, self.lo, self.hi, self.types, self.extra = m, lo, hi, types, extra_score
+        # records.joins of each side as prefix sums (None: the side has no records)
+        self.joins = tuple(None if x is None else np.concatenate([[0.0], np.cumsum(x, dtype=np.float64)])
+                           for x in joins)
         self.ls = np.concatenate([[0.0], np.cumsum(src.lengths, dtype=np.float64)])
         self.lt = np.concatenate([[0.0], np.cumsum(tgt.lengths, dtype=np.float64)])
         self._set_noise(noise)
@@ -210,7 +215,7 @@ class _Costs:
         bonuses = tuple(_bonus(ch, i, ia, j, jb, common, cell)
                         for ch, common, cell in zip(self.channels, commons, cells) if common is not None)
         unshared = _unshared(self.channels[1], i, ia, j, jb, commons[1]) if len(self.channels) > 1 else None
-        return _Terms(length, bonuses, unshared, extra)
+        return _Terms(length, bonuses, unshared, extra, _surplus(self.joins, i, ia, j, jb))
 
     def _priced(self, terms: _Terms, a: int, b: int) -> np.ndarray:
         """The cost of beads of type (a, b) from their terms and the noise (length_cost's formula)."""
@@ -226,6 +231,8 @@ class _Costs:
             c += noise.unshared * terms.unshared
         if terms.extra is not None:
             c -= EXTRA_WEIGHT * terms.extra
+        if terms.surplus is not None:
+            c += params.RECORD_WEIGHT * terms.surplus
         return c
 
     def path_price(self, i: np.ndarray, j: np.ndarray, a: int, b: int) -> np.ndarray:
@@ -347,6 +354,15 @@ def _dice(ch: Channel, i, ia, j, jb, common: np.ndarray) -> np.ndarray:
     return np.minimum(dice, ch.cap)
 
 
+def _surplus(joins: tuple[np.ndarray | None, np.ndarray | None], i, ia, j, jb) -> np.ndarray | None:
+    """params.record_surplus of beads src[ia:i] ~ tgt[jb:j] (None: neither side shows records)."""
+    src, tgt = joins
+    if src is None and tgt is None:
+        return None
+    return np.asarray(params.record_surplus(i - ia, j - jb, None if src is None else src[i] - src[ia],
+                                            None if tgt is None else tgt[j] - tgt[jb]), dtype=np.float64)
+
+
 def _unshared(ch: Channel, i, ia, j, jb, common: np.ndarray | None) -> np.ndarray:
     """1 where both sides of a bead have dictionary words and share none, else 0."""
     both = (ch.a_src[i] > ch.a_src[ia]) & (ch.a_tgt[j] > ch.a_tgt[jb])
@@ -356,7 +372,7 @@ def _unshared(ch: Channel, i, ia, j, jb, common: np.ndarray | None) -> np.ndarra
 def align_features(src: Features | Sequence, tgt: Features | Sequence, *,
                    max_bead: int = 2, band: tuple[np.ndarray, np.ndarray] | None = None,
                    extra_score: Extra | None = None, noise: Noise | None = None,
-                   keep_parallel: bool = False) -> list[Bead]:
+                   keep_parallel: bool = False, joins: Joins = (None, None)) -> list[Bead]:
     """Align two unit sequences. ``band`` gives, per source prefix length i (0..n), the target
     prefix range [lo, hi) to search (both monotone, lo[0] = 0, hi[n] = m + 1);
     ``extra_score(i0, i1, j0, j1)`` may add a similarity in [0, 1] for src[i0:i1] ~ tgt[j0:j1].
@@ -380,7 +396,7 @@ def align_features(src: Features | Sequence, tgt: Features | Sequence, *,
         noise = _sample_noise(src, tgt, max_bead, extra_score)
     fitted = noise is None
     rounds = EM_ROUNDS + 1 if fitted and min(n, m) >= FIT_MIN_UNITS else 1
-    costs = _Costs(src, tgt, lo, hi, types, extra_score, noise or Noise(spread=FIRST_SPREAD), rounds)
+    costs = _Costs(src, tgt, lo, hi, types, extra_score, noise or Noise(spread=FIRST_SPREAD), rounds, joins)
     for round_ in range(rounds):
         filled = _fill(costs, n, lo, hi, types)
         beads = _trace(filled, costs, lo, types, n, m)
@@ -397,7 +413,7 @@ def align_features(src: Features | Sequence, tgt: Features | Sequence, *,
         # replaces clearly, not by a hair)
         diagonal = np.arange(n + 1, dtype=np.int64)
         one = bead_types(1)
-        d_costs = _Costs(src, tgt, diagonal, diagonal + 1, one, extra_score, costs.noise)
+        d_costs = _Costs(src, tgt, diagonal, diagonal + 1, one, extra_score, costs.noise, joins=joins)
         d_filled = _fill(d_costs, n, diagonal, diagonal + 1, one)
         changed = sum(1 for b in beads if len(b.src) != 1 or len(b.tgt) != 1)
         if d_filled.last[0] - filled.last[m - lo[n]] < STRUCTURE_MARGIN * changed:

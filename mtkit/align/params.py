@@ -53,6 +53,11 @@ UNSHARED_WEIGHT = 0.5      # scale of the fitted log odds (tuned on the dev spli
 TAIL_Z = 3.0
 TAIL_MIN_SHARE = 0.05
 CAP_OFFSET = 3.0
+# Records (mtkit.align.records): the cost of each unit of a bead's side beyond the records its
+# other side holds, and (a share of it) of each record merged on both sides at once, where only one
+# side shows its records (record_surplus). Chosen on the dev splits (eval/RESULTS.md, hadith14).
+RECORD_WEIGHT = 4.0
+BOTH_MERGED = 0.5
 MERGE_SLACK = 1.0          # how much cheaper than its default a merge prior may become
 INF = 1e18
 
@@ -152,6 +157,28 @@ def side_weights(src_items: float, tgt_items: float) -> tuple[float, float]:
     if tgt_items > src_items:
         return 1.0, src_items / tgt_items
     return tgt_items / src_items, 1.0
+
+
+def record_surplus(a, b, src_joins, tgt_joins):
+    """A bead's a source and b target units (both > 0) against the records they hold beyond one a
+    unit (records.joins summed over the bead; None: that side shows no records): each unit of one
+    side beyond the records of the other counts 1 (a deletion merged into a neighbour's bead);
+    where only one side shows records, each of its extra records beyond the other side's extra
+    units counts BOTH_MERGED (the other side would have merged the same records: a 2-2 bead cut
+    in two). Plain arithmetic, so it takes numbers or numpy arrays alike."""
+    def positive(x):
+        return (x + abs(x)) / 2
+
+    out = 0.0
+    if tgt_joins is not None:
+        out = out + positive(a - b - tgt_joins)
+        if src_joins is None:
+            out = out + BOTH_MERGED * positive(tgt_joins - a + 1)
+    if src_joins is not None:
+        out = out + positive(b - a - src_joins)
+        if tgt_joins is None:
+            out = out + BOTH_MERGED * positive(src_joins - b + 1)
+    return out
 
 
 def unshared_cost(pos: tuple[int, int], neg: tuple[int, int]) -> float:

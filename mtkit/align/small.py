@@ -167,8 +167,10 @@ def _two_two_bonus(ch: _Channel, ia: int, jb: int, bonus: float) -> float:
 
 
 # A bead's evidence that the noise does not change (dp._Terms): ½ delta², variance × mean length,
-# (ratio × mean length)², whether the target is longer than the ratio says, the bonuses, unshared.
-_Terms = tuple[float, float, float, bool, tuple[float, ...], bool]
+# (ratio × mean length)², whether the target is longer than the ratio says, the bonuses, unshared,
+# the records' surplus (None: neither side shows records).
+_Terms = tuple[float, float, float, bool, tuple[float, ...], bool, float | None]
+Joins = tuple[Sequence[int] | None, Sequence[int] | None]       # records.joins of each side
 # per bead type of a row: the first column it reaches and its beads' terms (None: does not fit)
 _Row = list[tuple[int, list[_Terms | None] | None]]
 
@@ -177,8 +179,9 @@ class _Costs:
     """Everything needed to price any bead (dp._Costs over the full table)."""
 
     def __init__(self, src: Sequence[UnitFeatures], tgt: Sequence[UnitFeatures], noise: Noise,
-                 evidence: _Evidence) -> None:
+                 evidence: _Evidence, joins: Joins = (None, None)) -> None:
         self.m = len(tgt)
+        self.joins = tuple(None if x is None else _prefix_counts(x) for x in joins)
         self.evidence = evidence
         self.channels = evidence.channels
         self.ls = _prefix([float(u.length) for u in src])
@@ -202,13 +205,17 @@ class _Costs:
     def terms(self, i: int, a: int, b: int, ends: Sequence[int]) -> list[_Terms]:
         """The noise-free terms of the beads src[i - a:i] ~ tgt[j - b:j], j in ``ends``, b > 0."""
         ls, ratio, variance, lt = self.ls[i] - self.ls[i - a], self.ratio, self.variance, self.lt
+        js, jt = self.joins
+        src_joins = None if js is None else js[i] - js[i - a]
         out = []
         for j, evidence in zip(ends, self.evidence.of(i - a, i, b, ends)):
             length = lt[j] - lt[j - b]
             mean = max(ls + length / ratio, 2.0) / 2               # dp.length_terms
             scaled = ratio * mean
             diff = length - ls * ratio
-            out.append((0.5 * diff * diff, variance * mean, scaled * scaled, diff > 0, *evidence))
+            surplus = None if js is None and jt is None else float(
+                params.record_surplus(a, b, src_joins, None if jt is None else jt[j] - jt[j - b]))
+            out.append((0.5 * diff * diff, variance * mean, scaled * scaled, diff > 0, *evidence, surplus))
         return out
 
     def rows(self, n: int, lo: list[int], hi: list[int], types, width: int) -> list[_Row]:
@@ -249,7 +256,7 @@ class _Costs:
             if found is None:
                 out.append(INF)
                 continue
-            half_square, scaled, square, longer, bonuses, shares_none = found
+            half_square, scaled, square, longer, bonuses, shares_none, surplus = found
             c = half_square / (scaled + spread * square)
             if cap and longer:
                 c = c * cap / (c + cap)
@@ -258,6 +265,8 @@ class _Costs:
                 c -= bonus
             if unshared:
                 c += unshared * (1.0 if shares_none else 0.0)
+            if surplus is not None:
+                c += params.RECORD_WEIGHT * surplus
             out.append(c)
         return out
 
@@ -331,8 +340,9 @@ def _trace(table: list[list[float]], back: list[list[int]], lo: list[int], types
 
 
 def align(src: Sequence[UnitFeatures], tgt: Sequence[UnitFeatures], *, max_bead: int = 2,
-          keep_parallel: bool = False) -> list[Bead]:
-    """dp.align_features for a small document (see :func:`fits`), from per-unit features."""
+          keep_parallel: bool = False, joins: Joins = (None, None)) -> list[Bead]:
+    """dp.align_features for a small document (see :func:`fits`), from per-unit features and each
+    side's records (records.joins)."""
     n, m = len(src), len(tgt)
     if n == 0 or m == 0:
         return [Bead((i,), ()) for i in range(n)] + [Bead((), (j,)) for j in range(m)]
@@ -348,7 +358,7 @@ def align(src: Sequence[UnitFeatures], tgt: Sequence[UnitFeatures], *, max_bead:
     types = params.bead_types(max_bead)
     noise = None
     rounds = params.EM_ROUNDS + 1 if min(n, m) >= params.FIT_MIN_UNITS else 1
-    costs = _Costs(src, tgt, Noise(spread=params.FIRST_SPREAD), evidence)
+    costs = _Costs(src, tgt, Noise(spread=params.FIRST_SPREAD), evidence, joins)
     for round_ in range(rounds):
         if noise is not None:
             costs.with_noise(noise)

@@ -1,0 +1,50 @@
+"""Records: where a side's units open with a recurring formula, how many records each unit holds.
+
+Some documents are collections of records whose every unit opens the same way (a hadith's
+"حدثنا", a law's "Article", a transcript's speaker tag, "Narrated ..."). On such a side a unit that
+holds two records shows the formula again after a sentence's end, and a bead of the alignment
+cannot pair more units of the other side than it has records: two English units against one Arabic
+unit that holds one record is a deletion merged into its neighbour's bead, and a single English unit
+against an Arabic unit holding two records is a 2-2 bead cut in two (dp._Costs, small._Costs).
+
+The formula is learned from the document itself (the commonest first word, where it opens at least
+OPENER_SHARE of the side's units); text without one (news, verse) gives no records, and the DP
+prices it as before.
+"""
+from __future__ import annotations
+
+import re
+from collections import Counter
+from collections.abc import Sequence
+
+from mtkit.text import dictionary
+from mtkit.text.arabic import ar_core
+from mtkit.text.normalize import norm
+
+OPENER_SHARE = 0.8         # share of a side's units the formula must open to count as one
+MIN_UNITS = 8              # fewer units: too few to learn a formula from
+_WORD = re.compile(r"\S+")
+_SENTENCE_END = re.compile(r"[.!?»\"”)]$")
+
+
+def _key(word: str, arabic: bool) -> str:
+    """A word's key, so the formula's inflections (حدثنا, وحدثني, حدثناه) count as one."""
+    if arabic:
+        return ar_core(word)
+    return dictionary.en_key(word.lower().strip("'\"“‘(:,"))
+
+
+def joins(units: Sequence[str], arabic: bool) -> list[int] | None:
+    """Per unit, how many records it holds beyond its first (the formula again, right after a
+    sentence's end), or None where the side's units have no recurring opening formula."""
+    if len(units) < MIN_UNITS:
+        return None
+    words = [_WORD.findall(norm(u)) for u in units]
+    first = Counter(_key(w[0], arabic) for w in words if w)
+    if not first:
+        return None
+    opener, count = first.most_common(1)[0]
+    if not opener or count < OPENER_SHARE * len(units):
+        return None
+    return [sum(1 for before, word in zip(w, w[1:]) if _SENTENCE_END.search(before) and _key(word, arabic) == opener)
+            for w in words]
