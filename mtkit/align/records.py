@@ -23,6 +23,7 @@ from mtkit.text.normalize import norm
 
 OPENER_SHARE = 0.8         # share of a side's units the formula must open to count as one
 MIN_UNITS = 8              # fewer units: too few to learn a formula from
+HEAD = 64                  # characters of a unit its first word is read from
 _WORD = re.compile(r"\S+")
 _SENTENCE_END = re.compile(r"[.!?»\"”)]$")
 
@@ -39,12 +40,13 @@ def joins(units: Sequence[str], arabic: bool) -> list[int] | None:
     sentence's end), or None where the side's units have no recurring opening formula."""
     if len(units) < MIN_UNITS:
         return None
-    words = [_WORD.findall(norm(u)) for u in units]
-    first = Counter(_key(w[0], arabic) for w in words if w)
+    # the first word only (from the unit's head: a long document of prose is rejected cheaply)
+    first = Counter(_key(w[0], arabic) for w in (norm(u[:HEAD]).split(maxsplit=1) for u in units) if w)
     if not first:
         return None
     opener, count = first.most_common(1)[0]
     if not opener or count < OPENER_SHARE * len(units):
         return None
+    words = (_WORD.findall(norm(u)) for u in units)
     return [sum(1 for before, word in zip(w, w[1:]) if _SENTENCE_END.search(before) and _key(word, arabic) == opener)
             for w in words]
