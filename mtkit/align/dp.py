@@ -4,7 +4,8 @@ Cost of a bead = Gale-Church length cost (capped for a longer target where the d
 swings one way, Noise.cap) + bead-type prior − anchor and dictionary bonuses (Dice
 overlap of the bead's anchors, dictionary words; a 2-2 bead with evidence across its inner
 boundary earns at least its diagonal's two 1-1 bonuses, _bonus) + the document's own cost of two sides that share
-no dictionary word (Noise.unshared) − optional similarity bonus. Bead costs for a block of rows are computed at once
+no dictionary word (Noise.unshared) − optional similarity bonus + the records' surplus where a side's
+units open with a recurring formula (params.record_surplus). Bead costs for a block of rows are computed at once
 with numpy (2-D arrays over rows × band columns); the row loop only takes minima. Documents longer
 than ``FULL_LIMIT`` units are aligned coarse-to-fine: blocks of units are aligned first, and the
 full-resolution search stays near that path, so time and memory grow linearly with the input.
@@ -55,7 +56,7 @@ TRACE_CHUNK = 1 << 16      # path cells turned into Python objects at once (see 
 KEEP_CELLS = 100_000       # a table this small keeps its blocks' noise-free terms across EM rounds
 
 Extra = Callable[[int, int, int, int], float]
-Joins = tuple["Sequence[int] | None", "Sequence[int] | None"]      # records.joins of each side
+Joins = tuple[Sequence[int] | None, Sequence[int] | None]      # records.joins of each side
 
 
 def length_cost(ls: np.ndarray, lt: np.ndarray, ratio: float | None = None,
@@ -107,9 +108,8 @@ class _Costs:
                  rounds: int = 1, joins: Joins = (None, None)):
         n, m = len(src), len(tgt)
         self.m, self.lo, self.hi, self.types, self.extra = m, lo, hi, types, extra_score
-        # records.joins of each side as prefix sums (None: the side has no records)
-        self.joins = tuple(None if x is None else np.concatenate([[0.0], np.cumsum(x, dtype=np.float64)])
-                           for x in joins)
+        # records.joins of each side as prefix sums (None: the side shows no records)
+        self.joins = (_prefix_joins(joins[0]), _prefix_joins(joins[1]))
         self.ls = np.concatenate([[0.0], np.cumsum(src.lengths, dtype=np.float64)])
         self.lt = np.concatenate([[0.0], np.cumsum(tgt.lengths, dtype=np.float64)])
         self._set_noise(noise)
@@ -354,6 +354,10 @@ def _dice(ch: Channel, i, ia, j, jb, common: np.ndarray) -> np.ndarray:
     return np.minimum(dice, ch.cap)
 
 
+def _prefix_joins(joins: Sequence[int] | None) -> np.ndarray | None:
+    return None if joins is None else np.concatenate([[0.0], np.cumsum(joins, dtype=np.float64)])
+
+
 def _surplus(joins: tuple[np.ndarray | None, np.ndarray | None], i, ia, j, jb) -> np.ndarray | None:
     """params.record_surplus of beads src[ia:i] ~ tgt[jb:j] (None: neither side shows records)."""
     src, tgt = joins
@@ -377,7 +381,8 @@ def align_features(src: Features | Sequence, tgt: Features | Sequence, *,
     prefix range [lo, hi) to search (both monotone, lo[0] = 0, hi[n] = m + 1);
     ``extra_score(i0, i1, j0, j1)`` may add a similarity in [0, 1] for src[i0:i1] ~ tgt[j0:j1].
     Without ``noise`` the document's own is estimated (:func:`fit_noise`) from a first alignment
-    and the document aligned again with it. With ``keep_parallel``, two sides with as many units
+    and the document aligned again with it. ``joins``: each side's records (records.joins: a unit's
+    records beyond its first; None where the side shows none). With ``keep_parallel``, two sides with as many units
     each stay 1-1 unless another path is cheaper by STRUCTURE_MARGIN. ``src`` and ``tgt`` are
     :class:`Features` with one vocabulary, or sequences of per-unit features (tests, small inputs)."""
     src, tgt = feature_pair(src, tgt)
@@ -393,7 +398,7 @@ def align_features(src: Features | Sequence, tgt: Features | Sequence, *,
     hi = np.clip(np.asarray(band[1], dtype=np.int64), lo + 1, m + 1)
     types = bead_types(max_bead)
     if noise is None and max(n, m) > FULL_LIMIT:
-        noise = _sample_noise(src, tgt, max_bead, extra_score)
+        noise = _sample_noise(src, tgt, max_bead, extra_score, joins)
     fitted = noise is None
     rounds = EM_ROUNDS + 1 if fitted and min(n, m) >= FIT_MIN_UNITS else 1
     costs = _Costs(src, tgt, lo, hi, types, extra_score, noise or Noise(spread=FIRST_SPREAD), rounds, joins)
@@ -421,7 +426,8 @@ def align_features(src: Features | Sequence, tgt: Features | Sequence, *,
     return beads
 
 
-def _sample_noise(src: Features, tgt: Features, max_bead: int, extra_score: Extra | None) -> Noise:
+def _sample_noise(src: Features, tgt: Features, max_bead: int, extra_score: Extra | None,
+                  joins: Joins = (None, None)) -> Noise:
     """A long document's noise, fitted (EM) on its first FIT_SAMPLE source units and the target
     units their share of the length reaches, so the whole document is aligned once."""
     m = len(tgt)
@@ -430,7 +436,8 @@ def _sample_noise(src: Features, tgt: Features, max_bead: int, extra_score: Extr
     share = float(src.lengths[:size].sum()) / total_s
     k = min(m, size, max(1, round(share * m)))
     head_s, head_t = src.head(size), tgt.head(k)
-    beads = align_features(head_s, head_t, max_bead=max_bead)
+    head_joins = (None if joins[0] is None else joins[0][:size], None if joins[1] is None else joins[1][:k])
+    beads = align_features(head_s, head_t, max_bead=max_bead, joins=head_joins)
     beads = beads[: int(len(beads) * 0.8)]          # the cut end of a prefix aligns poorly
     ratio = _ratio(float(src.lengths.sum()), float(tgt.lengths.sum()))
     n_head = len(head_s)

@@ -10,7 +10,8 @@ compares the two on generated documents; eval/align_quality.py's numbers are unc
   both sides and in at most ANCHOR_MAX_SHARE of a side's units, counted once per item that has
   them; a bead's Dice coefficient over its units' items, at most the channel's cap;
 - prices as in dp._Costs.price: length cost (capped for a longer target, Noise.cap), prior, Dice
-  bonuses (a 2-2 bead's as dp._bonus), the unshared cost; a bead that does not fit costs INF, added like any other price;
+  bonuses (a 2-2 bead's as dp._bonus), the unshared cost, the records' surplus; a bead that does not
+  fit costs INF, added like any other price;
 - rows filled as in dp._fill (bead types in order, strictly cheaper wins), then insertions as its
   scan (_insertions: min of own costs, the same 1e-9 tolerance);
 - the document's noise fitted as in dp.fit_noise (params.fitted_noise), the structure rule as in
