@@ -16,6 +16,7 @@ from __future__ import annotations
 import re
 from collections import Counter
 from collections.abc import Sequence
+from functools import lru_cache
 
 from mtkit.text import dictionary
 from mtkit.text.arabic import ar_core
@@ -24,10 +25,14 @@ from mtkit.text.normalize import norm
 OPENER_SHARE = 0.8         # share of a side's units the formula must open to count as one
 MIN_UNITS = 8              # fewer units: too few to learn a formula from
 HEAD = 64                  # characters of a unit its first word is read from
-_WORD = re.compile(r"\S+")
-_SENTENCE_END = re.compile(r"[.!?»\"”)]$")
+# a word right after a sentence's end (read on the raw text: normalizing a whole document costs
+# more than the DP; the marks and format characters norm drops may sit between)
+_END = ".!?؟»\"”)"
+_FORMAT = "\u200c-\u200f\u061c"
+_AFTER_END = re.compile(f"[{_END}][{_FORMAT}]*\\s+([^\\s{_END}{_FORMAT}]\\S*)")
 
 
+@lru_cache(maxsize=100_000)
 def _key(word: str, arabic: bool) -> str:
     """A word's key, so the formula's inflections (حدثنا, وحدثني, حدثناه) count as one."""
     if arabic:
@@ -47,6 +52,4 @@ def joins(units: Sequence[str], arabic: bool) -> list[int] | None:
     opener, count = first.most_common(1)[0]
     if not opener or count < OPENER_SHARE * len(units):
         return None
-    words = (_WORD.findall(norm(u)) for u in units)
-    return [sum(1 for before, word in zip(w, w[1:]) if _SENTENCE_END.search(before) and _key(word, arabic) == opener)
-            for w in words]
+    return [sum(1 for word in _AFTER_END.findall(u) if _key(norm(word), arabic) == opener) for u in units]
