@@ -455,3 +455,37 @@ def test_a_dropped_clause_whose_word_a_rendering_elsewhere_claimed_is_flagged(ca
     en, original, clause = TWO_LARGE
     flag = caught_once(en, original, original.replace(clause, ""), "omission.clause_words")
     assert flag.src_text == "restricting travel and cancelling large public gatherings"
+
+
+# A real TICO-19 pair (CC0): the Arabic renders the first "CoVs" (فيروسات كورونا), the plant deletes the
+# clause holding the second (eval/plant.py's dev3 set).
+TWO_COVS = ("Asymptomatic or only mild symptoms were detected when bats were infected with CoVs, indicating the "
+            "mutual adaptation between CoVs and bats.",
+            "قد اكتُشفت حالات غير مصحوبة بأعراض أو ذات أعراض خفيفة فقط عند إصابة الخفافيش بفيروسات كورونا، وهو ما "
+            "يشير إلى التكيف المتبادل بين فيروسات كورونا والخفافيش.",
+            "، وهو ما يشير إلى التكيف المتبادل بين فيروسات كورونا والخفافيش")
+
+
+def test_a_dropped_clause_holding_an_acronym_nothing_renders_is_flagged(caught_once):
+    """The second CoVs, which nothing in the Arabic renders, no longer counts as found inside the clause."""
+    en, original, clause = TWO_COVS
+    flag = caught_once(en, original, original.replace(clause, ""), "omission.clause_words")
+    assert "indicating the mutual adaptation" in flag.src_text
+
+
+@pytest.mark.parametrize("en, ar, found", [
+    ("The FDA approved it.", "وافقت FDA عليه.", True),                       # kept in Latin
+    ("The CDC approved it.", "وافقت سي دي سي عليه.", True),                  # its letters' names
+    ("SARS spread fast.", "انتشر سارس بسرعة.", True),                         # transliterated
+    ("IT IS FURTHER ORDERED that it be filed.", "أمرنا بإيداعه.", True),    # text in capitals
+    ("Antibodies include IgM.", "تشمل الأجسام المضادة.", False),             # nothing shows it
+])
+def test_an_acronym_is_found_on_its_own_only_where_the_arabic_shows_it(en, ar, found):
+    from mtkit.checks.analysis import AnalyzedSegment
+    from mtkit.checks.clauses.evidence import evidence, seen_en
+    from mtkit.checks.clauses.words import is_acronym
+    from mtkit.model import Segment
+    seg = AnalyzedSegment(Segment("t", en, ar))
+    i = next(k for k, t in enumerate(seg.src_words) if is_acronym(seg.src[t.start:t.end]))
+    assert evidence(seg, bilingual()).found_en[i] is found
+    assert seen_en(seg, bilingual())[i] is found

@@ -134,7 +134,8 @@ def seen_en(seg: AnalyzedSegment, lex: Bilingual) -> list[bool]:
         out = []
         for i, tok in enumerate(seg.src_words):
             original = seg.src[tok.start:tok.end]
-            ok = i in linked or not tok.norm.isalpha() or is_acronym(original) or tok.norm in seg.tgt_norm.text
+            ok = i in linked or not tok.norm.isalpha() or is_acronym(original) and acronym_found(seg, i) \
+                or tok.norm in seg.tgt_norm.text
             if not ok:
                 en = look_up_en(tok.norm, lex)
                 ok = not en.stems.isdisjoint(cores) or not en.keys.isdisjoint(renders) \
@@ -185,7 +186,8 @@ def free_ar(seg: AnalyzedSegment) -> list[bool]:
 
 def _match(seg: AnalyzedSegment, lex: Bilingual) -> Evidence:
     src, tgt = seg.src_words, seg.tgt_words
-    en_free = [not t.norm.isalpha() or is_acronym(seg.src[t.start:t.end]) or t.norm in seg.tgt_norm.text for t in src]
+    en_free = [not t.norm.isalpha() or is_acronym(seg.src[t.start:t.end]) and acronym_found(seg, i)
+               or t.norm in seg.tgt_norm.text for i, t in enumerate(src)]
     ar_free = free_ar(seg)
     edges = _edges(seg, lex, [i for i, t in enumerate(src) if en_content(t.norm) and not en_free[i]],
                    [j for j, t in enumerate(tgt) if ar_content(t.norm) and not ar_free[j]])
@@ -321,6 +323,23 @@ def en_word_rendered(seg: AnalyzedSegment, i: int) -> bool:
     return any(link.src == i for link in seg.word_links) or word in seg.tgt_norm.text \
         or any(sounds_like(skeleton, ar_skeleton(bare[-1])) for bare in seg.tgt_bare) \
         or spelled_letters(seg, seg.src[seg.src_words[i].start:seg.src_words[i].end])
+
+
+def acronym_found(seg: AnalyzedSegment, i: int) -> bool:
+    """Is English acronym ``i`` (CoVs, IgM) found without a link of the evidence's own: the Arabic shows
+    it (a link, Latin kept, a transliteration, its letters' names, words the document renders it with),
+    or it is a word of a text in capitals (IT IS FURTHER ORDERED)? An acronym nothing renders is a word
+    like any other, and a dropped clause holding one ("indicating the mutual adaptation between CoVs
+    and bats") is still unexplained."""
+    return _in_capitals(seg, i) or en_word_rendered(seg, i) or bool(_rendered_in(seg, seg.src_words[i].norm))
+
+
+def _in_capitals(seg: AnalyzedSegment, i: int) -> bool:
+    """A word in capitals beside another one: words written in capitals, not an acronym."""
+    def capitals(k: int) -> bool:
+        text = seg.src[seg.src_words[k].start:seg.src_words[k].end] if 0 <= k < len(seg.src_words) else ""
+        return len(text) >= 2 and text.isalpha() and text.isupper()
+    return capitals(i) and (capitals(i - 1) or capitals(i + 1))
 
 
 def shown_in_full(seg: AnalyzedSegment, i: int) -> bool:
