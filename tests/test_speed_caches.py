@@ -358,3 +358,47 @@ def test_dropped_clause_coverage_of_none_asks_nothing(corpora, monkeypatch):
     assert not dropped._covered(seg, lex, 1.5)
     monkeypatch.setattr(dropped, "seen_ar", lambda seg, lex: (_ for _ in ()).throw(AssertionError("asked")))
     assert dropped._covered(seg, lex, 0.0)
+
+
+def _letter_by_letter_en(word: str, silent_h: bool = True) -> str:
+    """en_skeleton as first written: at each letter the longest piece of the table (3, 2, 1 letters)."""
+    latin, _ = translit._tables()
+    word = word.lower().removesuffix("'s")
+    if silent_h:
+        word = translit._SILENT_H.sub("", word)
+    out, i = [], 0
+    while i < len(word):
+        for size in (3, 2, 1):
+            piece = word[i:i + size]
+            if len(piece) == size and piece in latin:
+                soft = piece == "c" and word[i + 1:i + 2] in ("e", "i", "y")
+                out.extend(["S"] if soft else ["K", "S"] if piece == "x" else [latin[piece]])
+                i += size
+                break
+        else:
+            i += 1
+    return _classes_once(out)
+
+
+def _classes_once(classes: list[str]) -> str:
+    out: list[str] = []
+    for c in classes:
+        if c and (not out or out[-1] != c):
+            out.append(c)
+    return "".join(out)
+
+
+def test_skeletons_in_one_pass_are_the_letter_by_letter_reading(corpora):
+    from mtkit.text.normalize import norm
+    _, arabic = translit._tables()
+    text = " ".join((corpora / name).read_text(encoding="utf-8") for name in ("musk-trump.en.txt", "musk-trump.ar.txt"))
+    tricky = ["Matovič", "Charité", "Schmidt", "Kochhar", "accident", "ACCENT's", "Xerxes", "cc", "c", "ce", "x",
+              "Johns", "Sarah", "Rahman", "ﻻ", "ﷲ", "مُحَمَّد", "تشو", "بيلتزز", "ـــ", "a\u200cb", "٣٤"]
+    words = sorted({*text.split(), *tricky})
+    assert len(words) > 800
+    for word in words:
+        for silent_h in (True, False):
+            assert translit.en_skeleton(word, silent_h) == _letter_by_letter_en(word, silent_h), word
+        plain = _classes_once([arabic.get(ch, "") for ch in norm(word)])
+        assert translit._plain_skeleton(word) == plain, word
+        assert translit.ar_skeleton(word) == _classes_once([arabic.get(ch, "") for ch in norm(word).replace("تش", "ش")])

@@ -8,6 +8,7 @@ from __future__ import annotations
 import re
 import unicodedata
 from functools import lru_cache
+from itertools import groupby
 from typing import Optional
 
 from mtkit.data import table
@@ -23,6 +24,8 @@ def _tables() -> tuple[dict[str, str], dict[str, str]]:
     arabic: dict[str, str] = {}
     for row in table("translit.tsv"):
         value = "" if row["class"] == "-" else row["class"]
+        if len(value) > 1:
+            raise ValueError(f"mtkit/data/translit.tsv: a class is one letter, not {value!r}")   # see _runs_collapsed
         for item in row["latin"].split():
             latin[item.rstrip("*")] = value
         for ch in row["arabic"].split():
@@ -31,38 +34,58 @@ def _tables() -> tuple[dict[str, str], dict[str, str]]:
     return latin, arabic
 
 
-def _collapse(classes: list[str]) -> str:
-    out: list[str] = []
-    for c in classes:
-        if c and (not out or out[-1] != c):
-            out.append(c)
-    return "".join(out)
+_DOUBLED = re.compile(r"(.)\1")
+
+
+def _runs_collapsed(classes: str) -> str:
+    """Classes (one letter each) with each run of one class written once: MMSK → MSK."""
+    return classes if _DOUBLED.search(classes) is None else "".join(c for c, _ in groupby(classes))
+
+
+@lru_cache(maxsize=1)
+def _latin_pieces() -> tuple[re.Pattern[str], dict[str, str]]:
+    """English spelling → its classes in one regex pass: each letter with its longest digraph or
+    trigraph of the table first (``s(?:ch|s|h)?``: sch, ss, sh, then s), any other character
+    alone; each piece's classes: the table's, x as KS, and a soft c (c before e, i, y) as S with
+    the vowel's (none): the letter-by-letter reading, without a slice and a lookup per length."""
+    latin, _ = _tables()
+    classes = dict(latin)
+    classes["x"] = "KS"
+    pieces = sorted(latin, key=len, reverse=True)
+    for vowel in "eiy":          # after c: a single letter of the table, no digraph starts with it
+        if vowel in latin and not any(p.startswith(vowel) and len(p) > 1 for p in latin):
+            classes["c" + vowel] = "S" + latin[vowel]
+            pieces.insert(pieces.index("c"), "c" + vowel)
+    by_first: dict[str, list[str]] = {}
+    for piece in pieces:
+        by_first.setdefault(piece[0], []).append(re.escape(piece[1:]))
+    rests = (re.escape(first) + (f"(?:{'|'.join(r for r in tails if r)})?" if any(tails) else "")
+             for first, tails in by_first.items())
+    return re.compile("|".join(rests) + "|.", re.S), classes
+
+
+class _ArabicClasses(dict):
+    """A ``str.translate`` table: a character → the classes of its normalized form (learnt once)."""
+
+    def __missing__(self, code: int) -> str:
+        _, arabic = _tables()
+        self[code] = "".join(arabic.get(ch, "") for ch in norm(chr(code)))
+        return self[code]
+
+
+_ARABIC_CLASSES = _ArabicClasses()
 
 
 @lru_cache(maxsize=100_000)
 def en_skeleton(word: str, silent_h: bool = True) -> str:
-    latin, _ = _tables()
     word = word.lower()
     if word.endswith("'s"):
         word = word[:-2]
-    if silent_h:
+    if silent_h and "h" in word:
         word = _SILENT_H.sub("", word)    # John, Johns, Sarah: h after a vowel, before a consonant
-    out, i = [], 0
-    while i < len(word):
-        for size in (3, 2, 1):
-            piece = word[i:i + size]
-            if len(piece) == size and piece in latin:
-                if piece == "c" and word[i + 1:i + 2] in ("e", "i", "y"):
-                    out.append("S")       # soft c
-                elif piece == "x":
-                    out.extend(["K", "S"])
-                else:
-                    out.append(latin[piece])
-                i += size
-                break
-        else:
-            i += 1                        # digits, apostrophes, accents: ignored
-    return _collapse(out)
+    pieces, classes = _latin_pieces()
+    # digits, apostrophes, accents: no class
+    return _runs_collapsed("".join([classes.get(piece, "") for piece in pieces.findall(word)]))
 
 
 # Letters other languages write for other sounds than English does, as Arabic news renders them:
@@ -102,6 +125,8 @@ _CARONS = str.maketrans({"č": "ch", "ć": "ch", "š": "sh", "ś": "sh", "ş": "
 
 def _fold(word: str) -> str:
     """Letters with diacritics as English spells their sound: Matovič → matovich, Charité → charite."""
+    if word.isascii():
+        return word                       # (no caron, nothing to decompose)
     word = word.translate(_CARONS)
     return "".join(c for c in unicodedata.normalize("NFKD", word) if not unicodedata.combining(c))
 
@@ -160,8 +185,7 @@ def ar_skeleton(word: str) -> str:
 @lru_cache(maxsize=200_000)
 def _plain_skeleton(word: str) -> str:
     """Letter by letter (تش as t and sh: Ateş آتش)."""
-    _, arabic = _tables()
-    return _collapse([arabic.get(ch, "") for ch in norm(word)])
+    return _runs_collapsed(word.translate(_ARABIC_CLASSES))
 
 
 def _one_edit(a: str, b: str) -> bool:
