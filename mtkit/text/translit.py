@@ -104,6 +104,7 @@ _READINGS = ((re.compile("^gh"), ("g",)), (re.compile("(?<=...)u[lrdnst]$"), (""
              # the Greek ch before r or l (Christmas كريسماس, Chloe كلوي, hypochlorite هيبوكلوريت)
              (re.compile("ch(?=[rl])"), ("k",)))
 MAX_READINGS = 16
+_ANY_READING = re.compile("|".join(f"(?:{pattern.pattern})" for pattern, _ in _READINGS))
 
 
 @lru_cache(maxsize=100_000)
@@ -111,10 +112,11 @@ def en_skeletons(word: str) -> tuple[str, ...]:
     """The English skeleton of a name, then those of its foreign readings (``_READINGS``, and an
     h sounded after a vowel: Rahman رحمن, Ahmed أحمد)."""
     spellings = [_fold(word.lower().removesuffix("'s"))]
-    for pattern, sounds in _READINGS:
-        if pattern.search(spellings[0]):
-            spellings += [pattern.sub(sound, w) for w in spellings for sound in sounds]
-            spellings = spellings[:MAX_READINGS]
+    if _ANY_READING.search(spellings[0]):      # (most names have none: one search, not one per reading)
+        for pattern, sounds in _READINGS:
+            if pattern.search(spellings[0]):
+                spellings += [pattern.sub(sound, w) for w in spellings for sound in sounds]
+                spellings = spellings[:MAX_READINGS]
     out = [en_skeleton(w, silent_h=silent) for silent in (True, False) for w in spellings]
     return tuple(dict.fromkeys(x for x in out if x))
 
