@@ -402,3 +402,12 @@ def test_skeletons_in_one_pass_are_the_letter_by_letter_reading(corpora):
         plain = _classes_once([arabic.get(ch, "") for ch in norm(word)])
         assert translit._plain_skeleton(word) == plain, word
         assert translit.ar_skeleton(word) == _classes_once([arabic.get(ch, "") for ch in norm(word).replace("تش", "ش")])
+
+
+def test_word_frequency_of_one_plain_token_by_its_centibels_is_the_full_computation(corpora):
+    text = " ".join((corpora / name).read_text(encoding="utf-8") for name in ("musk-trump.en.txt", "musk-trump.ar.txt"))
+    words = sorted({w.strip(".,:;\"'()") for w in text.split()} - {""})
+    joined = [a + b for a, b in zip(words, words[1:])]           # mostly unlisted
+    for word in [*words, *joined, "2020", "covid-19", "it's", "l'homme", "ـــ"]:
+        for lang in ("en", "ar"):
+            assert lexicon.zipf(word, lang) == lexicon._zipf_of(lexicon._frequency(word, lang)), (word, lang)

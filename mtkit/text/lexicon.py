@@ -179,11 +179,33 @@ def _frequency(word: str, lang: str) -> float:
         if smashed != token:
             freq *= _digit_freq(token)
         one_over_result += 1.0 / freq
+    return _rounded(one_over_result)
+
+
+def _rounded(one_over_result: float) -> float:
     unrounded = max(1.0 / one_over_result, MINIMUM)
     return round(unrounded, math.floor(-math.log(unrounded, 10)) + 3)
+
+
+def _zipf_of(frequency: float) -> float:
+    return round(math.log(frequency, 10) + 9, 2)
+
+
+_UNSEEN = _zipf_of(MINIMUM)
+
+
+@lru_cache(maxsize=None)
+def _zipf_of_centibels(cb: int) -> float:
+    """The Zipf frequency of a word of one token without digits listed at ``cb``: what
+    :func:`_frequency` computes for it, once per value (a list holds a few hundred)."""
+    return _zipf_of(_rounded(0.0 + 1.0 / 10 ** (-cb / 100)))
 
 
 @lru_cache(maxsize=200_000)
 def zipf(word: str, lang: str = "ar") -> float:
     """Zipf frequency: 0 for unseen strings, about 3 for a word seen once per million words."""
-    return round(math.log(_frequency(word, lang), 10) + 9, 2)
+    tokens = _tokens(word, lang)
+    if len(tokens) == 1 and tokens[0].isalpha():       # nearly every word: one token, no digit to smash
+        cb = _list(lang).centibels(tokens[0])
+        return _UNSEEN if cb is None else _zipf_of_centibels(cb)
+    return _zipf_of(_frequency(word, lang))
