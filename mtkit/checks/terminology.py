@@ -24,20 +24,21 @@ def _skeleton(word: str) -> str:
     return word.translate(_WEAK_LETTERS)
 
 
-def _broken_plural(seg: AnalyzedSegment, term) -> bool:
-    """Whether a one-word glossary rendering (عَرَض "symptom") is there as its broken plural
-    (الأعراض "symptoms"): an Arabic word with the same consonants whose morphological glosses
-    include the English term. The consonants alone would take عالم ("world") for علم ("flag")."""
+def _broken_plural(seg: AnalyzedSegment, term, taken: set[int]) -> Optional[frozenset[int]]:
+    """Where a one-word glossary rendering (عَرَض "symptom") is there as its broken plural
+    (الأعراض "symptoms"), none of ``taken``: an Arabic word with the same consonants whose
+    morphological glosses include the English term. The consonants alone would take عالم ("world")
+    for علم ("flag")."""
     wanted = {_skeleton(norm(ar)) for ar in term.ar if len(norm(ar).split()) == 1}
     wanted.discard("")
     if not wanted:
-        return False
+        return None
     english = en_lemmas(term.en)
     for k, forms in enumerate(seg.tgt_bare):
-        if any(_skeleton(form) in wanted for form in forms) and \
+        if k not in taken and any(_skeleton(form) in wanted for form in forms) and \
                 any(english & en_lemmas(gloss) for gloss in english_of(seg.tgt_words[k].norm, bilingual())):
-            return True
-    return False
+            return frozenset({k})
+    return None
 
 
 @check("terminology.domain", category="terminology", doc=Doc(
@@ -63,27 +64,36 @@ def glossary_term(seg: AnalyzedSegment) -> Iterator[Finding]:
     entries the glossary has for the same English words)."""
     if not seg.tgt.strip():
         return
-    found = [(term, span) for term in seg.options.get("glossary", ()) if (span := _term_span(seg, term))]
-    spans = {span for _, span in found}
     by_span: dict[Span, list] = {}
-    for term, span in found:
-        # a term inside a longer glossary term found here is that term's business ("fatality rate" in
-        # "case fatality rate")
-        if not any(o != span and o.start <= span.start and span.end <= o.end for o in spans):
+    for term in seg.options.get("glossary", ()):
+        for span in _term_spans(seg, term):
             by_span.setdefault(span, []).append(term)
-    # one Arabic word renders one term: "virus" beside "coronavirus" needs a فيروس of its own besides
-    # فيروس كورونا, so the terms with the longest renderings take their words first
-    # (a bracketed restatement is the same mention: "Centers for Disease Control and Prevention (CDC)")
+    # a term inside a longer glossary term is that term's business where the longer one is rendered
+    # ("fatality rate" in "case fatality rate"); where it is not, the shorter term is still asked for
+    outer = {span: [o for o in by_span if o != span and o.start <= span.start and span.end <= o.end]
+             for span in by_span}
+    # one Arabic word renders one mention: "virus" beside "coronavirus" needs a فيروس of its own besides
+    # فيروس كورونا, and a term said twice needs two renderings, so longer terms go first, then the
+    # terms with the longest renderings (a bracketed restatement is the same mention: "Centers for
+    # Disease Control and Prevention (CDC)")
     claims: dict[Span, frozenset[int]] = {}
     missing = []
-    for span, terms in sorted(by_span.items(), key=lambda item: (-_longest(item[1]), item[0].start, item[0].end)):
+    for span, terms in sorted(by_span.items(), key=lambda item: (len(outer[item[0]]), -_longest(item[1]),
+                                                                 item[0].start, item[0].end)):
+        if any(o in claims for o in outer[span]):
+            continue
         taken = {i for other, used in claims.items() if not _restates(seg, other, span) for i in used}
         found_at = next((u for term in terms if (u := _rendered(seg, term, taken)) is not None), None)
         if found_at is None:
             missing.append((span, terms))
         else:
             claims[span] = found_at
+    # a longer term missing with a shorter one inside it also missing is told by the shorter one: its
+    # own rendering is what the Arabic lacks ("outbreak" → تفشي in "ongoing outbreak")
+    inner = {o for span, _ in missing for o in outer[span]}
     for span, terms in sorted(missing, key=lambda item: (item[0].start, item[0].end)):
+        if span in inner:
+            continue
         src_text = seg.src[span.start:span.end]
         # the entry written as the English is (infected → مُصاب before infect → إصابة بالعدوى)
         term = min(terms, key=lambda t: (t.en.lower() != src_text.lower(), t.en != src_text))
@@ -111,13 +121,13 @@ def _longest(terms: list) -> int:
 _UPOS = {"noun": "NOUN", "verb": "VERB", "adjective": "ADJ", "adverb": "ADV"}
 
 
-def _term_span(seg: AnalyzedSegment, term) -> Optional[Span]:
-    """The first occurrence of the term's English that is the term itself: not part of a longer
+def _term_spans(seg: AnalyzedSegment, term) -> Iterator[Span]:
+    """Every occurrence of the term's English that is the term itself: not part of a longer
     hyphenated word (SARS-CoV in SARS-CoV-2, touch in high-touch), and of the glossary's part of
     speech where it gives one and the word cannot be it ("spread" the verb is no noun entry's)."""
     words, capitals = _english(term.en)
     if not all(w in seg.src_lemma_set for w in words if w != "one's"):
-        return None                   # (most terms, most pairs: before any generator is made)
+        return                        # (most terms, most pairs: before any generator is made)
     upos = _UPOS.get(term.pos)
     for span in find_en_terms(seg, words, capitals):
         if _HYPHENATED.match(seg.src, span.end) or _HYPHENATED_BEFORE.search(seg.src, 0, span.start):
@@ -126,8 +136,7 @@ def _term_span(seg: AnalyzedSegment, term) -> Optional[Span]:
             lemmas = all_lemmas(seg.src[span.start:span.end])
             if lemmas and upos not in lemmas:
                 continue
-        return span
-    return None
+        yield span
 
 
 @lru_cache(maxsize=20_000)
@@ -166,19 +175,21 @@ def _rendered(seg: AnalyzedSegment, term, taken: set[int]) -> Optional[frozenset
     """The Arabic words (none of ``taken``) that render the term, or None where it is not rendered."""
     for form in term.ar:
         for words in _renderings(form):
-            if (used := _found(seg, words, taken)) is not None:
+            if (used := _found(seg, words, taken, term.en)) is not None:
                 return used
-    return frozenset() if _broken_plural(seg, term) else None
+    return _broken_plural(seg, term, taken)
 
 
-def _found(seg: AnalyzedSegment, words: tuple[str, ...], taken: set[int]) -> Optional[frozenset[int]]:
+def _found(seg: AnalyzedSegment, words: tuple[str, ...], taken: set[int], english: str) -> Optional[frozenset[int]]:
     """Where the Arabic has every word of a rendering, each in some inflection: in order with at
     most GAP other words between them, or (three words or more) in another order with at most one
     word between (a construct chain reorders: معدل حالات الوفيات, معدلات وفيات الحالات; القيود
     المفروضة على السفر, فرض قيود على السفر). A word of a longer rendering may also be there as its
-    broken plural (مركز → مراكز) beside its others."""
+    broken plural (مركز → مراكز) beside its others. A one-word rendering is the term's ``english``."""
     n = len(words)
-    hits = [[i for i in range(len(seg.tgt_words)) if i not in taken and _same_word(seg, i, w, n > 1)] for w in words]
+    alone = english if n == 1 else None
+    hits = [[i for i in range(len(seg.tgt_words)) if i not in taken and _same_word(seg, i, w, n > 1, alone)]
+            for w in words]
     if not all(hits):
         return None
     # (two words keep their order: an Arabic noun and its adjective do not swap, and "كوفيد-19 وسارس"
@@ -214,11 +225,13 @@ def _distinct(hits: list[list[int]], first: int, width: int) -> Optional[frozens
     return frozenset(used)
 
 
-def _same_word(seg: AnalyzedSegment, i: int, word: str, skeleton: bool) -> bool:
+def _same_word(seg: AnalyzedSegment, i: int, word: str, skeleton: bool, english: Optional[str] = None) -> bool:
     """Whether Arabic word ``i`` is ``word`` inflected: a light stem, a clitic, the article or none
     (construct state: معدل الوفيات, معدل وفيات), a plural or dual ending (لقاح, لقاحات), with
     ``skeleton`` the same consonants (a broken plural: جهاز, أجهزة), or another word of its root in
-    the same sense (see _derived)."""
+    the same sense (see _derived); where ``word`` renders the English term ``english`` alone, only
+    if the dictionary reads ``word`` in the term's sense: its glosses for عرض are عَرْض "display,
+    expose" and share "expose" with التعرض, but the glossary's عَرَض is "symptom"."""
     if seg.tgt_word_is(i, word):
         return True
     tgt = seg.tgt_words[i].norm
@@ -229,7 +242,15 @@ def _same_word(seg: AnalyzedSegment, i: int, word: str, skeleton: bool) -> bool:
         want = _skeleton(strip_article(word)).removesuffix("ه")
         if len(want) >= 3 and any(_skeleton(strip_article(form)).removesuffix("ه") == want for form in seg.tgt_bare[i]):
             return True
-    return _derived(word, tgt)
+    return _derived(word, tgt) and (english is None or _means(word, english))
+
+
+@lru_cache(maxsize=20_000)
+def _means(word: str, english: str) -> bool:
+    """Whether the dictionary glosses ``word`` with an English word of the term's families (the same
+    first five letters, as _derived compares: transfer/transmission)."""
+    families = {lemma[:5] for lemma in en_lemmas(english) if len(lemma) >= 4}
+    return any(g[:5] in families for g in english_of(word, bilingual()) if len(g) >= 4)
 
 
 @lru_cache(maxsize=20_000)
