@@ -82,6 +82,10 @@ def glossary_term(seg: AnalyzedSegment) -> Iterator[Finding]:
                                                                  item[0].start, item[0].end)):
         if any(o in claims for o in outer[span]):
             continue
+        if outer[span]:   # (the longer ones missing: the shorter is asked for in the sense they give it)
+            longer = tuple(form for o in outer[span] for t in by_span[o] for form in t.ar)
+            if not any(_inside(t.ar, longer) for t in terms):
+                continue
         taken = {i for other, used in claims.items() if not _restates(seg, other, span) for i in used}
         found_at = next((u for term in terms if (u := _rendered(seg, term, taken)) is not None), None)
         if found_at is None:
@@ -90,9 +94,9 @@ def glossary_term(seg: AnalyzedSegment) -> Iterator[Finding]:
             claims[span] = found_at
     # a longer term missing with a shorter one inside it also missing is told by the shorter one: its
     # own rendering is what the Arabic lacks ("outbreak" → تفشي in "ongoing outbreak")
-    inner = {o for span, _ in missing for o in outer[span]}
+    told_inside = {o for span, _ in missing for o in outer[span]}
     for span, terms in sorted(missing, key=lambda item: (item[0].start, item[0].end)):
-        if span in inner:
+        if span in told_inside:
             continue
         src_text = seg.src[span.start:span.end]
         # the entry written as the English is (infected → مُصاب before infect → إصابة بالعدوى)
@@ -100,6 +104,22 @@ def glossary_term(seg: AnalyzedSegment) -> Iterator[Finding]:
         note = f" ({term.note})." if term.note else "."
         yield Finding("minor", f"Glossary: '{src_text}' must be rendered as '{term.ar[0]}'{note}",
                       src_span=span, suggestion=term.ar[0], confidence=0.6)
+
+
+@lru_cache(maxsize=4096)
+def _inside(forms: tuple[str, ...], longer: tuple[str, ...]) -> bool:
+    """Whether the glossary renders a term the same way inside the longer terms holding it: each word
+    of one of its renderings is a word of a longer term's rendering, inflected (تفشي in تفشٍ مستمر).
+    Where it is not, the longer term gives its words another sense: ventilation is التهوية, mechanical
+    ventilation جهاز التنفس الصناعي."""
+    return any(all(any(_akin(w, x) for x in whole[0]) for w in words)
+               for form in forms for words in _renderings(form)
+               for other in longer if (whole := _renderings(other)))
+
+
+def _akin(a: str, b: str) -> bool:
+    """Two normalized words that are one word inflected (a light stem in common)."""
+    return bool(({a, strip_article(a)} | stem_candidates(a)) & ({b, strip_article(b)} | stem_candidates(b)))
 
 
 _BRACKET_AFTER = re.compile(r"^(?:\s*[\w-]+){0,3}\s*\($")
