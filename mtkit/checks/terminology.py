@@ -195,21 +195,19 @@ def _rendered(seg: AnalyzedSegment, term, taken: set[int]) -> Optional[frozenset
     """The Arabic words (none of ``taken``) that render the term, or None where it is not rendered."""
     for form in term.ar:
         for words in _renderings(form):
-            if (used := _found(seg, words, taken, term.en)) is not None:
+            if (used := _found(seg, words, taken)) is not None:
                 return used
     return _broken_plural(seg, term, taken)
 
 
-def _found(seg: AnalyzedSegment, words: tuple[str, ...], taken: set[int], english: str) -> Optional[frozenset[int]]:
+def _found(seg: AnalyzedSegment, words: tuple[str, ...], taken: set[int]) -> Optional[frozenset[int]]:
     """Where the Arabic has every word of a rendering, each in some inflection: in order with at
     most GAP other words between them, or (three words or more) in another order with at most one
     word between (a construct chain reorders: معدل حالات الوفيات, معدلات وفيات الحالات; القيود
     المفروضة على السفر, فرض قيود على السفر). A word of a longer rendering may also be there as its
-    broken plural (مركز → مراكز) beside its others. A one-word rendering is the term's ``english``."""
+    broken plural (مركز → مراكز) beside its others."""
     n = len(words)
-    alone = english if n == 1 else None
-    hits = [[i for i in range(len(seg.tgt_words)) if i not in taken and _same_word(seg, i, w, n > 1, alone)]
-            for w in words]
+    hits = [[i for i in range(len(seg.tgt_words)) if i not in taken and _same_word(seg, i, w, n > 1)] for w in words]
     if not all(hits):
         return None
     # (two words keep their order: an Arabic noun and its adjective do not swap, and "كوفيد-19 وسارس"
@@ -245,13 +243,11 @@ def _distinct(hits: list[list[int]], first: int, width: int) -> Optional[frozens
     return frozenset(used)
 
 
-def _same_word(seg: AnalyzedSegment, i: int, word: str, skeleton: bool, english: Optional[str] = None) -> bool:
+def _same_word(seg: AnalyzedSegment, i: int, word: str, skeleton: bool) -> bool:
     """Whether Arabic word ``i`` is ``word`` inflected: a light stem, a clitic, the article or none
     (construct state: معدل الوفيات, معدل وفيات), a plural or dual ending (لقاح, لقاحات), with
     ``skeleton`` the same consonants (a broken plural: جهاز, أجهزة), or another word of its root in
-    the same sense (see _derived); where ``word`` renders the English term ``english`` alone, only
-    if the dictionary reads ``word`` in the term's sense: its glosses for عرض are عَرْض "display,
-    expose" and share "expose" with التعرض, but the glossary's عَرَض is "symptom"."""
+    the same sense (see _derived)."""
     if seg.tgt_word_is(i, word):
         return True
     tgt = seg.tgt_words[i].norm
@@ -262,15 +258,7 @@ def _same_word(seg: AnalyzedSegment, i: int, word: str, skeleton: bool, english:
         want = _skeleton(strip_article(word)).removesuffix("ه")
         if len(want) >= 3 and any(_skeleton(strip_article(form)).removesuffix("ه") == want for form in seg.tgt_bare[i]):
             return True
-    return _derived(word, tgt) and (english is None or _means(word, english))
-
-
-@lru_cache(maxsize=20_000)
-def _means(word: str, english: str) -> bool:
-    """Whether the dictionary glosses ``word`` with an English word of the term's families (the same
-    first five letters, as _derived compares: transfer/transmission)."""
-    families = {lemma[:5] for lemma in en_lemmas(english) if len(lemma) >= 4}
-    return any(g[:5] in families for g in english_of(word, bilingual()) if len(g) >= 4)
+    return _derived(word, tgt)
 
 
 @lru_cache(maxsize=20_000)
