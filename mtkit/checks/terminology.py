@@ -95,14 +95,20 @@ def glossary_term(seg: AnalyzedSegment) -> Iterator[Finding]:
     # a longer term missing with a shorter one inside it also missing is told by the shorter one: its
     # own rendering is what the Arabic lacks ("outbreak" → تفشي in "ongoing outbreak")
     told_inside = {o for span, _ in missing for o in outer[span]}
+    # a term said several times and rendered otherwise more than once is one finding, at its first
+    # mention so rendered
+    mentions: dict[tuple, list[Span]] = {}
     for span, terms in sorted(missing, key=lambda item: (item[0].start, item[0].end)):
-        if span in told_inside:
-            continue
+        if span not in told_inside:
+            mentions.setdefault(tuple(terms), []).append(span)
+    for terms, spans in sorted(mentions.items(), key=lambda item: (item[1][0].start, item[1][0].end)):
+        span = spans[0]
         src_text = seg.src[span.start:span.end]
         # the entry written as the English is (infected → مُصاب before infect → إصابة بالعدوى)
         term = min(terms, key=lambda t: (t.en.lower() != src_text.lower(), t.en != src_text))
         note = f" ({term.note})." if term.note else "."
-        yield Finding("minor", f"Glossary: '{src_text}' must be rendered as '{term.ar[0]}'{note}",
+        times = f" ({len(spans)} of its mentions are rendered otherwise)" if len(spans) > 1 else ""
+        yield Finding("minor", f"Glossary: '{src_text}' must be rendered as '{term.ar[0]}'{times}{note}",
                       src_span=span, suggestion=term.ar[0], confidence=0.6)
 
 
@@ -150,7 +156,8 @@ def _term_spans(seg: AnalyzedSegment, term) -> Iterator[Span]:
         return                        # (most terms, most pairs: before any generator is made)
     upos = _UPOS.get(term.pos)
     for span in find_en_terms(seg, words, capitals):
-        if _HYPHENATED.match(seg.src, span.end) or _HYPHENATED_BEFORE.search(seg.src, 0, span.start):
+        if _HYPHENATED.match(seg.src, span.end) or _HYPHENATED_BEFORE.search(seg.src, 0, span.start) or \
+                _in_address(seg.src, span):
             continue
         if upos and len(words) == 1:
             lemmas = all_lemmas(seg.src[span.start:span.end])
@@ -167,6 +174,15 @@ def _english(en: str) -> tuple[tuple[str, ...], tuple[bool, ...]]:
 
 _HYPHENATED = re.compile(r"-\w")
 _HYPHENATED_BEFORE = re.compile(r"\w-$")
+# a web or mail address: a scheme, www., an @, or a domain label (covid19.ca.gov)
+_ADDRESS = re.compile(r"://|^www\.|@|\.[a-z]{2,}(?:[./]|$)")
+
+
+def _in_address(src: str, span: Span) -> bool:
+    """Whether the mention is part of a web or mail address ("https://covid19.ca.gov/")."""
+    start = src.rfind(" ", 0, span.start) + 1
+    end = src.find(" ", span.end)
+    return bool(_ADDRESS.search(src[start:end if end >= 0 else len(src)]))
 
 
 @lru_cache(maxsize=4096)
