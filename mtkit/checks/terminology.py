@@ -88,6 +88,8 @@ def glossary_term(seg: AnalyzedSegment) -> Iterator[Finding]:
                 continue
         taken = {i for other, used in claims.items() if not _restates(seg, other, span) for i in used}
         found_at = next((u for term in terms if (u := _rendered(seg, term, taken)) is not None), None)
+        if found_at is None and any(by_span[other] == terms for other in claims):
+            found_at = _said_again(seg, terms, taken)
         if found_at is None:
             missing.append((span, terms))
         else:
@@ -275,6 +277,35 @@ def _same_word(seg: AnalyzedSegment, i: int, word: str, skeleton: bool) -> bool:
         if len(want) >= 3 and any(_skeleton(strip_article(form)).removesuffix("ه") == want for form in seg.tgt_bare[i]):
             return True
     return _derived(word, tgt)
+
+
+def _said_again(seg: AnalyzedSegment, terms: list, taken: set[int]) -> Optional[frozenset[int]]:
+    """A further mention of a term the Arabic already renders with the glossary's words, said again
+    with words of a rendering's roots: the maṣdar for the participle (إصابتها beside المصابين for
+    "infected"). A synonym has another root (الحمة for الفيروس, الفيروس التاجي for فيروس كورونا)
+    and stays a finding."""
+    free = [i for i in range(len(seg.tgt_words)) if i not in taken]
+    for term in terms:
+        for form in term.ar:
+            for words in _renderings(form):
+                at = [next((i for i in free if _kin(word, seg.tgt_words[i].norm)), None) for word in words]
+                if None not in at:
+                    return frozenset(i for i in at if i is not None)
+    return None
+
+
+@lru_cache(maxsize=20_000)
+def _kin(word: str, other: str) -> bool:
+    """Two words of one root: three consonants in common, or two (a hollow or defective root: صب of
+    إصابة, مصاب) where the dictionary also glosses both with one English word family."""
+    shared = loose_roots(word) & loose_roots(other)
+    if not shared:
+        return False
+    if max(map(len, shared)) >= 3:
+        return True
+    lex = bilingual()
+    mine = {g[:5] for g in english_of(word, lex) if len(g) >= 4}
+    return bool(mine) and any(g[:5] in mine for g in english_of(other, lex) if len(g) >= 4)
 
 
 @lru_cache(maxsize=20_000)
