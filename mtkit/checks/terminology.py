@@ -86,7 +86,8 @@ def glossary_term(seg: AnalyzedSegment) -> Iterator[Finding]:
             longer = tuple(form for o in outer[span] for t in by_span[o] for form in t.ar)
             if not any(_inside(t.ar, longer) for t in terms):
                 continue
-        taken = {i for other, used in claims.items() if not _restates(seg, other, span) for i in used}
+        taken = {i for other, used in claims.items()
+                 if not (_restates(seg, other, span) and not _bracketed(seg, used)) for i in used}
         found_at = next((u for term in terms if (u := _rendered(seg, term, taken)) is not None), None)
         if found_at is None and any(by_span[other] == terms for other in claims):
             found_at = _said_again(seg, terms, taken)
@@ -139,6 +140,16 @@ def _restates(seg: AnalyzedSegment, a: Span, b: Span) -> bool:
     first, second = (a, b) if a.start < b.start else (b, a)
     return first.end <= second.start and seg.src[second.end:second.end + 1] == ")" and \
         bool(_BRACKET_AFTER.match(seg.src[first.end:second.start]))
+
+
+def _bracketed(seg: AnalyzedSegment, used: frozenset[int]) -> bool:
+    """Whether the Arabic words lie inside brackets: the Arabic restates the name too ("منظمة الصحة
+    العالمية (WHO)" written "X (منظمة الصحة العالمية)"), so the mention outside needs words of its own."""
+    if not used:
+        return False
+    start, end = seg.tgt_words[min(used)].start, seg.tgt_words[max(used)].end
+    before = seg.tgt[:start]
+    return before.rfind("(") > before.rfind(")") and ")" in seg.tgt[end:].split("(", 1)[0]
 
 
 def _longest(terms: list) -> int:
