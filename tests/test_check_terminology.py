@@ -142,6 +142,14 @@ FOLLOWED = [
                  "تفشت متلازمة ميرس محدثة وباءً.", marks=_needs_dictionary, id="verb for noun"),
     # the glossary's part of speech: a noun entry, the English a verb only
     ((Term("test", ("اختبار",), pos="noun"),), "Everyone on board was tested.", "فُحص كل من كان على متن السفينة."),
+    # a term said twice, the second time with a word of its rendering's root (the maṣdar of مُصاب)
+    pytest.param((Term("infected", ("مُصاب",)),),
+                 "Some of those infected show no symptoms; contacts of confirmed infected people are monitored.",
+                 "لا تظهر أعراض على بعض المصابين، ويُرصد مخالطو الحالات التي تأكدت إصابتها.",
+                 marks=_needs_dictionary, id="said again, same root"),
+    # a mention inside a web address is not the term
+    ((Term("covid19", ("مرض كوفيد 19",)),), "The memorandum is at https://covid19.ca.gov/.",
+     "المذكرة موجودة على https://covid19.ca.gov/."),
 ]
 
 
@@ -168,6 +176,19 @@ NOT_FOLLOWED = [
      "The virus was named the SARS coronavirus.", "سُمي الحمة باسم فيروس كورونا سارس.", "virus"),
     # a standalone term beside the same term inside a longer word
     ((Term("MERS", ("متلازمة الشرق الأوسط التنفسية",)),), "MERS-CoV causes MERS.", "يسبب ميرس-كوف مرض ميرس.", "MERS"),
+    # each mention needs a rendering of its own: the second coronavirus is a near synonym
+    ((Term("coronavirus", ("فيروس كورونا",)),), "Vaccines exist for other strains of coronavirus such as the SARS coronavirus.",
+     "توجد لقاحات لسلالات أخرى من فيروسات كورونا مثل حمة كورونا سارس.", "coronavirus"),
+    # a longer term missing: the shorter one inside it, rendered the same way inside it, is still asked for
+    ((Term("outbreak", ("تفشي",)), Term("ongoing outbreak", ("تفشٍ مستمر",))), "WHO declared the ongoing outbreak an emergency.",
+     "أعلنت منظمة الصحة العالمية الذيوع الحالي حالة طارئة.", "outbreak"),
+    # … but not where the longer term gives it another sense (ventilation is التهوية, not in this term)
+    ((Term("ventilation", ("التهوية",)), Term("mechanical ventilation", ("جهاز التنفس الصناعي الميكانيكي",))),
+     "Some patients needed mechanical ventilation.", "احتاج بعض المرضى إلى التنفس الاصطناعي.", "mechanical ventilation"),
+    # the Arabic restates the name in brackets too: the name before them needs its own words
+    ((Term("WHO", ("منظمة الصحة العالمية",)), Term("World Health Organization", ("منظمة الصحة العالمية",))),
+     "It was declared a pandemic by the World Health Organization (WHO) on 11 March.",
+     "أعلنت منظمة العافية العالمية (منظمة الصحة العالمية) أنه جائحة في 11 مارس.", "World Health Organization"),
 ]
 
 

@@ -78,8 +78,9 @@ def glossary_term(seg: AnalyzedSegment) -> Iterator[Finding]:
     # Disease Control and Prevention (CDC)")
     claims: dict[Span, frozenset[int]] = {}
     missing = []
-    for span, terms in sorted(by_span.items(), key=lambda item: (len(outer[item[0]]), -_longest(item[1]),
-                                                                 item[0].start, item[0].end)):
+    # (a name's bracketed restatement first: "X (WHO)" renders the bracket with the bracket's words)
+    for span, terms in sorted(by_span.items(), key=lambda item: (len(outer[item[0]]), not _in_brackets(seg, item[0]),
+                                                                 -_longest(item[1]), item[0].start, item[0].end)):
         if any(o in claims for o in outer[span]):
             continue
         if outer[span]:   # (the longer ones missing: the shorter is asked for in the sense they give it)
@@ -140,6 +141,11 @@ def _restates(seg: AnalyzedSegment, a: Span, b: Span) -> bool:
     first, second = (a, b) if a.start < b.start else (b, a)
     return first.end <= second.start and seg.src[second.end:second.end + 1] == ")" and \
         bool(_BRACKET_AFTER.match(seg.src[first.end:second.start]))
+
+
+def _in_brackets(seg: AnalyzedSegment, span: Span) -> bool:
+    """Whether the English mention is the whole of a bracket: "(WHO)"."""
+    return seg.src[:span.start].rstrip().endswith("(") and seg.src[span.end:].lstrip().startswith(")")
 
 
 def _bracketed(seg: AnalyzedSegment, used: frozenset[int]) -> bool:
