@@ -72,21 +72,35 @@ def glossary_term(seg: AnalyzedSegment) -> Iterator[Finding]:
     # ("fatality rate" in "case fatality rate"); where it is not, the shorter term is still asked for
     outer = {span: [o for o in by_span if o != span and o.start <= span.start and span.end <= o.end]
              for span in by_span}
-    # one Arabic word renders one mention: "virus" beside "coronavirus" needs a فيروس of its own besides
-    # فيروس كورونا, and a term said twice needs two renderings, so longer terms go first, then the
-    # terms with the longest renderings (a bracketed restatement is the same mention: "Centers for
-    # Disease Control and Prevention (CDC)")
+    missing = _unrendered(seg, by_span, outer)
+    # a longer term missing with a shorter one inside it also missing is told by the shorter one: its
+    # own rendering is what the Arabic lacks ("outbreak" → تفشي in "ongoing outbreak")
+    told_inside = {o for span, _ in missing for o in outer[span]}
+    # a term said several times and rendered otherwise more than once is one finding, at its first
+    # mention so rendered
+    mentions: dict[tuple, list[Span]] = {}
+    for span, entries in sorted(missing, key=lambda item: (item[0].start, item[0].end)):
+        if span not in told_inside:
+            mentions.setdefault(tuple(entries), []).append(span)
+    for same, spans in sorted(mentions.items(), key=lambda item: (item[1][0].start, item[1][0].end)):
+        yield _finding(seg, same, spans)
+
+
+def _unrendered(seg: AnalyzedSegment, by_span: dict[Span, list],
+                outer: dict[Span, list[Span]]) -> list[tuple[Span, list]]:
+    """The mentions (with their glossary entries) whose rendering the Arabic lacks.
+
+    One Arabic word renders one mention: "virus" beside "coronavirus" needs a فيروس of its own
+    besides فيروس كورونا, and a term said twice needs two renderings, so longer terms go first, then
+    a name's bracketed restatement ("X (WHO)" renders the bracket with the bracket's words), then the
+    terms with the longest renderings. A bracketed restatement is the same mention and may share the
+    words ("Centers for Disease Control and Prevention (CDC)"), unless the Arabic restates in brackets too."""
     claims: dict[Span, frozenset[int]] = {}
     missing = []
-    # (a name's bracketed restatement first: "X (WHO)" renders the bracket with the bracket's words)
     for span, terms in sorted(by_span.items(), key=lambda item: (len(outer[item[0]]), not _in_brackets(seg, item[0]),
                                                                  -_longest(item[1]), item[0].start, item[0].end)):
-        if any(o in claims for o in outer[span]):
+        if any(o in claims for o in outer[span]) or not _own_sense(terms, [t for o in outer[span] for t in by_span[o]]):
             continue
-        if outer[span]:   # (the longer ones missing: the shorter is asked for in the sense they give it)
-            longer = tuple(form for o in outer[span] for t in by_span[o] for form in t.ar)
-            if not any(_inside(t.ar, longer) for t in terms):
-                continue
         taken = {i for other, used in claims.items()
                  if not (_restates(seg, other, span) and not _bracketed(seg, used)) for i in used}
         found_at = next((u for term in terms if (u := _rendered(seg, term, taken)) is not None), None)
@@ -96,24 +110,27 @@ def glossary_term(seg: AnalyzedSegment) -> Iterator[Finding]:
             missing.append((span, terms))
         else:
             claims[span] = found_at
-    # a longer term missing with a shorter one inside it also missing is told by the shorter one: its
-    # own rendering is what the Arabic lacks ("outbreak" → تفشي in "ongoing outbreak")
-    told_inside = {o for span, _ in missing for o in outer[span]}
-    # a term said several times and rendered otherwise more than once is one finding, at its first
-    # mention so rendered
-    mentions: dict[tuple, list[Span]] = {}
-    for span, terms in sorted(missing, key=lambda item: (item[0].start, item[0].end)):
-        if span not in told_inside:
-            mentions.setdefault(tuple(terms), []).append(span)
-    for terms, spans in sorted(mentions.items(), key=lambda item: (item[1][0].start, item[1][0].end)):
-        span = spans[0]
-        src_text = seg.src[span.start:span.end]
-        # the entry written as the English is (infected → مُصاب before infect → إصابة بالعدوى)
-        term = min(terms, key=lambda t: (t.en.lower() != src_text.lower(), t.en != src_text))
-        note = f" ({term.note})." if term.note else "."
-        times = f" ({len(spans)} of its mentions are rendered otherwise)" if len(spans) > 1 else ""
-        yield Finding("minor", f"Glossary: '{src_text}' must be rendered as '{term.ar[0]}'{times}{note}",
-                      src_span=span, suggestion=term.ar[0], confidence=0.6)
+    return missing
+
+
+def _own_sense(terms: list, longer: list) -> bool:
+    """Whether a shorter term is asked for inside the (missing) longer terms holding it: only in the
+    sense they give it, where the glossary renders it the same way inside them (see _inside)."""
+    if not longer:
+        return True
+    forms = tuple(form for t in longer for form in t.ar)
+    return any(_inside(t.ar, forms) for t in terms)
+
+
+def _finding(seg: AnalyzedSegment, terms: tuple, spans: list[Span]) -> Finding:
+    span = spans[0]
+    src_text = seg.src[span.start:span.end]
+    # the entry written as the English is (infected → مُصاب before infect → إصابة بالعدوى)
+    term = min(terms, key=lambda t: (t.en.lower() != src_text.lower(), t.en != src_text))
+    note = f" ({term.note})." if term.note else "."
+    times = f" ({len(spans)} of its mentions are rendered otherwise)" if len(spans) > 1 else ""
+    return Finding("minor", f"Glossary: '{src_text}' must be rendered as '{term.ar[0]}'{times}{note}",
+                   src_span=span, suggestion=term.ar[0], confidence=0.6)
 
 
 @lru_cache(maxsize=4096)
