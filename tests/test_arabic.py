@@ -5,7 +5,7 @@ import re
 from pathlib import Path
 
 import mtkit
-from mtkit.text.arabic import (ARTICLES, CONJUNCTIONS, ar_core, has_article, is_letter, strip_article,
+from mtkit.text.arabic import (ARTICLES, CONJUNCTIONS, has_article, is_letter, strip_article,
                                strip_proclitics)
 
 
@@ -59,9 +59,3 @@ def test_bare_forms_strip_the_article_after_lam_only():
     from mtkit.text.arabic import ar_bare
     assert "رئيس" in ar_bare("للرئيس") and "رئيس" in ar_bare("بالرئيس")
     assert "ما" not in ar_bare("كلما")          # "whenever": كـ + لما, never ك + ل + ما
-
-
-def test_core_strips_an_imperfect_prefix_but_not_a_nouns_ta():
-    assert ar_core("يضرب") == ar_core("تضرب") == "ضرب"
-    # with the article the word is a noun: التعرض "exposure" (تَعَرُّض) is not عرض
-    assert ar_core("التعرض") == "تعرض" and ar_core("والتعرض") == "تعرض"

@@ -106,12 +106,11 @@ def ar_bare(word: str) -> tuple[str, ...]:
 def ar_core(word: str) -> str:
     """The light stem with verb inflection also stripped (ي/ت/ن/ا prefixes, ت/وا/ن/نا endings),
     so that ``ضربت``, ``يضرب`` and ``ضرب`` meet. Coarser than :func:`ar_stem`: use it only to
-    match lexicon words, never to decide alone. A word with the article is a noun: its ت is a
-    derivational prefix (التعرض "exposure" is not عرض), not an imperfect verb's."""
+    match lexicon words, never to decide alone."""
     core = ar_stem(word)
     if len(core) > 3 and core.endswith("ا"):
         core = core[:-1]                       # accusative tanwin: ذراعاً → ذراع
-    if not has_article(word) and (len(core) > 3 and core[0] in "يتن" or len(core) > 4 and core[0] == "ا"):
+    if len(core) > 3 and core[0] in "يتن" or len(core) > 4 and core[0] == "ا":
         core = core[1:]                        # (a 4-letter word's ا is a root letter: اقال is not قال)
     for suffix in ("وا", "نا", "ت", "ن"):
         if len(core) > 3 and core.endswith(suffix):
