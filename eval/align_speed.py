@@ -100,7 +100,7 @@ def main() -> None:
     body = "\n".join(lines)
     print(body)
     if not args.no_record:
-        from eval.results import record
+        from results import record
         record("Alignment speed", body, "python eval/align_speed.py")
 
 
