@@ -97,8 +97,7 @@ def seen_ar(seg: AnalyzedSegment, lex: Bilingual) -> list[bool]:
         keys = frozenset().union(*(w.keys for w in words))
         stems = frozenset().union(*(w.stems for w in words))
         roots = frozenset().union(*(w.roots for w in words))
-        letters = {n for names in letter_names().values() for n in names} \
-            if any(is_acronym(seg.src[t.start:t.end]) for t in seg.src_words) else set()
+        letters = _acronym_letters(seg)
         long_src = [w for t, w in zip(seg.src_words, words) if len(t.norm) >= 3 and t.norm.isalpha()]
         # a compound's parts: coronavirus → فيروس كورونا
         compounds = [w.compound for w in long_src if w.compound is not None]
@@ -133,9 +132,7 @@ def seen_en(seg: AnalyzedSegment, lex: Bilingual) -> list[bool]:
         sounds = skeletons_by_length(a.skeleton for a in ar_words)
         out = []
         for i, tok in enumerate(seg.src_words):
-            original = seg.src[tok.start:tok.end]
-            ok = i in linked or not tok.norm.isalpha() or is_acronym(original) and acronym_found(seg, i) \
-                or tok.norm in seg.tgt_norm.text
+            ok = i in linked or _found_as_written(seg, i)
             if not ok:
                 en = look_up_en(tok.norm, lex)
                 ok = not en.stems.isdisjoint(cores) or not en.keys.isdisjoint(renders) \
@@ -177,8 +174,7 @@ def free_ar(seg: AnalyzedSegment) -> list[bool]:
     several words, RCGP → مركز البحوث والرصد …). Found whatever the links are: :func:`seen_ar` and
     ``found_ar`` hold these words too."""
     def compute() -> list[bool]:
-        letters = {n for names in letter_names().values() for n in names} \
-            if any(is_acronym(seg.src[t.start:t.end]) for t in seg.src_words) else set()
+        letters = _acronym_letters(seg)
         return [t.norm.isascii() or any(f in letters for f in ar_bare(t.norm))
                 or ar_content(t.norm) and _rendering_of(seg, j) for j, t in enumerate(seg.tgt_words)]
     return seg.memo("clauses.free_ar", compute)
@@ -186,8 +182,7 @@ def free_ar(seg: AnalyzedSegment) -> list[bool]:
 
 def _match(seg: AnalyzedSegment, lex: Bilingual) -> Evidence:
     src, tgt = seg.src_words, seg.tgt_words
-    en_free = [not t.norm.isalpha() or is_acronym(seg.src[t.start:t.end]) and acronym_found(seg, i)
-               or t.norm in seg.tgt_norm.text for i, t in enumerate(src)]
+    en_free = [_found_as_written(seg, i) for i in range(len(src))]
     ar_free = free_ar(seg)
     edges = _edges(seg, lex, [i for i, t in enumerate(src) if en_content(t.norm) and not en_free[i]],
                    [j for j, t in enumerate(tgt) if ar_content(t.norm) and not ar_free[j]])
@@ -323,6 +318,21 @@ def en_word_rendered(seg: AnalyzedSegment, i: int) -> bool:
     return any(link.src == i for link in seg.word_links) or word in seg.tgt_norm.text \
         or any(sounds_like(skeleton, ar_skeleton(bare[-1])) for bare in seg.tgt_bare) \
         or spelled_letters(seg, seg.src[seg.src_words[i].start:seg.src_words[i].end])
+
+
+def _acronym_letters(seg: AnalyzedSegment) -> set[str]:
+    """The Arabic names of letters, where the pair's English holds an acronym (else none)."""
+    if any(is_acronym(seg.src[t.start:t.end]) for t in seg.src_words):
+        return {n for names in letter_names().values() for n in names}
+    return set()
+
+
+def _found_as_written(seg: AnalyzedSegment, i: int) -> bool:
+    """Is English word ``i`` found without a link of the evidence's own: no word of letters, an acronym
+    the Arabic shows (:func:`acronym_found`), or written as it is in the Arabic?"""
+    tok = seg.src_words[i]
+    return not tok.norm.isalpha() or is_acronym(seg.src[tok.start:tok.end]) and acronym_found(seg, i) \
+        or tok.norm in seg.tgt_norm.text
 
 
 def acronym_found(seg: AnalyzedSegment, i: int) -> bool:
