@@ -78,3 +78,19 @@ def test_dash_and_none_mean_standard_output(capsys):
         with atomic_output(path) as stream:
             stream.write("to stdout\n")
     assert capsys.readouterr().out == "to stdout\nto stdout\n"
+
+
+def test_the_temporary_file_is_private_and_never_an_existing_one(tmp_path, monkeypatch):
+    """Made as tempfile.mkstemp makes it (mode 0600, created exclusively): a name already taken
+    (another run's temporary file) is drawn again, never opened."""
+    from mtkit.io import atomic
+    taken = tmp_path / f".mtkit-{bytes(6).hex()}.tmp"
+    taken.write_text("another run's", encoding="utf-8")
+    fresh = b"\x01" * 6
+    draws = iter([bytes(6), bytes(6), fresh])
+    monkeypatch.setattr(atomic.os, "urandom", lambda n: next(draws))
+    fd, name = atomic._temporary(str(tmp_path))
+    os.close(fd)
+    assert name == str(tmp_path / f".mtkit-{fresh.hex()}.tmp")
+    assert stat.S_IMODE(os.stat(name).st_mode) == 0o600
+    assert taken.read_text(encoding="utf-8") == "another run's"

@@ -47,7 +47,8 @@ def test_a_json_audit_imports_no_template_engine_progress_bar_process_pool_or_ot
 
 
 def test_align_imports_neither_the_audit_nor_other_commands_writers(tmp_path):
-    watched = ("jinja2", "markupsafe", "lemminflect", "numpy", "importlib.metadata", "xml.etree.ElementTree",
+    """Nor tempfile: ``-o``'s temporary file is made by mtkit.io.atomic itself."""
+    watched = ("jinja2", "markupsafe", "lemminflect", "numpy", "importlib.metadata", "xml.etree.ElementTree", "tempfile",
                "mtkit.checks", "mtkit.audit", "mtkit.score", "mtkit.gate", "mtkit.report.html",
                "mtkit.report.json_writer", "mtkit.report.text")
     _modules_after(["align", EN, AR, "-f", "tsv", "-o", tmp_path / "a.tsv"], (), tmp_path / "cache")
