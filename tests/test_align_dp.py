@@ -205,6 +205,26 @@ def test_em_rounds_reusing_a_small_tables_terms_give_the_same_floats(monkeypatch
     assert any(not b.tgt for b in kept)      # the deletions were found, with fitted noise
 
 
+def test_only_the_returned_rounds_beads_are_scored(monkeypatch):
+    """The EM rounds that only fit the noise trace their path without replaying its costs; the
+    beads returned (last round, or a round whose fit changed nothing) carry every replayed score,
+    the same floats as tracing every round with scores."""
+    src, tgt = EN, [t for k, t in enumerate(AR) if k % 9 != 4]
+    scored_calls: list[bool] = []
+    trace = dp._trace
+
+    def spy(*args, scored=True):
+        scored_calls.append(scored)
+        return trace(*args, scored=scored)
+
+    monkeypatch.setattr(dp, "_trace", spy)
+    beads = align(src, tgt)
+    assert scored_calls[-1] is True and scored_calls.count(True) == 1 and False in scored_calls
+    monkeypatch.setattr(dp, "_trace", lambda *args, scored=True: trace(*args))   # every round scored
+    assert [(b.src, b.tgt, b.score) for b in beads] == [(b.src, b.tgt, b.score) for b in align(src, tgt)]
+    assert all(b.score > 0 for b in beads)
+
+
 def _moved_boundary(crossing: tuple[str, ...]) -> tuple[list[UnitFeatures], list[UnitFeatures]]:
     """Eight parallel pairs, each with a word of its own, around [e1 e2][e3] ~ [a1][a2 a3]: the
     English says x y | z, the Arabic x | ``crossing`` z, lengths that fit a 2-2 bead somewhat better."""

@@ -404,11 +404,14 @@ def align_features(src: Features | Sequence, tgt: Features | Sequence, *,
     costs = _Costs(src, tgt, lo, hi, types, extra_score, noise or Noise(spread=FIRST_SPREAD), rounds, joins)
     for round_ in range(rounds):
         filled = _fill(costs, n, lo, hi, types)
-        beads = _trace(filled, costs, lo, types, n, m)
         if round_ == rounds - 1:
+            beads = _trace(filled, costs, lo, types, n, m)
             break
+        # a round that fits the noise needs the beads' shapes only: no scores replayed
+        beads = _trace(filled, costs, lo, types, n, m, scored=False)
         new = fit_noise(src, tgt, beads, costs.ratio, costs)
         if new == noise:
+            beads = _trace(filled, costs, lo, types, n, m)
             break
         noise = new
         costs = costs.with_noise(new)
@@ -551,8 +554,9 @@ def _insertions(best: np.ndarray, arg: np.ndarray, valid: int, offset: np.ndarra
     arg[:valid][inserted] = t_ins
 
 
-def _trace(filled: _Filled, costs: _Costs, lo: np.ndarray, types, n: int, m: int) -> list[Bead]:
-    """The cheapest path, from the back pointers, with each bead's score from its replayed cost."""
+def _trace(filled: _Filled, costs: _Costs, lo: np.ndarray, types, n: int, m: int, scored: bool = True) -> list[Bead]:
+    """The cheapest path, from the back pointers, with each bead's score from its replayed cost
+    (``scored``; else every score is 0.0: beads only a noise fit reads)."""
     if not 0 <= m - lo[n] < filled.back.shape[1] or filled.last[m - lo[n]] >= INF:
         raise RuntimeError("alignment band does not reach the end")  # cannot happen: band ends at m
     back, starts = filled.back, lo.tolist()
@@ -566,8 +570,10 @@ def _trace(filled: _Filled, costs: _Costs, lo: np.ndarray, types, n: int, m: int
         a, b = types[t]
         i, j = i - a, j - b
     path = (path_i[step:], path_j[step:], path_t[step:])
-    values = _path_costs(path, filled, costs, lo, types)
-    steps = np.diff(values, prepend=0.0)            # each bead's own cost
+    if scored:
+        steps = np.diff(_path_costs(path, filled, costs, lo, types), prepend=0.0)   # each bead's own cost
+    else:
+        steps = np.full(size - step, INF)           # params.score(INF) is 0.0
     beads: list[Bead] = []
     for s0 in range(0, len(steps), TRACE_CHUNK):     # Python lists of a bounded size at a time
         part = slice(s0, s0 + TRACE_CHUNK)
