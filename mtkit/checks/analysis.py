@@ -7,6 +7,7 @@ from functools import cached_property
 from typing import TYPE_CHECKING
 
 from mtkit.align.words import WordLink, link_words, unmatched
+from mtkit.checks.memo import Memo
 from mtkit.model import Segment, Span
 from mtkit.text.arabic import ar_bare, ar_core, ar_stem
 from mtkit.text.lemmas import en_lemmas
@@ -39,22 +40,17 @@ def is_possessive(word: str) -> bool:
     return word in _POSSESSIVE_PRONOUNS or word.endswith("'s")
 
 
-class AnalyzedSegment:
-    """A segment plus its tokens, normalized forms and stems on both sides."""
+class AnalyzedSegment(Memo):
+    """A segment plus its tokens, normalized forms and stems on both sides; ``memo`` keeps what
+    several checks share (numbers found, name matches)."""
 
     def __init__(self, segment: Segment, options: dict | None = None):
+        super().__init__()
         self.segment = segment
         # plain attributes, not properties: the checks read them hundreds of times a pair
         self.src: str = segment.src
         self.tgt: str = segment.tgt
         self.options = options or {}
-        self._memo: dict = {}
-
-    def memo(self, key: str, compute):
-        """A value several checks share (numbers found, name matches), computed once."""
-        if key not in self._memo:
-            self._memo[key] = compute()
-        return self._memo[key]
 
     @cached_property
     def document(self) -> "DocumentContext":

@@ -24,6 +24,7 @@ from collections import Counter, defaultdict
 from functools import cached_property
 from typing import TYPE_CHECKING, Callable, Iterable, Iterator, Optional
 
+from mtkit.checks.memo import Memo
 from mtkit.model import Segment
 
 if TYPE_CHECKING:
@@ -55,19 +56,14 @@ def is_title_case(seg: "AnalyzedSegment") -> bool:
     return len(words) >= 4 and sum(w[0].isupper() for w in words) >= TITLE_CASE * len(words)
 
 
-class DocumentContext:
-    """Name evidence gathered over all the segments of one document."""
+class DocumentContext(Memo):
+    """Name evidence gathered over all the segments of one document; ``memo`` keeps what a check
+    derives from the whole document (the genera its binomials name)."""
 
     def __init__(self, segments: list["AnalyzedSegment"]):
+        super().__init__()
         self.segments = segments
-        self._memo: dict = {}
         self._renders_memo: dict[tuple[str, str], bool] = {}
-
-    def memo(self, key: str, compute):
-        """A value a check derives from the whole document (the genera its binomials name), computed once."""
-        if key not in self._memo:
-            self._memo[key] = compute()
-        return self._memo[key]
 
     @cached_property
     def _case_counts(self) -> tuple[Counter, Counter, Counter]:
