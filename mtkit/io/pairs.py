@@ -93,6 +93,14 @@ def _check_columns(path: str) -> None:
                              f"found: {', '.join(found) or 'none'})", path)
 
 
+def _translated_units(fmt: str, path: str, untranslated: Optional[Counter[str]]) -> Iterator[Segment]:
+    """The segments of a CAT file (XLIFF, PO, TMX: each module's ``load`` and ``units``), read
+    lazily as a table's lines are."""
+    reader = importlib.import_module(f"mtkit.io.{fmt}")
+    for _unit, segment in reader.units(reader.load(path), path, untranslated=untranslated):
+        yield segment
+
+
 def read_pairs(path: str, skipped: Optional[list] = None, *, fmt: Optional[str] = None,
                columns: Optional[tuple[str, ...]] = None,
                untranslated: Optional[Counter[str]] = None) -> Iterator[Segment]:
@@ -106,7 +114,7 @@ def read_pairs(path: str, skipped: Optional[list] = None, *, fmt: Optional[str] 
         raise InputError("no such file", path)
     fmt = pairs_format(path, fmt)
     if fmt in CAT_FORMATS:
-        return importlib.import_module(f"mtkit.io.{fmt}").read(path, untranslated)
+        return _translated_units(fmt, path, untranslated)
     records = read_records(path, skipped, fmt)
     if columns is None:
         _check_columns(path)

@@ -8,7 +8,7 @@ from typing import Any, Iterator, Optional
 
 from mtkit.errors import InputError
 from mtkit.io.inline import tidy
-from mtkit.io.toolkit import parse
+from mtkit.io.toolkit import count_untranslated, parse
 from mtkit.model import Segment
 
 
@@ -45,13 +45,7 @@ def units(store, path: str = "", *, untranslated: Optional[Counter[str]] = None)
             continue
         src, tgt = tidy(_form(unit.source)), tidy(_form(unit.target, singular))
         if not tgt:
-            if untranslated is not None:
-                untranslated[path] += 1
+            count_untranslated(untranslated, path)
             continue
         context = unit.getcontext()
         yield unit, Segment(id=context or _form(unit.source), src=src, tgt=tgt)
-
-
-def read(path: str, untranslated: Optional[Counter[str]] = None) -> Iterator[Segment]:
-    for _unit, segment in units(load(path), path, untranslated=untranslated):
-        yield segment

@@ -7,7 +7,7 @@ from typing import Any, Iterator, Optional
 
 from mtkit.errors import InputError
 from mtkit.io.inline import flatten_element
-from mtkit.io.toolkit import parse
+from mtkit.io.toolkit import count_untranslated, parse
 from mtkit.model import Segment
 
 XML_LANG = "{http://www.w3.org/XML/1998/namespace}lang"
@@ -41,8 +41,8 @@ def units(store, path: str = "", *, untranslated: Optional[Counter[str]] = None)
         src, src_codes = flatten_element(src_seg)
         tgt, tgt_codes = flatten_element(tgt_seg) if tgt_seg is not None else ("", ())
         if tgt_seg is None or not tgt:
-            if untranslated is not None and src:
-                untranslated[path] += 1
+            if src:
+                count_untranslated(untranslated, path)
             continue
         paired += 1
         yield unit, Segment(id=unit.xmlelement.get("tuid") or str(index), src=src, tgt=tgt,
@@ -50,8 +50,3 @@ def units(store, path: str = "", *, untranslated: Optional[Counter[str]] = None)
     if not paired and store.units:
         raise InputError(f"TMX: no unit has both an English and an Arabic <tuv> "
                          f"(languages found: {', '.join(sorted(found - {''})) or 'none'})", path)
-
-
-def read(path: str, untranslated: Optional[Counter[str]] = None) -> Iterator[Segment]:
-    for _unit, segment in units(load(path), path, untranslated=untranslated):
-        yield segment

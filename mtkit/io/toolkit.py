@@ -2,6 +2,7 @@
 parse errors turned into one InputError naming the file (and the line, for XML)."""
 from __future__ import annotations
 
+from collections import Counter
 from typing import Any, Optional
 
 from mtkit.errors import InputError
@@ -26,3 +27,10 @@ def parse(path: str, name: str, storage: str, data: Optional[bytes] = None) -> A
     except (ValueError, AssertionError, KeyError, IndexError) as exc:    # (UnicodeDecodeError is a ValueError)
         reason = str(exc).splitlines()[0] if str(exc) else type(exc).__name__
         raise InputError(f"{name}: not a valid {name} file ({reason})", path) from None
+
+
+def count_untranslated(untranslated: Optional[Counter[str]], path: str) -> None:
+    """Count a unit passed over for having no translation in ``untranslated[path]`` (None: not counted;
+    the writers re-read the units without counting)."""
+    if untranslated is not None:
+        untranslated[path] += 1

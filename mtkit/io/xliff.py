@@ -7,7 +7,7 @@ from typing import Any, Iterator, Optional
 
 from mtkit.io.inline import flatten_element
 from mtkit.io.inputs import open_input
-from mtkit.io.toolkit import parse
+from mtkit.io.toolkit import count_untranslated, parse
 from mtkit.model import Segment
 
 NS_20 = "urn:oasis:names:tc:xliff:document:2.0"
@@ -45,14 +45,8 @@ def units(store, path: str = "", *, untranslated: Optional[Counter[str]] = None)
         nodes = unit.getlanguageNodes()
         tgt, tgt_codes = flatten_element(nodes[1]) if len(nodes) >= 2 and nodes[1] is not None else ("", ())
         if not tgt:
-            if untranslated is not None:
-                untranslated[path] += 1
+            count_untranslated(untranslated, path)
             continue
         src, src_codes = flatten_element(nodes[0])
         yield unit, Segment(id=_id(unit, is_20), src=src, tgt=tgt, line=nodes[1].sourceline,
                             src_codes=src_codes, tgt_codes=tgt_codes)
-
-
-def read(path: str, untranslated: Optional[Counter[str]] = None) -> Iterator[Segment]:
-    for _unit, segment in units(load(path), path, untranslated=untranslated):
-        yield segment
