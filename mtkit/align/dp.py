@@ -22,9 +22,10 @@ from dataclasses import dataclass
 
 import numpy as np
 
-from mtkit.align import features, params
+from mtkit.align import features, params, records
 from mtkit.align.evidence import Channel, identity_table
 from mtkit.align.flat import Features, feature_pair, lengths
+from mtkit.align.records import Joins
 from mtkit.align.params import (  # noqa: F401 - PRIOR, DEFAULT_BEADS and prior are read as dp.* too
     DEFAULT_BEADS,
     EM_ROUNDS,
@@ -56,7 +57,6 @@ TRACE_CHUNK = 1 << 16      # path cells turned into Python objects at once (see 
 KEEP_CELLS = 100_000       # a table this small keeps its blocks' noise-free terms across EM rounds
 
 Extra = Callable[[int, int, int, int], float]
-Joins = tuple[Sequence[int] | None, Sequence[int] | None]      # records.joins of each side
 
 
 def length_cost(ls: np.ndarray, lt: np.ndarray, ratio: float | None = None,
@@ -109,7 +109,9 @@ class _Costs:
         n, m = len(src), len(tgt)
         self.m, self.lo, self.hi, self.types, self.extra = m, lo, hi, types, extra_score
         # records.joins of each side as prefix sums (None: the side shows no records)
-        self.joins = (_prefix_joins(joins[0]), _prefix_joins(joins[1]))
+        src_sums, tgt_sums = records.prefix_sums(joins)
+        self.joins = (None if src_sums is None else np.asarray(src_sums, dtype=np.float64),
+                      None if tgt_sums is None else np.asarray(tgt_sums, dtype=np.float64))
         self.ls = np.concatenate([[0.0], np.cumsum(src.lengths, dtype=np.float64)])
         self.lt = np.concatenate([[0.0], np.cumsum(tgt.lengths, dtype=np.float64)])
         self._set_noise(noise)
@@ -352,10 +354,6 @@ def _dice(ch: Channel, i, ia, j, jb, common: np.ndarray) -> np.ndarray:
     with np.errstate(divide="ignore", invalid="ignore"):
         dice = np.where(total > 0, 2 * common / np.maximum(total, 1), 0.0)
     return np.minimum(dice, ch.cap)
-
-
-def _prefix_joins(joins: Sequence[int] | None) -> np.ndarray | None:
-    return None if joins is None else np.concatenate([[0.0], np.cumsum(joins, dtype=np.float64)])
 
 
 def _surplus(joins: tuple[np.ndarray | None, np.ndarray | None], i, ia, j, jb) -> np.ndarray | None:

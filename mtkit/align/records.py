@@ -17,6 +17,7 @@ import re
 from collections import Counter
 from collections.abc import Sequence
 from functools import lru_cache
+from itertools import accumulate
 
 from mtkit.text import dictionary
 from mtkit.text.arabic import ar_core
@@ -30,6 +31,8 @@ HEAD = 64                  # characters of a unit its first word is read from
 _END = ".!?؟»\"”)"
 _FORMAT = "\u200c-\u200f\u061c"
 _AFTER_END = re.compile(f"[{_END}][{_FORMAT}]*\\s+([^\\s{_END}{_FORMAT}]\\S*)")
+# joins() of a document's two sides, source first (None: that side shows no records)
+Joins = tuple[Sequence[int] | None, Sequence[int] | None]
 
 
 @lru_cache(maxsize=100_000)
@@ -53,3 +56,11 @@ def joins(units: Sequence[str], arabic: bool) -> list[int] | None:
     if not opener or count < OPENER_SHARE * len(units):
         return None
     return [sum(1 for word in _AFTER_END.findall(u) if _key(norm(word), arabic) == opener) for u in units]
+
+
+def prefix_sums(joins: Joins) -> tuple[list[int] | None, list[int] | None]:
+    """Each side's joins as prefix sums from 0, so the records units [k, l) hold beyond one a unit
+    are ``sums[l] - sums[k]`` (a bead's in O(1))."""
+    src, tgt = joins
+    return (None if src is None else list(accumulate(src, initial=0)),
+            None if tgt is None else list(accumulate(tgt, initial=0)))

@@ -25,9 +25,10 @@ import sys
 from collections.abc import Sequence
 from itertools import accumulate
 
-from mtkit.align import features, params
+from mtkit.align import features, params, records
 from mtkit.align.features import UnitFeatures
 from mtkit.align.params import INF, Noise
+from mtkit.align.records import Joins
 from mtkit.model import Bead
 
 # Largest DP tables (cells, (n + 1) × (m + 1)) aligned here rather than with numpy, measured with
@@ -171,7 +172,6 @@ def _two_two_bonus(ch: _Channel, ia: int, jb: int, bonus: float) -> float:
 # (ratio × mean length)², whether the target is longer than the ratio says, the bonuses, unshared,
 # the records' surplus (None: neither side shows records).
 _Terms = tuple[float, float, float, bool, tuple[float, ...], bool, float | None]
-Joins = tuple[Sequence[int] | None, Sequence[int] | None]       # records.joins of each side
 # per bead type of a row: the first column it reaches and its beads' terms (None: does not fit)
 _Row = list[tuple[int, list[_Terms | None] | None]]
 
@@ -182,7 +182,7 @@ class _Costs:
     def __init__(self, src: Sequence[UnitFeatures], tgt: Sequence[UnitFeatures], noise: Noise,
                  evidence: _Evidence, joins: Joins = (None, None)) -> None:
         self.m = len(tgt)
-        self.joins = tuple(None if x is None else _prefix_counts(x) for x in joins)
+        self.joins = records.prefix_sums(joins)
         self.evidence = evidence
         self.channels = evidence.channels
         self.ls = _prefix([float(u.length) for u in src])
