@@ -125,7 +125,6 @@ def _wrong(where: str, value, expected: str) -> str:
     return f"{where} must be {expected}, not {type(value).__name__}"
 
 
-_SEGMENT_FIELDS = {"src": str, "tgt": str}
 _FLAG_TEXT = ("category", "severity", "check", "message", "src_text", "tgt_text", "suggestion")
 
 

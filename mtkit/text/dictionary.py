@@ -41,7 +41,6 @@ _B64 = {c: i for i, c in enumerate("ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqr
 _NUMBERING = re.compile(r"^\d+\.\s*")
 _ALTERNATIVES = re.compile(r"\s*[،,;؛]\s*")
 _AR_WORD = re.compile(f"[{ALL_LETTERS}]+")
-_EN_WORD = re.compile(r"[a-z]+(?:'[a-z]+)?")
 # Arabic function words inside translations ("من الدرجة الأولى"): never evidence of a rendering.
 AR_FUNCTION_WORDS = frozenset(norm(w) for w in (
     "في", "من", "على", "الى", "إلى", "عن", "مع", "او", "أو", "و", "ما", "لا", "لم", "لن", "ان", "أن", "إن",
