@@ -77,3 +77,10 @@ def test_both_dps_agree_with_records():
             for keep_parallel in (False, True):
                 assert (small.align(src, t, joins=joins, keep_parallel=keep_parallel)
                         == dp.align_features(src, t, joins=joins, keep_parallel=keep_parallel))
+
+
+def test_prefix_sums_give_a_run_of_units_its_records_by_one_difference():
+    src, tgt = records.prefix_sums(([0, 2, 1], None))
+    assert src == [0, 0, 2, 3] and tgt is None
+    assert src[3] - src[1] == 3                   # units 1 and 2 hold three records beyond one a unit
+    assert records.prefix_sums((None, None)) == (None, None)

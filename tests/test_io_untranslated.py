@@ -34,3 +34,19 @@ def test_a_fully_translated_file_has_no_count_and_no_line(run_mtkit, test_data):
     proc = run_mtkit("audit", "--pairs", test_data / "files" / "app.ar.po", "-f", "json")
     assert "skipped_untranslated" not in json.loads(proc.stdout)["summary"]
     assert "untranslated" not in proc.stderr
+
+
+@pytest.mark.parametrize("name", sorted(FILES))
+def test_read_pairs_counts_by_file_and_the_writers_reread_without_counting(test_data, name):
+    import importlib
+    from collections import Counter
+
+    from mtkit.io.formats import pairs_format
+    from mtkit.io.pairs import read_pairs
+    path = str(test_data / "files" / name)
+    counted: Counter[str] = Counter()
+    segments = read_pairs(path, untranslated=counted)
+    assert not counted                       # read lazily: nothing counted before the segments are drawn
+    assert len(list(segments)) == 2 and counted == Counter({path: FILES[name]})
+    reader = importlib.import_module(f"mtkit.io.{pairs_format(path, None)}")
+    assert [s for _unit, s in reader.units(reader.load(path), path)] == list(read_pairs(path))
