@@ -289,7 +289,7 @@ class _Costs:
         h = min(grid.shape[0] - 1, len(self.ls) - 1 - r0)      # the window's units (not prefix n or m)
         w = min(grid.shape[1] - 1, self.m - c0)
         g = grid[:h + 1, :w + 1]
-        common = g[1:, 1:] - g[:-1, 1:] - g[1:, :-1] + g[:-1, :-1]   # _window_cells' arithmetic
+        common = g[1:, 1:] - g[:-1, 1:] - g[1:, :-1] + g[:-1, :-1]   # each unit pair's, from the prefix sums
         r = np.arange(r0, r0 + h)[:, None]
         c = np.arange(c0, c0 + w)[None, :]
         pair = _dice(ch, r + 1, r, c + 1, c, common)                # Dice of unit pair (r0 + x, c0 + y)
