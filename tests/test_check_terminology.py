@@ -150,6 +150,17 @@ FOLLOWED = [
     # a mention inside a web address is not the term
     ((Term("covid19", ("مرض كوفيد 19",)),), "The memorandum is at https://covid19.ca.gov/.",
      "المذكرة موجودة على https://covid19.ca.gov/."),
+    # a longer term said word by word with the glossary's words: the entry inside it and its own word
+    ((Term("COVID-19", ("فيروس كورونا المستجد (كوفيد-19)",)),
+      Term("COVID-19 cases", ("حالات الإصابة بمرض فيروس كورونا (covid-19)",))),
+     "COVID-19 cases rose in March.", "ارتفعت حالات كوفيد-19 في مارس."),
+    # two terms overlapping in the English share the Arabic of their common word
+    ((Term("novel coronavirus", ("فيروس كورونا المستجد",)), Term("coronavirus epidemic", ("وباء فيروس كورونا",))),
+     "Funding targets the novel coronavirus epidemic.", "يستهدف التمويل وباء فيروس كورونا المستجد."),
+    # a word another entry's longer rendering took is given back where that entry has a shorter one
+    ((Term("COVID-19", ("مرض كوفيد 19",)), Term("COVID-19", ("فيروس كورونا المستجد (كوفيد-19)",)),
+      Term("illness", ("مرض",))),
+     "Care for COVID-19 illness is free.", "رعاية مرض كوفيد 19 مجانية."),
 ]
 
 
@@ -185,6 +196,13 @@ NOT_FOLLOWED = [
     # … but not where the longer term gives it another sense (ventilation is التهوية, not in this term)
     ((Term("ventilation", ("التهوية",)), Term("mechanical ventilation", ("جهاز التنفس الصناعي الميكانيكي",))),
      "Some patients needed mechanical ventilation.", "احتاج بعض المرضى إلى التنفس الاصطناعي.", "mechanical ventilation"),
+    # a longer term with another word for its own part is still not followed (عدد المصابين for حالات)
+    ((Term("COVID-19", ("فيروس كورونا المستجد (كوفيد-19)",)),
+      Term("COVID-19 cases", ("حالات الإصابة بمرض فيروس كورونا (covid-19)",))),
+     "COVID-19 cases rose in March.", "ارتفع عدد المصابين بكوفيد-19 في مارس.", "COVID-19 cases"),
+    # a word taken by another entry that has no other rendering is not given back
+    ((Term("COVID-19", ("مرض كوفيد 19",)), Term("illness", ("مرض",))),
+     "Care for COVID-19 illness is free.", "رعاية مرض كوفيد 19 مجانية.", "illness"),
     # the Arabic restates the name in brackets too: the name before them needs its own words
     ((Term("WHO", ("منظمة الصحة العالمية",)), Term("World Health Organization", ("منظمة الصحة العالمية",))),
      "It was declared a pandemic by the World Health Organization (WHO) on 11 March.",

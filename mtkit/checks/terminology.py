@@ -11,7 +11,7 @@ from mtkit.checks.analysis import AnalyzedSegment
 from mtkit.checks.lexicons import en_capitals, en_words, find_en_terms, misrendered
 from mtkit.model import Span
 from mtkit.text.arabic import PARTICLES, is_letter, loose_roots, stem_candidates, strip_article
-from mtkit.text.dictionary import bilingual, english_of
+from mtkit.text.dictionary import EN_FUNCTION_WORDS, bilingual, english_of
 from mtkit.text.lemmas import all_lemmas, en_lemmas
 from mtkit.text.normalize import norm, normalize
 from mtkit.text.tokens import tokenize
@@ -72,7 +72,10 @@ def glossary_term(seg: AnalyzedSegment) -> Iterator[Finding]:
     # ("fatality rate" in "case fatality rate"); where it is not, the shorter term is still asked for
     outer = {span: [o for o in by_span if o != span and o.start <= span.start and span.end <= o.end]
              for span in by_span}
-    missing = _unrendered(seg, by_span, outer)
+    claims, missing = _unrendered(seg, by_span, outer)
+    # a longer term said with the words of the glossary's entries inside it and its own words for the
+    # rest ("COVID-19 cases" → حالات كوفيد-19) follows the glossary word by word: no evidence of an error
+    missing = [(span, terms) for span, terms in missing if not _composed(seg, span, terms, by_span, claims)]
     # a longer term missing with a shorter one inside it also missing is told by the shorter one: its
     # own rendering is what the Arabic lacks ("outbreak" → تفشي in "ongoing outbreak")
     told_inside = {o for span, _ in missing for o in outer[span]}
@@ -87,14 +90,19 @@ def glossary_term(seg: AnalyzedSegment) -> Iterator[Finding]:
 
 
 def _unrendered(seg: AnalyzedSegment, by_span: dict[Span, list],
-                outer: dict[Span, list[Span]]) -> list[tuple[Span, list]]:
-    """The mentions (with their glossary entries) whose rendering the Arabic lacks.
+                outer: dict[Span, list[Span]]) -> tuple[dict[Span, frozenset[int]], list[tuple[Span, list]]]:
+    """The Arabic words each rendered mention claims, and the mentions (with their glossary entries)
+    whose rendering the Arabic lacks.
 
     One Arabic word renders one mention: "virus" beside "coronavirus" needs a فيروس of its own
     besides فيروس كورونا, and a term said twice needs two renderings, so longer terms go first, then
     a name's bracketed restatement ("X (WHO)" renders the bracket with the bracket's words), then the
     terms with the longest renderings. A bracketed restatement is the same mention and may share the
-    words ("Centers for Disease Control and Prevention (CDC)"), unless the Arabic restates in brackets too."""
+    words ("Centers for Disease Control and Prevention (CDC)"), unless the Arabic restates in brackets too.
+    Two terms that overlap in the English ("novel coronavirus" and "coronavirus epidemic" in "novel
+    coronavirus epidemic") share the Arabic of their common words. A term whose words another term
+    took is rendered where that term can do with other words of its own (مرض كوفيد-19 for "COVID-19
+    illness": كوفيد-19 alone renders COVID-19, مرض renders illness)."""
     claims: dict[Span, frozenset[int]] = {}
     missing = []
     for span, terms in sorted(by_span.items(), key=lambda item: (len(outer[item[0]]), not _in_brackets(seg, item[0]),
@@ -102,15 +110,77 @@ def _unrendered(seg: AnalyzedSegment, by_span: dict[Span, list],
         if any(o in claims for o in outer[span]) or not _own_sense(terms, [t for o in outer[span] for t in by_span[o]]):
             continue
         taken = {i for other, used in claims.items()
-                 if not (_restates(seg, other, span) and not _bracketed(seg, used)) for i in used}
-        found_at = next((u for term in terms if (u := _rendered(seg, term, taken)) is not None), None)
+                 if not (_restates(seg, other, span) and not _bracketed(seg, used)) and not _overlap(other, span)
+                 for i in used}
+        found_at = _rendered_any(seg, terms, taken)
         if found_at is None and any(by_span[other] == terms for other in claims):
             found_at = _said_again(seg, terms, taken)
+        if found_at is None:
+            found_at = _reclaimed(seg, terms, claims, by_span)
         if found_at is None:
             missing.append((span, terms))
         else:
             claims[span] = found_at
-    return missing
+    return claims, missing
+
+
+def _rendered_any(seg: AnalyzedSegment, terms: list, taken: set[int]) -> Optional[frozenset[int]]:
+    """Where the Arabic renders any of a mention's entries with none of ``taken``."""
+    return next((u for term in terms if (u := _rendered(seg, term, taken)) is not None), None)
+
+
+def _overlap(a: Span, b: Span) -> bool:
+    """Two English mentions that share words, neither inside the other."""
+    return a.start < b.end and b.start < a.end and not (a.start <= b.start and b.end <= a.end) and \
+        not (b.start <= a.start and a.end <= b.end)
+
+
+def _reclaimed(seg: AnalyzedSegment, terms: list, claims: dict[Span, frozenset[int]],
+               by_span: dict[Span, list]) -> Optional[frozenset[int]]:
+    """The Arabic words that render a mention once the mentions that took them are given other words
+    of their own renderings, or None. ``claims`` is updated only where every such mention can move."""
+    wanted = _rendered_any(seg, terms, set())
+    if wanted is None:
+        return None
+    moved = dict(claims)
+    for other, used in claims.items():
+        if used & wanted:
+            rest = {i for o, u in moved.items() if o != other for i in u} | wanted
+            if (elsewhere := _rendered_any(seg, by_span[other], rest)) is None:
+                return None
+            moved[other] = elsewhere
+    claims.update(moved)
+    return wanted
+
+
+def _composed(seg: AnalyzedSegment, span: Span, terms: list, by_span: dict[Span, list],
+              claims: dict[Span, frozenset[int]]) -> bool:
+    """Whether a longer term is said word by word with the glossary's own words: the entries inside it
+    are rendered (claimed) and each of its other content words has a word of the term's own rendering
+    in the Arabic, none another mention took (حالات of حالات الإصابة بمرض فيروس كورونا beside the
+    COVID-19 entry's كوفيد-19). A synonym for any part still leaves the term missing."""
+    inner = [s for s in by_span if s != span and span.start <= s.start and s.end <= span.end]
+    taken = {i for used in claims.values() for i in used}
+    for s in inner:
+        # (an entry inside a longer one in another sense was not asked for: it must be there all the same)
+        if (used := claims.get(s)) is None and (used := _rendered_any(seg, by_span[s], taken)) is None:
+            return False
+        taken |= used
+    if not inner:
+        return False
+    rest = [m.group() for m in _EN_WORD.finditer(seg.src, span.start, span.end)
+            if not any(s.start <= m.start() and m.end() <= s.end for s in inner)
+            and m.group().lower() not in EN_FUNCTION_WORDS]
+    if not rest:
+        return True
+    own = {w for term in terms for form in term.ar for words in _renderings(form) for w in words}
+    theirs = {w for s in inner for term in by_span[s] for form in term.ar for words in _renderings(form) for w in words}
+    own = {w for w in own if not any(_akin(w, x) for x in theirs)}
+    found = {i for i in range(len(seg.tgt_words)) if i not in taken and any(_same_word(seg, i, w, False) for w in own)}
+    return len(found) >= len(rest)
+
+
+_EN_WORD = re.compile(r"\w[\w'-]*")
 
 
 def _own_sense(terms: list, longer: list) -> bool:
