@@ -192,8 +192,9 @@ _WEAK = str.maketrans("", "", "اويء")
 def loose_roots(word: str) -> frozenset[str]:
     """The consonants a word may have from its root, after its inflection (stem_candidates) and
     one derivational prefix are taken off and its weak letters (ا و ي ء) and final ة/ه/ت dropped:
-    إصابة, أصيب and مصاب share صب; ظهور and تظهر ظهر; ملامسة and يلمس لمس. Two-letter forms (hollow
-    and defective roots) are common: never decide on a shared form alone."""
+    إصابة, أصيب and مصاب share صب; ظهور and تظهر ظهر; ملامسة and يلمس لمس. Form VIII's infixed ت
+    after the first consonant may go too: انتقال and نقل share نقل. Two-letter forms (hollow and
+    defective roots) are common: never decide on a shared form alone."""
     out: set[str] = set()
     for stem in stem_candidates(word) | {word}:
         for prefix in ("", *_DERIVATIONAL):
@@ -203,6 +204,8 @@ def loose_roots(word: str) -> frozenset[str]:
                     bare = bare[:-1]
                 if len(bare) >= 2:
                     out.add(bare)
+                if len(bare) == 4 and bare[1] == "ت":
+                    out.add(bare[0] + bare[2:])
     return frozenset(out)
 
 
