@@ -203,6 +203,10 @@ NOT_FOLLOWED = [
     ((Term("COVID-19", ("فيروس كورونا المستجد (كوفيد-19)",)),
       Term("COVID-19 cases", ("حالات الإصابة بمرض فيروس كورونا (covid-19)",))),
      "COVID-19 cases rose in March.", "ارتفع عدد المصابين بكوفيد-19 في مارس.", "COVID-19 cases"),
+    # … and so is one whose entries disagree on its inner term's word (جائحة, وباء): the Arabic took one
+    ((Term("COVID-19", ("مرض كوفيد-19",)), Term("pandemic", ("وباء",)), Term("COVID-19 pandemic", ("جائحة كوفيد-19",)),
+      Term("COVID-19 pandemic", ("وباء مرض فيروس كورونا (covid-19)",))),
+     "The COVID-19 pandemic spread.", "انتشر وباء كوفيد-19.", "COVID-19 pandemic"),
     # a word taken by another entry that has no other rendering is not given back
     ((Term("COVID-19", ("مرض كوفيد 19",)), Term("illness", ("مرض",))),
      "Care for COVID-19 illness is free.", "رعاية مرض كوفيد 19 مجانية.", "illness"),

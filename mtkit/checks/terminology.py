@@ -165,6 +165,8 @@ def _composed(seg: AnalyzedSegment, span: Span, terms: list, by_span: dict[Span,
         # (an entry inside a longer one in another sense was not asked for: it must be there all the same)
         if (used := claims.get(s)) is None and (used := _rendered_any(seg, by_span[s], taken)) is None:
             return False
+        if not all(_says_inner(seg, seg.src[s.start:s.end], used, term) for term in terms):
+            return False
         taken |= used
     if not inner:
         return False
@@ -178,6 +180,17 @@ def _composed(seg: AnalyzedSegment, span: Span, terms: list, by_span: dict[Span,
     own = {w for w in own if not any(_akin(w, x) for x in theirs)}
     found = {i for i in range(len(seg.tgt_words)) if i not in taken and any(_same_word(seg, i, w, False) for w in own)}
     return len(found) >= len(rest)
+
+
+def _says_inner(seg: AnalyzedSegment, inner_en: str, used: frozenset[int], term) -> bool:
+    """Whether an entry of a longer term says its inner term with the Arabic words ``used``: with words
+    of its own rendering, or as the glossary says the name its cell keeps in brackets ("… (covid-19)").
+    Where the longer term's entries disagree (جائحة كوفيد-19, وباء مرض فيروس كورونا) and the Arabic
+    took one, the team has not settled the word: the flag stays."""
+    if any(b.casefold() == inner_en.casefold() for form in term.ar for b in _BRACKETED.findall(form)):
+        return True
+    own = {w for form in term.ar for words in _renderings(form) for w in words}
+    return all(any(_same_word(seg, i, w, False) for w in own) for i in used)
 
 
 _EN_WORD = re.compile(r"\w[\w'-]*")
