@@ -157,6 +157,11 @@ FOLLOWED = [
     ((Term("COVID-19", ("فيروس كورونا المستجد (كوفيد-19)",)),
       Term("COVID-19 cases", ("حالات الإصابة بمرض فيروس كورونا (covid-19)",))),
      "COVID-19 cases rose in March.", "ارتفعت حالات كوفيد-19 في مارس."),
+    # a name's rendering with its class noun: the name alone renders it (ميرس of فيروس ميرس)
+    ((Term("MERS", ("فيروس ميرس",)),), "SARS and MERS are deadlier.", "سارس وميرس أشد فتكا."),
+    # a term that is another entry and grammar ("are infected", "infected") is rendered by that entry
+    ((Term("infected", ("مُصاب",)), Term("are infected", ("يصاب",))), "Most who are infected recover.",
+     "يتعافى معظم المصابين."),
     # two terms overlapping in the English share the Arabic of their common word
     ((Term("novel coronavirus", ("فيروس كورونا المستجد",)), Term("coronavirus epidemic", ("وباء فيروس كورونا",))),
      "Funding targets the novel coronavirus epidemic.", "يستهدف التمويل وباء فيروس كورونا المستجد."),
@@ -207,9 +212,11 @@ NOT_FOLLOWED = [
     ((Term("COVID-19", ("مرض كوفيد-19",)), Term("pandemic", ("وباء",)), Term("COVID-19 pandemic", ("جائحة كوفيد-19",)),
       Term("COVID-19 pandemic", ("وباء مرض فيروس كورونا (covid-19)",))),
      "The COVID-19 pandemic spread.", "انتشر وباء كوفيد-19.", "COVID-19 pandemic"),
+    # a transliteration that is not the glossary's own word stays a finding (مارس for ميرس)
+    ((Term("MERS", ("فيروس ميرس",)),), "SARS and MERS are deadlier.", "سارس ومارس أشد فتكا.", "MERS"),
     # a word taken by another entry that has no other rendering is not given back
-    ((Term("COVID-19", ("مرض كوفيد 19",)), Term("illness", ("مرض",))),
-     "Care for COVID-19 illness is free.", "رعاية مرض كوفيد 19 مجانية.", "illness"),
+    ((Term("coronavirus", ("مرض فيروس كورونا",)), Term("illness", ("مرض",))),
+     "Care for coronavirus illness is free.", "رعاية مرض فيروس كورونا مجانية.", "illness"),
     # the Arabic restates the name in brackets too: the name before them needs its own words
     ((Term("WHO", ("منظمة الصحة العالمية",)), Term("World Health Organization", ("منظمة الصحة العالمية",))),
      "It was declared a pandemic by the World Health Organization (WHO) on 11 March.",

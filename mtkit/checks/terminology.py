@@ -15,6 +15,7 @@ from mtkit.text.dictionary import EN_FUNCTION_WORDS, bilingual, english_of
 from mtkit.text.lemmas import all_lemmas, en_lemmas
 from mtkit.text.normalize import norm, normalize
 from mtkit.text.tokens import tokenize
+from mtkit.text.translit import transliterates
 
 _WEAK_LETTERS = str.maketrans("", "", "اويىءأإآؤئة")
 
@@ -160,19 +161,22 @@ def _composed(seg: AnalyzedSegment, span: Span, terms: list, by_span: dict[Span,
     in the Arabic, none another mention took (حالات of حالات الإصابة بمرض فيروس كورونا beside the
     COVID-19 entry's كوفيد-19). A synonym for any part still leaves the term missing."""
     inner = [s for s in by_span if s != span and span.start <= s.start and s.end <= span.end]
+    rest = [m.group() for m in _EN_WORD.finditer(seg.src, span.start, span.end)
+            if not any(s.start <= m.start() and m.end() <= s.end for s in inner)
+            and m.group().lower() not in EN_FUNCTION_WORDS]
     taken = {i for used in claims.values() for i in used}
     for s in inner:
         # (an entry inside a longer one in another sense was not asked for: it must be there all the same)
         if (used := claims.get(s)) is None and (used := _rendered_any(seg, by_span[s], taken)) is None:
             return False
-        if not all(_says_inner(seg, seg.src[s.start:s.end], used, term) for term in terms):
+        # one inner term and nothing else but grammar ("are infected", "infected") is that term: any of
+        # its renderings will do
+        if (rest or len(inner) > 1) and \
+                not all(_says_inner(seg, seg.src[s.start:s.end], used, term) for term in terms):
             return False
         taken |= used
     if not inner:
         return False
-    rest = [m.group() for m in _EN_WORD.finditer(seg.src, span.start, span.end)
-            if not any(s.start <= m.start() and m.end() <= s.end for s in inner)
-            and m.group().lower() not in EN_FUNCTION_WORDS]
     if not rest:
         return True
     own = {w for term in terms for form in term.ar for words in _renderings(form) for w in words}
@@ -332,7 +336,20 @@ def _rendered(seg: AnalyzedSegment, term, taken: set[int]) -> Optional[frozenset
         for words in _renderings(form):
             if (used := _found(seg, words, taken)) is not None:
                 return used
+    for name in _name_words(term):
+        if (used := _found(seg, (name,), taken)) is not None:
+            return used
     return _broken_plural(seg, term, taken)
+
+
+@lru_cache(maxsize=4096)
+def _name_words(term) -> tuple[str, ...]:
+    """The words of a one-word term's renderings that write the English itself in Arabic letters: the
+    name alone renders it, the other words are its class (ميرس of فيروس ميرس for MERS, the disease)."""
+    if len(term.en.split()) != 1:
+        return ()
+    return tuple(dict.fromkeys(w for form in term.ar for words in _renderings(form) if len(words) > 1
+                               for w in words if transliterates(term.en, w)))
 
 
 def _found(seg: AnalyzedSegment, words: tuple[str, ...], taken: set[int]) -> Optional[frozenset[int]]:
