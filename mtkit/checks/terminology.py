@@ -116,7 +116,7 @@ def _unrendered(seg: AnalyzedSegment, by_span: dict[Span, list],
         found_at = _rendered_any(seg, terms, taken)
         if found_at is None and any(by_span[other] == terms for other in claims):
             found_at = _said_again(seg, terms, taken)
-        if found_at is None:
+        if found_at is None and taken:          # (with nothing taken, nothing can be given back)
             found_at = _reclaimed(seg, terms, claims, by_span)
         if found_at is None:
             missing.append((span, terms))
