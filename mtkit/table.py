@@ -56,7 +56,7 @@ class Table(Mapping[str, str]):
 
     def _find(self, name: str) -> int:
         """Where ``name``'s value starts, or -1."""
-        key = _bytes(name)
+        key = name.encode("utf-8", "surrogatepass")      # (_bytes inline: a lookup per new word)
         block = bisect_right(self._keys, key) - 1
         if block < 0 or b"\t" in key or b"\n" in key:
             return -1

@@ -194,14 +194,19 @@ class DocumentContext(Memo):
         n_ar = self._elsewhere(seg, self._pairs_with[1].get(core))
         if n_ar < SUPPORT:
             return False                 # too rare elsewhere to render any word (as renders says)
-        return any(_may_render(n_en, n_ar) and self.renders(seg, word, core) for word, n_en in self._en_counts(seg))
+        # (_may_render inline: most words fail it, and it is asked of every word pair)
+        least_en = WITH_AR * n_ar
+        return any(self.renders(seg, word, core) for word, n_en in self._en_counts(seg)
+                   if n_en >= least_en and n_ar >= WITH_EN * n_en)
 
     def rendered_in(self, seg: "AnalyzedSegment", en_word: str) -> list[int]:
         """The Arabic words of ``seg`` that render ``en_word`` on the document's evidence."""
         n_en = self._elsewhere(seg, self._pairs_with[0].get(en_word))
         if n_en < SUPPORT:
             return []                    # too rare elsewhere to be rendered by any word (as renders says)
-        return [j for j, core, n_ar in self._ar_counts(seg) if _may_render(n_en, n_ar) and self.renders(seg, en_word, core)]
+        least_ar = WITH_EN * n_en           # (_may_render inline, as in rendering_of)
+        return [j for j, core, n_ar in self._ar_counts(seg)
+                if n_en >= WITH_AR * n_ar and n_ar >= least_ar and self.renders(seg, en_word, core)]
 
     def _en_counts(self, seg: "AnalyzedSegment") -> list[tuple[str, int]]:
         """``seg``'s English words (each once) with their number of other pairs, those with SUPPORT."""

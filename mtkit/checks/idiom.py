@@ -69,12 +69,18 @@ class _Lexicon:
         self._idioms: dict[str, Idiom] = {}
         # keyed by the lemma alone (see bama.Lexicon.glosses)
         self._numbers = lru_cache(maxsize=100_000)(self._find_numbers)
+        # (a segment asks for each of its lemmas: the memo answers without a Python call)
+        self.idioms_of = lru_cache(maxsize=100_000)(self._listed)
 
     def get(self, lemma: str, default: Sequence[Idiom] = ()) -> Sequence[Idiom]:
         numbers = self._numbers(lemma)
         if numbers is None:
             return default
         return [self._idiom(n) for n in numbers.split()]
+
+    def _listed(self, lemma: str) -> tuple[Idiom, ...]:
+        """The idioms ``lemma`` lists (``get`` as a tuple; none: empty)."""
+        return tuple(self.get(lemma))
 
     def _find_numbers(self, lemma: str) -> str | None:     # (memoized: every pair asks for its common lemmas)
         return self._table.get("l:" + lemma)
@@ -189,7 +195,7 @@ def find_idioms(seg: AnalyzedSegment) -> Iterator[tuple[Idiom, int, int]]:
     index = lexicon()
     words = [t.norm for t in seg.src_words]
     lemmas = seg.src_lemmas
-    candidates = {id(x): x for lemma in seg.src_lemma_set for x in index.get(lemma, ())
+    candidates = {id(x): x for lemma in seg.src_lemma_set for x in index.idioms_of(lemma)
                   if all(req & seg.src_lemma_set for req in x.required)}
     seen: set[tuple[str, int]] = set()
     for idiom in sorted(candidates.values(), key=lambda x: (-len(x.pattern), x.en, x.pattern)):

@@ -271,13 +271,14 @@ def _negating_ma(seg: AnalyzedSegment, k: int) -> bool:
 _CONJUNCTION_LETTERS = "".join(CONJUNCTIONS)     # (ألا after a conjunction: وألا)
 
 
-def _may_negate_here(seg: AnalyzedSegment, k: int) -> bool:
-    """Whether Arabic word ``k`` is ألا/لئلا or holds a negator (ما only where it negates)."""
-    tok = seg.tgt_words[k]
-    if seg.tgt[tok.start:tok.end].lstrip(_CONJUNCTION_LETTERS) in _AN_LA:
+@lru_cache(maxsize=100_000)      # (asked of every Arabic word of every pair)
+def _may_negate(written: str, word: str) -> bool | None:
+    """Whether an Arabic word (as ``written``, and normalized) is ألا/لئلا or holds a negator: True or
+    False, or None for ما alone, which negates only where its place says so (_negating_ma)."""
+    if written.lstrip(_CONJUNCTION_LETTERS) in _AN_LA:
         return True
-    held = _negators_held(tok.norm)
-    return bool(held) and (held != _MA or _negating_ma(seg, k))
+    held = _negators_held(word)
+    return None if held == _MA else bool(held)
 
 
 def _find_ar_negations(seg: AnalyzedSegment) -> list[tuple[int, str]]:
@@ -290,7 +291,8 @@ def _find_ar_negations(seg: AnalyzedSegment) -> list[tuple[int, str]]:
     window = len(words) if seg.src_lemma_set & _ONLY else EXCEPTIVE_WINDOW
     strong = markers[("ar", "strong")]
     for k, tok in enumerate(words):
-        if not _may_negate_here(seg, k):
+        may = _may_negate(seg.tgt[tok.start:tok.end], tok.norm)       # (ما: by its place)
+        if not (may or may is None and _negating_ma(seg, k)):
             continue                               # what follows only tells negators apart
         forms = _ar_forms(tok.norm)
         pair = tok.norm + " " + words[k + 1].norm if k + 1 < len(words) else ""
@@ -315,7 +317,7 @@ def _find_ar_negations(seg: AnalyzedSegment) -> list[tuple[int, str]]:
         if any(f in strong for f in forms):
             following = {w.norm for w in words[k + 1:k + 1 + window]}
             out.append((k, "weak" if following & markers[("ar", "only")] or _negates_totality(seg, k) else "strong"))
-        else:                                      # a weak negator (_may_negate_here, and not ألا)
+        else:                                      # a weak negator (_may_negate, and not ألا)
             out.append((k, "weak"))
     return out
 

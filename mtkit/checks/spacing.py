@@ -10,7 +10,7 @@ from mtkit.checks.analysis import AnalyzedSegment
 from mtkit.checks.entity import COMPOUND_PART_ZIPF
 from mtkit.model import Span
 from mtkit.text.arabic import (ARTICLE, ARTICLES, CONJUNCTIONS, LETTERS, MARKS, PARTICLES, PREPOSITIONS, SUFFIXES, TATWEEL,
-                               VERB_PARTICLES, clitic_forms, strip_proclitics)
+                               VERB_PARTICLES, by_first_letter, clitic_forms, strip_proclitics)
 from mtkit.text.lemmas import all_lemmas
 from mtkit.text.lexicon import zipf
 from mtkit.text.normalize import norm
@@ -263,7 +263,8 @@ def split_name(seg: AnalyzedSegment) -> Iterator[Finding]:
         joined = a + b
         if len(joined) < 4:
             continue
-        whole = [norm(joined)] + [norm(joined[len(p):]) for p in _UNCLITIC if joined.startswith(p) and len(joined) - len(p) >= 4]
+        whole = [norm(joined)] + [norm(joined[len(p):]) for p in by_first_letter(_UNCLITIC).get(joined[0], ())
+                                  if joined.startswith(p) and len(joined) - len(p) >= 4]
         # the names whose sound the joined word has (most word pairs: none, and nothing else is asked)
         sounds = {sound for sound in map(ar_skeleton, whole) if len(sound) >= 2}
         if sounds.isdisjoint(every_sound):

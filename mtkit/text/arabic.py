@@ -58,8 +58,21 @@ def strip_proclitics(word: str, prefixes: Sequence[str] = ARTICLES + CONJUNCTION
     forms = [word]
     if tanwin and len(word) >= 4 and word.endswith("ا"):
         forms.append(word[:-1])
-    forms.extend(word[len(p):] for p in prefixes if word.startswith(p) and len(word) - len(p) >= min_rest)
+    forms.extend([word[len(p):] for p in by_first_letter(tuple(prefixes)).get(word[:1], ())
+                  if word.startswith(p) and len(word) - len(p) >= min_rest])
     return forms
+
+
+@lru_cache(maxsize=64)
+def by_first_letter(prefixes: tuple[str, ...]) -> dict[str, tuple[str, ...]]:
+    """``prefixes`` by their first letter, each letter's in the order given: a word is tested only
+    against the prefixes it may start with (most words start with none)."""
+    if "" in prefixes:
+        raise ValueError("an empty prefix")
+    out: dict[str, tuple[str, ...]] = {}
+    for prefix in prefixes:
+        out[prefix[0]] = out.get(prefix[0], ()) + (prefix,)
+    return out
 
 
 # Light stemming in the spirit of Larkey et al.'s Light10.
