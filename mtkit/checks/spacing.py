@@ -163,17 +163,25 @@ def joined_words(seg: AnalyzedSegment) -> Iterator[Finding]:
                           confidence=0.7)
 
 
+def _arabic_tokens(seg: AnalyzedSegment) -> tuple[list[re.Match], list[str]]:
+    """The pair's Arabic tokens, and each without its marks (each token once, not as left and as
+    right; found once for the two checks of split words)."""
+    def find() -> tuple[list[re.Match], list[str]]:
+        tokens = list(_ARABIC_TOKEN.finditer(seg.tgt))
+        return tokens, [_MARKS.sub("", t.group()) for t in tokens]
+    return seg.memo("spacing.arabic_tokens", find)
+
+
 @check("spacing.split", category="spacing", doc=Doc(
     why="A word broken by a space is two non-words to a reader, a search engine and a spell-checker.",
     flagged=("The company said profits rose.", "قالت الشر كة إن الأرباح ارتفعت."),
     passed=("The company said profits rose.", "قالت الشركة إن الأرباح ارتفعت.")))
 def split_word(seg: AnalyzedSegment) -> Iterator[Finding]:
     """One Arabic word broken by a space (الشر كة)."""
-    tokens = list(_ARABIC_TOKEN.finditer(seg.tgt))
-    words = [_MARKS.sub("", t.group()) for t in tokens]
+    tokens, words = _arabic_tokens(seg)
     for k in range(len(tokens) - 1):
         left, right = tokens[k], tokens[k + 1]
-        if left.end() + 1 != right.start() or seg.tgt[left.end()] != " ":
+        if seg.tgt[left.end():right.start()] != " ":
             continue
         a, b = words[k], words[k + 1]
         joined = a + b
@@ -254,8 +262,7 @@ def split_name(seg: AnalyzedSegment) -> Iterator[Finding]:
     if not names:
         return
     every_sound = frozenset().union(*names.values())
-    tokens = list(_ARABIC_TOKEN.finditer(seg.tgt))
-    plain = [_MARKS.sub("", t.group()) for t in tokens]          # (each token once, not as left and as right)
+    tokens, plain = _arabic_tokens(seg)
     for k, (left, right) in enumerate(zip(tokens, tokens[1:])):
         if seg.tgt[left.end():right.start()] != " ":
             continue

@@ -88,10 +88,14 @@ def ar_stem(word: str) -> str:
     else:
         if len(word) > 4 and word[0] in "فبلك":
             word = word[1:]
-    for suffix in SUFFIXES:      # one suffix only: a second round over-stems (الولايات → ولا)
+    for suffix in _SUFFIXES_BY_LAST.get(word[-1:], ()):    # one suffix only: a second round over-stems (الولايات → ولا)
         if word.endswith(suffix) and len(word) - len(suffix) >= 3:
             return word[: -len(suffix)]
     return word
+
+
+# SUFFIXES by their last letter, each letter's in SUFFIXES' order: a word is tried only with those it may end with
+_SUFFIXES_BY_LAST = {last: tuple(s for s in SUFFIXES if s.endswith(last)) for last in {s[-1] for s in SUFFIXES}}
 
 
 @lru_cache(maxsize=200_000)

@@ -35,5 +35,5 @@ def words_of(tokens: list[Token]) -> list[Token]:
 def tokenize(nt: NormText) -> list[Token]:
     index = nt.index        # (tokens are never empty: their span is index[start] … index[end - 1] + 1)
     new = tuple.__new__     # (Token's own __new__ is a Python function: this skips one call per token)
-    return [new(Token, (m.group(), index[m.start()], index[m.end() - 1] + 1, m.start(), m.end()))
-            for m in _TOKEN.finditer(nt.text)]
+    return [new(Token, (m.group(), index[start], index[end - 1] + 1, start, end))
+            for m in _TOKEN.finditer(nt.text) for start, end in [m.span()]]     # (one span call, not four)

@@ -67,8 +67,8 @@ def _best_in(ks: list[int], words: Sequence[Token], found: Sequence[bool], side:
     for s in range(len(ks)):
         # a clause starts where the stretch does or at a word that opens one, even a word found by
         # chance (وسط, "amid", glossed for an English word far away); any other run starts lonely
-        opens = s == 0 or _opens(words[ks[s]].norm, side)
-        if bounded and not opens or hit[s] and not bounded:
+        # (whether it opens one matters to a bounded run only)
+        if bounded and not (s == 0 or _opens(words[ks[s]].norm, side)) or hit[s] and not bounded:
             continue
         hits = n_known = n_content = 0
         for e in range(s, len(ks)):
