@@ -411,3 +411,39 @@ def test_word_frequency_of_one_plain_token_by_its_centibels_is_the_full_computat
     for word in [*words, *joined, "2020", "covid-19", "it's", "l'homme", "ـــ"]:
         for lang in ("en", "ar"):
             assert lexicon.zipf(word, lang) == lexicon._zipf_of(lexicon._frequency(word, lang)), (word, lang)
+
+
+def test_common_arabic_words_by_the_set_are_the_frequency_test(corpora, monkeypatch, tmp_path):
+    """ar_at_least from the set of common listed words (spacing.split's joins of adjacent words) says
+    what ``zipf(word) >= least`` says: for listed words at, above and below the bar, the article's
+    words and their joins, and words the set never answers (tatweel, Latin, digits, empty)."""
+    monkeypatch.setenv("MTKIT_CACHE_DIR", str(tmp_path))
+    monkeypatch.setattr(lexicon, "SEARCHES_BEFORE_SET", 0)
+    lexicon._ar_words_at_least.cache_clear()
+    try:
+        listed = lexicon._list("ar")
+        lines = listed.blob[listed.start:].split(b"\n")[:-1]
+        sample = [line.partition(b"\t")[0].decode("utf-8") for line in lines[::97]]
+        text = (corpora / "musk-trump.ar.txt").read_text(encoding="utf-8")
+        words = sorted({w.strip(".,:;\"'()«»،") for w in text.split()} - {""})
+        joined = [a + b for a, b in zip(words, words[1:])]
+        odd = ["", "ـ", "كـتاب", "abc", "كتاب1", "الكتاب", "في", "فيال"]
+        for least in (3.5, 3.0):
+            common = lexicon._ar_words_at_least(least)
+            assert common is not None and common == listed.words_at_least(least)
+            for word in [*sample, *sorted(common)[::50], *words, *joined, *odd]:
+                assert lexicon.ar_at_least(word, least) == (lexicon.zipf(word) >= least), (word, least)
+    finally:
+        lexicon._ar_words_at_least.cache_clear()
+
+
+def test_without_a_cache_common_arabic_words_are_searched(monkeypatch):
+    monkeypatch.setenv("MTKIT_CACHE_DIR", "")
+    monkeypatch.setattr(lexicon, "SEARCHES_BEFORE_SET", 0)
+    lexicon._ar_words_at_least.cache_clear()
+    try:
+        assert lexicon._ar_words_at_least(3.5) is None          # (building it would cost a short run more)
+        assert lexicon.ar_at_least("الكتاب", 3.5) == (lexicon.zipf("الكتاب") >= 3.5)
+        assert not lexicon.ar_at_least("فيالكتاب", 3.5)
+    finally:
+        lexicon._ar_words_at_least.cache_clear()

@@ -12,7 +12,7 @@ from mtkit.model import Span
 from mtkit.text.arabic import (ARTICLE, ARTICLES, CONJUNCTIONS, LETTERS, MARKS, PARTICLES, PREPOSITIONS, SUFFIXES, TATWEEL,
                                VERB_PARTICLES, by_first_letter, clitic_forms, strip_proclitics)
 from mtkit.text.lemmas import all_lemmas
-from mtkit.text.lexicon import zipf
+from mtkit.text.lexicon import ar_at_least, zipf
 from mtkit.text.normalize import norm
 from mtkit.text.spelling import frequent_stems, in_hunspell
 from mtkit.text.translit import ar_skeleton, en_skeleton, en_skeletons, names_match, part_of, skeletons_match
@@ -185,9 +185,9 @@ def split_word(seg: AnalyzedSegment) -> Iterator[Finding]:
             continue
         a, b = words[k], words[k + 1]
         joined = a + b
-        zj = zipf(joined)
-        if zj < JOINED:
+        if not ar_at_least(joined, JOINED):
             continue                                # (most pairs: the join is no word)
+        zj = zipf(joined)
         za, zb = zipf(a), zipf(b)
         rare_part = min(za, zb) < RARE and zj > min(za, zb) + 1
         better_joined = zj > max(za, zb) + 0.5      # المس تشفى: المستشفى beats both

@@ -82,6 +82,19 @@ class _SortedList:
         tab = at + len(key) + 1
         return int(blob[tab + 1:blob.find(b"\n", tab)])
 
+    def words_at_least(self, least: float) -> frozenset[str]:
+        """Every listed word whose Zipf frequency (as :func:`zipf` reads a word of one token without
+        digits) is at least ``least``. The lines must be sorted without repeats, as searches assume."""
+        out, previous = [], b""
+        for line in self.blob[self.start:].split(b"\n")[:-1]:       # (the list ends with a newline)
+            word, _, cb = line.partition(b"\t")
+            if word <= previous:
+                raise ValueError(f"mtkit/data/{self.name}: {word!r} is out of order or repeated")
+            previous = word
+            if _zipf_of_centibels(int(cb)) >= least:
+                out.append(word.decode("utf-8", "replace"))   # (no Arabic word asked holds U+FFFD)
+        return frozenset(out)
+
     def _probe(self, lo: int, hi: int) -> tuple[int, int, int, bytes]:
         """The line in the middle of ``lo:hi``: its start, tab, end and word."""
         blob = self.blob
@@ -199,6 +212,34 @@ def _zipf_of_centibels(cb: int) -> float:
     """The Zipf frequency of a word of one token without digits listed at ``cb``: what
     :func:`_frequency` computes for it, once per value (a list holds a few hundred)."""
     return _zipf_of(_rounded(0.0 + 1.0 / 10 ** (-cb / 100)))
+
+
+# Words of Arabic letters a run asks ar_at_least about before it loads the set of common words (about
+# 10 ms, the price of that many searches): a short run (an article) searches the list instead.
+SEARCHES_BEFORE_SET = 2_000
+_asked: dict[float, int] = {}
+
+
+def ar_at_least(word: str, least: float) -> bool:
+    """``zipf(word) >= least`` for an Arabic word: a word of Arabic letters alone (one token, as zipf
+    reads it) is answered, once a run has asked about many, from the set of listed words that common,
+    without a search of the list (most words asked, such as two adjacent words joined, are not listed)."""
+    if _PLAIN_AR.fullmatch(word) and TATWEEL not in word:
+        asked = _asked[least] = _asked.get(least, 0) + 1
+        common = _ar_words_at_least(least) if asked > SEARCHES_BEFORE_SET else None
+        if common is not None:
+            return word in common
+    return zipf(word) >= least
+
+
+@lru_cache(maxsize=8)
+def _ar_words_at_least(least: float) -> frozenset[str] | None:
+    """The Arabic list's words at least ``least`` common, kept in mtkit's cache (keyed to its data
+    files); None without a cache, where building it (0.5 s) would cost more than a short run's searches."""
+    from mtkit import cache
+    if cache.directory() is None or least <= _UNSEEN:
+        return None                 # (at or below an unseen word's frequency every word is common)
+    return cache.compiled(f"wordfreq-ar-{least}", lambda: _list("ar").words_at_least(least))
 
 
 @lru_cache(maxsize=200_000)
