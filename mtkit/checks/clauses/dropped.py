@@ -8,6 +8,7 @@ from mtkit.checks.analysis import AnalyzedSegment, length_delta
 from mtkit.model import Span
 from mtkit.text.dictionary import Bilingual, bilingual
 from mtkit.checks.clauses.words import en_stems, ar_content, en_content
+from mtkit.checks.clauses.codes import DIGITS, coded_runs, codes_missing, in_brackets, may_hold_code, spelled_out
 from mtkit.checks.clauses.evidence import Evidence, evidence, renders_grammar, seen_ar, seen_en
 from mtkit.checks.clauses.runs import EN_OPENERS, Run, between_punctuation, lonely_runs
 from mtkit.checks.entity import entity_missing, name_dropped
@@ -61,13 +62,19 @@ def dropped_clause(seg: AnalyzedSegment) -> Iterator[Finding]:
         found = True
         yield finding
     if not found and seg.length_delta <= ANCHORED_DELTA:
-        yield from _anchored(seg, lex)
+        for finding in _anchored(seg, lex):
+            found = True
+            yield finding
+    if not found:
+        yield from _coded(seg, lex)
 
 
 # A missing name or number with this many unrendered known content words beside it, in a pair this much
 # too short, went with its clause (tuned on the dev and dev2 plants: "as Italy reached 100 deaths").
 ANCHORED_NEIGHBOURS = 2
 ANCHORED_DELTA = 0.0
+CODED_CONFIDENCE = 0.25
+CODED_REACH, CODED_OVER = 2, 1
 
 
 def _missing_names(seg: AnalyzedSegment) -> list[Span]:
@@ -106,6 +113,35 @@ def _anchored(seg: AnalyzedSegment, lex: Bilingual) -> Iterator[Finding]:
             yield Finding("major", f"'{span.slice(seg.src)}' has no counterpart in the Arabic: it seems left out.",
                           src_span=span, confidence=DROPPED[0].confidence)
             return
+
+
+def _coded(seg: AnalyzedSegment, lex: Bilingual) -> Iterator[Finding]:
+    """A clause that only a code or number the Arabic does not show holds (:mod:`.codes`), with the words
+    on either side of its place rendered side by side in the Arabic (no room for an acronym written out)."""
+    # (a number the Arabic has another number for was changed, not dropped: the number check's)
+    missing, leftover, _ = paired_numbers(seg)
+    numbers = [] if leftover else [Span(first.start, last.end) for _, first, last in missing]
+    if not may_hold_code(seg, numbers):
+        return
+    ev = evidence(seg, lex)
+    gone = codes_missing(seg, ev, numbers)
+    # (a code counts once, however many words its chunk is: B814 is B and 814)
+    lonely = lambda i: gone[i] and not (i > 0 and gone[i - 1] and seg.src_words[i - 1].end >= seg.src_words[i].start - 1) \
+        or en_content(seg.src_words[i].norm) and not ev.found_en[i] and bool(en_stems(seg.src_words[i].norm, lex))  # noqa: E731
+    # (room: an unexplained Arabic word, or Latin or a letter's name no link explains: the code itself, kept
+    # or spelled in another form, IFNs → IFN, NDA → دي إن أيه)
+    as_written = spelled_out(seg)
+    room = lambda j: as_written[j] and j not in ev.ar_links or ar_content(seg.tgt_words[j].norm) \
+        and (not ev.found_ar[j] or j in ev.repeats) and not renders_grammar(seg, lex)[j]      # noqa: E731
+    for first, last, strength in coded_runs(seg, ev, gone):
+        over = excess(Run(first, last, 0, 0), ev.en_anchors, lonely, len(seg.src_words), seg.tgt_words, room,
+                      CODED_REACH, 1.0)
+        if strength < DIGITS and (over is None or over < CODED_OVER or in_brackets(seg, first, last)):
+            continue                # (an acronym alone in brackets restates the words before it: SEIR)
+        span = Span(seg.src_words[first].start, seg.src_words[last].end)
+        yield Finding("major", f"'{span.slice(seg.src)}' has no counterpart in the Arabic: it seems left out.",
+                      src_span=span, confidence=CODED_CONFIDENCE)
+        return
 
 
 def _clause(seg: AnalyzedSegment, lex: Bilingual) -> Iterator[Finding]:
