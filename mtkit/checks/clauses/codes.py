@@ -19,7 +19,7 @@ from mtkit.text.tokens import Token
 from mtkit.checks.entity import letter_names
 from mtkit.text.arabic import ar_bare
 from mtkit.checks.clauses.words import ar_content, en_content, is_acronym
-from mtkit.checks.clauses.evidence import Evidence, acronym_found, en_word_rendered
+from mtkit.checks.clauses.evidence import Evidence, acronym_found, en_word_shown
 from mtkit.checks.clauses.runs import EN_OPENERS, between_punctuation
 
 
@@ -29,21 +29,34 @@ _CHUNK = re.compile(r"(?:[^\s,;:()\[\]\"“”.]|\.(?![A-Z][a-z]|\s|$))+")
 
 
 def may_hold_code(seg: AnalyzedSegment, missing_numbers: Sequence[Span]) -> bool:
-    """A cheap test before the evidence is built: a number the Arabic lacks, or a code whose chunk the
-    Arabic does not hold in Latin and none of whose words a link or a sound-alike renders."""
+    """A cheap test before the evidence (and the word links) is built: a number the Arabic lacks, or a code
+    whose chunk the Arabic does not hold in Latin, whose digits it does not hold (COVID-19 → كوفيد-19) and
+    none of whose words it transliterates or spells."""
     if missing_numbers:
         return True
     lowered = seg.tgt.lower()
+    tgt_words = {t.norm for t in seg.tgt_words}
     for m in _CHUNK.finditer(seg.src):
         text = m.group()
-        if text.lower() in lowered or not (any(c.isdigit() for c in text) and any(c.isalpha() for c in text)
-                                           or any(is_acronym(t) for t in re.findall(r"[A-Za-z]+", text))):
+        # (most chunks are words: no digit and letter together, at most one capital)
+        if not (any(c.isdigit() for c in text) and not text.isdigit() or sum(c.isupper() for c in text) >= 2) \
+                or text.lower() in lowered:
             continue
-        parts = [k for k, w in enumerate(seg.src_words) if m.start() <= w.start and w.end <= m.end()
-                 and w.norm.isalpha() and len(w.norm) >= 2]
-        if not any(en_word_rendered(seg, k) for k in parts):
+        parts = [w for w in seg.src_words if m.start() <= w.start and w.end <= m.end()]
+        texts = [seg.src[w.start:w.end] for w in parts]
+        digits = [t for t in texts if not t.isalpha()]
+        if not (digits and len(digits) < len(texts) or any(_acronym(t) for t in texts)) \
+                or any(t in tgt_words for t in digits):
+            continue
+        if not any(en_word_shown(seg, seg.src_words.index(w)) for w, t in zip(parts, texts)
+                   if t.isalpha() and len(t) >= 2):
             return True
     return False
+
+
+def _acronym(text: str) -> bool:
+    """An acronym that is no English word in capitals (FROM, WASH)."""
+    return is_acronym(text) and zipf(text.lower(), "en") < COMMON_WORD
 
 
 # How strong the evidence is that a code went with its clause: none; an acronym the Arabic does not show
@@ -79,7 +92,7 @@ def codes_missing(seg: AnalyzedSegment, ev: Evidence, missing_numbers: Sequence[
                                                 for k in digits) else NONE
         else:
             strength = DIGITS if digits else ACRONYM if any(
-                is_acronym(t) and zipf(t.lower(), "en") < COMMON_WORD for t in texts) else NONE
+                _acronym(t) for t in texts) else NONE
             shown = m.group().lower() in seg.tgt.lower() or any(
                 ev.found_en[k] or is_acronym(t) and acronym_found(seg, k)
                 for k, t in zip(parts, texts) if t.isalpha() and len(t) >= 2) or any(

@@ -313,10 +313,14 @@ def _takes(partners: list[int], other: int) -> bool:
 
 def en_word_rendered(seg: AnalyzedSegment, i: int) -> bool:
     """An English word linked to an Arabic word, kept in Latin, or transliterated (COVID كوفيد)."""
+    return any(link.src == i for link in seg.word_links) or en_word_shown(seg, i)
+
+
+def en_word_shown(seg: AnalyzedSegment, i: int) -> bool:
+    """An English word kept in Latin, transliterated or spelled in the Arabic (no word links asked: cheap)."""
     word = seg.src_words[i].norm
     skeleton = en_skeleton(word)
-    return any(link.src == i for link in seg.word_links) or word in seg.tgt_norm.text \
-        or any(sounds_like(skeleton, ar_skeleton(bare[-1])) for bare in seg.tgt_bare) \
+    return word in seg.tgt_norm.text or any(sounds_like(skeleton, ar_skeleton(bare[-1])) for bare in seg.tgt_bare) \
         or spelled_letters(seg, seg.src[seg.src_words[i].start:seg.src_words[i].end])
 
 
