@@ -11,9 +11,10 @@ from mtkit.text.dictionary import Bilingual, bilingual
 from mtkit.checks.clauses.words import is_acronym, look_up_en, known_ar, read_as_letters, ar_content, en_content
 from mtkit.checks.clauses.evidence import (
     Evidence, en_word_rendered, shown_in_full, sounds_out_acronym, evidence, free_ar, seen_ar, seen_en)
-from mtkit.checks.clauses.runs import Run, lonely_runs
+from mtkit.checks.clauses.runs import Run, between_punctuation, lonely_runs
 from mtkit.checks.clauses.rules import (
-    ACRONYM_WORDS, ADDED, ADDED_SOURCE_COVERAGE, ADDED_STRONG, DOCUMENT_WEIGHT, ROOMLESS_REST, qualifying_run,
+    ACRONYM_WORDS, ADDED, ADDED_SOURCE_COVERAGE, ADDED_STRONG, DOCUMENT_WEIGHT, ROOMLESS_REST, SET_OFF_COVERAGE,
+    qualifying_run,
     may_stand_out, outweighing_run, excess)
 
 
@@ -141,6 +142,8 @@ def added_clause(seg: AnalyzedSegment) -> Iterator[Finding]:
         run = outweighing_run(runs, ADDED_STRONG, extra, space)
         if run is not None and _source_cover(seg, lex) < ADDED_STRONG.coverage:
             run = None
+    if run is None and seg.length_delta >= ADDED.delta:
+        run = _set_off(seg, strict, space, lex, ratio)
     if run is None:
         return
     span = Span(seg.tgt_words[run.first].start, seg.tgt_words[run.last].end)
@@ -187,5 +190,24 @@ def _added_by_length(seg: AnalyzedSegment, runs: list[Run], strict: list[Run], e
     first, last = seg.tgt_words[run.first], seg.tgt_words[run.last]
     if length_delta(len(seg.src_norm.text), len(seg.tgt_norm.text) - (last.nend - first.nstart), ratio) < \
             ADDED.rest - ROOMLESS_REST * roomless:
+        return None
+    return run
+
+
+def _set_off(seg: AnalyzedSegment, strict: list[Run], space: Callable[[Run], Optional[float]],
+             lex: Bilingual, ratio: float) -> Optional[Run]:
+    """A whole clause set off by punctuation after the sentence's first stretch ("…، كما أكدت الحكومة في
+    بيان رسمي") with ``ADDED_STRONG.known`` known words no link reaches and no anchor inside, in a pair long
+    against the usual ratio (added_clause asks that) whose English is rendered for at least
+    :data:`SET_OFF_COVERAGE` and that is of normal length without it (``ADDED.rest``). Its place is not
+    weighed (:func:`excess`): at a sentence's end, or where the translator reordered the sentence, the
+    place reaches English words that are rendered elsewhere."""
+    starts = {ks[0] for ks in between_punctuation(seg.tgt_tokens, seg.tgt_words, "ar")[1:] if ks}
+    clauses = [r for r in strict if r.first in starts and r.known >= ADDED_STRONG.known and space(r) is not None]
+    if not clauses or _source_cover(seg, lex) < SET_OFF_COVERAGE:
+        return None
+    run = max(clauses, key=lambda r: (r.known, r.content, -r.first))
+    first, last = seg.tgt_words[run.first], seg.tgt_words[run.last]
+    if length_delta(len(seg.src_norm.text), len(seg.tgt_norm.text) - (last.nend - first.nstart), ratio) < ADDED.rest:
         return None
     return run
