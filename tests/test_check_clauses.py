@@ -536,3 +536,23 @@ def test_an_acronym_restating_its_words_in_brackets_may_go():
                            tgt="نطبق نماذج مستعد-معرض-معد-مستبعد.")])[0]
     k = next(i for i, w in enumerate(seg.src_words) if w.norm == "seir")
     assert in_brackets(seg, k, k) and not in_brackets(seg, k - 1, k)
+
+
+def test_a_whole_clause_set_off_by_punctuation_is_flagged_whatever_its_place_holds(caught_once):
+    """A real TICO-19 pair (CC0) with a clause planted as eval/plant.py does (a dev3 plant): an acronym at the
+    clause's place (HCoVs) counts as English words that an Arabic run may render, so its place shows no words
+    over (excess); the set-off clause rule (added._set_off) weighs the clause without its place."""
+    en = "SARS-CoV-2 has features that are similar to both SARS-CoV/MERS-CoV and the four community-acquired HCoVs."
+    original = "يتصف سارس كوف-2 بسمات مشابهة لكل من سارس-كوف/ميرس-كوف وفيروسات كورونا البشرية الأربعة المكتسبة من المجتمع."
+    planted = original[:-1] + "، في حين رفض المتحدث الرسمي التعليق على ذلك."
+    assert caught_once(en, original, planted, "addition.clause").tgt_text == "في حين رفض المتحدث الرسمي التعليق"
+
+
+def test_a_set_off_paraphrase_in_a_pair_whose_english_is_rendered_less_is_quiet(run_check):
+    """A real TICO-19 pair (CC0): "resulting in a frameshift" rendered as a set-off clause the dictionaries
+    cannot explain (وهو ما يؤدي ...), in a pair whose English is rendered for less than SET_OFF_COVERAGE."""
+    en = ("While intact ORF4 could be observed in bat and camel viruses related to HCoV-229E, the alpaca alpha-CoV "
+          "displays a single nucleotide insertion, resulting in a frameshift.")
+    ar = ("بالرغم من إمكانية ملاحظة ORF4 السليم في فيروسات الجِمال والخفاش مما يرتبط بفيروس كورونا البشري-229E، "
+          "يُظهِر فيروس كورونا ألفا الذي يصيب الألبكا غرز نيوكليوتيد واحد، وهو ما يؤدي إلى طفرة إطار التسطير.")
+    assert run_check(en, ar, "addition") == []

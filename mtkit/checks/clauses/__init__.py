@@ -36,7 +36,10 @@ clause: that no link reaches), with words over at its place, is flagged whatever
 says where the other side is rendered in full (:class:`Strong`). Where the dictionaries miss a rendering, the
 input itself may show it: an English and an Arabic word that the document's other pairs hold together link
 weakly (:func:`associated`). An Arabic word that renders an English grammar word (بسبب "because") is no room
-for a dropped clause (:func:`renders_grammar`).
+for a dropped clause (:func:`renders_grammar`). An added clause set off by punctuation as a whole (after the
+sentence's first stretch) with as many known words as strong evidence asks, in a pair long against the usual
+ratio whose English is mostly rendered, needs no words over at its place: at a sentence's end or in a reordered
+sentence its place reaches English words rendered elsewhere (``added._set_off``).
 
 The modules, each using only those before it: :mod:`.words` (what the dictionaries say of one word),
 :mod:`.evidence` (which words of a pair have a counterpart: links, association, what renders grammar),

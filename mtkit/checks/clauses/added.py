@@ -82,7 +82,8 @@ def added_clause(seg: AnalyzedSegment) -> Iterator[Finding]:
     in a pair that is too long with it and of normal length without it (a shorter clause where the
     English words on either side of its place are rendered side by side); or, whatever the pair's
     length, a longer clause that nothing renders in a pair whose English is rendered in full
-    (:data:`ADDED_STRONG`)."""
+    (:data:`ADDED_STRONG`); or, in a pair too long, a whole clause set off by punctuation whatever its place
+    holds (:func:`_set_off`)."""
     lex = bilingual()
     if lex is None or not seg.src.strip():
         return
