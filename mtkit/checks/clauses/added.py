@@ -139,12 +139,7 @@ def added_clause(seg: AnalyzedSegment) -> Iterator[Finding]:
     run = _added_by_length(seg, runs, strict, extra, lambda r: acronym_extra(r) + more, space, lex, ratio) \
         if long else None
     if run is None:
-        # (the English's coverage is weighed only for a run strong enough: most pairs have none)
-        run = outweighing_run(runs, ADDED_STRONG, extra, space)
-        if run is not None and _source_cover(seg, lex) < ADDED_STRONG.coverage:
-            run = None
-    if run is None and seg.length_delta >= ADDED.delta:
-        run = _set_off(seg, strict, space, lex, ratio)
+        run = _whatever_the_length(seg, runs, strict, extra, space, lex, ratio)
     if run is None:
         return
     span = Span(seg.tgt_words[run.first].start, seg.tgt_words[run.last].end)
@@ -193,6 +188,17 @@ def _added_by_length(seg: AnalyzedSegment, runs: list[Run], strict: list[Run], e
             ADDED.rest - ROOMLESS_REST * roomless:
         return None
     return run
+
+
+def _whatever_the_length(seg: AnalyzedSegment, runs: list[Run], strict: list[Run], extra: Callable[[Run], int],
+                         space: Callable[[Run], Optional[float]], lex: Bilingual, ratio: float) -> Optional[Run]:
+    """The run whose lexical evidence outweighs the pair's length (:data:`ADDED_STRONG`), or else, in a
+    pair too long against the usual ratio, a whole clause set off by punctuation (:func:`_set_off`)."""
+    # (the English's coverage is weighed only for a run strong enough: most pairs have none)
+    run = outweighing_run(runs, ADDED_STRONG, extra, space)
+    if run is not None and _source_cover(seg, lex) >= ADDED_STRONG.coverage:
+        return run
+    return _set_off(seg, strict, space, lex, ratio) if seg.length_delta >= ADDED.delta else None
 
 
 def _set_off(seg: AnalyzedSegment, strict: list[Run], space: Callable[[Run], Optional[float]],
