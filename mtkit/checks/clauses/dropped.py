@@ -4,7 +4,7 @@ from __future__ import annotations
 from typing import Callable, Iterator, Optional
 
 from mtkit.checks import Doc, Finding, check
-from mtkit.checks.analysis import AnalyzedSegment, length_delta
+from mtkit.checks.analysis import SENTENCE_RATIO, AnalyzedSegment, length_delta
 from mtkit.model import Span
 from mtkit.text.dictionary import Bilingual, bilingual
 from mtkit.checks.clauses.words import en_stems, ar_content, en_content
@@ -14,7 +14,8 @@ from mtkit.checks.clauses.runs import EN_OPENERS, Run, between_punctuation, lone
 from mtkit.checks.entity import entity_missing, name_dropped
 from mtkit.checks.number import paired_numbers
 from mtkit.checks.clauses.rules import (
-    DROPPED, DROPPED_STRONG, Rule, excess, may_stand_out, outweighing_run, qualifying_run)
+    DOCUMENT_WEIGHT, DROPPED, DROPPED_STRONG, DROPPED_WITNESSED, Rule, excess, may_stand_out, outweighing_run,
+    qualifying_run)
 
 
 def _homeless(seg: AnalyzedSegment, ev: Evidence, run: Run, free: Callable[[int], bool],
@@ -61,6 +62,10 @@ def dropped_clause(seg: AnalyzedSegment) -> Iterator[Finding]:
     for finding in _clause(seg, lex):
         found = True
         yield finding
+    if not found:
+        for finding in _witnessed(seg, lex):
+            found = True
+            yield finding
     if not found and seg.length_delta <= ANCHORED_DELTA:
         for finding in _anchored(seg, lex):
             found = True
@@ -181,6 +186,36 @@ def _clause(seg: AnalyzedSegment, lex: Bilingual) -> Iterator[Finding]:
             span = Span(first.start, last.end)
             yield Finding("major", f"'{span.slice(seg.src)}' has no counterpart in the Arabic: it seems left out.",
                           src_span=span, confidence=rule.confidence)
+            return
+
+
+def _witnessed(seg: AnalyzedSegment, lex: Bilingual) -> Iterator[Finding]:
+    """A whole clause that no link reaches, with one word over fewer than :data:`DROPPED_STRONG` asks,
+    where the pair's length witnesses it (:data:`DROPPED_WITNESSED`): short against the document's own
+    ratio, and normal without the clause."""
+    rule = DROPPED_WITNESSED
+    ratio = seg.document.length_ratio(seg, SENTENCE_RATIO, DOCUMENT_WEIGHT)
+    src_chars, tgt_chars = len(seg.src_norm.text), len(seg.tgt_norm.text)
+    if length_delta(src_chars, tgt_chars, ratio) > rule.short or not may_stand_out(seg, lex, "en", DROPPED_STRONG.known):
+        return                      # (most pairs: the links are not asked for)
+    ev = evidence(seg, lex)
+    known_en = lambda w: bool(en_stems(w, lex))      # noqa: E731
+    free_ar = lambda j: ar_content(seg.tgt_words[j].norm) and (not ev.found_ar[j] or j in ev.repeats) \
+        and not renders_grammar(seg, lex)[j]      # noqa: E731
+    lonely_en = lambda i: en_content(seg.src_words[i].norm) and not ev.found_en[i] and known_en(seg.src_words[i].norm)  # noqa: E731
+    runs = lonely_runs(seg.src_tokens, seg.src_words, ev.found_en, "en", known_en, bounded=True, tolerance=0)
+    for run in sorted(runs, key=lambda r: (-r.known, -r.content, r.first)):
+        if run.known < DROPPED_STRONG.known:
+            break
+        first, last = seg.src_words[run.first], seg.src_words[run.last]
+        if abs(length_delta(src_chars - (last.nend - first.nstart), tgt_chars, ratio)) > rule.rest:
+            continue                # (the pair's shortfall is not about the run's length)
+        over = excess(run, ev.en_anchors, lonely_en, len(seg.src_words), seg.tgt_words,
+                      _homeless(seg, ev, run, free_ar, lonely_en), DROPPED[0].reach, DROPPED[0].per_word)
+        if (over or 0) >= rule.over:
+            span = Span(first.start, last.end)
+            yield Finding("major", f"'{span.slice(seg.src)}' has no counterpart in the Arabic: it seems left out.",
+                          src_span=span, confidence=DROPPED[0].confidence)
             return
 
 
