@@ -556,3 +556,34 @@ def test_a_set_off_paraphrase_in_a_pair_whose_english_is_rendered_less_is_quiet(
     ar = ("بالرغم من إمكانية ملاحظة ORF4 السليم في فيروسات الجِمال والخفاش مما يرتبط بفيروس كورونا البشري-229E، "
           "يُظهِر فيروس كورونا ألفا الذي يصيب الألبكا غرز نيوكليوتيد واحد، وهو ما يؤدي إلى طفرة إطار التسطير.")
     assert run_check(en, ar, "addition") == []
+
+
+# A real TICO-19 pair (CC0) with its last clause deleted (eval/plant.py's dev2 set).
+ITALY = ("On 4 March, the Italian government ordered the full closure of all schools and universities nationwide as "
+         "Italy reached 100 deaths.",
+         "في 4 مارس، أمرت الحكومة الإيطالية بالإغلاق الكامل لجميع المدارس والجامعات في جميع أنحاء البلاد، حيث سجلت "
+         "إيطاليا 100 حالة وفاة.",
+         "، حيث سجلت إيطاليا 100 حالة وفاة")
+
+
+def test_the_pairs_length_witnesses_a_dropped_clause_with_fewer_words_over(monkeypatch):
+    """A whole clause no link reaches, with two words over at its place (DROPPED_STRONG asks three), is
+    flagged where the pair is short against its document's ratio by about the clause's length
+    (clauses.rules.DROPPED_WITNESSED); in a concise translator's document, where the same length says
+    nothing is missing, it stays quiet, as does the original. (The rule for a missing name is turned off.)"""
+    from mtkit.checks.clauses import dropped
+    from mtkit.checks.clauses.rules import Witness
+    from mtkit.checks.document import DocumentContext
+    monkeypatch.setattr(dropped, "ANCHORED_DELTA", -99.0)
+    en, original, clause = ITALY
+    planted = original.replace(clause, "")
+
+    def flags(ar: str) -> list[str]:
+        return [f.src_text for f in check_flags(analyze_document([(en, ar)])[-1], "omission.clause_words")]
+    assert flags(planted) == ["as Italy reached 100 deaths"]
+    assert flags(original) == []
+    with monkeypatch.context() as concise:
+        concise.setattr(DocumentContext, "length_ratio", lambda self, seg, prior, weight: 0.7)
+        assert flags(planted) == []
+    monkeypatch.setattr(dropped, "DROPPED_WITNESSED", Witness(short=-99.0, rest=1.0, over=2))
+    assert flags(planted) == []
