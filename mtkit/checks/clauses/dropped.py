@@ -54,7 +54,8 @@ def dropped_clause(seg: AnalyzedSegment) -> Iterator[Finding]:
     Arabic words on either side of its place are rendered side by side); or, whatever the pair's
     length, a clause of three known words that no link reaches with words over at its place
     (:data:`DROPPED_STRONG`); or, in a pair too short, a missing name or number with unrendered
-    words beside it (:func:`_anchored`)."""
+    words beside it (:func:`_anchored`); or such a clause with fewer words over where the pair is short
+    for its document by about the clause's length (:func:`_witnessed`)."""
     lex = bilingual()
     if lex is None or not seg.tgt.strip() or seg.length_delta > DROPPED_STRONG.delta:
         return
@@ -62,16 +63,16 @@ def dropped_clause(seg: AnalyzedSegment) -> Iterator[Finding]:
     for finding in _clause(seg, lex):
         found = True
         yield finding
-    if not found:
-        for finding in _witnessed(seg, lex):
-            found = True
-            yield finding
     if not found and seg.length_delta <= ANCHORED_DELTA:
         for finding in _anchored(seg, lex):
             found = True
             yield finding
     if not found:
-        yield from _coded(seg, lex)
+        for finding in _coded(seg, lex):
+            found = True
+            yield finding
+    if not found:
+        yield from _witnessed(seg, lex)
 
 
 # A missing name or number with this many unrendered known content words beside it, in a pair this much
