@@ -486,7 +486,7 @@ def main() -> None:
             + "\n".join(sections))
     print(body)
     if not (args.no_record or args.dev_only):
-        from eval.results import record
+        from results import record
         record("Alignment quality", body, "python eval/align_quality.py")
 
 

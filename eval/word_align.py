@@ -73,7 +73,7 @@ def main() -> None:
             + "\n".join(lines))
     print(body)
     if not args.no_record:
-        from eval.results import record
+        from results import record
         record("Word alignment (AER)", body, "python eval/word_align.py")
 
 
