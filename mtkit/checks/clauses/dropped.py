@@ -150,11 +150,10 @@ def _coded(seg: AnalyzedSegment, lex: Bilingual) -> Iterator[Finding]:
         return
 
 
-def _clause(seg: AnalyzedSegment, lex: Bilingual) -> Iterator[Finding]:
-    """The clause rules of :func:`dropped_clause`."""
-    if seg.length_delta > max(r.delta for r in DROPPED) and not may_stand_out(seg, lex, "en", DROPPED_STRONG.known):
-        return                      # (most pairs: the words are never looked up)
-    ev = evidence(seg, lex)
+def _word_tests(seg: AnalyzedSegment, lex: Bilingual, ev: Evidence) -> tuple[
+        Callable[[str], bool], Callable[[int], bool], Callable[[int], bool]]:
+    """The word tests the clause rules weigh a run by: an English word the dictionary knows, an Arabic
+    content word no English word explains, and a known English content word no link reaches."""
     known_en = lambda w: bool(en_stems(w, lex))      # noqa: E731
     # (a repeat of a word rendered elsewhere is no addition, but here it may render the English word:
     # web-based → عبر الإنترنت beside "internet" → الإنترنت)
@@ -162,6 +161,15 @@ def _clause(seg: AnalyzedSegment, lex: Bilingual) -> Iterator[Finding]:
     free_ar = lambda j: ar_content(seg.tgt_words[j].norm) and (not ev.found_ar[j] or j in ev.repeats) \
         and not renders_grammar(seg, lex)[j]      # noqa: E731
     lonely_en = lambda i: en_content(seg.src_words[i].norm) and not ev.found_en[i] and known_en(seg.src_words[i].norm)  # noqa: E731
+    return known_en, free_ar, lonely_en
+
+
+def _clause(seg: AnalyzedSegment, lex: Bilingual) -> Iterator[Finding]:
+    """The clause rules of :func:`dropped_clause`."""
+    if seg.length_delta > max(r.delta for r in DROPPED) and not may_stand_out(seg, lex, "en", DROPPED_STRONG.known):
+        return                      # (most pairs: the words are never looked up)
+    ev = evidence(seg, lex)
+    known_en, free_ar, lonely_en = _word_tests(seg, lex, ev)
     def space(rule: Rule) -> Callable[[Run], Optional[float]]:
         return lambda r: excess(r, ev.en_anchors, lonely_en, len(seg.src_words), seg.tgt_words,
                                 _homeless(seg, ev, r, free_ar, lonely_en), rule.reach, rule.per_word)
@@ -200,10 +208,7 @@ def _witnessed(seg: AnalyzedSegment, lex: Bilingual) -> Iterator[Finding]:
     if length_delta(src_chars, tgt_chars, ratio) > rule.short or not may_stand_out(seg, lex, "en", DROPPED_STRONG.known):
         return                      # (most pairs: the links are not asked for)
     ev = evidence(seg, lex)
-    known_en = lambda w: bool(en_stems(w, lex))      # noqa: E731
-    free_ar = lambda j: ar_content(seg.tgt_words[j].norm) and (not ev.found_ar[j] or j in ev.repeats) \
-        and not renders_grammar(seg, lex)[j]      # noqa: E731
-    lonely_en = lambda i: en_content(seg.src_words[i].norm) and not ev.found_en[i] and known_en(seg.src_words[i].norm)  # noqa: E731
+    known_en, free_ar, lonely_en = _word_tests(seg, lex, ev)
     runs = lonely_runs(seg.src_tokens, seg.src_words, ev.found_en, "en", known_en, bounded=True, tolerance=0)
     for run in sorted(runs, key=lambda r: (-r.known, -r.content, r.first)):
         if run.known < DROPPED_STRONG.known:
