@@ -73,6 +73,19 @@ def test_multiword_glossary_term_and_no_glossary(run_check):
     assert run_check(en, "ولم تحدد إدارة المرفأ موعد عودة الحركة.", "terminology.glossary") == []
 
 
+@pytest.mark.parametrize("en, flagged", [
+    ("WHO said the outbreak is over.", ["WHO"]),
+    ("Who said the outbreak is over?", []),                 # a sentence's "Who" is no acronym
+    ("Recycled paper maker Who Gives a Crap said it had run out.", []),
+])
+def test_an_acronym_glossary_term_matches_only_in_capitals(run_check, en, flagged):
+    options = {"glossary": (Term("WHO", ("منظمة الصحة العالمية",)),)}
+    assert [f.src_text for f in run_check(en, "قالوا إن التفشي انتهى.", "terminology.glossary", options)] == flagged
+    nato = {"glossary": (Term("NATO", ("حلف شمال الأطلسي",)),)}
+    assert [f.src_text for f in run_check("Nato said it would meet.", "قالوا إنهم سيجتمعون.", "terminology.glossary", nato)] \
+        == ["Nato"]
+
+
 def test_a_company_or_place_name_in_the_term_list_is_reported_as_an_entity(run_check):
     en, ar = "Wall Street closed higher after the jobs report.", "أغلق شارع الجدار على ارتفاع بعد تقرير الوظائف."
     assert run_check(en, ar, "terminology.domain") == []

@@ -15,6 +15,7 @@ from mtkit.checks.analysis import AnalyzedSegment, is_possessive
 from mtkit.data import table
 from mtkit.model import Span
 from mtkit.text.dictionary import ar_key, bilingual
+from mtkit.text.lemmas import all_lemmas
 from mtkit.text.lexicon import zipf
 from mtkit.text.normalize import norm
 
@@ -22,7 +23,7 @@ from mtkit.text.normalize import norm
 @dataclass(frozen=True)
 class DomainTerm:
     en: tuple[tuple[str, ...], ...]
-    capitals: tuple[tuple[bool, ...], ...]     # per alternative, the words written with a capital
+    capitals: tuple[tuple[int, ...], ...]      # per alternative, each word's case (see en_capitals)
     good: tuple[tuple[str, ...], ...]
     bad: tuple[tuple[str, ...], ...]
     severity: str
@@ -62,11 +63,24 @@ def en_words(text: str) -> tuple[str, ...]:
     return tuple(w.lower() for w in _split(text))
 
 
-def en_capitals(text: str) -> tuple[bool, ...]:
-    """For each word of a term, whether the English must write it with its capital: an acronym
-    (WHO is not "who"), and a capitalised word after the first ("the House" is no house, "The
-    Journal" no journal)."""
-    return tuple(w.isupper() and len(w) >= 2 or k > 0 and w[:1].isupper() for k, w in enumerate(_split(text)))
+# How the English must write a term's word: as it likes; with its capital ("the House" is no house,
+# "The Journal" no journal); as an acronym (WHO is neither "who" nor a sentence's "Who")
+ANY_CASE, CAPITAL, IN_CAPITALS = 0, 1, 2
+
+
+def en_capitals(text: str) -> tuple[int, ...]:
+    """For each word of a term, how the English must write it: an acronym in capitals, a capitalised
+    word after the first with its capital."""
+    return tuple(IN_CAPITALS if w.isupper() and len(w) >= 2 else CAPITAL if k > 0 and w[:1].isupper() else ANY_CASE
+                 for k, w in enumerate(_split(text)))
+
+
+def _written(token: str, case: int) -> bool:
+    """Whether a word is written as a term's word must be (see en_capitals)."""
+    if case == IN_CAPITALS:
+        # (written like a word, Nato or Covid, it is the acronym where English has no such word: not Who, Aids)
+        return token.isupper() or token[:1].isupper() and not all_lemmas(token)
+    return case == ANY_CASE or token[:1].isupper()
 
 
 def _split(text: str) -> list[str]:
@@ -74,7 +88,7 @@ def _split(text: str) -> list[str]:
 
 
 @lru_cache(maxsize=1)
-def _compiled_terms() -> tuple[tuple[DomainTerm, ...], dict[str, list[tuple[DomainTerm, tuple[str, ...], tuple[bool, ...]]]]]:
+def _compiled_terms() -> tuple[tuple[DomainTerm, ...], dict[str, list[tuple[DomainTerm, tuple[str, ...], tuple[int, ...]]]]]:
     """The rows of ``terms.tsv`` and their index, compiled together (so the index holds the same
     term objects) and kept in mtkit's cache between runs."""
     return compiled("terms", _compile_terms)
@@ -84,19 +98,19 @@ def domain_terms() -> tuple[DomainTerm, ...]:
     return _compiled_terms()[0]
 
 
-def _term_index() -> dict[str, list[tuple[DomainTerm, tuple[str, ...], tuple[bool, ...]]]]:
+def _term_index() -> dict[str, list[tuple[DomainTerm, tuple[str, ...], tuple[int, ...]]]]:
     """Each English alternative of each term, by its rarest word: a segment looks up its own
     lemmas, so frequent words ("state", "the") pull in no candidates."""
     return _compiled_terms()[1]
 
 
-def _compile_terms() -> tuple[tuple[DomainTerm, ...], dict[str, list[tuple[DomainTerm, tuple[str, ...], tuple[bool, ...]]]]]:
+def _compile_terms() -> tuple[tuple[DomainTerm, ...], dict[str, list[tuple[DomainTerm, tuple[str, ...], tuple[int, ...]]]]]:
     terms = [DomainTerm(tuple(en_words(a) for a in row["en"]), tuple(en_capitals(a) for a in row["en"]),
                         tuple(tuple(norm(a).split()) for a in row["good_ar"]),
                         tuple(tuple(norm(a).split()) for a in row["bad_ar"]),
                         row["severity"], row["note"], _names_a_company(row["en"][0]))
              for row in table("terms.tsv")]
-    index: dict[str, list[tuple[DomainTerm, tuple[str, ...], tuple[bool, ...]]]] = {}
+    index: dict[str, list[tuple[DomainTerm, tuple[str, ...], tuple[int, ...]]]] = {}
     for term in terms:
         for words, capitals in zip(term.en, term.capitals):
             content = [w for w in words if w not in ("the", "one's")]
@@ -122,13 +136,13 @@ def _found_terms(seg: AnalyzedSegment) -> list[tuple[DomainTerm, Span]]:
     return seg.memo("terms", compute)
 
 
-def find_en_term(seg: AnalyzedSegment, words: tuple[str, ...], capitals: tuple[bool, ...] = ()) -> Optional[Span]:
+def find_en_term(seg: AnalyzedSegment, words: tuple[str, ...], capitals: tuple[int, ...] = ()) -> Optional[Span]:
     """An English term (lemma match per word; 'the' must be literal; the words of ``capitals``
-    written with their capital, see en_capitals) as an original span: its first occurrence."""
+    written as en_capitals says) as an original span: its first occurrence."""
     return next(find_en_terms(seg, words, capitals), None)
 
 
-def find_en_terms(seg: AnalyzedSegment, words: tuple[str, ...], capitals: tuple[bool, ...] = ()) -> Iterator[Span]:
+def find_en_terms(seg: AnalyzedSegment, words: tuple[str, ...], capitals: tuple[int, ...] = ()) -> Iterator[Span]:
     """Every occurrence of an English term (see find_en_term), in order."""
     if not all(w in seg.src_lemma_set for w in words if w != "one's"):
         return
@@ -138,7 +152,7 @@ def find_en_terms(seg: AnalyzedSegment, words: tuple[str, ...], capitals: tuple[
         # a base-form term word matches its inflections ("bill" ~ "bills"); an inflected one
         # only itself ("justices" must not match "Justice Department")
         if all(_word_matches(toks[i + k].norm, lemmas[i + k], w) for k, w in enumerate(words)) and \
-                all(seg.src[toks[i + k].start].isupper() for k, cap in enumerate(capitals) if cap):
+                all(_written(seg.src[toks[i + k].start:toks[i + k].end], case) for k, case in enumerate(capitals)):
             if (words[0] == "the" or n > 1 or any(capitals) or not _capitalized_name(seg, i)) \
                     and not _longer_name(seg, i + n - 1):
                 yield Span(toks[i].start, toks[i + n - 1].end)

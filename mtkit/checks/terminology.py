@@ -290,7 +290,7 @@ def _term_spans(seg: AnalyzedSegment, term) -> Iterator[Span]:
 
 
 @lru_cache(maxsize=20_000)
-def _english(en: str) -> tuple[tuple[str, ...], tuple[bool, ...]]:
+def _english(en: str) -> tuple[tuple[str, ...], tuple[int, ...]]:
     """A term's English words and capitals, split once per glossary entry, not once per pair."""
     return en_words(en), en_capitals(en)
 
