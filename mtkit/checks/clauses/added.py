@@ -167,10 +167,19 @@ def _may_hold_added(seg: AnalyzedSegment, known: Callable[[str], bool]) -> bool:
 
 
 def _source_cover(seg: AnalyzedSegment, lex: Bilingual) -> float:
-    """The share of the English content words that something in the Arabic renders (:func:`seen_en`)."""
-    src_seen = seen_en(seg, lex)
-    src_content = [src_seen[i] for i, t in enumerate(seg.src_words) if en_content(t.norm)]
-    return sum(src_content) / len(src_content) if src_content else 1.0
+    """The share of the English content words that something in the Arabic renders (:func:`seen_en`);
+    found once per pair, however many of the rules below weigh it."""
+    def compute() -> float:
+        src_seen = seen_en(seg, lex)
+        src_content = [src_seen[i] for i, t in enumerate(seg.src_words) if en_content(t.norm)]
+        return sum(src_content) / len(src_content) if src_content else 1.0
+    return seg.memo("clauses.source_cover", compute)
+
+
+def _delta_without(seg: AnalyzedSegment, run: Run, ratio: float) -> float:
+    """The pair's length delta (at ``ratio``) with the Arabic run taken out."""
+    first, last = seg.tgt_words[run.first], seg.tgt_words[run.last]
+    return length_delta(len(seg.src_norm.text), len(seg.tgt_norm.text) - (last.nend - first.nstart), ratio)
 
 
 def _added_by_length(seg: AnalyzedSegment, runs: list[Run], strict: list[Run], extra: Callable[[Run], int],
@@ -183,9 +192,7 @@ def _added_by_length(seg: AnalyzedSegment, runs: list[Run], strict: list[Run], e
     run, roomless = best
     if not roomless and _source_cover(seg, lex) < ADDED_SOURCE_COVERAGE:
         return None
-    first, last = seg.tgt_words[run.first], seg.tgt_words[run.last]
-    if length_delta(len(seg.src_norm.text), len(seg.tgt_norm.text) - (last.nend - first.nstart), ratio) < \
-            ADDED.rest - ROOMLESS_REST * roomless:
+    if _delta_without(seg, run, ratio) < ADDED.rest - ROOMLESS_REST * roomless:
         return None
     return run
 
@@ -214,7 +221,4 @@ def _set_off(seg: AnalyzedSegment, strict: list[Run], space: Callable[[Run], Opt
     if not clauses or _source_cover(seg, lex) < SET_OFF_COVERAGE:
         return None
     run = max(clauses, key=lambda r: (r.known, r.content, -r.first))
-    first, last = seg.tgt_words[run.first], seg.tgt_words[run.last]
-    if length_delta(len(seg.src_norm.text), len(seg.tgt_norm.text) - (last.nend - first.nstart), ratio) < ADDED.rest:
-        return None
-    return run
+    return None if _delta_without(seg, run, ratio) < ADDED.rest else run

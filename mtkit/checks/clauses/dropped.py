@@ -59,20 +59,12 @@ def dropped_clause(seg: AnalyzedSegment) -> Iterator[Finding]:
     lex = bilingual()
     if lex is None or not seg.tgt.strip() or seg.length_delta > DROPPED_STRONG.delta:
         return
-    found = False
-    for finding in _clause(seg, lex):
-        found = True
-        yield finding
-    if not found and seg.length_delta <= ANCHORED_DELTA:
-        for finding in _anchored(seg, lex):
-            found = True
-            yield finding
-    if not found:
-        for finding in _coded(seg, lex):
-            found = True
-            yield finding
-    if not found:
-        yield from _witnessed(seg, lex)
+    anchored = (_anchored,) if seg.length_delta <= ANCHORED_DELTA else ()
+    for rule in (_clause, *anchored, _coded, _witnessed):       # (the first rule that finds one is heard)
+        findings = list(rule(seg, lex))
+        if findings:
+            yield from findings
+            return
 
 
 # A missing name or number with this many unrendered known content words beside it, in a pair this much
