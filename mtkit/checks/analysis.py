@@ -35,6 +35,11 @@ def length_delta(src_chars: int, tgt_chars: int, ratio: float = SENTENCE_RATIO) 
     return (tgt_chars - ratio * src_chars) / math.sqrt(SENTENCE_VARIANCE * max(src_chars, 1))
 
 
+def fills_brackets(text: str, span: Span) -> bool:
+    """Does ``span`` of ``text`` fill a pair of round brackets, as "(WHO)" does?"""
+    return text[:span.start].rstrip().endswith("(") and text[span.end:].lstrip().startswith(")")
+
+
 def is_possessive(word: str) -> bool:
     """A normalized English word that fills a lexicon's ``one's`` slot: "his", "Trump's"."""
     return word in _POSSESSIVE_PRONOUNS or word.endswith("'s")

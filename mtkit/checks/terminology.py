@@ -7,7 +7,7 @@ from functools import lru_cache
 from typing import Iterator, Optional
 
 from mtkit.checks import Doc, Finding, check
-from mtkit.checks.analysis import AnalyzedSegment
+from mtkit.checks.analysis import AnalyzedSegment, fills_brackets
 from mtkit.checks.lexicons import en_capitals, en_words, find_en_terms, misrendered
 from mtkit.model import Span
 from mtkit.text.arabic import PARTICLES, is_letter, loose_roots, stem_candidates, strip_article
@@ -106,7 +106,7 @@ def _unrendered(seg: AnalyzedSegment, by_span: dict[Span, list],
     illness": كوفيد-19 alone renders COVID-19, مرض renders illness)."""
     claims: dict[Span, frozenset[int]] = {}
     missing = []
-    for span, terms in sorted(by_span.items(), key=lambda item: (len(outer[item[0]]), not _in_brackets(seg, item[0]),
+    for span, terms in sorted(by_span.items(), key=lambda item: (len(outer[item[0]]), not fills_brackets(seg.src, item[0]),
                                                                  -_longest(item[1]), item[0].start, item[0].end)):
         if any(o in claims for o in outer[span]) or not _own_sense(terms, [t for o in outer[span] for t in by_span[o]]):
             continue
@@ -245,11 +245,6 @@ def _restates(seg: AnalyzedSegment, a: Span, b: Span) -> bool:
     first, second = (a, b) if a.start < b.start else (b, a)
     return first.end <= second.start and seg.src[second.end:second.end + 1] == ")" and \
         bool(_BRACKET_AFTER.match(seg.src[first.end:second.start]))
-
-
-def _in_brackets(seg: AnalyzedSegment, span: Span) -> bool:
-    """Whether the English mention is the whole of a bracket: "(WHO)"."""
-    return seg.src[:span.start].rstrip().endswith("(") and seg.src[span.end:].lstrip().startswith(")")
 
 
 def _bracketed(seg: AnalyzedSegment, used: frozenset[int]) -> bool:

@@ -11,7 +11,7 @@ from __future__ import annotations
 import re
 from typing import Iterator, Sequence
 
-from mtkit.checks.analysis import AnalyzedSegment
+from mtkit.checks.analysis import AnalyzedSegment, fills_brackets
 from mtkit.model import Span
 from mtkit.text.lexicon import zipf
 from mtkit.text.numbers import values
@@ -146,6 +146,4 @@ def _qualifies(unit: list[int], words: Sequence[Token], found: Sequence[bool], g
 
 def in_brackets(seg: AnalyzedSegment, first: int, last: int) -> bool:
     """Do English words ``first`` to ``last`` fill a pair of round brackets?"""
-    before = seg.src[:seg.src_words[first].start].rstrip()
-    after = seg.src[seg.src_words[last].end:].lstrip()
-    return before.endswith("(") and after.startswith(")")
+    return fills_brackets(seg.src, Span(seg.src_words[first].start, seg.src_words[last].end))
